@@ -1,0 +1,268 @@
+"""Read the block structure of a README: `<details>` blocks, their summaries, figures and tables.
+
+markdown-it-py finds where HTML blocks and Markdown blocks are; the standard library's HTML
+parser reads the HTML. The parser is fed the whole document with every line outside an HTML
+block blanked (unless a `<details>` is open), so its line numbers are the document's own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from awesome_tools.normalize import canonical_text
+
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_TABLE_TAGS = re.compile(r"</?(?:table|thead|tbody|tr|td|th)\b", re.IGNORECASE)
+
+
+@dataclass
+class Link:
+    """An `<a>` inside a cell."""
+
+    href: str | None
+    line: int
+    column: int
+    parts: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return canonical_text("".join(self.parts))
+
+
+@dataclass
+class Cell:
+    """A `<th>` or `<td>` with its text, its links and the text outside them."""
+
+    line: int
+    column: int
+    parts: list[str] = field(default_factory=list)
+    outside_parts: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return canonical_text("".join(self.parts))
+
+    @property
+    def outside(self) -> str:
+        return canonical_text("".join(self.outside_parts))
+
+
+@dataclass
+class Table:
+    """A `<table>`: header cells and body rows."""
+
+    line: int
+    column: int
+    headers: list[Cell] = field(default_factory=list)
+    rows: list[list[Cell]] = field(default_factory=list)
+
+
+@dataclass
+class Figure:
+    """An image inside a block, from `<img>` or Markdown `![alt](src)`."""
+
+    src: str
+    alt: str
+    line: int
+    column: int
+
+
+@dataclass
+class Block:
+    """A `<details>` element: a section when it holds other blocks, else a model."""
+
+    line: int
+    column: int
+    open: bool
+    parent: Block | None = None
+    end_line: int | None = None
+    summaries: list[tuple[int, int]] = field(default_factory=list)
+    summary_parts: list[str] = field(default_factory=list)
+    children: list[Block] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    section: str | None = None
+
+    @property
+    def summary(self) -> str:
+        return canonical_text("".join(self.summary_parts))
+
+    @property
+    def is_model(self) -> bool:
+        return not self.children
+
+
+@dataclass
+class Break:
+    """A Markdown block inside an open `<details>`: GitHub stops reading HTML there."""
+
+    line: int
+    kind: str
+
+
+@dataclass
+class Document:
+    """Everything the importer and the linter need to know about a README."""
+
+    blocks: list[Block] = field(default_factory=list)
+    breaks: list[Break] = field(default_factory=list)
+    stray_closes: list[tuple[int, int]] = field(default_factory=list)
+    unclosed: list[Block] = field(default_factory=list)
+
+    @property
+    def models(self) -> list[Block]:
+        return [b for b in self.blocks if b.is_model]
+
+
+class _Reader(HTMLParser):
+    """Collect blocks, tables and cells; positions come from the parser itself."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__(convert_charrefs=True)
+        self.document = document
+        self.stack: list[Block] = []
+        self.section: str | None = None
+        self.in_summary = False
+        self.table: Table | None = None
+        self.row: list[Cell] | None = None
+        self.row_is_header = False
+        self.cell: Cell | None = None
+        self.link: Link | None = None
+
+    def position(self) -> tuple[int, int]:
+        line, offset = self.getpos()
+        return line, offset + 1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line, column = self.position()
+        top = self.stack[-1] if self.stack else None
+        if tag == "details":
+            block = Block(line, column, open=any(k == "open" for k, _ in attrs), parent=top)
+            block.section = self.section
+            if top is not None:
+                top.children.append(block)
+            self.stack.append(block)
+            self.document.blocks.append(block)
+        elif top is None:
+            return
+        elif tag == "summary":
+            top.summaries.append((line, column))
+            self.in_summary = len(top.summaries) == 1
+        elif tag == "img" and self.table is None:
+            values = dict(attrs)
+            top.figures.append(
+                Figure(values.get("src") or "", values.get("alt") or "", line, column)
+            )
+        elif tag == "table" and self.table is None:
+            self.table = Table(line, column)
+            top.tables.append(self.table)
+        elif tag == "tr" and self.table is not None:
+            self.row, self.row_is_header = [], False
+        elif tag in ("td", "th") and self.row is not None:
+            self.cell = Cell(line, column)
+            self.row.append(self.cell)
+            self.row_is_header = self.row_is_header or tag == "th"
+        elif tag == "a" and self.cell is not None:
+            self.link = Link(dict(attrs).get("href"), line, column)
+            self.cell.links.append(self.link)
+        elif tag == "br":
+            self.handle_data(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "details":
+            if not self.stack:
+                self.document.stray_closes.append(self.position())
+                return
+            block = self.stack.pop()
+            block.end_line = self.position()[0]
+            self.in_summary, self.table, self.row, self.cell, self.link = (
+                False,
+                None,
+                None,
+                None,
+                None,
+            )
+        elif tag == "summary":
+            self.in_summary = False
+        elif tag == "a":
+            self.link = None
+        elif tag in ("td", "th"):
+            self.cell, self.link = None, None
+        elif tag == "tr" and self.table is not None and self.row is not None:
+            target = self.table.headers if self.row_is_header else None
+            if target is not None and not self.table.headers:
+                self.table.headers.extend(self.row)
+            else:
+                self.table.rows.append(self.row)
+            self.row = None
+        elif tag == "table":
+            self.table, self.row, self.cell = None, None, None
+
+    def handle_data(self, data: str) -> None:
+        if self.in_summary and self.stack:
+            self.stack[-1].summary_parts.append(data)
+        if self.cell is not None:
+            self.cell.parts.append(data)
+            if self.link is not None:
+                self.link.parts.append(data)
+            else:
+                self.cell.outside_parts.append(data)
+
+
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+def _inline_text(token: Token) -> str:
+    return "".join(c.content for c in token.children or [] if c.type in ("text", "code_inline"))
+
+
+def _markdown_figures(inline: Token, lines: list[str], start: int) -> list[Figure]:
+    figures = []
+    for child in inline.children or []:
+        if child.type == "image":
+            src = str(child.attrs.get("src", ""))
+            row = next((i for i in range(start, len(lines)) if "![" in lines[i]), start)
+            column = lines[row].find("![") + 1 if row < len(lines) else 1
+            figures.append(Figure(src, child.content, row + 1, max(column, 1)))
+    return figures
+
+
+def read_document(text: str) -> Document:
+    """Parse README text into its `<details>` blocks, with 1-based positions."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
+    lines = text.split("\n")
+    tokens = _markdown().parse(text)
+    document = Document()
+    reader = _Reader(document)
+    fed = 0  # lines handed to the HTML parser so far
+    for index, token in enumerate(tokens):
+        if token.level != 0 or token.nesting < 0 or token.map is None:
+            continue
+        start, end = token.map
+        if token.type == "heading_open" and token.tag == "h2":
+            reader.section = canonical_text(_inline_text(tokens[index + 1]))
+        inside = bool(reader.stack)
+        if token.type != "html_block" and not inside:
+            continue
+        if start > fed:
+            reader.feed("\n" * (start - fed))
+        if inside and token.type != "html_block":
+            inline = tokens[index + 1] if token.type == "paragraph_open" else None
+            if token.type in ("code_block", "fence"):
+                document.breaks.append(Break(start + 1, "code block"))
+            elif inline is not None and _TABLE_TAGS.search(inline.content):
+                document.breaks.append(Break(start + 1, "paragraph"))
+            if inline is not None and reader.table is None and reader.stack:
+                reader.stack[-1].figures.extend(_markdown_figures(inline, lines, start))
+        reader.feed("".join(line + "\n" for line in lines[start:end]))
+        fed = end
+    reader.close()
+    document.unclosed = list(reader.stack)
+    return document

@@ -1,0 +1,206 @@
+"""The command line: argument parsing, reading and writing files, printing, exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, cast
+
+from awesome_tools import __version__
+from awesome_tools.diagnostics import Diagnostic, Format, format_diagnostics, has_errors, summary
+from awesome_tools.project import CATEGORIES, ENTRIES, entry_paths, find_root, read_source
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A problem with the command line or the environment (exit 2)."""
+
+
+def _fail(message: str) -> UsageError:
+    return UsageError(f"awesome-tools: {message}")
+
+
+def _root(args: argparse.Namespace) -> Path:
+    if args.root is not None:
+        root = Path(args.root)
+        if not (root / ENTRIES).is_dir():
+            raise _fail(f"{root} has no {ENTRIES}/ folder")
+        return root
+    root_found = find_root(Path.cwd())
+    if root_found is None:
+        raise _fail(
+            f"no {ENTRIES}/ folder here or in any parent folder; "
+            "run inside the list's repository or pass --root DIR"
+        )
+    return root_found
+
+
+def _report(diagnostics: Sequence[Diagnostic], args: argparse.Namespace, *, files: int) -> int:
+    fmt = cast(Format, args.format)
+    sys.stdout.write(format_diagnostics(diagnostics, fmt))
+    if fmt == "text":
+        print(summary(diagnostics, files=files), file=sys.stderr)
+    return EXIT_PROBLEMS if has_errors(diagnostics, strict=args.strict) else EXIT_OK
+
+
+def _read_categories(root: Path, cwd: Path) -> tuple[list[str], list[Diagnostic]]:
+    from awesome_tools.check import load_categories
+
+    path = root / CATEGORIES
+    if not path.is_file():
+        return [], []
+    source = read_source(path, cwd)
+    return load_categories(source.raw, source.display)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate entry files against the schema and each other."""
+    from awesome_tools.check import check_sources
+
+    cwd = Path.cwd()
+    root = _root(args)
+    paths = entry_paths(root)
+    selected: set[str] | None = None
+    if args.paths:
+        missing = [p for p in args.paths if not Path(p).is_file()]
+        if missing:
+            raise _fail(f"no such file: {', '.join(missing)}")
+        given = [Path(p) for p in args.paths]
+        known = {p.resolve() for p in paths}
+        paths += [p for p in given if p.resolve() not in known]
+        selected = {read_source(p, cwd).display for p in given}
+    sources = [read_source(p, cwd) for p in paths]
+    categories, problems = _read_categories(root, cwd)
+    _, diagnostics = check_sources(
+        [(s.display, s.raw) for s in sources], categories=categories, selected=selected
+    )
+    files = len(selected) if selected is not None else len(sources)
+    return _report(sorted(problems + diagnostics), args, files=files)
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schema of an entry file."""
+    import json
+
+    from awesome_tools.project import write_atomic
+    from awesome_tools.schema import entry_json_schema
+
+    root = _root(args)
+    categories, problems = _read_categories(root, Path.cwd())
+    if problems:
+        return _report(problems, args, files=1)
+    text = json.dumps(entry_json_schema(categories), indent=2, ensure_ascii=False) + "\n"
+    target = root / "schema" / "entry.schema.json"
+    if args.check:
+        current = target.read_text(encoding="utf-8") if target.is_file() else ""
+        if current != text:
+            print(f"{target} is stale: run `awesome-tools schema`", file=sys.stderr)
+            return EXIT_PROBLEMS
+        return EXIT_OK
+    changed = write_atomic(target, text)
+    print(f"{'wrote' if changed else 'unchanged'} {target}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Turn a README of model blocks into one entry file per model."""
+    from awesome_tools.importer import plan_import
+    from awesome_tools.project import display_path, write_atomic
+
+    cwd = Path.cwd()
+    readme = Path(args.readme)
+    if not readme.is_file():
+        raise _fail(f"no such file: {args.readme}")
+    into = Path(args.into) if args.into else _root(args) / ENTRIES
+    categories_path = into.absolute().parent / CATEGORIES
+    source = read_source(readme, cwd)
+    plan = plan_import(
+        source.raw,
+        source.display,
+        categories_text=categories_path.read_text("utf-8") if categories_path.is_file() else None,
+        categories_path=display_path(categories_path, cwd),
+    )
+    if has_errors(plan.diagnostics):
+        print("awesome-tools: nothing written", file=sys.stderr)
+        return _report(plan.diagnostics, args, files=1)
+    existing = [into / name for name in plan.files if (into / name).exists()]
+    if existing and not args.force:
+        for path in existing:
+            print(f"awesome-tools: {display_path(path, cwd)} exists", file=sys.stderr)
+        print("awesome-tools: nothing written (use --force to overwrite)", file=sys.stderr)
+        _report(plan.diagnostics, args, files=1)
+        return EXIT_PROBLEMS
+    written = sum(write_atomic(into / name, text) for name, text in plan.files.items())
+    if plan.categories_text is not None:
+        write_atomic(categories_path, plan.categories_text)
+    print(
+        f"imported {len(plan.files)} entries into {display_path(into, cwd)}/ ({written} written)",
+        file=sys.stderr,
+    )
+    return _report(plan.diagnostics, args, files=1)
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    default_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    parser.add_argument(
+        "--root", metavar="DIR", help="project root (default: nearest with entries/)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default=default_format,
+        help="diagnostic format (default: text; github under GitHub Actions)",
+    )
+    parser.add_argument("--strict", action="store_true", help="warnings fail the run too")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with one subcommand per task."""
+    parser = argparse.ArgumentParser(
+        prog="awesome-tools",
+        description="Keep an awesome list of model architectures as checked data.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = sub.add_parser("check", help="validate entry files")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="entry files (default: all)")
+    _add_common(check)
+    check.set_defaults(func=cmd_check)
+
+    imp = sub.add_parser("import", help="turn a README of model blocks into entry files")
+    imp.add_argument("readme", metavar="README", help="the README to import")
+    imp.add_argument("--into", metavar="DIR", help="where to write entries (default: entries/)")
+    imp.add_argument("--force", action="store_true", help="overwrite existing entry files")
+    _add_common(imp)
+    imp.set_defaults(func=cmd_import)
+
+    schema = sub.add_parser("schema", help="write schema/entry.schema.json")
+    schema.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
+    _add_common(schema)
+    schema.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        return cast(int, cast(Any, args.func)(args))
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(
+            f"awesome-tools: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE

@@ -1,0 +1,34 @@
+"""The README table's columns and the entry fields they hold: one table for import, render, lint."""
+
+from __future__ import annotations
+
+from awesome_tools.normalize import canonical_text
+
+# (entry field path, header as the list writes it), in column order.
+COLUMNS: list[tuple[tuple[str, ...], str]] = [
+    (("title",), "Title"),
+    (("architecture", "overview"), "Architecture.Overview"),
+    (("architecture", "components"), "Architecture.Components"),
+    (("training", "methods"), "Training.Methods"),
+    (("alignment", "techniques"), "Alignment.Techniques"),
+    (("alignment", "fusion_methods"), "Alignment.Fusion Methods"),
+    (("datasets", "used"), "Datasets.Used"),
+    (("datasets", "purpose"), "Datasets.Purpose"),
+]
+
+
+def _folded(header: str) -> str:
+    return canonical_text(header.replace(".", " ")).casefold()
+
+
+_BY_HEADER = {_folded(header): key for key, header in COLUMNS}
+
+
+def column_key(header: str) -> tuple[str, ...] | None:
+    """Map a header, dotted (`Datasets.Used`) or spaced (`Datasets Used`), to its field path."""
+    return _BY_HEADER.get(_folded(header))
+
+
+def headers(*, alignment: bool) -> list[str]:
+    """Return the headers of a model table, with or without the Alignment columns."""
+    return [header for key, header in COLUMNS if alignment or key[0] != "alignment"]

@@ -1,0 +1,201 @@
+"""README of model blocks to entry files: the migration path for any list of this shape."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from awesome_tools.blocks import Block, Cell, read_document
+from awesome_tools.check import load_categories
+from awesome_tools.columns import column_key
+from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.entryfile import dump_entry
+from awesome_tools.loader import decode
+from awesome_tools.normalize import slugify
+from awesome_tools.schema import Entry
+
+DEFAULT_SECTION = "Architectures"
+
+
+@dataclass
+class ImportPlan:
+    """What an import would write: entry files by name, the categories file, the problems."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    categories_text: str | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class _Mapper:
+    """Turn one model block into entry data, warning about what it cannot map."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+
+    def warn(self, line: int, column: int, message: str, rule: str = "import") -> None:
+        self.diagnostics.append(Diagnostic(self.path, line, column, rule, message, "warning"))
+
+    def title_cell(self, cell: Cell, data: dict[str, Any]) -> None:
+        links = [link for link in cell.links if link.href]
+        if not links:
+            self.warn(cell.line, cell.column, "Title cell has no link; the entry needs a 'url'")
+            if cell.text:
+                data["title"] = cell.text
+            return
+        link = links[0]
+        if len(links) > 1:
+            self.warn(cell.line, cell.column, "Title cell has several links; the first is kept")
+        data["url"] = link.href
+        if cell.outside:
+            data["title"] = cell.outside
+            self.warn(
+                link.line,
+                link.column,
+                f"text outside the link is taken as the title; link text '{link.text}' dropped",
+            )
+        elif link.text:
+            data["title"] = link.text
+
+    def block(self, block: Block, category: str | None) -> dict[str, Any] | None:
+        if not block.summary:
+            self.warn(block.line, block.column, "block has no <summary>; skipped")
+            return None
+        if not block.tables:
+            self.warn(block.line, block.column, f"block '{block.summary}' has no table; skipped")
+            return None
+        table = block.tables[0]
+        data: dict[str, Any] = {"name": block.summary}
+        if category:
+            data["category"] = category
+        if block.figures:
+            self.figure(block, data)
+        if not table.rows:
+            self.warn(table.line, table.column, "table has no data row")
+            return data
+        if len(table.rows) > 1:
+            row = table.rows[1][0] if table.rows[1] else None
+            line, column = (row.line, row.column) if row else (table.line, table.column)
+            self.warn(line, column, "table has more than one row; only the first is imported")
+        cells = table.rows[0]
+        if len(cells) != len(table.headers):
+            self.warn(
+                table.line,
+                table.column,
+                f"row has {len(cells)} cells for {len(table.headers)} headers",
+            )
+        for header, cell in zip(table.headers, cells, strict=False):
+            key = column_key(header.text)
+            if key is None:
+                self.warn(header.line, header.column, f"unknown column '{header.text}'; dropped")
+            elif key == ("title",):
+                self.title_cell(cell, data)
+            elif cell.text:
+                data.setdefault(key[0], {})[key[1]] = cell.text
+        return _ordered(data)
+
+    def figure(self, block: Block, data: dict[str, Any]) -> None:
+        figure = block.figures[0]
+        if urlsplit(figure.src).scheme.lower() != "https":
+            self.warn(figure.line, figure.column, f"figure '{figure.src}' is not https; dropped")
+            return
+        data["figure"] = figure.src
+        data["figure_alt"] = figure.alt or f"{block.summary} architecture"
+        if not figure.alt:
+            self.warn(figure.line, figure.column, "figure has no alt text; named after the model")
+        for extra in block.figures[1:]:
+            self.warn(extra.line, extra.column, "only the first figure of a block is imported")
+
+
+def _ordered(data: dict[str, Any]) -> dict[str, Any]:
+    """Order keys as the schema declares them, so files read like the table."""
+    return {key: data[key] for key in Entry.model_fields if key in data}
+
+
+def _category(block: Block) -> str | None:
+    if block.parent is not None and block.parent.summary:
+        return block.parent.summary
+    if block.section and block.section != DEFAULT_SECTION:
+        return block.section
+    return None
+
+
+def _categories_text(
+    existing_text: str | None, path: str, wanted: Sequence[str]
+) -> tuple[str | None, list[Diagnostic]]:
+    """Append the categories the README uses to categories.yaml, keeping what is there."""
+    existing_raw = existing_text.encode("utf-8") if existing_text is not None else None
+    known, problems = load_categories(existing_raw, path)
+    if problems:
+        return None, problems
+    missing = [name for name in wanted if name not in known]
+    if not missing:
+        return None, []
+    text = existing_text if existing_text is not None else _CATEGORIES_HEADER
+    if text and not text.endswith("\n"):
+        text += "\n"
+    text += "".join(f"- {json.dumps(name, ensure_ascii=False)}\n" for name in missing)
+    after, trouble = load_categories(text.encode("utf-8"), path)
+    if trouble or after != [*known, *missing]:
+        message = f"could not append to {path}; add these categories by hand: {', '.join(missing)}"
+        return None, [Diagnostic(path, 1, 1, "categories-file", message)]
+    return text, []
+
+
+_CATEGORIES_HEADER = (
+    "# The README's sections, in the order they appear. An entry's `category` names one of them;\n"
+    "# entries without a category are listed under the default section.\n"
+)
+
+
+def plan_import(
+    raw: bytes, path: str, *, categories_text: str | None, categories_path: str
+) -> ImportPlan:
+    """Work out the entry files a README holds, without touching the disk."""
+    plan = ImportPlan()
+    text, problem = decode(raw, path)
+    if text is None:
+        plan.diagnostics.extend([problem] if problem else [])
+        return plan
+    document = read_document(text)
+    mapper = _Mapper(path)
+    wanted: list[str] = []
+    owners: dict[str, Block] = {}
+    for block in document.models:
+        category = _category(block)
+        data = mapper.block(block, category)
+        if data is None:
+            continue
+        slug = slugify(data["name"])
+        if not slug:
+            message = f"name '{data['name']}' has no ASCII letter or digit for a file name"
+            plan.diagnostics.append(
+                Diagnostic(path, block.line, block.column, "file-name", message)
+            )
+            continue
+        if slug in owners:
+            first = owners[slug]
+            message = (
+                f"'{data['name']}' gives the same file {slug}.yaml "
+                f"as the block at line {first.line}"
+            )
+            plan.diagnostics.append(
+                Diagnostic(path, block.line, block.column, "duplicate-entry", message)
+            )
+            continue
+        owners[slug] = block
+        if category and category not in wanted:
+            wanted.append(category)
+        plan.files[f"{slug}.yaml"] = dump_entry(data)
+    if not plan.files and not plan.diagnostics:
+        plan.diagnostics.append(
+            Diagnostic(path, 1, 1, "import", "no model blocks (<details> with a table) found")
+        )
+    plan.categories_text, problems = _categories_text(categories_text, categories_path, wanted)
+    plan.diagnostics.extend(problems)
+    plan.diagnostics.extend(mapper.diagnostics)
+    plan.diagnostics.sort()
+    return plan

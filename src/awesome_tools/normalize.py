@@ -1,0 +1,86 @@
+"""Canonical forms: field text, file-name slugs and paper URLs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit, urlunsplit
+
+# Unicode White_Space: these collapse to one space. Python's str.split() also splits on the
+# C0 "information separators" U+001C..U+001F, which are control characters, not spaces.
+_WHITESPACE = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_WHITESPACE_RUN = re.compile(f"[{re.escape(_WHITESPACE)}]+")
+_CONTROL = re.compile(
+    "["
+    + "".join(chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in _WHITESPACE)
+    + "]"
+)
+
+
+def canonical_text(value: str) -> str:
+    """Collapse each run of whitespace to one space and trim the ends."""
+    return _WHITESPACE_RUN.sub(" ", value).strip(" ")
+
+
+def find_control_character(value: str) -> int | None:
+    """Return the index of the first control character that is not whitespace."""
+    match = _CONTROL.search(value)
+    return match.start() if match else None
+
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(name: str) -> str:
+    """Lower-case ASCII, accents folded, each run of other characters one hyphen."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_SLUG.sub("-", folded.lower()).strip("-")
+
+
+_ARXIV_HOSTS = {
+    "arxiv.org",
+    "www.arxiv.org",
+    "export.arxiv.org",
+    "ar5iv.org",
+    "www.ar5iv.org",
+    "ar5iv.labs.arxiv.org",
+}
+_ARXIV_PATH = re.compile(
+    r"^/(?:abs|pdf|html|format)/"
+    r"(?P<id>\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})"
+    r"(?:v\d+)?(?:\.pdf)?/?$",
+    re.IGNORECASE,
+)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def arxiv_id(url: str) -> str | None:
+    """Return the version-less arXiv identifier a URL points at, if any."""
+    parts = urlsplit(url)
+    if (parts.hostname or "").lower() not in _ARXIV_HOSTS:
+        return None
+    match = _ARXIV_PATH.match(parts.path)
+    return match.group("id").lower() if match else None
+
+
+def normalize_url(url: str) -> str:
+    """Reduce a link to a key under which two links to the same paper or page compare equal."""
+    paper = arxiv_id(url)
+    if paper is not None:
+        return f"arxiv:{paper}"
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    if scheme == "http":
+        scheme = "https"
+    host = (parts.hostname or "").lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    netloc = host if port in (None, _DEFAULT_PORTS.get(parts.scheme.lower())) else f"{host}:{port}"
+    path = parts.path.rstrip("/")
+    return urlunsplit((scheme, netloc, path, parts.query, ""))

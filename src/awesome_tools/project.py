@@ -1,0 +1,64 @@
+"""The file-system edge: finding the project root, reading sources, writing atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ENTRIES = "entries"
+CATEGORIES = "categories.yaml"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file's bytes with the path diagnostics show for it."""
+
+    display: str
+    path: Path
+    raw: bytes
+
+
+def find_root(start: Path) -> Path | None:
+    """Return the nearest folder, from start upward, that holds entries/."""
+    for folder in (start, *start.parents):
+        if (folder / ENTRIES).is_dir():
+            return folder
+    return None
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    """Show a path relative to the current directory, as editors and linters expect."""
+    return Path(os.path.relpath(path.absolute(), cwd)).as_posix()
+
+
+def entry_paths(root: Path) -> list[Path]:
+    """List the entry files of a project, in a stable order."""
+    folder = root / ENTRIES
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def read_source(path: Path, cwd: Path) -> Source:
+    """Read one file as bytes."""
+    return Source(display_path(path, cwd), path, path.read_bytes())
+
+
+def write_atomic(path: Path, text: str) -> bool:
+    """Write text through a temporary file and a rename, only when it changes; say if it did."""
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True

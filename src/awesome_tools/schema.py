@@ -1,0 +1,208 @@
+"""The entry schema: one pydantic model per table section, every field described."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from awesome_tools.normalize import canonical_text, find_control_character
+
+
+def _text(value: str) -> str:
+    index = find_control_character(value)
+    if index is not None:
+        raise PydanticCustomError(
+            "control_character",
+            "control character U+{code} is not allowed; remove it",
+            {"code": f"{ord(value[index]):04X}"},
+        )
+    text = canonical_text(value)
+    if not text:
+        raise PydanticCustomError("empty_text", "must not be empty")
+    return text
+
+
+def _url(value: str, *, schemes: tuple[str, ...]) -> str:
+    url = _text(value)
+    parts = urlsplit(url)
+    wanted = " or ".join(f"{s}://" for s in schemes)
+    if parts.scheme.lower() not in schemes or not parts.hostname or " " in url:
+        raise PydanticCustomError(
+            "bad_url",
+            "must be an absolute {wanted} link, got '{url}'",
+            {"wanted": wanted, "url": url},
+        )
+    return url
+
+
+def _web_url(value: str) -> str:
+    return _url(value, schemes=("http", "https"))
+
+
+def _https_url(value: str) -> str:
+    return _url(value, schemes=("https",))
+
+
+def _category(value: str, info: ValidationInfo) -> str:
+    allowed = (info.context or {}).get("categories")
+    if allowed is not None and value not in allowed:
+        raise PydanticCustomError(
+            "unknown_category", "unknown category '{value}'", {"value": value}
+        )
+    return value
+
+
+# The JSON Schema keywords only mirror the validators for editors and other tools.
+Text = Annotated[str, AfterValidator(_text), Field(json_schema_extra={"pattern": r"\S"})]
+WebUrl = Annotated[
+    str,
+    AfterValidator(_web_url),
+    Field(json_schema_extra={"pattern": r"^\s*[Hh][Tt][Tt][Pp][Ss]?://"}),
+]
+HttpsUrl = Annotated[
+    str,
+    AfterValidator(_https_url),
+    Field(json_schema_extra={"pattern": r"^\s*[Hh][Tt][Tt][Pp][Ss]://"}),
+]
+Category = Annotated[Text, AfterValidator(_category)]
+
+
+class Section(BaseModel):
+    """Base of every model: strings only, no unknown keys, immutable."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Architecture(Section):
+    """How the model is built."""
+
+    overview: Text = Field(
+        description="One paragraph on how the model works as a whole: what goes in, what comes "
+        "out, and how vision and language parts are put together."
+    )
+    components: Text = Field(
+        description="The building blocks: vision encoder, language model, the connector between "
+        "them, and any other module that matters."
+    )
+
+
+class Training(Section):
+    """How the model is trained."""
+
+    methods: Text = Field(
+        description="The training recipe: stages, objectives and losses, what is frozen and what "
+        "is tuned."
+    )
+
+
+class Alignment(Section):
+    """How vision and language are brought together (absent for vision encoders)."""
+
+    techniques: Text = Field(
+        description="How visual and textual representations are aligned (contrastive learning, "
+        "instruction tuning, ...)."
+    )
+    fusion_methods: Text = Field(
+        description="Where and how visual features enter the language model (projection, "
+        "cross-attention, learned queries, ...)."
+    )
+
+
+class Datasets(Section):
+    """What the model is trained and evaluated on."""
+
+    used: Text = Field(description="The datasets, comma-separated, as the paper names them.")
+    purpose: Text = Field(description="What each dataset is used for: pre-training, tuning, ...")
+
+
+class Entry(Section):
+    """One model of the list: the data behind one collapsible block of the README."""
+
+    name: Text = Field(description="The model's name as the README shows it (the block's summary).")
+    title: Text = Field(description="The title of the paper or page that introduces the model.")
+    url: WebUrl = Field(description="The http(s) link to that paper or page (arXiv abs preferred).")
+    category: Category | None = Field(
+        default=None,
+        description="Optional: the README section the model is listed under; one of the names "
+        "in categories.yaml.",
+    )
+    figure: HttpsUrl | None = Field(
+        default=None, description="Optional: an https link to an image of the architecture."
+    )
+    figure_alt: Text | None = Field(
+        default=None,
+        description="The figure's alt text: what the diagram shows (required with figure).",
+    )
+    architecture: Architecture = Field(description="How the model is built.")
+    training: Training = Field(description="How the model is trained.")
+    alignment: Alignment | None = Field(
+        default=None,
+        description="How vision and language are aligned; leave it out for pure vision encoders.",
+    )
+    datasets: Datasets = Field(description="What the model is trained and evaluated on.")
+
+    @model_validator(mode="after")
+    def _figure_pair(self) -> Entry:
+        if (self.figure is None) != (self.figure_alt is None):
+            raise PydanticCustomError(
+                "figure_pair", "figure and figure_alt go together: give both or neither"
+            )
+        return self
+
+
+def field_description(path: tuple[str, ...]) -> str:
+    """Return the schema's description of a dotted field path."""
+    model: type[BaseModel] = Entry
+    info = None
+    for part in path:
+        info = model.model_fields[part]
+        inner = _model_of(info.annotation)
+        if inner is not None:
+            model = inner
+    return info.description or "" if info else ""
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def allowed_keys(path: tuple[str | int, ...]) -> list[str]:
+    """Return the keys a mapping at this path may hold."""
+    model: type[BaseModel] | None = Entry
+    for part in path:
+        if model is None or not isinstance(part, str) or part not in model.model_fields:
+            return []
+        model = _model_of(model.model_fields[part].annotation)
+    return list(model.model_fields) if model else []
+
+
+def entry_json_schema(categories: list[str]) -> dict[str, Any]:
+    """Return the JSON Schema of an entry file, the allowed categories included."""
+    schema = Entry.model_json_schema()
+    # Optional fields are left out, never null: YAML `~` is the text "~" to our loader.
+    for definition in [schema, *schema.get("$defs", {}).values()]:
+        for prop in definition.get("properties", {}).values():
+            options = [o for o in prop.pop("anyOf", []) if o != {"type": "null"}]
+            if options:
+                prop.pop("default", None)
+                prop.update(options[0])
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Awesome VLM Architectures entry"
+    schema["properties"]["category"]["enum"] = categories
+    return schema

@@ -1,0 +1,107 @@
+"""Loaded YAML to `Entry` models, pydantic errors to positioned plain-word diagnostics."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.loader import KeyPath, Loaded, Position
+from awesome_tools.schema import Entry, allowed_keys
+
+_RULES = {
+    "missing": "missing-field",
+    "extra_forbidden": "unknown-key",
+    "string_type": "wrong-type",
+    "model_type": "wrong-type",
+    "dict_type": "wrong-type",
+    "empty_text": "empty-text",
+    "control_character": "control-character",
+    "bad_url": "bad-url",
+    "unknown_category": "unknown-category",
+    "figure_pair": "missing-field",
+}
+
+
+def _dotted(path: Sequence[str | int]) -> str:
+    return ".".join(str(part) for part in path)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return "text"
+
+
+def _did_you_mean(word: str, options: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _first_key(loaded: Loaded, parent: KeyPath) -> Position:
+    """Position of the first key of a mapping, or of the mapping itself when it is empty."""
+    for key_path, position in loaded.key_positions.items():
+        if key_path[:-1] == parent:
+            return position
+    return loaded.value_positions.get(parent, (1, 1))
+
+
+def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) -> Diagnostic:
+    kind = error["type"]
+    loc: KeyPath = tuple(error["loc"])
+    field = _dotted(loc)
+    rule = _RULES.get(kind, "invalid-value")
+    position = loaded.value_positions.get(loc) or _first_key(loaded, loc[:-1])
+    if kind == "missing":
+        position = _first_key(loaded, loc[:-1])
+        parent = f" under '{_dotted(loc[:-1])}'" if len(loc) > 1 else ""
+        message = f"missing required field '{field}': add '{loc[-1]}:'{parent}"
+    elif kind == "extra_forbidden":
+        position = loaded.key_positions.get(loc, position)
+        options = allowed_keys(loc[:-1])
+        hint = _did_you_mean(str(loc[-1]), options) or f" (allowed here: {', '.join(options)})"
+        message = f"unknown key '{field}'{hint}"
+    elif kind in ("model_type", "dict_type"):
+        keys = ", ".join(allowed_keys(loc))
+        message = f"'{field}' must be a mapping with the keys {keys}, not {_kind(error['input'])}"
+    elif kind == "string_type":
+        message = f"'{field}' must be text, not {_kind(error['input'])}"
+    elif kind == "unknown_category":
+        hint = _did_you_mean(str(error["input"]), categories)
+        listed = f" (categories.yaml lists: {', '.join(categories)})" if not hint else ""
+        message = f"category: unknown category '{error['input']}'{hint}{listed}"
+    elif kind == "figure_pair":
+        position = _first_key(loaded, ())
+        message = "figure and figure_alt go together: give both or neither"
+    else:
+        message = f"{field}: {error['msg']}" if field else error["msg"]
+    return Diagnostic(loaded.path, position[0], position[1], rule, message)
+
+
+def validate(loaded: Loaded, *, categories: Sequence[str]) -> Entry | None:
+    """Validate a loaded file; append diagnostics to it and return the entry when valid."""
+    if loaded.diagnostics and loaded.data is None:
+        return None
+    if not isinstance(loaded.data, dict):
+        position = loaded.value_positions.get((), (1, 1))
+        loaded.error(
+            position,
+            "not-a-mapping",
+            f"an entry file holds one mapping of fields (name: ..., title: ...), "
+            f"not {_kind(loaded.data)}",
+        )
+        return None
+    try:
+        entry = Entry.model_validate(loaded.data, context={"categories": list(categories)})
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        loaded.diagnostics.extend(_diagnostic(loaded, e, categories) for e in errors)
+        return None
+    # A structural problem found while loading (duplicate key, alias) still fails the file.
+    return None if loaded.diagnostics else entry
