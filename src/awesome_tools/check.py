@@ -10,7 +10,12 @@ from typing import Any
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.loader import Loaded, decode, load_yaml
-from awesome_tools.normalize import canonical_text, normalize_url, slugify
+from awesome_tools.normalize import (
+    canonical_text,
+    find_control_character,
+    normalize_url,
+    slugify,
+)
 from awesome_tools.schema import Entry
 from awesome_tools.validate import validate
 
@@ -66,8 +71,11 @@ def load_categories(raw: bytes | None, path: str) -> tuple[list[str], list[Diagn
 
 
 def _text_field(loaded: Loaded, key: str) -> str | None:
+    """A field's canonical text, or None where the field is absent or not valid text."""
     value: Any = loaded.data.get(key) if isinstance(loaded.data, dict) else None
-    return canonical_text(value) if isinstance(value, str) and canonical_text(value) else None
+    if not isinstance(value, str) or find_control_character(value) is not None:
+        return None
+    return canonical_text(value) or None
 
 
 def _file_name(loaded: Loaded) -> list[Diagnostic]:

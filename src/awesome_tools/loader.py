@@ -91,6 +91,10 @@ def _syntax_diagnostic(text: str, path: str, exc: yaml.YAMLError) -> Diagnostic:
     return Diagnostic(path, line, column, "yaml-syntax", f"invalid YAML: {message}")
 
 
+class _Refused(Exception):
+    """A construct that makes the document unsafe to read further (alias, tag)."""
+
+
 class _Walker:
     """Turn a composed node tree into plain values, refusing aliases, tags and duplicate keys."""
 
@@ -100,18 +104,19 @@ class _Walker:
 
     def value(self, node: yaml.Node, path: KeyPath, at: Position) -> Any:
         if id(node) in self.seen:
-            self.loaded.error(
-                at, "yaml-alias", "aliases (*name) are not allowed: write the value out"
-            )
-            return None
+            # A composed alias is the anchored node itself, so `at` is where it is used from.
+            message = "aliases (*name) are not allowed: write the value out"
+            self.loaded.error(at, "yaml-alias", message)
+            raise _Refused
         self.seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
-            self.loaded.error(_mark(node), "yaml-tag", f"YAML tag '{node.tag}' is not allowed")
-            return None
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.loaded.error(_mark(node), "yaml-tag", f"YAML tag '{tag}' is not allowed")
+            raise _Refused
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
-            return [self.value(item, (*path, i), _mark(item)) for i, item in enumerate(node.value)]
+            return [self.value(item, (*path, i), _mark(node)) for i, item in enumerate(node.value)]
         return node.value
 
     def mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
@@ -150,5 +155,8 @@ def load_yaml(text: str, path: str) -> Loaded:
         loaded.error((1, 1), "empty-file", "file holds no YAML document")
         return loaded
     loaded.value_positions[()] = _mark(node)
-    loaded.data = _Walker(loaded).value(node, (), _mark(node))
+    try:
+        loaded.data = _Walker(loaded).value(node, (), _mark(node))
+    except _Refused:
+        loaded.data = None
     return loaded

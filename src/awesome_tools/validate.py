@@ -77,7 +77,8 @@ def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) 
         listed = f" (categories.yaml lists: {', '.join(categories)})" if not hint else ""
         message = f"category: unknown category '{error['input']}'{hint}{listed}"
     elif kind == "figure_pair":
-        position = _first_key(loaded, ())
+        given = ("figure",) if ("figure",) in loaded.key_positions else ("figure_alt",)
+        position = loaded.key_positions.get(given, _first_key(loaded, ()))
         message = "figure and figure_alt go together: give both or neither"
     else:
         message = f"{field}: {error['msg']}" if field else error["msg"]

@@ -1,0 +1,247 @@
+"""Bad entry files: each gets one exact diagnostic, from the checker and from the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from awesome_tools.check import check_sources
+from awesome_tools.cli import main
+from conftest import GOOD, REPO, entry_text
+
+P = "entries/llava.yaml"
+
+# (case id, file content, expected diagnostics as `line:col: severity[rule] message`)
+CASES: list[tuple[str, bytes | str, list[str]]] = [
+    ("valid", GOOD, []),
+    ("empty file", "", ["1:1: error[empty-file] file holds no YAML document"]),
+    ("only comments", "# nothing yet\n", ["1:1: error[empty-file] file holds no YAML document"]),
+    (
+        "two documents",
+        "name: a\n---\nname: b\n",
+        [
+            "2:1: error[multiple-documents] a second YAML document starts here; "
+            "an entry file holds exactly one (remove '---')"
+        ],
+    ),
+    (
+        "top level list",
+        "- name: LLaVA\n",
+        [
+            "1:1: error[not-a-mapping] an entry file holds one mapping of fields "
+            "(name: ..., title: ...), not a list"
+        ],
+    ),
+    (
+        "top level text",
+        "LLaVA\n",
+        [
+            "1:1: error[not-a-mapping] an entry file holds one mapping of fields "
+            "(name: ..., title: ...), not text"
+        ],
+    ),
+    (
+        "invalid utf-8",
+        b"name: LLaVA\ntitle: caf\xe9\n",
+        ["2:11: error[encoding] file is not valid UTF-8 (byte 0xe9); save it as UTF-8"],
+    ),
+    (
+        "syntax error",
+        GOOD.replace("name: LLaVA", "name: [LLaVA"),
+        [
+            "3:6: error[yaml-syntax] invalid YAML: did not find expected ',' or ']' "
+            "(while parsing a flow sequence)"
+        ],
+    ),
+    (
+        "tab indent",
+        GOOD.replace("  components:", "\tcomponents:"),
+        ["7:1: error[yaml-syntax] tab character: YAML indentation must use spaces"],
+    ),
+    (
+        "alias",
+        GOOD.replace("name: LLaVA", "name: &n LLaVA").replace(
+            "title: 'LLaVA: L", "x: *n\ntitle: 'L"
+        ),
+        ["3:1: error[yaml-alias] aliases (*name) are not allowed: write the value out"],
+    ),
+    (
+        "billion laughs",
+        'a: &a ["lol","lol","lol"]\nb: &b [*a,*a,*a]\nc: &c [*b,*b,*b]\nd: [*c,*c,*c]\n',
+        ["2:4: error[yaml-alias] aliases (*name) are not allowed: write the value out"],
+    ),
+    (
+        "python tag",
+        GOOD.replace("name: LLaVA", "name: !!python/object/apply:os.system ['touch pwned']"),
+        ["2:7: error[yaml-tag] YAML tag '!!python/object/apply:os.system' is not allowed"],
+    ),
+    (
+        "control character in YAML",
+        GOOD.replace("name: LLaVA", "name: LL\x07aVA"),
+        [
+            "2:9: error[control-character] control character U+0007 is not allowed in YAML; remove it"
+        ],
+    ),
+    (
+        "escaped control character",
+        GOOD.replace("name: LLaVA", 'name: "LL\\u0085a\\u009bVA"'),
+        ["2:7: error[control-character] name: control character U+009B is not allowed; remove it"],
+    ),
+    (
+        "duplicate key",
+        GOOD.replace("url:", "name: LLaVA 2\nurl:"),
+        ["4:1: error[duplicate-key] duplicate key 'name' (first defined on line 2)"],
+    ),
+    (
+        "misspelled key",
+        GOOD.replace("architecture:", "architecure:"),
+        [
+            "2:1: error[missing-field] missing required field 'architecture': add 'architecture:'",
+            "5:1: error[unknown-key] unknown key 'architecure'; did you mean 'architecture'?",
+        ],
+    ),
+    (
+        "unknown nested key",
+        GOOD.replace("  components:", "  parts: x\n  components:"),
+        [
+            "7:3: error[unknown-key] unknown key 'architecture.parts' "
+            "(allowed here: overview, components)"
+        ],
+    ),
+    (
+        "missing nested field",
+        GOOD.replace("  components: CLIP ViT-L/14, Vicuna, a linear projection.\n", ""),
+        [
+            "6:3: error[missing-field] missing required field 'architecture.components': "
+            "add 'components:' under 'architecture'"
+        ],
+    ),
+    (
+        "missing top-level field",
+        GOOD.replace("title: 'LLaVA: Large Language and Vision Assistant'\n", ""),
+        ["2:1: error[missing-field] missing required field 'title': add 'title:'"],
+    ),
+    (
+        "javascript url",
+        GOOD.replace("https://arxiv.org/abs/2304.08485", "javascript:alert(1)"),
+        [
+            "4:6: error[bad-url] url: must be an absolute http:// or https:// link, "
+            "got 'javascript:alert(1)'"
+        ],
+    ),
+    (
+        "relative url",
+        GOOD.replace("https://arxiv.org/abs/2304.08485", "abs/2304.08485"),
+        [
+            "4:6: error[bad-url] url: must be an absolute http:// or https:// link, "
+            "got 'abs/2304.08485'"
+        ],
+    ),
+    (
+        "data url figure",
+        GOOD.replace(
+            "architecture:", "figure: data:image/png;base64,AAAA\nfigure_alt: x\narchitecture:"
+        ),
+        [
+            "5:9: error[bad-url] figure: must be an absolute https:// link, "
+            "got 'data:image/png;base64,AAAA'"
+        ],
+    ),
+    (
+        "figure without alt",
+        GOOD.replace("architecture:", "figure: https://example.org/a.png\narchitecture:"),
+        ["5:1: error[missing-field] figure and figure_alt go together: give both or neither"],
+    ),
+    (
+        "blank text",
+        GOOD.replace("  used: CC3M, LLaVA-Instruct-158K", "  used: '  '"),
+        ["14:9: error[empty-text] datasets.used: must not be empty"],
+    ),
+    (
+        "empty value",
+        GOOD.replace("  used: CC3M, LLaVA-Instruct-158K", "  used:"),
+        ["14:8: error[empty-text] datasets.used: must not be empty"],
+    ),
+    (
+        "mapping where text is expected",
+        GOOD.replace("name: LLaVA", "name:\n  en: LLaVA"),
+        ["3:3: error[wrong-type] 'name' must be text, not a mapping"],
+    ),
+    (
+        "list where text is expected",
+        GOOD.replace("  used: CC3M, LLaVA-Instruct-158K", "  used:\n  - CC3M\n  - LAION"),
+        ["15:3: error[wrong-type] 'datasets.used' must be text, not a list"],
+    ),
+    (
+        "text where a section is expected",
+        GOOD.replace("training:\n  methods: Two-stage instruction tuning.", "training: tuned"),
+        ["8:11: error[wrong-type] 'training' must be a mapping with the keys methods, not text"],
+    ),
+    (
+        "unknown category",
+        GOOD.replace("architecture:", "category: Encoder\narchitecture:"),
+        [
+            "5:11: error[unknown-category] category: unknown category 'Encoder'; did you mean 'Encoders'?"
+        ],
+    ),
+    (
+        "wrong file name",
+        GOOD.replace("name: LLaVA", "name: LLaVA 1.5"),
+        [
+            "2:7: error[file-name] file for 'LLaVA 1.5' must be named 'llava-1-5.yaml' (rename 'llava.yaml')"
+        ],
+    ),
+    (
+        "name without ASCII",
+        GOOD.replace("name: LLaVA", "name: 视觉"),
+        [
+            "2:7: error[file-name] name '视觉' has no ASCII letter or digit to build a file name from"
+        ],
+    ),
+    (
+        "unknown top-level key",
+        GOOD.replace("url:", "year: 2023\nurl:"),
+        [
+            "4:1: error[unknown-key] unknown key 'year' (allowed here: name, title, url, category, "
+            "figure, figure_alt, architecture, training, alignment, datasets)"
+        ],
+    ),
+    ("BOM and CRLF", b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode(), []),
+    (
+        "alignment may be left out",
+        GOOD.replace(GOOD[GOOD.index("alignment:") : GOOD.index("datasets:")], ""),
+        [],
+    ),
+]
+
+
+def _expected(lines: list[str]) -> list[str]:
+    return [f"{P}:{line}" for line in lines]
+
+
+@pytest.mark.parametrize(("case", "content", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_checker(case: str, content: bytes | str, expected: list[str]) -> None:
+    raw = content.encode() if isinstance(content, str) else content
+    _, diagnostics = check_sources([(P, raw)], categories=["Encoders"])
+    assert [d.text() for d in diagnostics] == _expected(expected)
+
+
+@pytest.mark.parametrize(("case", "content", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_cli(
+    project: Path,
+    capsys: pytest.CaptureFixture[str],
+    case: str,
+    content: bytes | str,
+    expected: list[str],
+) -> None:
+    target = project / P
+    target.write_bytes(content.encode() if isinstance(content, str) else content)
+    code = main(["check"])
+    out, err = capsys.readouterr()
+    assert out == "".join(line + "\n" for line in _expected(expected))
+    assert code == (1 if expected else 0)
+    assert "Traceback" not in err
