@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from awesome_tools.check import check_sources
 from awesome_tools.cli import main
-from conftest import GOOD, REPO, entry_text
+from conftest import GOOD
 
 P = "entries/llava.yaml"
 
