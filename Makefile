@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: all setup check test lint typecheck bench clean
+.PHONY: all setup check test lint typecheck bench docs clean
 
 all: test
 
@@ -37,3 +37,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+docs: $(STAMP)
+	$(BIN)/python -m awesome_tools.docgen
+	$(BIN)/awesome-tools schema

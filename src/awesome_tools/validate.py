@@ -56,7 +56,7 @@ def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) 
     kind = error["type"]
     loc: KeyPath = tuple(error["loc"])
     field = _dotted(loc)
-    rule = _RULES.get(kind, "invalid-value")
+    rule = _RULES.get(kind, "wrong-type")
     position = loaded.value_positions.get(loc) or _first_key(loaded, loc[:-1])
     if kind == "missing":
         position = _first_key(loaded, loc[:-1])
