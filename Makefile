@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 
-.PHONY: all setup check test lint typecheck bench docs clean
+.PHONY: all setup readme check test lint typecheck bench docs clean
 
 all: test
 
@@ -14,7 +15,17 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	@touch $(STAMP)
 
+# The peer linters (markdownlint-cli2, awesome-lint) come from npm, pinned by package-lock.json.
+# Without npm the suite still runs and skips the Node peer checks, saying why.
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP); \
+	else echo "npm not found: the Node peer checks will be skipped"; fi
+
 setup: $(STAMP)
+
+readme: $(STAMP)
+	$(BIN)/awesome-tools render
 
 check: $(STAMP)
 	$(BIN)/awesome-tools check
@@ -26,7 +37,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy

@@ -7,11 +7,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from awesome_tools import __version__
 from awesome_tools.diagnostics import Diagnostic, Format, format_diagnostics, has_errors, summary
 from awesome_tools.project import CATEGORIES, ENTRIES, entry_paths, find_root, read_source
+
+if TYPE_CHECKING:
+    from awesome_tools.schema import Entry
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -80,6 +83,93 @@ def cmd_check(args: argparse.Namespace) -> int:
     )
     files = len(selected) if selected is not None else len(sources)
     return _report(sorted(problems + diagnostics), args, files=files)
+
+
+def _load_entries(
+    root: Path, cwd: Path
+) -> tuple[dict[str, Entry], list[str], list[Diagnostic], int]:
+    """Check every entry of the project; return valid entries by path, categories, problems."""
+    from awesome_tools.check import check_sources
+
+    sources = [read_source(p, cwd) for p in entry_paths(root)]
+    categories, problems = _read_categories(root, cwd)
+    checked, diagnostics = check_sources(
+        [(s.display, s.raw) for s in sources], categories=categories
+    )
+    entries = {item.loaded.path: item.entry for item in checked if item.entry is not None}
+    return entries, categories, sorted(problems + diagnostics), len(sources)
+
+
+def _unified_diff(old: str, new: str, name: str) -> str:
+    import difflib
+
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), name, f"{name} (rendered)"
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    """Write README.md from the entries (or, with --check, say whether it is current)."""
+    from awesome_tools.project import display_path, write_atomic
+    from awesome_tools.render import render_readme
+
+    cwd = Path.cwd()
+    root = _root(args)
+    entries, categories, diagnostics, files = _load_entries(root, cwd)
+    if has_errors(diagnostics, strict=args.strict):
+        print("awesome-tools: README.md not written: fix the entries first", file=sys.stderr)
+        return _report(diagnostics, args, files=files)
+    text = render_readme(list(entries.values()), categories, root=root)
+    target = root / "README.md"
+    shown = display_path(target, cwd)
+    current = target.read_text("utf-8") if target.is_file() else ""
+    if args.check or args.diff:
+        sys.stdout.write(_unified_diff(current, text, shown))
+    if args.check:
+        if current != text:
+            print(f"{shown} is out of date with entries/: run `make readme`", file=sys.stderr)
+            return EXIT_PROBLEMS
+        return EXIT_OK
+    changed = write_atomic(target, text)
+    print(f"{'wrote' if changed else 'unchanged'} {shown} ({len(entries)} models)", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    """Lint a README of model blocks; the project's README.md is also checked for drift."""
+    from awesome_tools.lint import lint_text
+    from awesome_tools.loader import decode
+    from awesome_tools.render import render_readme, template_path
+
+    cwd = Path.cwd()
+    root = _root(args) if args.root else find_root(cwd)
+    readme = Path(args.readme) if args.readme else (root or cwd) / "README.md"
+    if not readme.is_file():
+        raise _fail(f"no such file: {readme}")
+    source = read_source(readme, cwd)
+    text, problem = decode(source.raw, source.display)
+    if text is None:
+        return _report([problem] if problem else [], args, files=1)
+    expected: str | None = None
+    entry_files: dict[str, str] = {}
+    diagnostics: list[Diagnostic] = []
+    if root is not None and readme.resolve() == (root / "README.md").resolve():
+        entries, categories, problems, _ = _load_entries(root, cwd)
+        if has_errors(problems):
+            message = "drift not checked: entries/ has errors (run `awesome-tools check`)"
+            diagnostics.append(Diagnostic(source.display, 1, 1, "drift", message, "warning"))
+        else:
+            expected = render_readme(list(entries.values()), categories, root=root)
+            entry_files = {entry.name.casefold(): path for path, entry in entries.items()}
+    diagnostics += lint_text(
+        text,
+        source.display,
+        expected=expected,
+        entry_files=entry_files,
+        template=template_path(root),
+    )
+    return _report(sorted(diagnostics), args, files=1)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -178,6 +268,17 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--force", action="store_true", help="overwrite existing entry files")
     _add_common(imp)
     imp.set_defaults(func=cmd_import)
+
+    render = sub.add_parser("render", help="write README.md from the entries")
+    render.add_argument("--check", action="store_true", help="write nothing; exit 1 if stale")
+    render.add_argument("--diff", action="store_true", help="show what changes")
+    _add_common(render)
+    render.set_defaults(func=cmd_render)
+
+    lint = sub.add_parser("lint", help="lint a README of model blocks")
+    lint.add_argument("readme", nargs="?", metavar="README", help="default: README.md of the root")
+    _add_common(lint)
+    lint.set_defaults(func=cmd_lint)
 
     schema = sub.add_parser("schema", help="write schema/entry.schema.json")
     schema.add_argument("--check", action="store_true", help="exit 1 if the file is stale")

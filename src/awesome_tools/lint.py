@@ -1,0 +1,279 @@
+"""README linter: structure of the model blocks, GitHub's HTML-block trap, drift from entries/."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from awesome_tools.blocks import Block, Document, read_document
+from awesome_tools.columns import column_key, headers
+from awesome_tools.diagnostics import Diagnostic, Severity
+from awesome_tools.normalize import normalize_url
+
+
+@dataclass
+class Context:
+    """What the rules look at: the README, and what render would make of the entries."""
+
+    path: str
+    text: str
+    document: Document
+    expected: str | None = None
+    entry_files: dict[str, str] = field(default_factory=dict)
+    template: str = "templates/README.md.j2"
+
+    def at(
+        self, line: int, column: int, rule: str, message: str, severity: Severity = "error"
+    ) -> Diagnostic:
+        return Diagnostic(self.path, line, column, rule, message, severity)
+
+
+Check = Callable[[Context], Iterator[Diagnostic]]
+CHECKS: dict[str, Check] = {}
+
+
+def rule(rule_id: str) -> Callable[[Check], Check]:
+    """Register a check under its rule id (documented in rules.py)."""
+
+    def register(check: Check) -> Check:
+        CHECKS[rule_id] = check
+        return check
+
+    return register
+
+
+@rule("unclosed-details")
+def _unclosed(ctx: Context) -> Iterator[Diagnostic]:
+    for block in ctx.document.unclosed:
+        yield ctx.at(block.line, block.column, "unclosed-details", "<details> is never closed")
+    for line, column in ctx.document.stray_closes:
+        yield ctx.at(line, column, "unclosed-details", "</details> without a matching <details>")
+
+
+@rule("block-summary")
+def _summary(ctx: Context) -> Iterator[Diagnostic]:
+    for block in ctx.document.models:
+        if not block.summaries:
+            yield ctx.at(block.line, block.column, "block-summary", "model block has no <summary>")
+        for line, column in block.summaries[1:]:
+            yield ctx.at(line, column, "block-summary", "model block has a second <summary>")
+        if block.summaries and not block.summary:
+            line, column = block.summaries[0]
+            yield ctx.at(line, column, "block-summary", "<summary> is empty")
+
+
+@rule("block-table")
+def _table(ctx: Context) -> Iterator[Diagnostic]:
+    for block in ctx.document.models:
+        if not block.tables:
+            name = f" '{block.summary}'" if block.summary else ""
+            yield ctx.at(
+                block.line, block.column, "block-table", f"model block{name} has no <table>"
+            )
+        for table in block.tables[1:]:
+            yield ctx.at(
+                table.line, table.column, "block-table", "model block has a second <table>"
+            )
+
+
+def _expected_headers(found: Sequence[str]) -> list[str]:
+    with_alignment = any((column_key(h) or ("",))[0] == "alignment" for h in found)
+    return headers(alignment=with_alignment)
+
+
+@rule("table-headers")
+def _headers(ctx: Context) -> Iterator[Diagnostic]:
+    for block in ctx.document.models:
+        for table in block.tables[:1]:
+            found = [cell.text for cell in table.headers]
+            wanted = _expected_headers(found)
+            keys = [column_key(h) for h in found]
+            if keys != [column_key(h) for h in wanted]:
+                yield ctx.at(
+                    table.line,
+                    table.column,
+                    "table-headers",
+                    f"headers are {', '.join(found) or 'missing'}; expected {', '.join(wanted)}",
+                )
+                continue
+            spaced = [(c, n) for c, n in zip(table.headers, wanted, strict=True) if c.text != n]
+            if spaced:
+                cell, name = spaced[0]
+                message = f"headers are written like '{cell.text}'; this list writes them '{name}'"
+                yield ctx.at(cell.line, cell.column, "header-style", message, "warning")
+
+
+@rule("table-row")
+def _rows(ctx: Context) -> Iterator[Diagnostic]:
+    for block in ctx.document.models:
+        for table in block.tables[:1]:
+            if not table.rows:
+                yield ctx.at(table.line, table.column, "table-row", "table has no data row")
+                continue
+            for row in table.rows[1:]:
+                line, column = (row[0].line, row[0].column) if row else (table.line, table.column)
+                yield ctx.at(line, column, "table-row", "table has more than one data row")
+            row = table.rows[0]
+            if table.headers and len(row) != len(table.headers):
+                first = row[0] if row else table
+                yield ctx.at(
+                    first.line,
+                    first.column,
+                    "table-row",
+                    f"row has {len(row)} cells for {len(table.headers)} headers",
+                )
+
+
+@rule("title-link")
+def _title(ctx: Context) -> Iterator[Diagnostic]:
+    for block in ctx.document.models:
+        for table in block.tables[:1]:
+            if not table.rows or not table.rows[0]:
+                continue
+            cell = table.rows[0][0]
+            links = cell.links
+            if len(links) != 1:
+                message = f"Title cell holds {len(links)} links; it holds exactly one"
+                yield ctx.at(cell.line, cell.column, "title-link", message)
+                continue
+            href = links[0].href or ""
+            parts = urlsplit(href)
+            if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+                message = f"Title link '{href}' is not an absolute http(s) URL"
+                yield ctx.at(links[0].line, links[0].column, "title-link", message)
+            if cell.outside:
+                message = f"text '{cell.outside}' stands outside the Title link; put it inside"
+                yield ctx.at(cell.line, cell.column, "title-link", message)
+
+
+@rule("empty-cell")
+def _empty(ctx: Context) -> Iterator[Diagnostic]:
+    for block in ctx.document.models:
+        for table in block.tables[:1]:
+            for row in table.rows[:1]:
+                for cell, header in zip(row, table.headers, strict=False):
+                    if not cell.text:
+                        yield ctx.at(
+                            cell.line, cell.column, "empty-cell", f"{header.text} cell is empty"
+                        )
+
+
+@rule("duplicate-model")
+def _duplicates(ctx: Context) -> Iterator[Diagnostic]:
+    names: dict[str, Block] = {}
+    links: dict[str, tuple[int, int]] = {}
+    for block in ctx.document.models:
+        if block.summary:
+            first = names.setdefault(block.summary.casefold(), block)
+            if first is not block:
+                line, column = block.summaries[0]
+                message = f"model '{block.summary}' is already listed at line {first.line}"
+                yield ctx.at(line, column, "duplicate-model", message)
+        for table in block.tables[:1]:
+            for row in table.rows[:1]:
+                for link in row[0].links[:1] if row else []:
+                    if not link.href:
+                        continue
+                    seen = links.setdefault(normalize_url(link.href), (link.line, link.column))
+                    if seen != (link.line, link.column):
+                        message = f"paper {link.href} is already linked at line {seen[0]}"
+                        yield ctx.at(link.line, link.column, "duplicate-model", message)
+
+
+@rule("html-block-break")
+def _breaks(ctx: Context) -> Iterator[Diagnostic]:
+    for brk in ctx.document.breaks:
+        message = (
+            f"a blank line before this line ends the HTML block: GitHub shows what follows as a "
+            f"{brk.kind}; remove the blank line or indent less than 4 spaces"
+        )
+        yield ctx.at(brk.line, 1, "html-block-break", message)
+
+
+def _segments(document: Document, line_count: int) -> list[tuple[int, int, Block | None]]:
+    """Cut the lines into runs: each top-level block alone, the frame between them."""
+    cuts: list[tuple[int, int, Block | None]] = []
+    position = 0
+    for block in document.blocks:
+        if block.parent is not None:
+            continue
+        start, end = block.line - 1, block.end_line or line_count
+        if start > position:
+            cuts.append((position, start, None))
+        cuts.append((start, end, block))
+        position = end
+    if position < line_count:
+        cuts.append((position, line_count, None))
+    return cuts
+
+
+@rule("drift")
+def _drift(ctx: Context) -> Iterator[Diagnostic]:
+    if ctx.expected is None or ctx.expected == ctx.text:
+        return
+    have_lines = ctx.text.split("\n")
+    want_lines = ctx.expected.split("\n")
+    have = _segments(ctx.document, len(have_lines))
+    want = _segments(read_document(ctx.expected), len(want_lines))
+    have_text = ["\n".join(have_lines[a:b]) for a, b, _ in have]
+    want_text = ["\n".join(want_lines[a:b]) for a, b, _ in want]
+    matcher = difflib.SequenceMatcher(None, have_text, want_text, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        for offset in range(max(i2 - i1, j2 - j1)):
+            mine = have[i1 + offset] if i1 + offset < i2 else None
+            theirs = want[j1 + offset] if j1 + offset < j2 else None
+            yield _drift_diagnostic(ctx, mine, theirs, have_lines, want_lines, i1, have)
+
+
+def _drift_diagnostic(
+    ctx: Context,
+    mine: tuple[int, int, Block | None] | None,
+    theirs: tuple[int, int, Block | None] | None,
+    have_lines: list[str],
+    want_lines: list[str],
+    at_segment: int,
+    have: list[tuple[int, int, Block | None]],
+) -> Diagnostic:
+    fix = "then run `make readme`"
+    if mine is not None:
+        line = mine[0] + 1
+        if theirs is not None:
+            old, new = have_lines[mine[0] : mine[1]], want_lines[theirs[0] : theirs[1]]
+            line += next(
+                (i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b),
+                min(len(old), len(new)),
+            )
+    else:
+        line = have[at_segment][0] + 1 if at_segment < len(have) else len(have_lines)
+    block = theirs[2] if theirs is not None else None
+    if block is not None:
+        source = ctx.entry_files.get(block.summary.casefold(), "its entry file")
+        where = f"block '{block.summary}'" + (f" (line {mine[0] + 1})" if mine else "")
+        verb = "differs from" if mine else "is missing; it comes from"
+        message = f"{where} {verb} {source}: edit {source}, not README.md, {fix}"
+    elif mine is not None and mine[2] is not None and theirs is None:
+        name = mine[2].summary
+        message = (
+            f"block '{name}' has no entry file: add the model with `awesome-tools new` "
+            f"instead of editing README.md, {fix}"
+        )
+    else:
+        message = f"text outside the model blocks differs from {ctx.template}: edit that, {fix}"
+    return ctx.at(line, 1, "drift", message)
+
+
+def lint_text(
+    text: str,
+    path: str,
+    *,
+    expected: str | None = None,
+    entry_files: dict[str, str] | None = None,
+    template: str = "templates/README.md.j2",
+) -> list[Diagnostic]:
+    """Run every rule on README text; drift only when the expected text is given."""
+    ctx = Context(path, text, read_document(text), expected, entry_files or {}, template)
+    return sorted(d for check in CHECKS.values() for d in check(ctx))

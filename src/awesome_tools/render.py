@@ -1,0 +1,104 @@
+"""Entries to README text through jinja2 templates: the package's default or the project's own."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from awesome_tools.columns import COLUMNS, headers
+from awesome_tools.normalize import slugify
+from awesome_tools.schema import Entry
+
+TEMPLATE = "README.md.j2"
+DEFAULT_SECTION = "Architectures"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A `##` section of the README and the models listed under it."""
+
+    name: str
+    anchor: str
+    entries: list[Entry]
+
+
+def github_anchor(heading: str) -> str:
+    """Return the fragment GitHub gives a heading: lower case, no punctuation, `-` for space."""
+    kept = []
+    for ch in heading.lower():
+        category = unicodedata.category(ch)
+        if ch in "-_" or category[0] in "LNM":
+            kept.append(ch)
+        elif ch == " ":
+            kept.append("-")
+    return "".join(kept)
+
+
+def sort_key(entry: Entry) -> tuple[str, str]:
+    """Order within a section: by name ignoring case, ties by file name."""
+    return entry.name.casefold(), slugify(entry.name)
+
+
+def sections(entries: Sequence[Entry], categories: Sequence[str]) -> list[Section]:
+    """Group entries by category in the order of categories.yaml; the rest go last."""
+    grouped: dict[str, list[Entry]] = {name: [] for name in [*categories, DEFAULT_SECTION]}
+    for entry in entries:
+        grouped[entry.category or DEFAULT_SECTION].append(entry)
+    return [
+        Section(name, github_anchor(name), sorted(members, key=sort_key))
+        for name, members in grouped.items()
+        if members
+    ]
+
+
+def cells(entry: Entry) -> list[str]:
+    """The entry's text in column order (the Title cell is rendered by the template)."""
+    data: Any = entry.model_dump()
+    values = []
+    for key, _ in COLUMNS[1:]:
+        section = data.get(key[0])
+        if section is not None:
+            values.append(section[key[1]])
+    return values
+
+
+def environment(root: Path | None) -> jinja2.Environment:
+    """Templates from the project's templates/ first, then the package's defaults."""
+    loaders: list[jinja2.BaseLoader] = []
+    if root is not None and (root / "templates").is_dir():
+        loaders.append(jinja2.FileSystemLoader(root / "templates"))
+    loaders.append(jinja2.PackageLoader("awesome_tools", "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(cells=cells, headers=headers)
+    return env
+
+
+def template_path(root: Path | None) -> str:
+    """Name the template file a maintainer edits to change the README's frame."""
+    if root is not None and (root / "templates" / TEMPLATE).is_file():
+        return f"templates/{TEMPLATE}"
+    return f"the packaged template awesome_tools/templates/{TEMPLATE}"
+
+
+def render_readme(
+    entries: Sequence[Entry], categories: Sequence[str], *, root: Path | None = None
+) -> str:
+    """Render README text; the same entries always give the same bytes."""
+    text = (
+        environment(root)
+        .get_template(TEMPLATE)
+        .render(sections=sections(entries, categories), count=len(entries))
+    )
+    return "\n".join(line.rstrip() for line in text.rstrip("\n").split("\n")) + "\n"
