@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from awesome_tools.diagnostics import Diagnostic
-from awesome_tools.loader import Loaded, decode, load_yaml
+from awesome_tools.loader import Loaded, Position, decode, load_yaml
 from awesome_tools.normalize import (
     canonical_text,
     find_control_character,
@@ -20,11 +20,11 @@ from awesome_tools.schema import Entry
 from awesome_tools.validate import validate
 
 
-@dataclass
+@dataclass(frozen=True)
 class Checked:
-    """One entry file after loading and validation."""
+    """One entry file after loading and validation (the entry when it is valid and selected)."""
 
-    loaded: Loaded
+    path: str
     entry: Entry | None
 
 
@@ -78,60 +78,74 @@ def _text_field(loaded: Loaded, key: str) -> str | None:
     return canonical_text(value) or None
 
 
-def _file_name(loaded: Loaded) -> list[Diagnostic]:
-    name = _text_field(loaded, "name")
-    if name is None:
+@dataclass(frozen=True)
+class _Keys:
+    """What identifies an entry across the list, computed once per file."""
+
+    name: str | None
+    slug: str | None
+    url: str | None
+    name_at: Position
+    url_at: Position
+
+    @classmethod
+    def of(cls, loaded: Loaded) -> _Keys:
+        name, url = _text_field(loaded, "name"), _text_field(loaded, "url")
+        return cls(
+            name,
+            slugify(name) if name else None,
+            normalize_url(url) if url else None,
+            loaded.top_value_position("name") if name else (1, 1),
+            loaded.top_value_position("url") if url else (1, 1),
+        )
+
+
+def _file_name(loaded: Loaded, keys: _Keys) -> list[Diagnostic]:
+    if keys.name is None:
         return []
-    line, column = loaded.value_positions[("name",)]
-    slug = slugify(name)
     actual = PurePosixPath(loaded.path).name
-    if not slug:
-        message = f"name '{name}' has no ASCII letter or digit to build a file name from"
-        return [Diagnostic(loaded.path, line, column, "file-name", message)]
-    if actual != f"{slug}.yaml":
-        message = f"file for '{name}' must be named '{slug}.yaml' (rename '{actual}')"
-        return [Diagnostic(loaded.path, line, column, "file-name", message)]
-    return []
+    if not keys.slug:
+        message = f"name '{keys.name}' has no ASCII letter or digit to build a file name from"
+    elif actual != f"{keys.slug}.yaml":
+        message = f"file for '{keys.name}' must be named '{keys.slug}.yaml' (rename '{actual}')"
+    else:
+        return []
+    return [Diagnostic(loaded.path, *keys.name_at, "file-name", message)]
 
 
-def _cross_entry(checked: Sequence[Checked], selected: Collection[str]) -> list[Diagnostic]:
+def _cross_entry(keyed: Sequence[tuple[str, _Keys]], selected: Collection[str]) -> list[Diagnostic]:
     """Report names, slugs and papers that more than one entry claims."""
-    groups: dict[tuple[str, str], list[Loaded]] = defaultdict(list)
-    for item in checked:
-        loaded = item.loaded
-        name = _text_field(loaded, "name")
-        url = _text_field(loaded, "url")
-        if name:
-            groups["name", name.casefold()].append(loaded)
-            if slugify(name):
-                groups["slug", slugify(name)].append(loaded)
-        if url:
-            groups["url", normalize_url(url)].append(loaded)
+    groups: dict[tuple[str, str], list[tuple[str, _Keys]]] = defaultdict(list)
+    for path, keys in keyed:
+        if keys.name:
+            groups["name", keys.name.casefold()].append((path, keys))
+        if keys.slug:
+            groups["slug", keys.slug].append((path, keys))
+        if keys.url:
+            groups["url", keys.url].append((path, keys))
     found: list[Diagnostic] = []
     reported: set[tuple[str, str]] = set()
     for (kind, _key), members in groups.items():
         if len(members) < 2:
             continue
-        members = sorted(members, key=lambda m: m.path)
+        members = sorted(members, key=lambda m: m[0])
         original = members[0]
-        targets = [(m, original) for m in members[1:] if m.path in selected]
-        if not targets and original.path in selected:
+        targets = [(m, original) for m in members[1:] if m[0] in selected]
+        if not targets and original[0] in selected:
             targets = [(original, members[1])]
-        for loaded, other in targets:
-            pair = (loaded.path, other.path)
-            if kind == "slug" and pair in reported:
+        for (path, keys), (other, other_keys) in targets:
+            if kind == "slug" and (path, other) in reported:
                 continue
-            reported.add(pair)
-            field = "url" if kind == "url" else "name"
-            line, column = loaded.value_positions[(field,)]
-            o_line, o_column = other.value_positions[(field,)]
+            reported.add((path, other))
+            line, column = keys.url_at if kind == "url" else keys.name_at
+            o_line, o_column = other_keys.url_at if kind == "url" else other_keys.name_at
             what = {
-                "name": f"name '{_text_field(loaded, 'name')}' is already used",
-                "slug": f"name '{_text_field(loaded, 'name')}' gives the same file name as the one",
+                "name": f"name '{keys.name}' is already used",
+                "slug": f"name '{keys.name}' gives the same file name as the one",
                 "url": "this paper is already listed",
             }[kind]
-            message = f"{what} in {other.path}:{o_line}:{o_column}"
-            found.append(Diagnostic(loaded.path, line, column, "duplicate-entry", message))
+            message = f"{what} in {other}:{o_line}:{o_column}"
+            found.append(Diagnostic(path, line, column, "duplicate-entry", message))
     return found
 
 
@@ -144,13 +158,17 @@ def check_sources(
     """Check (path, bytes) pairs; report on the selected paths (all when None)."""
     chosen = {path for path, _ in sources} if selected is None else set(selected)
     checked: list[Checked] = []
+    keyed: list[tuple[str, _Keys]] = []
     diagnostics: list[Diagnostic] = []
     for path, raw in sources:
+        # Keep only the entry and its keys: the YAML nodes and values of thousands of files,
+        # kept alive, would make every garbage-collection pass walk them all.
         loaded = load_text(raw, path)
-        entry = validate(loaded, categories=categories) if path in chosen else None
-        checked.append(Checked(loaded, entry))
+        keys = _Keys.of(loaded)
+        keyed.append((path, keys))
         if path in chosen:
+            checked.append(Checked(path, validate(loaded, categories=categories)))
             diagnostics.extend(loaded.diagnostics)
-            diagnostics.extend(_file_name(loaded))
-    diagnostics.extend(_cross_entry(checked, chosen))
+            diagnostics.extend(_file_name(loaded, keys))
+    diagnostics.extend(_cross_entry(keyed, chosen))
     return checked, sorted(diagnostics)

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Any, cast
 
 from awesome_tools import __version__
 from awesome_tools.diagnostics import Diagnostic, Format, format_diagnostics, has_errors, summary
-from awesome_tools.project import CATEGORIES, ENTRIES, entry_paths, find_root, read_source
+from awesome_tools.project import (
+    CATEGORIES,
+    ENTRIES,
+    display_path,
+    find_root,
+    read_entries,
+    read_source,
+)
 
 if TYPE_CHECKING:
     from awesome_tools.schema import Entry
@@ -66,17 +73,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     cwd = Path.cwd()
     root = _root(args)
-    paths = entry_paths(root)
+    sources = read_entries(root, cwd)
     selected: set[str] | None = None
     if args.paths:
         missing = [p for p in args.paths if not Path(p).is_file()]
         if missing:
             raise _fail(f"no such file: {', '.join(missing)}")
         given = [Path(p) for p in args.paths]
-        known = {p.resolve() for p in paths}
-        paths += [p for p in given if p.resolve() not in known]
-        selected = {read_source(p, cwd).display for p in given}
-    sources = [read_source(p, cwd) for p in paths]
+        known = {s.path.resolve(): s.display for s in sources}
+        outside = [p for p in given if p.resolve() not in known]
+        sources += [read_source(p, cwd) for p in outside]
+        selected = {known.get(p.resolve()) or display_path(p, cwd) for p in given}
     categories, problems = _read_categories(root, cwd)
     _, diagnostics = check_sources(
         [(s.display, s.raw) for s in sources], categories=categories, selected=selected
@@ -91,12 +98,12 @@ def _load_entries(
     """Check every entry of the project; return valid entries by path, categories, problems."""
     from awesome_tools.check import check_sources
 
-    sources = [read_source(p, cwd) for p in entry_paths(root)]
+    sources = read_entries(root, cwd)
     categories, problems = _read_categories(root, cwd)
     checked, diagnostics = check_sources(
         [(s.display, s.raw) for s in sources], categories=categories
     )
-    entries = {item.loaded.path: item.entry for item in checked if item.entry is not None}
+    entries = {item.path: item.entry for item in checked if item.entry is not None}
     return entries, categories, sorted(problems + diagnostics), len(sources)
 
 

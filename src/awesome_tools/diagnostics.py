@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
@@ -42,6 +41,8 @@ def _github_escape(value: str, *, is_property: bool) -> str:
 def format_diagnostics(diagnostics: Sequence[Diagnostic], fmt: Format) -> str:
     """Render diagnostics as text lines, a JSON list, or GitHub annotations."""
     if fmt == "json":
+        import json
+
         return json.dumps([asdict(d) for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
     if fmt == "github":
         lines = []

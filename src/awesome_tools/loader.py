@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 
@@ -15,29 +15,89 @@ KeyPath = tuple[str | int, ...]
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_ALLOWED_TAGS = {_STR, _MAP, _SEQ}
+_DEFAULT_TAGS = {yaml.ScalarNode: _STR, yaml.MappingNode: _MAP, yaml.SequenceNode: _SEQ}
+
+
 class _StringLoader(_Base):  # type: ignore[misc]
     """Compose-only loader that types no scalar: `no`, `1.10` and dates stay strings."""
 
-    yaml_implicit_resolvers: ClassVar[dict[str, Any]] = {}
-
-
-_STR = "tag:yaml.org,2002:str"
-_ALLOWED_TAGS = {_STR, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+        """Give each node its default tag; the generic resolver is slow and finds nothing."""
+        return _DEFAULT_TAGS[kind]
 
 
 @dataclass
 class Loaded:
-    """A YAML document as plain values, with positions and the problems met on the way."""
+    """A YAML document as plain values, the problems met on the way, and positions on demand."""
 
     path: str
     data: Any = None
-    key_positions: dict[KeyPath, Position] = field(default_factory=dict)
-    value_positions: dict[KeyPath, Position] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    root: yaml.Node | None = field(default=None, repr=False)
+    _positions: tuple[dict[KeyPath, Position], dict[KeyPath, Position]] | None = field(
+        default=None, repr=False
+    )
 
     def error(self, position: Position, rule: str, message: str) -> None:
         """Record an error at a position."""
         self.diagnostics.append(Diagnostic(self.path, position[0], position[1], rule, message))
+
+    def _walk_positions(self) -> tuple[dict[KeyPath, Position], dict[KeyPath, Position]]:
+        if self._positions is None:
+            keys: dict[KeyPath, Position] = {}
+            values: dict[KeyPath, Position] = {}
+            if self.root is not None:
+                values[()] = _mark(self.root)
+                _record_positions(self.root, (), keys, values, set())
+            self._positions = keys, values
+        return self._positions
+
+    def top_value_position(self, key: str) -> Position:
+        """Where a top-level key's value starts, without walking the whole tree."""
+        if self._positions is None and isinstance(self.root, yaml.MappingNode):
+            for key_node, value_node in self.root.value:
+                if key_node.value == key:
+                    return _mark(value_node)
+        return self.value_positions.get((key,), (1, 1))
+
+    @property
+    def key_positions(self) -> dict[KeyPath, Position]:
+        """Where each key stands, by its path (the first occurrence of a repeated key)."""
+        return self._walk_positions()[0]
+
+    @property
+    def value_positions(self) -> dict[KeyPath, Position]:
+        """Where each value starts, by its key path; `()` is the document itself."""
+        return self._walk_positions()[1]
+
+
+def _record_positions(
+    node: yaml.Node,
+    path: KeyPath,
+    keys: dict[KeyPath, Position],
+    values: dict[KeyPath, Position],
+    seen: set[int],
+) -> None:
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            key_path = (*path, key_node.value)
+            if key_path not in keys:
+                keys[key_path] = _mark(key_node)
+                values[key_path] = _mark(value_node)
+                _record_positions(value_node, key_path, keys, values, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            values[(*path, index)] = _mark(node)
+            _record_positions(item, (*path, index), keys, values, seen)
 
 
 def _mark(node: yaml.Node) -> Position:
@@ -95,14 +155,39 @@ class _Refused(Exception):
     """A construct that makes the document unsafe to read further (alias, tag)."""
 
 
+class _Unusual(Exception):
+    """The fast build met something only the careful walk can report."""
+
+
+def _build(node: yaml.Node, seen: set[int]) -> Any:
+    """Plain values for the common, clean document; anything unusual defers to `_Walker`."""
+    if id(node) in seen:
+        raise _Unusual
+    seen.add(id(node))
+    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value
+    if node.tag == _MAP and isinstance(node, yaml.MappingNode):
+        result = {}
+        for key_node, value_node in node.value:
+            if key_node.tag != _STR or not isinstance(key_node, yaml.ScalarNode):
+                raise _Unusual
+            result[key_node.value] = _build(value_node, seen)
+        if len(result) != len(node.value):
+            raise _Unusual
+        return result
+    if node.tag == _SEQ and isinstance(node, yaml.SequenceNode):
+        return [_build(item, seen) for item in node.value]
+    raise _Unusual
+
+
 class _Walker:
-    """Turn a composed node tree into plain values, refusing aliases, tags and duplicate keys."""
+    """Turn a node tree into plain values, reporting aliases, tags and duplicate keys."""
 
     def __init__(self, loaded: Loaded) -> None:
         self.loaded = loaded
         self.seen: set[int] = set()
 
-    def value(self, node: yaml.Node, path: KeyPath, at: Position) -> Any:
+    def value(self, node: yaml.Node, at: Position) -> Any:
         if id(node) in self.seen:
             # A composed alias is the anchored node itself, so `at` is where it is used from.
             message = "aliases (*name) are not allowed: write the value out"
@@ -114,29 +199,26 @@ class _Walker:
             self.loaded.error(_mark(node), "yaml-tag", f"YAML tag '{tag}' is not allowed")
             raise _Refused
         if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path)
+            return self.mapping(node)
         if isinstance(node, yaml.SequenceNode):
-            return [self.value(item, (*path, i), _mark(node)) for i, item in enumerate(node.value)]
+            return [self.value(item, _mark(node)) for item in node.value]
         return node.value
 
-    def mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
+    def mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        first_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             at = _mark(key_node)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 self.loaded.error(at, "yaml-syntax", "a key must be plain text")
                 continue
             key = key_node.value
-            key_path = (*path, key)
             if key in result:
-                first = self.loaded.key_positions[key_path][0]
-                self.loaded.error(
-                    at, "duplicate-key", f"duplicate key '{key}' (first defined on line {first})"
-                )
+                message = f"duplicate key '{key}' (first defined on line {first_lines[key]})"
+                self.loaded.error(at, "duplicate-key", message)
                 continue
-            self.loaded.key_positions[key_path] = at
-            self.loaded.value_positions[key_path] = _mark(value_node)
-            result[key] = self.value(value_node, key_path, at)
+            first_lines[key] = at[0]
+            result[key] = self.value(value_node, at)
         return result
 
 
@@ -154,9 +236,12 @@ def load_yaml(text: str, path: str) -> Loaded:
     if node is None:
         loaded.error((1, 1), "empty-file", "file holds no YAML document")
         return loaded
-    loaded.value_positions[()] = _mark(node)
+    loaded.root = node
     try:
-        loaded.data = _Walker(loaded).value(node, (), _mark(node))
-    except _Refused:
-        loaded.data = None
+        loaded.data = _build(node, set())
+    except _Unusual:
+        try:
+            loaded.data = _Walker(loaded).value(node, _mark(node))
+        except _Refused:
+            loaded.data = None
     return loaded

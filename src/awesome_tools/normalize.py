@@ -20,13 +20,26 @@ _CONTROL = re.compile(
 )
 
 
+def is_plain(value: str) -> bool:
+    """Say whether text is canonical with no control character, by a cheap test.
+
+    `str.isprintable()` is false for every whitespace but the space and for every control
+    character, so most text is settled without a regular expression.
+    """
+    return value.isprintable() and "  " not in value and value[:1] != " " and value[-1:] != " "
+
+
 def canonical_text(value: str) -> str:
     """Collapse each run of whitespace to one space and trim the ends."""
+    if is_plain(value):
+        return value
     return _WHITESPACE_RUN.sub(" ", value).strip(" ")
 
 
 def find_control_character(value: str) -> int | None:
     """Return the index of the first control character that is not whitespace."""
+    if value.isprintable():
+        return None
     match = _CONTROL.search(value)
     return match.start() if match else None
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,9 +38,16 @@ def entry_paths(root: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def read_source(path: Path, cwd: Path) -> Source:
+def read_source(path: Path, cwd: Path, *, display: str | None = None) -> Source:
     """Read one file as bytes."""
-    return Source(display_path(path, cwd), path, path.read_bytes())
+    return Source(display or display_path(path, cwd), path, path.read_bytes())
+
+
+def read_entries(root: Path, cwd: Path) -> list[Source]:
+    """Read every entry file; the folder's display path is worked out once, not per file."""
+    folder = display_path(root / ENTRIES, cwd)
+    prefix = "" if folder == "." else f"{folder}/"
+    return [read_source(p, cwd, display=prefix + p.name) for p in entry_paths(root)]
 
 
 def write_atomic(path: Path, text: str) -> bool:
@@ -52,6 +58,8 @@ def write_atomic(path: Path, text: str) -> bool:
             return False
     except FileNotFoundError:
         pass
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -15,10 +15,12 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from awesome_tools.normalize import canonical_text, find_control_character
+from awesome_tools.normalize import canonical_text, find_control_character, is_plain
 
 
 def _text(value: str) -> str:
+    if value and is_plain(value):
+        return value
     index = find_control_character(value)
     if index is not None:
         raise PydanticCustomError(
