@@ -2,8 +2,12 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from awesome_tools.entryfile import dump_entry
+from awesome_tools.normalize import slugify
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -51,9 +55,86 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def seed_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the repository's entries, categories and schema, as the cwd."""
-    for name in ("entries", "schema"):
+    for name in ("entries", "schema", "templates"):
         shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "categories.yaml", tmp_path / "categories.yaml")
+    for name in ("categories.yaml", "README.md", "contributing.md", "LICENSE"):
+        shutil.copy(REPO / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    return tmp_path
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regen-golden",
+        action="store_true",
+        help="rewrite the golden files in tests/golden/ from the current output",
+    )
+
+
+def _sections(prefix: str, alignment: bool = True) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "architecture": {"overview": f"{prefix} overview.", "components": f"{prefix} parts."},
+        "training": {"methods": f"{prefix} training."},
+        "alignment": {"techniques": f"{prefix} align.", "fusion_methods": f"{prefix} fuse."},
+        "datasets": {"used": f"{prefix} data.", "purpose": f"{prefix} purpose."},
+    }
+    if not alignment:
+        del data["alignment"]
+    return data
+
+
+RICH_CATEGORIES = ["Decoders & Friends", "Encoders"]
+RICH: list[dict[str, Any]] = [
+    {
+        "name": "Zeta-VLM",
+        "title": "Zeta: a Decoder",
+        "url": "https://arxiv.org/abs/2401.00001",
+        "category": "Decoders & Friends",
+        "figure": "https://example.org/zeta.png",
+        "figure_alt": "Zeta's encoder feeding a decoder",
+        **_sections("Zeta"),
+    },
+    {
+        "name": "alpha",
+        "title": "Alpha <script>alert('x')</script> & \"friends\"",
+        "url": 'https://example.org/alpha?a=1&b="2"',
+        "category": "Decoders & Friends",
+        **_sections("Alpha </td></tr> <b>bold</b>"),
+    },
+    {
+        "name": "ViT",
+        "title": "An Image is Worth 16x16 Words",
+        "url": "https://arxiv.org/abs/2010.11929",
+        "category": "Encoders",
+        **_sections("ViT", alignment=False),
+    },
+    {
+        "name": "Beta",
+        "title": "Beta",
+        "url": "https://example.org/beta",
+        **_sections("Beta"),
+    },
+]
+
+
+def write_project(root: Path, entries: list[dict[str, Any]], categories: list[str]) -> Path:
+    """Write entry files and categories.yaml for a project at root."""
+    (root / "entries").mkdir(parents=True, exist_ok=True)
+    for data in entries:
+        (root / "entries" / f"{slugify(data['name'])}.yaml").write_text(
+            dump_entry(data), encoding="utf-8"
+        )
+    (root / "categories.yaml").write_text(
+        "".join(f'- "{name}"\n' for name in categories), encoding="utf-8"
+    )
+    return root
+
+
+@pytest.fixture
+def rich_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project with categories, a figure, a vision encoder and markup in its text, as the cwd."""
+    write_project(tmp_path, RICH, RICH_CATEGORIES)
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     return tmp_path

@@ -6,6 +6,7 @@ import re
 
 import test_check
 import test_cross_entry
+import test_lint
 from awesome_tools.docgen import generated
 from awesome_tools.rules import BY_ID, RULES
 from conftest import REPO
@@ -35,3 +36,13 @@ def test_every_entry_rule_is_exercised_by_a_case_and_every_case_rule_is_document
 def test_generated_docs_are_current() -> None:
     for path, text in generated(REPO).items():
         assert path.read_text("utf-8") == text, f"{path} is stale: run `make docs`"
+
+
+def test_every_readme_rule_is_exercised_by_a_case() -> None:
+    seen = set()
+    for _, _, expected in test_lint.CASES:
+        seen |= _rules_in(expected)
+    documented = {r.id for r in RULES if r.scope == "readme"}
+    assert seen <= documented
+    # drift needs a project with entries: test_lint.py has its own tests for it.
+    assert documented - seen == {"drift"}

@@ -220,7 +220,8 @@ def _markdown() -> MarkdownIt:
 
 
 def _inline_text(token: Token) -> str:
-    return "".join(c.content for c in token.children or [] if c.type in ("text", "code_inline"))
+    kinds = ("text", "text_special", "code_inline")
+    return "".join(c.content for c in token.children or [] if c.type in kinds)
 
 
 def _markdown_figures(inline: Token, lines: list[str], start: int) -> list[Figure]:

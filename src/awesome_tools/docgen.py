@@ -8,19 +8,20 @@ from pathlib import Path
 from awesome_tools.project import write_atomic
 from awesome_tools.rules import RULES, Rule
 
+_LANGUAGE = {"entry": "yaml", "readme": "html"}
 _TITLES = {"entry": "Entry files (`check`, `import`)", "readme": "README (`lint`)"}
 
 
-def _example(label: str, text: str) -> str:
-    return f"{label}:\n\n```yaml\n{text}\n```\n"
+def _example(label: str, text: str, language: str) -> str:
+    return f"{label}:\n\n```{language}\n{text}\n```\n"
 
 
 def _rule(rule: Rule) -> str:
     return (
         f"### `{rule.id}`\n\n{rule.summary}\n\n**Fix:** {rule.fix}\n\n"
-        + _example("Fails", rule.bad)
+        + _example("Fails", rule.bad, _LANGUAGE[rule.scope])
         + "\n"
-        + _example("Passes", rule.good)
+        + _example("Passes", rule.good, _LANGUAGE[rule.scope])
     )
 
 

@@ -31,6 +31,7 @@ class Context:
 
 
 Check = Callable[[Context], Iterator[Diagnostic]]
+Segment = tuple[int, int, Block | None]
 CHECKS: dict[str, Check] = {}
 
 
@@ -192,9 +193,9 @@ def _breaks(ctx: Context) -> Iterator[Diagnostic]:
         yield ctx.at(brk.line, 1, "html-block-break", message)
 
 
-def _segments(document: Document, line_count: int) -> list[tuple[int, int, Block | None]]:
+def _segments(document: Document, line_count: int) -> list[Segment]:
     """Cut the lines into runs: each top-level block alone, the frame between them."""
-    cuts: list[tuple[int, int, Block | None]] = []
+    cuts: list[Segment] = []
     position = 0
     for block in document.blocks:
         if block.parent is not None:
@@ -219,36 +220,42 @@ def _drift(ctx: Context) -> Iterator[Diagnostic]:
     want = _segments(read_document(ctx.expected), len(want_lines))
     have_text = ["\n".join(have_lines[a:b]) for a, b, _ in have]
     want_text = ["\n".join(want_lines[a:b]) for a, b, _ in want]
+
+    def blank(segment: Segment, lines: list[str]) -> bool:
+        return segment[2] is None and not "".join(lines[segment[0] : segment[1]]).strip()
+
     matcher = difflib.SequenceMatcher(None, have_text, want_text, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        for offset in range(max(i2 - i1, j2 - j1)):
-            mine = have[i1 + offset] if i1 + offset < i2 else None
-            theirs = want[j1 + offset] if j1 + offset < j2 else None
-            yield _drift_diagnostic(ctx, mine, theirs, have_lines, want_lines, i1, have)
+        # Blank lines between blocks come and go with the blocks; they are not news.
+        mine = [seg for seg in have[i1:i2] if not blank(seg, have_lines)]
+        theirs = [seg for seg in want[j1:j2] if not blank(seg, want_lines)]
+        after = next((seg[0] + 1 for seg in have[i1:] if not blank(seg, have_lines)), None)
+        for index in range(max(len(mine), len(theirs))):
+            pair = (
+                mine[index] if index < len(mine) else None,
+                theirs[index] if index < len(theirs) else None,
+            )
+            yield _drift_diagnostic(ctx, pair, have_lines, want_lines, after or len(have_lines))
 
 
 def _drift_diagnostic(
     ctx: Context,
-    mine: tuple[int, int, Block | None] | None,
-    theirs: tuple[int, int, Block | None] | None,
+    pair: tuple[Segment | None, Segment | None],
     have_lines: list[str],
     want_lines: list[str],
-    at_segment: int,
-    have: list[tuple[int, int, Block | None]],
+    fallback_line: int,
 ) -> Diagnostic:
+    mine, theirs = pair
     fix = "then run `make readme`"
+    line = fallback_line
     if mine is not None:
         line = mine[0] + 1
         if theirs is not None:
             old, new = have_lines[mine[0] : mine[1]], want_lines[theirs[0] : theirs[1]]
-            line += next(
-                (i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b),
-                min(len(old), len(new)),
-            )
-    else:
-        line = have[at_segment][0] + 1 if at_segment < len(have) else len(have_lines)
+            pairs = enumerate(zip(old, new, strict=False))
+            line += next((i for i, (a, b) in pairs if a != b), min(len(old), len(new)))
     block = theirs[2] if theirs is not None else None
     if block is not None:
         source = ctx.entry_files.get(block.summary.casefold(), "its entry file")
@@ -256,10 +263,9 @@ def _drift_diagnostic(
         verb = "differs from" if mine else "is missing; it comes from"
         message = f"{where} {verb} {source}: edit {source}, not README.md, {fix}"
     elif mine is not None and mine[2] is not None and theirs is None:
-        name = mine[2].summary
         message = (
-            f"block '{name}' has no entry file: add the model with `awesome-tools new` "
-            f"instead of editing README.md, {fix}"
+            f"block '{mine[2].summary}' has no entry file: add the model with "
+            f"`awesome-tools new` instead of editing README.md, {fix}"
         )
     else:
         message = f"text outside the model blocks differs from {ctx.template}: edit that, {fix}"

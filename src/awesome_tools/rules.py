@@ -180,4 +180,102 @@ RULES: list[Rule] = [
     ),
 ]
 
+_BLOCK = "<details>\n<summary>LLaVA</summary>\n<table>...</table>\n</details>"
+
+RULES += [
+    Rule(
+        "drift",
+        "readme",
+        "README.md differs from what `render` makes of the entries.",
+        "Edit the entry file the message names (or the template, for text outside the model "
+        "blocks), then run `make readme`; never edit README.md by hand.",
+        "<td>Filtered CC3M, ScienceQA</td>   (hand edit; llava.yaml says otherwise)",
+        "README.md as `make readme` writes it",
+    ),
+    Rule(
+        "unclosed-details",
+        "readme",
+        "A `<details>` is never closed, or a `</details>` closes nothing.",
+        "Add the missing `</details>` (or remove the stray one).",
+        "<details>\n<summary>LLaVA</summary>\n<table>...</table>",
+        _BLOCK,
+    ),
+    Rule(
+        "block-summary",
+        "readme",
+        "A model block has no `<summary>`, an empty one, or two.",
+        "Give each block exactly one `<summary>` with the model's name.",
+        "<details>\n<table>...</table>\n</details>",
+        _BLOCK,
+    ),
+    Rule(
+        "block-table",
+        "readme",
+        "A model block has no `<table>`, or more than one.",
+        "Give each block exactly one table.",
+        "<details>\n<summary>LLaVA</summary>\n</details>",
+        _BLOCK,
+    ),
+    Rule(
+        "table-headers",
+        "readme",
+        "A table's headers are not the list's columns, in order.",
+        "Use Title, Architecture.Overview, ..., Datasets.Purpose (the Alignment pair may be "
+        "left out for vision encoders).",
+        "<th>Title</th><th>Overview</th>...",
+        "<th>Title</th><th>Architecture.Overview</th>...",
+    ),
+    Rule(
+        "header-style",
+        "readme",
+        "Headers written with spaces instead of dots (warning).",
+        "Write `Architecture.Overview`, not `Architecture Overview`.",
+        "<th>Architecture Overview</th>",
+        "<th>Architecture.Overview</th>",
+    ),
+    Rule(
+        "table-row",
+        "readme",
+        "A table does not have exactly one data row with one cell per header.",
+        "One `<tr>` of `<td>` cells, as many as there are headers.",
+        "<tr><td>...</td></tr>   (8 headers, 1 cell)",
+        "<tr>  + 8 <td> cells  </tr>",
+    ),
+    Rule(
+        "title-link",
+        "readme",
+        "The Title cell does not hold exactly one http(s) link, or has text outside it.",
+        'Put the whole title inside one link: `<a href="https://...">Title</a>`.',
+        '<td>PaLM-E: An Embodied Multimodal Language Model <a href="https://palm-e.github.io">'
+        "PaLM-E</a></td>",
+        '<td><a href="https://palm-e.github.io">PaLM-E: An Embodied Multimodal Language '
+        "Model</a></td>",
+    ),
+    Rule(
+        "empty-cell",
+        "readme",
+        "A table cell is empty.",
+        "Fill the cell in the entry file.",
+        "<td></td>",
+        "<td>CC3M, LAION</td>",
+    ),
+    Rule(
+        "duplicate-model",
+        "readme",
+        "Two blocks share a name, or link the same paper.",
+        "Keep one block per model.",
+        "<summary>LLaVA</summary> ... <summary>LLaVA</summary>",
+        "one block per model",
+    ),
+    Rule(
+        "html-block-break",
+        "readme",
+        "A blank line inside a `<details>` ends the HTML block: "
+        "GitHub then shows the rest of the table as a code block or as text.",
+        "Remove blank lines inside model blocks (and indent tags by at most 3 spaces).",
+        "<details>\n<summary>LLaVA</summary>\n\n    <table>",
+        "<details>\n<summary>LLaVA</summary>\n<table>",
+    ),
+]
+
 BY_ID = {rule.id: rule for rule in RULES}

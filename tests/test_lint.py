@@ -1,0 +1,284 @@
+"""README linter: one table of READMEs drives the rule functions and the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from awesome_tools.cli import main
+from awesome_tools.lint import lint_text
+from conftest import FIXTURES
+
+HEAD = (
+    "<tr><th>Title</th><th>Architecture.Overview</th><th>Architecture.Components</th>"
+    "<th>Training.Methods</th><th>Alignment.Techniques</th><th>Alignment.Fusion Methods</th>"
+    "<th>Datasets.Used</th><th>Datasets.Purpose</th></tr>"
+)
+CELLS = "<td>o</td><td>c</td><td>m</td><td>t</td><td>f</td><td>u</td><td>p</td>"
+
+
+def block(
+    name: str = "LLaVA",
+    title: str = '<a href="https://arxiv.org/abs/2304.08485">Visual Instruction Tuning</a>',
+    head: str = HEAD,
+    cells: str = CELLS,
+) -> str:
+    """A model block on five lines: details, summary, table head, row, closing tags."""
+    return (
+        f"<details>\n<summary>{name}</summary>\n<table>{head}\n"
+        f"<tr><td>{title}</td>{cells}</tr>\n</table>\n</details>\n"
+    )
+
+
+CASES: list[tuple[str, str, list[str]]] = [
+    ("clean", "# List\n\n" + block() + "\n" + block("BLIP", '<a href="https://e.org/b">B</a>'), []),
+    (
+        "text outside the title link",
+        block(title='PaLM-E: An Embodied Model <a href="https://palm-e.github.io">PaLM-E</a>'),
+        [
+            "4:5: error[title-link] text 'PaLM-E: An Embodied Model' stands outside the Title link; put it inside"
+        ],
+    ),
+    (
+        "title without link",
+        block(title="Visual Instruction Tuning"),
+        ["4:5: error[title-link] Title cell holds 0 links; it holds exactly one"],
+    ),
+    (
+        "relative title link",
+        block(title='<a href="/abs/1">T</a>'),
+        ["4:9: error[title-link] Title link '/abs/1' is not an absolute http(s) URL"],
+    ),
+    (
+        "blank line before an indented row: code block",
+        block().replace("\n<tr><td>", "\n\n    <tr><td>"),
+        [
+            "5:1: error[html-block-break] a blank line before this line ends the HTML block: GitHub shows what follows as a code block; remove the blank line or indent less than 4 spaces"
+        ],
+    ),
+    (
+        "blank line before table markup in a paragraph",
+        block().replace("\n<tr><td>", "\n\nThe row: <tr><td>"),
+        [
+            "5:1: error[html-block-break] a blank line before this line ends the HTML block: GitHub shows what follows as a paragraph; remove the blank line or indent less than 4 spaces"
+        ],
+    ),
+    (
+        "harmless blank line before an image",
+        "<details>\n\n  ![image](https://e.org/i.png)\n  <summary>LLaVA</summary>\n"
+        + block().split("\n", 2)[2],
+        [],
+    ),
+    (
+        "spaced headers",
+        block(head=HEAD.replace("Architecture.Overview", "Architecture Overview")),
+        [
+            "3:26: warning[header-style] headers are written like 'Architecture Overview'; this list writes them 'Architecture.Overview'"
+        ],
+    ),
+    (
+        "vision encoder table without alignment columns",
+        block(
+            head=HEAD.replace("<th>Alignment.Techniques</th><th>Alignment.Fusion Methods</th>", ""),
+            cells=CELLS.replace("<td>t</td><td>f</td>", ""),
+        ),
+        [],
+    ),
+    (
+        "headers out of order",
+        block(
+            head=HEAD.replace(
+                "<th>Datasets.Used</th><th>Datasets.Purpose</th>",
+                "<th>Datasets.Purpose</th><th>Datasets.Used</th>",
+            )
+        ),
+        [
+            "3:1: error[table-headers] headers are Title, Architecture.Overview, Architecture.Components, Training.Methods, Alignment.Techniques, Alignment.Fusion Methods, Datasets.Purpose, Datasets.Used; expected Title, Architecture.Overview, Architecture.Components, Training.Methods, Alignment.Techniques, Alignment.Fusion Methods, Datasets.Used, Datasets.Purpose"
+        ],
+    ),
+    (
+        "missing cell",
+        block(cells=CELLS.replace("<td>p</td>", "")),
+        ["4:5: error[table-row] row has 7 cells for 8 headers"],
+    ),
+    (
+        "empty cell",
+        block(cells=CELLS.replace("<td>u</td>", "<td> </td>")),
+        ["4:136: error[empty-cell] Datasets.Used cell is empty"],
+    ),
+    (
+        "two rows",
+        block().replace("</table>", "<tr><td>x</td></tr></table>"),
+        ["5:5: error[table-row] table has more than one data row"],
+    ),
+    (
+        "no summary",
+        block().replace("<summary>LLaVA</summary>", ""),
+        ["1:1: error[block-summary] model block has no <summary>"],
+    ),
+    (
+        "no table",
+        "<details>\n<summary>LLaVA</summary>\n</details>\n",
+        ["1:1: error[block-table] model block 'LLaVA' has no <table>"],
+    ),
+    (
+        "unclosed details",
+        block().replace("</details>\n", "") + "\nText.\n",
+        ["1:1: error[unclosed-details] <details> is never closed"],
+    ),
+    (
+        "stray closing tag",
+        block() + "</details>\n",
+        ["7:1: error[unclosed-details] </details> without a matching <details>"],
+    ),
+    (
+        "duplicate name and paper",
+        block() + "\n" + block("llava", '<a href="https://arxiv.org/pdf/2304.08485v1">V</a>'),
+        [
+            "9:1: error[duplicate-model] model 'llava' is already listed at line 1",
+            "11:9: error[duplicate-model] paper https://arxiv.org/pdf/2304.08485v1 is already linked at line 4",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_rules(case: str, text: str, expected: list[str]) -> None:
+    assert [d.text() for d in lint_text(text, "README.md")] == [f"README.md:{e}" for e in expected]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_cli(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    case: str,
+    text: str,
+    expected: list[str],
+) -> None:
+    (tmp_path / "list.md").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    code = main(["lint", "list.md"])
+    assert capsys.readouterr().out == "".join(f"list.md:{e}\n" for e in expected)
+    assert code == (1 if any("error[" in e for e in expected) else 0)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected"),
+    [
+        ("upstream-2d19f70-README.md", {}),
+        ("upstream-146fbe4-README.md", {"warning[header-style]": 46}),
+        ("seed-README.md", {"error[title-link]": 1}),
+    ],
+)
+def test_real_readmes_lint_without_crashing(fixture: str, expected: dict[str, int]) -> None:
+    diagnostics = lint_text((FIXTURES / fixture).read_text("utf-8"), fixture)
+    counts: dict[str, int] = {}
+    for d in diagnostics:
+        key = f"{d.severity}[{d.rule}]"
+        counts[key] = counts.get(key, 0) + 1
+    assert counts == expected
+
+
+def test_seed_palm_e_is_reported_at_its_line() -> None:
+    diagnostics = lint_text((FIXTURES / "seed-README.md").read_text("utf-8"), "README.md")
+    assert [d.text() for d in diagnostics] == [
+        "README.md:251:5: error[title-link] text 'PaLM-E: An Embodied Multimodal Language Model' "
+        "stands outside the Title link; put it inside"
+    ]
+
+
+def _hand_edit(project: Path, old: str, new: str) -> None:
+    readme = project / "README.md"
+    text = readme.read_text("utf-8")
+    assert old in text
+    readme.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _line_of(project: Path, needle: str) -> int:
+    lines = (project / "README.md").read_text("utf-8").split("\n")
+    return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+def test_current_readme_has_no_drift(
+    seed_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["lint"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_hand_edit_of_a_cell_names_the_entry_file(
+    seed_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    block_line = _line_of(seed_project, "<summary>LLaVA</summary>") - 1
+    _hand_edit(seed_project, "Filtered CC3M, LLaVA-Instruct-158K, ScienceQA", "Filtered CC3M")
+    cell_line = _line_of(seed_project, "<td>Filtered CC3M</td>")
+    assert main(["lint"]) == 1
+    assert capsys.readouterr().out == (
+        f"README.md:{cell_line}:1: error[drift] block 'LLaVA' (line {block_line}) differs from "
+        "entries/llava.yaml: edit entries/llava.yaml, not README.md, then run `make readme`\n"
+    )
+
+
+def test_hand_edit_outside_blocks_names_the_template(
+    seed_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _hand_edit(seed_project, "A curated list", "A hand-curated list")
+    assert main(["lint"]) == 1
+    assert capsys.readouterr().out == (
+        "README.md:4:1: error[drift] text outside the model blocks differs from "
+        "templates/README.md.j2: edit that, then run `make readme`\n"
+    )
+
+
+def test_block_added_by_hand_has_no_entry_file(
+    seed_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _hand_edit(
+        seed_project,
+        "<details>\n<summary>Flamingo",
+        block("Newbie", '<a href="https://e.org/new">New</a>').rstrip()
+        + "\n\n<details>\n<summary>Flamingo",
+    )
+    assert main(["lint"]) == 1
+    line = _line_of(seed_project, "<summary>Newbie") - 1
+    assert capsys.readouterr().out == (
+        f"README.md:{line}:1: error[drift] block 'Newbie' has no entry file: add the model with "
+        "`awesome-tools new` instead of editing README.md, then run `make readme`\n"
+    )
+
+
+def test_block_removed_by_hand_names_its_entry_file(
+    seed_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (seed_project / "README.md").read_text("utf-8")
+    start = text.index("<details>\n<summary>FROZEN</summary>")
+    end = text.index("</details>\n", start) + len("</details>\n\n")
+    (seed_project / "README.md").write_text(text[:start] + text[end:], encoding="utf-8")
+    line = text[:start].count("\n") + 1
+    assert main(["lint"]) == 1
+    assert capsys.readouterr().out == (
+        f"README.md:{line}:1: error[drift] block 'FROZEN' is missing; it comes from "
+        "entries/frozen.yaml: edit entries/frozen.yaml, not README.md, then run `make readme`\n"
+    )
+
+
+def test_drift_is_not_checked_for_another_readme(
+    seed_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (seed_project / "other.md").write_text(block(), encoding="utf-8")
+    assert main(["lint", "other.md"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_broken_entries_skip_drift_with_a_warning(
+    seed_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (seed_project / "entries" / "llava.yaml").write_text("name: [\n", encoding="utf-8")
+    assert main(["lint"]) == 0
+    assert capsys.readouterr().out == (
+        "README.md:1:1: warning[drift] drift not checked: entries/ has errors "
+        "(run `awesome-tools check`)\n"
+    )

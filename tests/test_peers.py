@@ -1,0 +1,246 @@
+"""The README passes real peers: markdownlint-cli2, awesome-lint and two CommonMark renderers.
+
+Each check runs on the repository's README.md and on a README rendered with the repository's
+templates from the `rich_project` entries (markup in the text, a figure, categories).
+The Node linters come from `make test` (`npm ci`) and cmark-gfm from apt (.ci/run installs it);
+without them the checks skip and say why, except under CI=true, where a missing tool fails.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+from markdown_it import MarkdownIt
+
+from awesome_tools.cli import main
+from conftest import REPO, RICH
+
+MARKDOWNLINT = REPO / "node_modules" / ".bin" / "markdownlint-cli2"
+AWESOME_LINT_PACKAGE = REPO / "node_modules" / "awesome-lint"
+AWESOME_LINT_RUNNER = REPO / "tools" / "awesome-lint.mjs"
+LINT_CONFIG = ".markdownlint-cli2.jsonc"
+
+# Outside the model blocks the templates emit exactly one code block: the fenced `sh` block of
+# the Contributing section (templates/README.md.j2). Anything else is a model block gone wrong.
+PRE_OUTSIDE_DETAILS = 1
+
+
+def under_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"true", "1"}
+
+
+def require(available: bool, reason: str) -> None:
+    """Skip with a visible reason when a peer tool is missing; under CI=true, fail instead."""
+    if available:
+        return
+    if under_ci():
+        pytest.fail(f"{reason} (CI=true: CI installs it, so a missing tool is a failure)")
+    pytest.skip(reason)
+
+
+def require_node_tool(path: Path, what: str) -> None:
+    require(
+        shutil.which("node") is not None,
+        f"node is not on PATH: {what} cannot run; install Node.js and run `make test` (npm ci)",
+    )
+    require(
+        path.exists(),
+        f"{path.relative_to(REPO)} is missing: run `make test` (npm ci) to install {what}",
+    )
+
+
+def run(
+    command: list[str], cwd: Path, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        command, cwd=cwd, input=stdin, capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+def shown(result: subprocess.CompletedProcess[str]) -> str:
+    return f"exit {result.returncode}\n--- stdout ---\n{result.stdout}\n--- stderr ---\n{result.stderr}"
+
+
+@dataclass
+class Readme:
+    """A README.md in a folder of its own, with contributing.md, LICENSE and the lint config."""
+
+    root: Path
+    names: list[str]
+
+    @property
+    def text(self) -> str:
+        return (self.root / "README.md").read_text(encoding="utf-8")
+
+
+def entry_names(root: Path) -> list[str]:
+    return [
+        str(yaml.safe_load(path.read_text(encoding="utf-8"))["name"])
+        for path in sorted((root / "entries").glob("*.yaml"))
+    ]
+
+
+@pytest.fixture(params=["repo", "rich"])
+def readme(request: pytest.FixtureRequest) -> Readme:
+    """The repository's README.md (as committed), or one rendered from the rich entries."""
+    if request.param == "repo":
+        root: Path = request.getfixturevalue("seed_project")
+    else:
+        root = request.getfixturevalue("rich_project")
+        shutil.copytree(REPO / "templates", root / "templates")
+        for name in ("contributing.md", "LICENSE"):
+            shutil.copy(REPO / name, root / name)
+        assert main(["render"]) == 0
+    shutil.copy(REPO / LINT_CONFIG, root / LINT_CONFIG)
+    names = entry_names(root)
+    if request.param == "rich":
+        assert len(names) == len(RICH)
+    assert names, "no entries to check"
+    return Readme(root, names)
+
+
+# --- the Node linters -------------------------------------------------------------------------
+
+
+def test_markdownlint_cli2_passes(readme: Readme) -> None:
+    require_node_tool(MARKDOWNLINT, "markdownlint-cli2")
+    result = run([str(MARKDOWNLINT), "README.md"], cwd=readme.root)
+    assert result.returncode == 0, f"markdownlint-cli2 README.md failed:\n{shown(result)}"
+
+
+def test_awesome_lint_passes(readme: Readme) -> None:
+    require_node_tool(AWESOME_LINT_PACKAGE, "awesome-lint")
+    result = run(["node", str(AWESOME_LINT_RUNNER), "README.md"], cwd=readme.root)
+    assert result.returncode == 0, f"awesome-lint README.md failed:\n{shown(result)}"
+
+
+# --- CommonMark renderers ---------------------------------------------------------------------
+
+
+class BlockCensus(HTMLParser):
+    """Counts what a renderer made of the model blocks: details, summaries, tables, code."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.details = 0
+        self.tables = 0
+        self.tables_in_details = 0
+        self.pre_in_details = 0
+        self.code_in_details = 0
+        self.pre_outside = 0
+        self.summaries: list[str] = []
+        self._depth = 0
+        self._summary: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        inside = self._depth > 0
+        if tag == "details":
+            self.details += 1
+            self._depth += 1
+        elif tag == "summary":
+            self._summary = []
+        elif tag == "table":
+            self.tables += 1
+            self.tables_in_details += int(inside)
+        elif tag == "pre":
+            if inside:
+                self.pre_in_details += 1
+            else:
+                self.pre_outside += 1
+        elif tag == "code":
+            self.code_in_details += int(inside)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "details":
+            self._depth = max(0, self._depth - 1)
+        elif tag == "summary" and self._summary is not None:
+            self.summaries.append("".join(self._summary).strip())
+            self._summary = None
+
+    def handle_data(self, data: str) -> None:
+        if self._summary is not None:
+            self._summary.append(data)
+
+
+def block_problems(html: str, names: list[str]) -> list[str]:
+    """What is wrong with the rendered model blocks; empty when each entry is one clean block."""
+    census = BlockCensus()
+    census.feed(html)
+    census.close()
+    expected = len(names)
+    problems = [
+        f"{what}: {got}, expected {want}"
+        for what, got, want in [
+            ("<details> elements", census.details, expected),
+            ("<summary> elements (models)", len(census.summaries), expected),
+            ("<table> elements", census.tables, expected),
+            ("<table> elements inside <details>", census.tables_in_details, expected),
+            ("<pre> inside <details>", census.pre_in_details, 0),
+            ("<code> inside <details>", census.code_in_details, 0),
+            ("<pre> outside <details>", census.pre_outside, PRE_OUTSIDE_DETAILS),
+        ]
+        if got != want
+    ]
+    if sorted(census.summaries) != sorted(names):
+        problems.append(
+            f"<summary> texts {sorted(census.summaries)} != entry names {sorted(names)}"
+        )
+    return problems
+
+
+def assert_clean_blocks(html: str, names: list[str]) -> None:
+    problems = block_problems(html, names)
+    assert not problems, "the rendered README's model blocks are broken:\n" + "\n".join(problems)
+
+
+def markdown_it_html(text: str) -> str:
+    return MarkdownIt("commonmark").render(text)
+
+
+def cmark_gfm_html(text: str) -> str:
+    binary = shutil.which("cmark-gfm")
+    require(
+        binary is not None,
+        "cmark-gfm is not on PATH: install it (`apt-get install cmark-gfm`; .ci/run does this in CI)",
+    )
+    assert binary is not None
+    result = run([binary, "--unsafe", "-e", "table", "-e", "autolink"], cwd=Path.cwd(), stdin=text)
+    assert result.returncode == 0, f"cmark-gfm failed:\n{shown(result)}"
+    return result.stdout
+
+
+RENDERERS: dict[str, Callable[[str], str]] = {
+    "markdown-it": markdown_it_html,
+    "cmark-gfm": cmark_gfm_html,
+}
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_each_entry_renders_as_one_clean_block(readme: Readme, renderer: str) -> None:
+    assert_clean_blocks(RENDERERS[renderer](readme.text), readme.names)
+
+
+def break_first_block(text: str) -> str:
+    """A blank line and a 4-space-indented <td> inside a block: CommonMark makes it a code block."""
+    broken, count = re.subn(
+        r"<tbody>\n<tr>\n", "<tbody>\n<tr>\n\n    <td>stray</td>\n", text, count=1
+    )
+    assert count == 1, "no <tbody><tr> to break"
+    return broken
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_block_check_catches_an_indented_line(readme: Readme, renderer: str) -> None:
+    problems = block_problems(RENDERERS[renderer](break_first_block(readme.text)), readme.names)
+    assert any(problem.startswith("<pre> inside <details>: 1") for problem in problems), problems
+    with pytest.raises(AssertionError, match="<pre> inside <details>"):
+        assert_clean_blocks(RENDERERS[renderer](break_first_block(readme.text)), readme.names)

@@ -1,0 +1,103 @@
+"""Property: the README is a lossless view of the data, import(render(entries)) == entries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from awesome_tools.check import check_sources
+from awesome_tools.importer import plan_import
+from awesome_tools.normalize import canonical_text, find_control_character
+from awesome_tools.render import render_readme
+from awesome_tools.schema import Entry
+
+CATEGORIES = ["Encoders", "Decoders & Friends", "Über <Models>"]
+TRICKY = [
+    "&",
+    "<",
+    ">",
+    '"',
+    "'",
+    "&amp;",
+    "&#39;",
+    "</td>",
+    "</details>",
+    "<!--",
+    "-->",
+    "]]>",
+    "😀",
+    "👩‍👩‍👧",
+    "مرحبا بالعالم",
+    "שלום",
+    "\u200b",
+    "\u200d",
+    "\u202e",
+    "e\u0301",
+    "漢字",
+    "*emph*",
+    "`code`",
+    "[link](x)",
+    "\\",
+    "|",
+    "#",
+]
+piece = st.one_of(st.sampled_from(TRICKY), st.text(min_size=1, max_size=10))
+text = (
+    st.lists(piece, min_size=1, max_size=6)
+    .map(lambda parts: canonical_text(" ".join(parts)))
+    .filter(lambda t: bool(t) and find_control_character(t) is None)
+)
+url_text = st.text(
+    alphabet=st.characters(
+        blacklist_categories=("Cc", "Cs", "Zs", "Zl", "Zp"), blacklist_characters="\x85"
+    ),
+    max_size=12,
+)
+
+
+@st.composite
+def entry(draw: st.DrawFn, index: int) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "name": f"{draw(text)} m{index}",
+        "title": draw(text),
+        "url": f"https://example.org/{index}/{draw(url_text)}",
+    }
+    category = draw(st.none() | st.sampled_from(CATEGORIES))
+    if category:
+        data["category"] = category
+    if draw(st.booleans()):
+        data["figure"] = f"https://example.org/f{index}/{draw(url_text)}.png"
+        data["figure_alt"] = draw(text)
+    data["architecture"] = {"overview": draw(text), "components": draw(text)}
+    data["training"] = {"methods": draw(text)}
+    if draw(st.booleans()):
+        data["alignment"] = {"techniques": draw(text), "fusion_methods": draw(text)}
+    data["datasets"] = {"used": draw(text), "purpose": draw(text)}
+    return data
+
+
+@st.composite
+def entries(draw: st.DrawFn) -> list[Entry]:
+    count = draw(st.integers(min_value=1, max_value=4))
+    return [Entry.model_validate(draw(entry(i))) for i in range(count)]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(entries())
+def test_import_of_render_gives_back_the_entries(original: list[Entry]) -> None:
+    readme = render_readme(original, CATEGORIES)
+    categories_text = "".join(f'- "{name}"\n' for name in CATEGORIES)
+    plan = plan_import(
+        readme.encode(), "README.md", categories_text=categories_text, categories_path="c.yaml"
+    )
+    assert [d for d in plan.diagnostics if d.severity == "error"] == []
+    assert plan.categories_text is None
+    checked, problems = check_sources(
+        [(f"entries/{name}", body.encode()) for name, body in plan.files.items()],
+        categories=CATEGORIES,
+    )
+    assert problems == []
+    back = sorted((c.entry.model_dump() for c in checked if c.entry), key=lambda d: d["name"])
+    assert back == sorted((e.model_dump() for e in original), key=lambda d: d["name"])
