@@ -9,7 +9,7 @@ from awesome_tools.project import write_atomic
 from awesome_tools.rules import RULES, Rule
 
 _LANGUAGE = {"entry": "yaml", "readme": "html"}
-_TITLES = {"entry": "Entry files (`check`, `import`)", "readme": "README (`lint`)"}
+_TITLES = {"entry": "Entry files (`check`, `import`)", "readme": "README lint"}
 
 
 def _example(label: str, text: str, language: str) -> str:
