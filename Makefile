@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: all setup readme check test lint typecheck bench docs clean
+.PHONY: all setup readme new check test lint typecheck bench docs clean
 
 all: test
 
@@ -26,6 +26,11 @@ setup: $(STAMP)
 
 readme: $(STAMP)
 	$(BIN)/awesome-tools render
+
+# make new NAME="Model Name": an entry file with every field, ready to fill in.
+new: $(STAMP)
+	@test -n "$(NAME)" || { echo 'usage: make new NAME="Model Name"' >&2; exit 2; }
+	$(BIN)/awesome-tools new "$(NAME)"
 
 check: $(STAMP)
 	$(BIN)/awesome-tools check

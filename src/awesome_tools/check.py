@@ -79,7 +79,7 @@ def _text_field(loaded: Loaded, key: str) -> str | None:
 
 
 @dataclass(frozen=True)
-class _Keys:
+class Keys:
     """What identifies an entry across the list, computed once per file."""
 
     name: str | None
@@ -89,7 +89,7 @@ class _Keys:
     url_at: Position
 
     @classmethod
-    def of(cls, loaded: Loaded) -> _Keys:
+    def of(cls, loaded: Loaded) -> Keys:
         name, url = _text_field(loaded, "name"), _text_field(loaded, "url")
         return cls(
             name,
@@ -100,7 +100,7 @@ class _Keys:
         )
 
 
-def _file_name(loaded: Loaded, keys: _Keys) -> list[Diagnostic]:
+def _file_name(loaded: Loaded, keys: Keys) -> list[Diagnostic]:
     if keys.name is None:
         return []
     actual = PurePosixPath(loaded.path).name
@@ -113,9 +113,9 @@ def _file_name(loaded: Loaded, keys: _Keys) -> list[Diagnostic]:
     return [Diagnostic(loaded.path, *keys.name_at, "file-name", message)]
 
 
-def _cross_entry(keyed: Sequence[tuple[str, _Keys]], selected: Collection[str]) -> list[Diagnostic]:
+def _cross_entry(keyed: Sequence[tuple[str, Keys]], selected: Collection[str]) -> list[Diagnostic]:
     """Report names, slugs and papers that more than one entry claims."""
-    groups: dict[tuple[str, str], list[tuple[str, _Keys]]] = defaultdict(list)
+    groups: dict[tuple[str, str], list[tuple[str, Keys]]] = defaultdict(list)
     for path, keys in keyed:
         if keys.name:
             groups["name", keys.name.casefold()].append((path, keys))
@@ -149,6 +149,11 @@ def _cross_entry(keyed: Sequence[tuple[str, _Keys]], selected: Collection[str]) 
     return found
 
 
+def identities(sources: Sequence[tuple[str, bytes]]) -> list[tuple[str, Keys]]:
+    """The name, slug and paper of each entry file, as far as they can be read."""
+    return [(path, Keys.of(load_text(raw, path))) for path, raw in sources]
+
+
 def check_sources(
     sources: Sequence[tuple[str, bytes]],
     *,
@@ -158,13 +163,13 @@ def check_sources(
     """Check (path, bytes) pairs; report on the selected paths (all when None)."""
     chosen = {path for path, _ in sources} if selected is None else set(selected)
     checked: list[Checked] = []
-    keyed: list[tuple[str, _Keys]] = []
+    keyed: list[tuple[str, Keys]] = []
     diagnostics: list[Diagnostic] = []
     for path, raw in sources:
         # Keep only the entry and its keys: the YAML nodes and values of thousands of files,
         # kept alive, would make every garbage-collection pass walk them all.
         loaded = load_text(raw, path)
-        keys = _Keys.of(loaded)
+        keys = Keys.of(loaded)
         keyed.append((path, keys))
         if path in chosen:
             checked.append(Checked(path, validate(loaded, categories=categories)))

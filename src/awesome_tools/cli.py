@@ -179,6 +179,105 @@ def cmd_lint(args: argparse.Namespace) -> int:
     return _report(sorted(diagnostics), args, files=1)
 
 
+def _clash(root: Path, cwd: Path, name: str, url: str | None) -> str | None:
+    """Say which entry already holds this name, file name or paper, if any."""
+    from awesome_tools.check import identities
+    from awesome_tools.normalize import canonical_text, normalize_url, slugify
+
+    wanted_name = canonical_text(name).casefold()
+    wanted_url = normalize_url(url) if url else None
+    for path, keys in identities([(s.display, s.raw) for s in read_entries(root, cwd)]):
+        if keys.name and keys.name.casefold() == wanted_name:
+            return f"'{name}' is already listed in {path}"
+        if keys.slug and keys.slug == slugify(name):
+            return f"'{name}' gives the file name of {path} ('{keys.name}')"
+        if wanted_url and keys.url == wanted_url:
+            return f"the paper {url} is already listed in {path}"
+    return None
+
+
+def _ask_all(categories: list[str]) -> tuple[dict[str, str], list[str]]:
+    """Prompt for each field in turn; an empty answer leaves a placeholder or skips."""
+    from awesome_tools.scaffold import fields
+
+    values: dict[str, str] = {}
+    skip: list[str] = []
+    for field in fields():
+        if field.path == ("name",) or any(field.dotted.startswith(f"{s}.") for s in skip):
+            continue
+        if field.section:
+            if not field.required:
+                answer = input(f"{field.dotted}: {field.description} Include it? [Y/n] ")
+                if answer.strip().lower() in ("n", "no"):
+                    skip.append(field.dotted)
+            continue
+        hint = f" ({', '.join(categories)})" if field.path == ("category",) else ""
+        optional = " [optional, Enter to skip]" if not field.required else ""
+        answer = input(f"{field.dotted}: {field.description}{hint}{optional}\n> ").strip()
+        if answer:
+            values[field.dotted] = answer
+    return values, skip
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Create entries/<slug>.yaml with every field, ready to fill in."""
+    from awesome_tools.normalize import canonical_text, slugify
+    from awesome_tools.project import write_atomic
+    from awesome_tools.scaffold import scaffold_text
+
+    cwd = Path.cwd()
+    root = _root(args)
+    name = canonical_text(args.name)
+    slug = slugify(name)
+    if not slug:
+        raise _fail(f"'{args.name}' has no ASCII letter or digit to build a file name from")
+    if args.url is not None:
+        from awesome_tools.schema import url_problem
+
+        problem = url_problem(args.url)
+        if problem:
+            raise _fail(f"--url {problem}")
+    target = root / ENTRIES / f"{slug}.yaml"
+    shown = display_path(target, cwd)
+    if target.exists():
+        print(f"awesome-tools: {shown} exists; nothing written", file=sys.stderr)
+        return EXIT_PROBLEMS
+    clash = _clash(root, cwd, name, args.url)
+    if clash:
+        print(f"awesome-tools: {clash}; nothing written", file=sys.stderr)
+        return EXIT_PROBLEMS
+    categories, problems = _read_categories(root, cwd)
+    if problems:
+        return _report(problems, args, files=1)
+    if args.category is not None and args.category not in categories:
+        raise _fail(
+            f"unknown category '{args.category}'; categories.yaml lists: {', '.join(categories)}"
+        )
+    given = {"name": name, "title": args.title, "url": args.url, "category": args.category}
+    values = {key: value for key, value in given.items() if value}
+    skip: list[str] = []
+    if args.interactive:
+        if not sys.stdin.isatty():
+            raise _fail("--interactive needs a terminal")
+        try:
+            answers, skip = _ask_all(categories)
+        except (KeyboardInterrupt, EOFError):
+            print("\nawesome-tools: cancelled; nothing written", file=sys.stderr)
+            return EXIT_PROBLEMS
+        values = {**answers, **values}
+        clash = _clash(root, cwd, name, values.get("url"))
+        if clash:
+            print(f"awesome-tools: {clash}; nothing written", file=sys.stderr)
+            return EXIT_PROBLEMS
+    write_atomic(target, scaffold_text(values, categories=categories, skip=skip))
+    print(
+        f"created {shown}: replace each TODO, then run `make readme` "
+        f"(`awesome-tools check {shown}` lists what is left)",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     """Write the JSON Schema of an entry file."""
     import json
@@ -281,6 +380,15 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--diff", action="store_true", help="show what changes")
     _add_common(render)
     render.set_defaults(func=cmd_render)
+
+    new = sub.add_parser("new", help="create an entry file for a model, ready to fill in")
+    new.add_argument("name", metavar="NAME", help="the model's name, as the README shows it")
+    new.add_argument("--title", help="the paper's title")
+    new.add_argument("--url", help="the paper's http(s) link")
+    new.add_argument("--category", help="the README section (one of categories.yaml)")
+    new.add_argument("-i", "--interactive", action="store_true", help="ask for each field")
+    _add_common(new)
+    new.set_defaults(func=cmd_new)
 
     lint = sub.add_parser("lint", help="lint a README of model blocks")
     lint.add_argument("readme", nargs="?", metavar="README", help="default: README.md of the root")

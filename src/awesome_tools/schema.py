@@ -17,8 +17,12 @@ from pydantic_core import PydanticCustomError
 
 from awesome_tools.normalize import canonical_text, find_control_character, is_plain
 
+PLACEHOLDER = "TODO:"
+
 
 def _text(value: str) -> str:
+    if value.startswith(PLACEHOLDER):
+        raise PydanticCustomError("placeholder", "still holds the placeholder")
     if value and is_plain(value):
         return value
     index = find_control_character(value)
@@ -31,6 +35,8 @@ def _text(value: str) -> str:
     text = canonical_text(value)
     if not text:
         raise PydanticCustomError("empty_text", "must not be empty")
+    if text.startswith(PLACEHOLDER):
+        raise PydanticCustomError("placeholder", "still holds the placeholder")
     return text
 
 
@@ -53,6 +59,15 @@ def _web_url(value: str) -> str:
 
 def _https_url(value: str) -> str:
     return _url(value, schemes=("https",))
+
+
+def url_problem(value: str) -> str | None:
+    """Say what is wrong with a paper link, or None when it is fine."""
+    try:
+        _web_url(value)
+    except PydanticCustomError as exc:
+        return exc.message()
+    return None
 
 
 def _category(value: str, info: ValidationInfo) -> str:
@@ -168,17 +183,17 @@ def field_description(path: tuple[str, ...]) -> str:
     info = None
     for part in path:
         info = model.model_fields[part]
-        inner = _model_of(info.annotation)
+        inner = model_of(info.annotation)
         if inner is not None:
             model = inner
     return info.description or "" if info else ""
 
 
-def _model_of(annotation: Any) -> type[BaseModel] | None:
+def model_of(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()):
-        found = _model_of(arg)
+        found = model_of(arg)
         if found is not None:
             return found
     return None
@@ -190,7 +205,7 @@ def allowed_keys(path: tuple[str | int, ...]) -> list[str]:
     for part in path:
         if model is None or not isinstance(part, str) or part not in model.model_fields:
             return []
-        model = _model_of(model.model_fields[part].annotation)
+        model = model_of(model.model_fields[part].annotation)
     return list(model.model_fields) if model else []
 
 

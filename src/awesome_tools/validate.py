@@ -10,7 +10,7 @@ from pydantic_core import ErrorDetails
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.loader import KeyPath, Loaded, Position
-from awesome_tools.schema import Entry, allowed_keys
+from awesome_tools.schema import Entry, allowed_keys, field_description
 
 _RULES = {
     "missing": "missing-field",
@@ -23,6 +23,7 @@ _RULES = {
     "bad_url": "bad-url",
     "unknown_category": "unknown-category",
     "figure_pair": "missing-field",
+    "placeholder": "placeholder",
 }
 
 
@@ -36,6 +37,10 @@ def _kind(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     return "text"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
 def _did_you_mean(word: str, options: Sequence[str]) -> str:
@@ -77,6 +82,9 @@ def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) 
         hint = _did_you_mean(str(error["input"]), categories)
         listed = f" (categories.yaml lists: {', '.join(categories)})" if not hint else ""
         message = f"category: unknown category '{error['input']}'{hint}{listed}"
+    elif kind == "placeholder":
+        what = field_description(tuple(str(p) for p in loc))
+        message = f"{field}: replace the TODO placeholder with {_lower_first(what)}"
     elif kind == "figure_pair":
         given = ("figure",) if ("figure",) in loaded.key_positions else ("figure_alt",)
         position = loaded.key_positions.get(given, _first_key(loaded, ()))
