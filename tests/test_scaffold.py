@@ -1,0 +1,211 @@
+"""`awesome-tools new`: a complete scaffold, one message per unfilled field, no clobbering."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from awesome_tools.cli import main
+from awesome_tools.scaffold import fields
+
+
+def _fill(text: str) -> str:
+    """Replace every placeholder the way a contributor would."""
+    return re.sub(r'"TODO: [^"]*"', '"Written by hand."', text)
+
+
+def test_scaffold_has_every_field_with_its_description(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", "LLaVA 2"]) == 0
+    assert capsys.readouterr().err == (
+        "created entries/llava-2.yaml: replace each TODO, then run `make readme` "
+        "(`awesome-tools check entries/llava-2.yaml` lists what is left)\n"
+    )
+    text = (project / "entries" / "llava-2.yaml").read_text("utf-8")
+    lines = text.splitlines()
+    assert lines[0] == "# yaml-language-server: $schema=../schema/entry.schema.json"
+    assert lines[1:3] == [
+        "# The model's name as the README shows it (the block's summary).",
+        'name: "LLaVA 2"',
+    ]
+    for field in fields():
+        key = field.path[-1]
+        indent = "  " * (len(field.path) - 1)
+        index = next(i for i, line in enumerate(lines) if re.match(rf"{indent}(# )?{key}:", line))
+        assert lines[index - 1].startswith(f"{indent}# {field.description}")
+        if not field.required and not field.section:
+            assert lines[index] == f"{indent}# {key}:"
+    assert all(line == line.rstrip() for line in lines)
+
+
+def test_each_placeholder_gets_one_message(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(
+            [
+                "new",
+                "LLaVA 2",
+                "--title",
+                "Better LLaVA",
+                "--url",
+                "https://arxiv.org/abs/2401.00001",
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert main(["check", "entries/llava-2.yaml"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split(": error[placeholder] ")[1].split(":")[0] for line in out] == [
+        "architecture.overview",
+        "architecture.components",
+        "training.methods",
+        "alignment.techniques",
+        "alignment.fusion_methods",
+        "datasets.used",
+        "datasets.purpose",
+    ]
+    assert out[0] == (
+        "entries/llava-2.yaml:17:13: error[placeholder] architecture.overview: replace the TODO "
+        "placeholder with one paragraph on how the model works as a whole: what goes in, what "
+        "comes out, and how vision and language parts are put together."
+    )
+
+
+def test_filled_scaffold_passes_and_renders(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", "LLaVA 2", "--category", "Encoders"]) == 0
+    path = project / "entries" / "llava-2.yaml"
+    text = path.read_text("utf-8")
+    assert 'category: "Encoders"' in text
+    path.write_text(
+        _fill(text).replace('url: "Written by hand."', 'url: "https://e.org/l2"'), encoding="utf-8"
+    )
+    assert main(["check"]) == 0
+    assert main(["render"]) == 0
+    readme = (project / "README.md").read_text("utf-8")
+    assert "## Encoders" in readme and "<summary>LLaVA 2</summary>" in readme
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["LLaVA"], "awesome-tools: entries/llava.yaml exists; nothing written\n"),
+        (["llava"], "awesome-tools: entries/llava.yaml exists; nothing written\n"),
+        (
+            ["Other", "--url", "https://arxiv.org/pdf/2304.08485v3"],
+            "awesome-tools: the paper https://arxiv.org/pdf/2304.08485v3 is already listed in "
+            "entries/llava.yaml; nothing written\n",
+        ),
+    ],
+)
+def test_refuses_a_model_already_listed(
+    project: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    before = sorted(p.name for p in (project / "entries").iterdir())
+    original = (project / "entries" / "llava.yaml").read_bytes()
+    assert main(["new", *args]) == 1
+    assert capsys.readouterr().err == message
+    assert sorted(p.name for p in (project / "entries").iterdir()) == before
+    assert (project / "entries" / "llava.yaml").read_bytes() == original
+
+
+def test_refuses_a_name_whose_file_name_another_entry_has(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "entries" / "llava.yaml").rename(project / "entries" / "la.yaml")
+    assert main(["new", "LLaVA"]) == 1
+    assert capsys.readouterr().err == (
+        "awesome-tools: 'LLaVA' is already listed in entries/la.yaml; nothing written\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["X", "--url", "arxiv.org/abs/1"],
+            "awesome-tools: --url must be an absolute http:// or https:// link, got 'arxiv.org/abs/1'\n",
+        ),
+        (
+            ["X", "--category", "Encoder"],
+            "awesome-tools: unknown category 'Encoder'; categories.yaml lists: Encoders\n",
+        ),
+        (
+            ["视觉"],
+            "awesome-tools: '视觉' has no ASCII letter or digit to build a file name from\n",
+        ),
+        (["X", "-i"], "awesome-tools: --interactive needs a terminal\n"),
+    ],
+)
+def test_usage_errors_write_nothing(
+    project: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    assert main(["new", *args]) == 2
+    assert capsys.readouterr().err == message
+    assert [p.name for p in (project / "entries").iterdir()] == ["llava.yaml"]
+
+
+class _Terminal:
+    """Answers typed at the prompts, then an interruption."""
+
+    def __init__(self, answers: list[str], end: type[BaseException] = EOFError) -> None:
+        self.answers = answers
+        self.end = end
+        self.prompts: list[str] = []
+
+    def __call__(self, prompt: str = "") -> str:
+        self.prompts.append(prompt)
+        if not self.answers:
+            raise self.end
+        return self.answers.pop(0)
+
+
+def test_interactive_asks_for_each_field(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = [
+        "A Better LLaVA",  # title
+        "https://arxiv.org/abs/2401.00002",  # url
+        "",  # category: skip
+        "",  # figure: skip
+        "",  # figure_alt: skip
+        "Overview.",
+        "Parts.",
+        "Recipe.",
+        "n",  # no alignment section
+        "CC3M",
+        "Pre-training.",
+    ]
+    terminal = _Terminal(answers)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", terminal)
+    assert main(["new", "LLaVA 2", "--interactive"]) == 0
+    assert terminal.answers == []
+    assert (
+        terminal.prompts[0]
+        == "title: The title of the paper or page that introduces the model.\n> "
+    )
+    text = (project / "entries" / "llava-2.yaml").read_text("utf-8")
+    assert "alignment" not in text
+    assert 'overview: "Overview."' in text
+    assert main(["check"]) == 0
+
+
+@pytest.mark.parametrize("interruption", [KeyboardInterrupt, EOFError])
+def test_interrupted_interactive_leaves_no_file(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    interruption: type[BaseException],
+) -> None:
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", _Terminal(["A title"], interruption))
+    assert main(["new", "LLaVA 2", "-i"]) == 1
+    assert capsys.readouterr().err == "\nawesome-tools: cancelled; nothing written\n"
+    assert [p.name for p in (project / "entries").iterdir()] == ["llava.yaml"]
