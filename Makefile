@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: all setup readme new check test lint typecheck bench docs clean
+.PHONY: all setup readme new check hooks test lint typecheck bench docs clean
 
 all: test
 
@@ -34,6 +34,10 @@ new: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/awesome-tools check
+
+# The git hooks of .pre-commit-config.yaml, installed once per clone.
+hooks: $(STAMP)
+	$(BIN)/pre-commit install
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
