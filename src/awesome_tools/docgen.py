@@ -1,15 +1,25 @@
-"""Generate docs/rules.md from the rule table: `python -m awesome_tools.docgen [ROOT]`."""
+"""Generate the files that restate the schema or the rules: `python -m awesome_tools.docgen`.
+
+docs/rules.md, the field and diagnostic sections of contributing.md, and the GitHub issue form
+are written from rules.py and schema.py, so they never drift; a test fails when one is stale.
+"""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from awesome_tools.project import write_atomic
 from awesome_tools.rules import RULES, Rule
+from awesome_tools.scaffold import fields
 
 _LANGUAGE = {"entry": "yaml", "readme": "html"}
 _TITLES = {"entry": "Entry files (`check`, `import`)", "readme": "README lint"}
+_LONG = {"overview", "components", "methods", "techniques", "fusion_methods", "purpose"}
 
 
 def _example(label: str, text: str, language: str) -> str:
@@ -36,17 +46,101 @@ def rules_markdown() -> str:
     ]
     for scope, title in _TITLES.items():
         rules = [r for r in RULES if r.scope == scope]
-        if not rules:
-            continue
         parts.append(f"\n## {title}\n\n| rule | what it means |\n| --- | --- |\n")
         parts.append("".join(f"| [`{r.id}`](#{r.id}) | {r.summary} |\n" for r in rules))
         parts.extend("\n" + _rule(r) for r in rules)
     return "".join(parts)
 
 
+def fields_markdown() -> str:
+    """The table of entry fields for contributing.md."""
+    rows = ["| field | required | what to write |", "| --- | --- | --- |"]
+    optional_sections = {f.path for f in fields() if f.section and not f.required}
+    for field in fields():
+        if field.section and not field.required:
+            need = "no (the whole section)"
+        elif field.path[:-1] in optional_sections:
+            need = "yes, with its section"
+        else:
+            need = "yes" if field.required else "no"
+        rows.append(f"| `{field.dotted}` | {need} | {field.description} |")
+    return "\n".join(rows) + "\n"
+
+
+def diagnostics_markdown() -> str:
+    """The table of diagnostics a contributor may meet, with their fixes."""
+    rows = ["| rule | what it means | how to fix it |", "| --- | --- | --- |"]
+    rows += [f"| `{r.id}` | {r.summary} | {r.fix} |" for r in RULES]
+    return "\n".join(rows) + "\n"
+
+
+def issue_form() -> str:
+    """The GitHub issue form for proposing a model, one input per entry field."""
+    body: list[dict[str, Any]] = [
+        {
+            "type": "markdown",
+            "attributes": {
+                "value": "Thanks for proposing a model! Each field below becomes a field of "
+                "`entries/<name>.yaml`; see contributing.md for what makes a good entry. "
+                "Leave the Alignment fields empty for a pure vision encoder."
+            },
+        }
+    ]
+    every = {f.path: f for f in fields()}
+    for field in fields():
+        if field.section:
+            continue
+        long = field.path[-1] in _LONG
+        required = all(every[field.path[:n]].required for n in range(1, len(field.path) + 1))
+        body.append(
+            {
+                "type": "textarea" if long else "input",
+                "id": field.dotted.replace(".", "-"),
+                "attributes": {"label": field.dotted, "description": field.description},
+                "validations": {"required": required},
+            }
+        )
+    body.append(
+        {
+            "type": "checkboxes",
+            "id": "checks",
+            "attributes": {
+                "label": "Before you submit",
+                "options": [
+                    {"label": "I searched the list: this model is not in it yet.", "required": True}
+                ],
+            },
+        }
+    )
+    form = {
+        "name": "Add a model",
+        "description": "Propose a model for the list; a maintainer or you turn it into an entry.",
+        "title": "Add model: ",
+        "labels": ["new model"],
+        "body": body,
+    }
+    header = "# Generated from src/awesome_tools/schema.py by `make docs`; do not edit.\n"
+    return header + yaml.safe_dump(form, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _replace_between(text: str, name: str, content: str) -> str:
+    """Replace what stands between `<!-- NAME:start -->` and `<!-- NAME:end -->`."""
+    pattern = re.compile(rf"(<!-- {name}:start[^>]*-->\n).*?(<!-- {name}:end -->)", re.S)
+    if not pattern.search(text):
+        raise ValueError(f"markers <!-- {name}:start --> ... <!-- {name}:end --> not found")
+    return pattern.sub(lambda m: m.group(1) + content + m.group(2), text)
+
+
 def generated(root: Path) -> dict[Path, str]:
     """Map each generated documentation file to its text."""
-    return {root / "docs" / "rules.md": rules_markdown()}
+    contributing = (root / "contributing.md").read_text("utf-8")
+    contributing = _replace_between(contributing, "fields", fields_markdown())
+    contributing = _replace_between(contributing, "diagnostics", diagnostics_markdown())
+    return {
+        root / "docs" / "rules.md": rules_markdown(),
+        root / "contributing.md": contributing,
+        root / ".github" / "ISSUE_TEMPLATE" / "add-model.yml": issue_form(),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,55 @@
+"""GitHub files: workflows and the issue form validate against the schemas GitHub publishes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+
+
+def _validate(schema: str, path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(CHECK_JSONSCHEMA), "--builtin-schema", schema, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=[p.name for p in WORKFLOWS])
+def test_workflow_matches_the_github_workflow_schema(workflow: Path) -> None:
+    result = _validate("vendor.github-workflows", workflow)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_issue_form_matches_the_issue_forms_schema() -> None:
+    result = _validate(
+        "vendor.github-issue-forms", REPO / ".github" / "ISSUE_TEMPLATE" / "add-model.yml"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_schema_check_can_fail(tmp_path: Path) -> None:
+    broken = tmp_path / "ci.yml"
+    broken.write_text("on: push\njobs:\n  test:\n    steps: []\n", encoding="utf-8")
+    result = _validate("vendor.github-workflows", broken)
+    assert result.returncode == 1
+    assert "runs-on" in result.stdout + result.stderr
+
+
+def test_expected_workflows_exist() -> None:
+    assert [p.name for p in WORKFLOWS] == ["ci.yml", "links.yml"]
+    ci = (REPO / ".github" / "workflows" / "ci.yml").read_text("utf-8")
+    assert "make test" in ci and "git diff --exit-code -- README.md" in ci
+    assert "Run 'make readme' and commit README.md." in ci
+    links = (REPO / ".github" / "workflows" / "links.yml").read_text("utf-8")
+    assert "schedule:" in links and "workflow_dispatch:" in links and "pull_request" not in links
+    assert "fail: false" in links
