@@ -1,11 +1,16 @@
-"""Time `awesome-tools check` against a YAML-parsing floor and check-jsonschema, side by side.
+"""Time `awesome-tools` check, render and lint against a YAML-parsing floor, side by side.
 
-Generates a synthetic project of N entries in a temp dir (deterministic, seeded), verifies it
-passes `awesome-tools check`, then runs every measurement as a whole subprocess, interleaved
-round by round, and reports the best and median wall-clock time of each with the targets:
+Generates synthetic projects of N entries in a temp dir (deterministic, seeded; by default
+1,000 and 10,000), verifies each passes `awesome-tools check` and renders its README once, then
+runs every measurement as a whole subprocess, interleaved round by round, and reports the best
+and median wall-clock time of each, with check-jsonschema (largest size only) for comparison:
 
-    check           <= 2.0 x floor (best / best, same number of entries)
-    one-file check  <= 0.150 s     (best; the real repository, as pre-commit runs it)
+    check           <= 2.0 x floor at 10,000 entries (best / best, same number of entries)
+    render          <= 1.5 x floor at 10,000 entries
+    lint            <= 3.5 x floor at 10,000 entries
+    one-file check  <= 0.150 s (best; the real repository, as pre-commit runs it)
+    growth          render and lint, best at the largest size / best at the smallest:
+                    at most 1.2 x the growth in entries (12 x from 1,000 to 10,000)
 
 Run with the project's venv: `make bench` or `.venv/bin/python benchmarks/bench.py --help`.
 Only the standard library and PyYAML are used here, so the tool under test is never imported.
@@ -25,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -36,11 +42,30 @@ BIN = Path(sys.executable).parent  # the venv's bin/: run this with the venv's p
 SCHEMA = Path("schema") / "entry.schema.json"
 MODELINE = "# yaml-language-server: $schema=../schema/entry.schema.json\n"
 
-# Targets: a case name maps to ("ratio", limit vs floor) or ("seconds", limit), judged on best.
-TARGETS: dict[str, tuple[str, float]] = {
-    "check": ("ratio", 2.0),
-    "one-file check": ("seconds", 0.150),
+
+@dataclass(frozen=True)
+class Target:
+    """A limit on a case's best time: a ratio to the floor of the same size, or seconds."""
+
+    kind: str  # "ratio" or "seconds"
+    limit: float
+    entries: int | None = None  # judged only at this size; None: at every size
+
+    def describe(self) -> str:
+        """The limit as the table shows it."""
+        return f"<= {self.limit:.1f}x floor" if self.kind == "ratio" else f"<= {self.limit:.3f} s"
+
+
+TARGETS: dict[str, Target] = {
+    "check": Target("ratio", 2.0, entries=10_000),
+    "render": Target("ratio", 1.5, entries=10_000),
+    "lint": Target("ratio", 3.5, entries=10_000),
+    "one-file check": Target("seconds", 0.150),
 }
+# Cases whose growth from the smallest to the largest size is judged: best time at the largest
+# size / best at the smallest may be at most GROWTH_SLACK x the growth in entries (linear).
+GROWTH_CASES = ("render", "lint")
+GROWTH_SLACK = 1.2
 
 FLOOR_CODE = """\
 import pathlib, sys, yaml
@@ -149,10 +174,16 @@ class Case:
     cwd: Path
     repeat: int
     note: str = ""
+    prepare: Callable[[], None] | None = None  # run before every run, outside the timing
     times: list[float] = field(default_factory=list)
 
     def run_once(self) -> float:
-        """Run every command; return the summed wall-clock seconds. Abort on a failure."""
+        """Prepare, then run every command; return the summed wall-clock seconds of the commands.
+
+        Abort on a failure.
+        """
+        if self.prepare is not None:
+            self.prepare()
         total = 0.0
         for command in self.commands:
             start = time.perf_counter()
@@ -189,20 +220,37 @@ def arg_budget() -> int:
     return max(32 * 1024, (arg_max - environment) // 2)
 
 
-def project_cases(root: Path, files: list[str], args: argparse.Namespace) -> list[Case]:
-    """The measurements run on one synthetic project. Add later ones (render, lint) here."""
+def tool_command(command: str, root: Path) -> list[str]:
+    """An `awesome-tools` command on the project at root."""
+    return [str(BIN / "awesome-tools"), command, "--root", str(root)]
+
+
+def project_cases(
+    root: Path, files: list[str], args: argparse.Namespace, jsonschema: bool
+) -> list[Case]:
+    """The measurements run on one synthetic project, whose README.md is rendered and current.
+
+    `render` writes only when the content changes, so its README is deleted before every run
+    (untimed): every timed run renders and writes the whole file. That run leaves the README
+    current again, as `lint` (next in each round) needs it.
+    """
     size = len(files)
-    jsonschema = [str(BIN / "check-jsonschema"), "--schemafile", str(SCHEMA)]
-    groups = chunked(files, arg_budget() - sum(len(a) + 9 for a in jsonschema))
-    note = f"{len(groups)} chunks, summed" if len(groups) > 1 else ""
     floor = [sys.executable, "-c", FLOOR_CODE, str(root)]
-    check = [str(BIN / "awesome-tools"), "check", "--root", str(root)]
-    by_chunk = [jsonschema + group for group in groups]
-    return [
+    check, render, lint = (tool_command(name, root) for name in ("check", "render", "lint"))
+    delete_readme = (root / "README.md").unlink
+    cases = [
         Case("floor", size, [floor], root, args.repeat),
         Case("check", size, [check], root, args.repeat),
-        Case("check-jsonschema", size, by_chunk, root, args.jsonschema_repeat, note),
+        Case("render", size, [render], root, args.repeat, prepare=delete_readme),
+        Case("lint", size, [lint], root, args.repeat),
     ]
+    if jsonschema:
+        command = [str(BIN / "check-jsonschema"), "--schemafile", str(SCHEMA)]
+        groups = chunked(files, arg_budget() - sum(len(a) + 9 for a in command))
+        note = f"{len(groups)} chunks, summed" if len(groups) > 1 else ""
+        by_chunk = [command + group for group in groups]
+        cases.append(Case("check-jsonschema", size, by_chunk, root, args.jsonschema_repeat, note))
+    return cases
 
 
 def repo_cases(args: argparse.Namespace) -> list[Case]:
@@ -235,11 +283,11 @@ def results(cases: list[Case]) -> list[dict[str, object]]:
         floor = floors.get(case.size)
         ratio = best / floor if floor else None
         target, status = "", ""
-        if case.name in TARGETS:
-            kind, limit = TARGETS[case.name]
-            value = ratio if kind == "ratio" else best
-            target = f"<= {limit:.1f}x floor" if kind == "ratio" else f"<= {limit:.3f} s"
-            status = "PASS" if value is not None and value <= limit else "MISS"
+        goal = TARGETS.get(case.name)
+        if goal is not None and goal.entries in (None, case.size):
+            value = ratio if goal.kind == "ratio" else best
+            target = goal.describe()
+            status = "PASS" if value is not None and value <= goal.limit else "MISS"
         rows.append(
             {
                 "name": case.name,
@@ -257,8 +305,48 @@ def results(cases: list[Case]) -> list[dict[str, object]]:
     return rows
 
 
-def print_table(rows: list[dict[str, object]]) -> None:
-    """Print the results as a plain-text table."""
+def growth(cases: list[Case]) -> list[dict[str, object]]:
+    """For each case measured at several sizes: best at the largest / best at the smallest.
+
+    The cases in GROWTH_CASES get a verdict: at most GROWTH_SLACK x the growth in entries.
+    """
+    best: dict[str, dict[int, float]] = {}
+    for case in cases:
+        if case.size is not None:
+            best.setdefault(case.name, {})[case.size] = min(case.times)
+    found: list[dict[str, object]] = []
+    for name, by_size in best.items():
+        if len(by_size) < 2:
+            continue
+        small, large = min(by_size), max(by_size)
+        ratio = by_size[large] / by_size[small]
+        limit = GROWTH_SLACK * large / small
+        judged = name in GROWTH_CASES
+        found.append(
+            {
+                "name": name,
+                "from_entries": small,
+                "to_entries": large,
+                "growth": round(ratio, 2),
+                "target": f"<= {limit:.1f}x" if judged else "",
+                "status": ("PASS" if ratio <= limit else "MISS") if judged else "",
+            }
+        )
+    return found
+
+
+def print_table(header: tuple[str, ...], body: list[tuple[str, ...]]) -> None:
+    """Print rows of cells as a plain-text table, columns left-aligned."""
+    lines = [header, *body]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    for line in lines:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        )
+
+
+def print_results(rows: list[dict[str, object]]) -> None:
+    """Print the timings as a plain-text table."""
     header = (
         "case",
         "entries",
@@ -270,7 +358,7 @@ def print_table(rows: list[dict[str, object]]) -> None:
         "verdict",
         "note",
     )
-    lines = [header]
+    lines: list[tuple[str, ...]] = []
     for row in rows:
         ratio = row["ratio_to_floor"]
         lines.append(
@@ -286,11 +374,23 @@ def print_table(rows: list[dict[str, object]]) -> None:
                 str(row["note"]),
             )
         )
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    for line in lines:
-        print(
-            "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+    print_table(header, lines)
+
+
+def print_growth(rows: list[dict[str, object]]) -> None:
+    """Print the growth from the smallest to the largest size as a plain-text table."""
+    header = ("case", "entries", "growth", "target", "verdict")
+    lines: list[tuple[str, ...]] = [
+        (
+            str(row["name"]),
+            f"{row['from_entries']} -> {row['to_entries']}",
+            f"{row['growth']:.2f}x",
+            str(row["target"]),
+            str(row["status"]),
         )
+        for row in rows
+    ]
+    print_table(header, lines)
 
 
 def machine() -> dict[str, object]:
@@ -340,15 +440,22 @@ def parse_sizes(text: str) -> list[int]:
 def build_parser() -> argparse.ArgumentParser:
     """The command line."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--entries", type=int, default=10_000, help="entries (default: 10000)")
-    parser.add_argument(
+    sizes = parser.add_mutually_exclusive_group()
+    sizes.add_argument(
         "--sizes",
         type=parse_sizes,
-        help="comma-separated entry counts, e.g. 1000,10000 (overrides --entries)",
+        default=[1_000, 10_000],
+        help="comma-separated entry counts (default: 1000,10000)",
+    )
+    sizes.add_argument(
+        "--entries", type=int, metavar="N", help="one project of N entries (same as --sizes N)"
     )
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per case (default: 5)")
     parser.add_argument(
         "--jsonschema-repeat", type=int, default=1, help="timed check-jsonschema runs (default: 1)"
+    )
+    parser.add_argument(
+        "--skip-jsonschema", action="store_true", help="do not run check-jsonschema (quick runs)"
     )
     parser.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
     parser.add_argument("--json", metavar="FILE", type=Path, help="also write results as JSON")
@@ -361,10 +468,13 @@ def main() -> int:
     args = build_parser().parse_args()
     if args.repeat < 1 or args.jsonschema_repeat < 1:
         raise SystemExit("bench: --repeat and --jsonschema-repeat must be at least 1")
-    for tool in ("awesome-tools", "check-jsonschema"):
+    needed = ["awesome-tools"] + ([] if args.skip_jsonschema else ["check-jsonschema"])
+    for tool in needed:
         if not (BIN / tool).is_file():
             raise SystemExit(f"bench: no {BIN / tool}; run with the venv's python (make bench)")
-    sizes = args.sizes or [args.entries]
+    sizes = sorted(set(args.sizes if args.entries is None else [args.entries]))
+    if sizes[0] < 1:
+        raise SystemExit("bench: --entries must be at least 1")
     scratch = Path(tempfile.mkdtemp(prefix="awesome-bench-"))
     try:
         cases = repo_cases(args)
@@ -372,12 +482,13 @@ def main() -> int:
             root = scratch / f"n{size}"
             print(f"generating {size} entries in {root}", file=sys.stderr)
             files = generate_project(root, size, args.seed)
-            check = [str(BIN / "awesome-tools"), "check", "--root", str(root)]
-            done = subprocess.run(check, capture_output=True, text=True)
-            if done.returncode != 0:
-                sys.stderr.write(done.stdout[-5000:] + done.stderr[-5000:])
-                raise SystemExit(f"bench: generated project fails `awesome-tools check`: {root}")
-            cases += project_cases(root, files, args)
+            for command in ("check", "render"):  # valid, and its README current for `lint`
+                done = subprocess.run(tool_command(command, root), capture_output=True, text=True)
+                if done.returncode != 0:
+                    sys.stderr.write(done.stdout[-5000:] + done.stderr[-5000:])
+                    raise SystemExit(f"bench: `awesome-tools {command}` fails on {root}")
+            jsonschema = size == sizes[-1] and not args.skip_jsonschema
+            cases += project_cases(root, files, args, jsonschema)
         print("timing (one warm-up run per case, then interleaved rounds)", file=sys.stderr)
         run_interleaved(cases)
     finally:
@@ -386,11 +497,15 @@ def main() -> int:
         else:
             shutil.rmtree(scratch, ignore_errors=True)
     rows = results(cases)
+    growth_rows = growth(cases)
     info = machine()
     packages = ", ".join(f"{k} {v}" for k, v in package_versions().items())
     print(f"\n{info['cpus']} x {info['cpu']}, {info['memory']}, Python {info['python']}")
     print(f"{packages}\n")
-    print_table(rows)
+    print_results(rows)
+    if growth_rows:
+        print()
+        print_growth(growth_rows)
     if args.json:
         report = {
             "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -399,13 +514,16 @@ def main() -> int:
                 "sizes": sizes,
                 "repeat": args.repeat,
                 "jsonschema_repeat": args.jsonschema_repeat,
+                "skip_jsonschema": args.skip_jsonschema,
                 "seed": args.seed,
             },
             "results": rows,
+            "growth": growth_rows,
         }
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         print(f"\nwrote {args.json}", file=sys.stderr)
     misses = [f"{row['name']} ({row['entries']})" for row in rows if row["status"] == "MISS"]
+    misses += [f"{row['name']} (growth)" for row in growth_rows if row["status"] == "MISS"]
     if misses:
         print(f"\ntargets missed: {', '.join(misses)}")
     return 0
