@@ -183,8 +183,9 @@ def test_check_reports_a_stale_readme_with_a_diff(
 def test_project_template_overrides_the_packaged_one(rich_project: Path) -> None:
     (rich_project / "templates").mkdir()
     (rich_project / "templates" / "README.md.j2").write_text(
-        "# Mine\n{% for s in sections %}{% for entry in s.entries %}\n"
-        '{% include "model.html.j2" %}{% endfor %}{% endfor %}\n',
+        '# Mine\n{% from "model.html.j2" import model_block %}'
+        "{% for s in sections %}{% for entry in s.entries %}\n"
+        "{{ model_block(entry) }}{% endfor %}{% endfor %}\n",
         encoding="utf-8",
     )
     text = _render(rich_project)

@@ -11,7 +11,7 @@ from awesome_tools.check import check_sources
 from awesome_tools.importer import plan_import
 from awesome_tools.normalize import canonical_text, find_control_character
 from awesome_tools.render import render_readme
-from awesome_tools.schema import Entry
+from awesome_tools.schema import PLACEHOLDER, Entry
 
 CATEGORIES = ["Encoders", "Decoders & Friends", "Über <Models>"]
 TRICKY = [
@@ -48,6 +48,7 @@ text = (
     st.lists(piece, min_size=1, max_size=6)
     .map(lambda parts: canonical_text(" ".join(parts)))
     .filter(lambda t: bool(t) and find_control_character(t) is None)
+    .filter(lambda t: not t.startswith(PLACEHOLDER))
 )
 url_text = st.text(
     alphabet=st.characters(

@@ -6,11 +6,9 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
-from awesome_tools.columns import COLUMNS, headers
 from awesome_tools.normalize import slugify
 from awesome_tools.schema import Entry
 
@@ -56,17 +54,6 @@ def sections(entries: Sequence[Entry], categories: Sequence[str]) -> list[Sectio
     ]
 
 
-def cells(entry: Entry) -> list[str]:
-    """The entry's text in column order (the Title cell is rendered by the template)."""
-    data: Any = entry.model_dump()
-    values = []
-    for key, _ in COLUMNS[1:]:
-        section = data.get(key[0])
-        if section is not None:
-            values.append(section[key[1]])
-    return values
-
-
 def environment(root: Path | None) -> jinja2.Environment:
     """Templates from the project's templates/ first, then the package's defaults."""
     loaders: list[jinja2.BaseLoader] = []
@@ -81,7 +68,6 @@ def environment(root: Path | None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(cells=cells, headers=headers)
     return env
 
 
@@ -101,4 +87,8 @@ def render_readme(
         .get_template(TEMPLATE)
         .render(sections=sections(entries, categories), count=len(entries))
     )
-    return "\n".join(line.rstrip() for line in text.rstrip("\n").split("\n")) + "\n"
+    text = text.rstrip("\n") + "\n"
+    if " \n" in text or "\t\n" in text:
+        # A template that leaves trailing whitespace still gives a clean README.
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return text
