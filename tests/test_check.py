@@ -203,7 +203,7 @@ CASES: list[tuple[str, bytes | str, list[str]]] = [
         "unknown top-level key",
         GOOD.replace("url:", "year: 2023\nurl:"),
         [
-            "4:1: error[unknown-key] unknown key 'year' (allowed here: name, title, url, category, "
+            "4:1: error[unknown-key] unknown key 'year' (allowed here: name, title, url, released, category, vision_encoder, language_model, connector, code, weights, "
             "figure, figure_alt, architecture, training, alignment, datasets)"
         ],
     ),
@@ -214,6 +214,83 @@ CASES: list[tuple[str, bytes | str, list[str]]] = [
         [],
     ),
 ]
+
+
+FACET_CASES: list[tuple[str, bytes | str, list[str]]] = [
+    (
+        "facets filled in",
+        GOOD.replace(
+            "architecture:",
+            "released: 2023-04\nvision_encoder: CLIP ViT-L/14\nlanguage_model: Vicuna-13B\nconnector: linear\ncode: https://github.com/haotian-liu/LLaVA\narchitecture:",
+            1,
+        ),
+        [],
+    ),
+    (
+        "placeholder",
+        GOOD.replace("  components: CLIP", '  components: "TODO: fill me"\n  x: CLIP'),
+        [
+            "7:15: error[placeholder] architecture.components: replace the TODO placeholder with the building blocks: vision encoder, language model, the connector between them, and any other module that matters.",
+            "8:3: error[unknown-key] unknown key 'architecture.x' (allowed here: overview, components)",
+        ],
+    ),
+    (
+        "month 13",
+        GOOD.replace("architecture:", "released: 2023-13\narchitecture:", 1),
+        ["5:11: error[bad-date] released: '2023-13' is not a real date"],
+    ),
+    (
+        "not a date",
+        GOOD.replace("architecture:", "released: April 2023\narchitecture:", 1),
+        [
+            "5:11: error[bad-date] released: must be a date written YYYY-MM or YYYY-MM-DD, got 'April 2023'"
+        ],
+    ),
+    (
+        "future date",
+        GOOD.replace("architecture:", "released: 2999-01\narchitecture:", 1),
+        ["5:11: error[bad-date] released: '2999-01' is in the future"],
+    ),
+    (
+        "day 30 of February",
+        GOOD.replace("architecture:", "released: 2023-02-30\narchitecture:", 1),
+        ["5:11: error[bad-date] released: '2023-02-30' is not a real date"],
+    ),
+    (
+        "release far from the arXiv id",
+        GOOD.replace("architecture:", "released: 2022-12\narchitecture:", 1),
+        [
+            "5:11: warning[released-mismatch] released 2022-12 is 4 months from the arXiv id 2304.08485 (2023-04); check the date"
+        ],
+    ),
+    (
+        "release close to the arXiv id",
+        GOOD.replace("architecture:", "released: 2023-07-31\narchitecture:", 1),
+        [],
+    ),
+    (
+        "misspelled connector",
+        GOOD.replace("architecture:", "connector: liner\narchitecture:", 1),
+        [
+            "5:12: error[unknown-connector] connector: unknown connector 'liner'; did you mean 'linear'?"
+        ],
+    ),
+    (
+        "unknown connector",
+        GOOD.replace("architecture:", "connector: adapter\narchitecture:", 1),
+        [
+            "5:12: error[unknown-connector] connector: unknown connector 'adapter' (one of: linear, mlp, q-former, perceiver-resampler, cross-attention, gated-cross-attention, encoder-decoder, none)"
+        ],
+    ),
+    (
+        "http code link",
+        GOOD.replace("architecture:", "code: http://github.com/x/y\narchitecture:", 1),
+        [
+            "5:7: error[bad-url] code: must be an absolute https:// link, got 'http://github.com/x/y'"
+        ],
+    ),
+]
+CASES += FACET_CASES
 
 
 def _expected(lines: list[str]) -> list[str]:
@@ -240,5 +317,5 @@ def test_cli(
     code = main(["check"])
     out, err = capsys.readouterr()
     assert out == "".join(line + "\n" for line in _expected(expected))
-    assert code == (1 if expected else 0)
+    assert code == (1 if any("error[" in line for line in expected) else 0)
     assert "Traceback" not in err

@@ -238,9 +238,9 @@ def test_block_added_by_hand_has_no_entry_file(
 ) -> None:
     _hand_edit(
         seed_project,
-        "<details>\n<summary>Flamingo",
+        '<details id="flamingo">',
         block("Newbie", '<a href="https://e.org/new">New</a>').rstrip()
-        + "\n\n<details>\n<summary>Flamingo",
+        + '\n\n<details id="flamingo">',
     )
     assert main(["lint"]) == 1
     line = _line_of(seed_project, "<summary>Newbie") - 1
@@ -254,7 +254,7 @@ def test_block_removed_by_hand_names_its_entry_file(
     seed_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = (seed_project / "README.md").read_text("utf-8")
-    start = text.index("<details>\n<summary>FROZEN</summary>")
+    start = text.index('<details id="frozen">')
     end = text.index("</details>\n", start) + len("</details>\n\n")
     (seed_project / "README.md").write_text(text[:start] + text[end:], encoding="utf-8")
     line = text[:start].count("\n") + 1
@@ -281,4 +281,18 @@ def test_broken_entries_skip_drift_with_a_warning(
     assert capsys.readouterr().out == (
         "README.md:1:1: warning[drift] drift not checked: entries/ has errors "
         "(run `awesome-tools check`)\n"
+    )
+
+
+def test_hand_edit_of_an_overview_row_names_the_entry_file(
+    seed_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _hand_edit(
+        seed_project, "<td>Vicuna-13B</td><td>linear</td>", "<td>Vicuna-7B</td><td>linear</td>"
+    )
+    line = _line_of(seed_project, "<td>Vicuna-7B</td>")
+    assert main(["lint"]) == 1
+    assert capsys.readouterr().out == (
+        f"README.md:{line}:1: error[drift] overview row differs from entries/llava.yaml: "
+        "edit entries/llava.yaml, not README.md, then run `make readme`\n"
     )

@@ -91,6 +91,7 @@ def test_sections_follow_categories_and_names_sort_ignoring_case(rich_project: P
     text = _render(rich_project)
     assert re.findall(r"^## (.*)$", text, flags=re.M) == [
         "Contents",
+        "Overview",
         "Decoders &amp; Friends",
         "Encoders",
         "Architectures",
@@ -189,8 +190,8 @@ def test_project_template_overrides_the_packaged_one(rich_project: Path) -> None
         encoding="utf-8",
     )
     text = _render(rich_project)
-    assert text.startswith("# Mine\n<details>\n<summary>alpha</summary>\n")
-    assert text.count("<details>") == 4
+    assert text.startswith('# Mine\n<details id="alpha">\n<summary>alpha</summary>\n')
+    assert text.count("<details id=") == 4
 
 
 def test_repository_template_is_the_one_used() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -12,6 +13,7 @@ from awesome_tools.importer import plan_import
 from awesome_tools.normalize import canonical_text, find_control_character
 from awesome_tools.render import render_readme
 from awesome_tools.schema import PLACEHOLDER, Entry
+from awesome_tools.vocabulary import connectors
 
 CATEGORIES = ["Encoders", "Decoders & Friends", "Über <Models>"]
 TRICKY = [
@@ -65,6 +67,18 @@ def entry(draw: st.DrawFn, index: int) -> dict[str, Any]:
         "title": draw(text),
         "url": f"https://example.org/{index}/{draw(url_text)}",
     }
+    if draw(st.booleans()):
+        day = draw(st.dates(min_value=date(1990, 1, 1), max_value=date.today()))
+        data["released"] = day.isoformat()[: draw(st.sampled_from([7, 10]))]
+    for key in ("vision_encoder", "language_model"):
+        if draw(st.booleans()):
+            # A lone dash is how the overview shows a missing value, so it is no value.
+            data[key] = draw(text.filter(lambda t: t != "—"))
+    if draw(st.booleans()):
+        data["connector"] = draw(st.sampled_from(list(connectors())))
+    for key in ("code", "weights"):
+        if draw(st.booleans()):
+            data[key] = f"https://example.org/{key}{index}/{draw(url_text)}"
     category = draw(st.none() | st.sampled_from(CATEGORIES))
     if category:
         data["category"] = category

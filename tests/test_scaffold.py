@@ -70,7 +70,7 @@ def test_each_placeholder_gets_one_message(
         "datasets.purpose",
     ]
     assert out[0] == (
-        "entries/llava-2.yaml:17:13: error[placeholder] architecture.overview: replace the TODO "
+        "entries/llava-2.yaml:29:13: error[placeholder] architecture.overview: replace the TODO "
         "placeholder with one paragraph on how the model works as a whole: what goes in, what "
         "comes out, and how vision and language parts are put together."
     )
@@ -172,7 +172,13 @@ def test_interactive_asks_for_each_field(
     answers = [
         "A Better LLaVA",  # title
         "https://arxiv.org/abs/2401.00002",  # url
+        "2024-01",  # released
         "",  # category: skip
+        "CLIP ViT-L/14",  # vision_encoder
+        "",  # language_model: skip
+        "mlp",  # connector
+        "",
+        "",  # code, weights: skip
         "",  # figure: skip
         "",  # figure_alt: skip
         "Overview.",
@@ -194,6 +200,7 @@ def test_interactive_asks_for_each_field(
     text = (project / "entries" / "llava-2.yaml").read_text("utf-8")
     assert "alignment" not in text
     assert 'overview: "Overview."' in text
+    assert 'released: "2024-01"' in text and 'connector: "mlp"' in text
     assert main(["check"]) == 0
 
 

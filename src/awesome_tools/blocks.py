@@ -88,6 +88,7 @@ class Block:
     figures: list[Figure] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     section: str | None = None
+    anchor: str | None = None
 
     @property
     def summary(self) -> str:
@@ -111,6 +112,7 @@ class Document:
     """Everything the importer and the linter need to know about a README."""
 
     blocks: list[Block] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)  # tables outside any block
     breaks: list[Break] = field(default_factory=list)
     stray_closes: list[tuple[int, int]] = field(default_factory=list)
     unclosed: list[Block] = field(default_factory=list)
@@ -140,39 +142,39 @@ class _Reader(HTMLParser):
         return line, offset + 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line, column = self.position()
         top = self.stack[-1] if self.stack else None
         if tag == "details":
-            block = Block(line, column, open=any(k == "open" for k, _ in attrs), parent=top)
+            values = dict(attrs)
+            block = Block(*self.position(), open="open" in values, parent=top)
+            block.anchor = values.get("id")
             block.section = self.section
             if top is not None:
                 top.children.append(block)
             self.stack.append(block)
             self.document.blocks.append(block)
-        elif top is None:
-            return
-        elif tag == "summary":
-            top.summaries.append((line, column))
-            self.in_summary = len(top.summaries) == 1
-        elif tag == "img" and self.table is None:
-            values = dict(attrs)
-            top.figures.append(
-                Figure(values.get("src") or "", values.get("alt") or "", line, column)
-            )
         elif tag == "table" and self.table is None:
-            self.table = Table(line, column)
-            top.tables.append(self.table)
+            self.table = Table(*self.position())
+            (top.tables if top is not None else self.document.tables).append(self.table)
         elif tag == "tr" and self.table is not None:
             self.row, self.row_is_header = [], False
         elif tag in ("td", "th") and self.row is not None:
-            self.cell = Cell(line, column)
+            self.cell = Cell(*self.position())
             self.row.append(self.cell)
             self.row_is_header = self.row_is_header or tag == "th"
         elif tag == "a" and self.cell is not None:
-            self.link = Link(dict(attrs).get("href"), line, column)
+            self.link = Link(dict(attrs).get("href"), *self.position())
             self.cell.links.append(self.link)
         elif tag == "br":
             self.handle_data(" ")
+        elif top is None:
+            return
+        elif tag == "summary":
+            top.summaries.append(self.position())
+            self.in_summary = len(top.summaries) == 1
+        elif tag == "img" and self.table is None:
+            values = dict(attrs)
+            src, alt = values.get("src") or "", values.get("alt") or ""
+            top.figures.append(Figure(src, alt, *self.position()))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "details":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
@@ -13,6 +14,7 @@ from typing import Any
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.loader import Loaded, Position, decode, load_yaml
 from awesome_tools.normalize import (
+    arxiv_id,
     canonical_text,
     find_control_character,
     normalize_url,
@@ -151,6 +153,28 @@ def _cross_entry(keyed: Sequence[tuple[str, Keys]], selected: Collection[str]) -
     return found
 
 
+_NEW_ARXIV_ID = re.compile(r"(\d{2})(\d{2})\.\d{4,5}")
+
+
+def _release_mismatch(loaded: Loaded, entry: Entry | None) -> list[Diagnostic]:
+    """Warn when `released` is more than three months from the month of the arXiv id."""
+    if entry is None or entry.released is None:
+        return []
+    match = _NEW_ARXIV_ID.fullmatch(arxiv_id(entry.url) or "")
+    if match is None:
+        return []
+    paper = (2000 + int(match.group(1))) * 12 + int(match.group(2)) - 1
+    released = int(entry.released[:4]) * 12 + int(entry.released[5:7]) - 1
+    if abs(paper - released) <= 3:
+        return []
+    line, column = loaded.value_positions[("released",)]
+    message = (
+        f"released {entry.released} is {abs(paper - released)} months from the arXiv id "
+        f"{match.group(0)} ({2000 + int(match.group(1))}-{match.group(2)}); check the date"
+    )
+    return [Diagnostic(loaded.path, line, column, "released-mismatch", message, "warning")]
+
+
 def identities(sources: Sequence[tuple[str, bytes]]) -> list[tuple[str, Keys]]:
     """The name, slug and paper of each entry file, as far as they can be read."""
     return [(path, Keys.of(load_text(raw, path))) for path, raw in sources]
@@ -200,8 +224,10 @@ def _check_sources(
         keys = Keys.of(loaded)
         keyed.append((path, keys))
         if path in chosen:
-            checked.append(Checked(path, validate(loaded, categories=categories)))
+            entry = validate(loaded, categories=categories)
+            checked.append(Checked(path, entry))
             diagnostics.extend(loaded.diagnostics)
+            diagnostics.extend(_release_mismatch(loaded, entry))
             diagnostics.extend(_file_name(loaded, keys))
     diagnostics.extend(_cross_entry(keyed, chosen))
     return checked, sorted(diagnostics)

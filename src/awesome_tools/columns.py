@@ -32,3 +32,22 @@ def column_key(header: str) -> tuple[str, ...] | None:
 def headers(*, alignment: bool) -> list[str]:
     """Return the headers of a model table, with or without the Alignment columns."""
     return [header for key, header in COLUMNS if alignment or key[0] != "alignment"]
+
+
+# The overview table above the blocks: (entry field, header); the last column holds links.
+OVERVIEW: list[tuple[str, str]] = [
+    ("name", "Model"),
+    ("released", "Released"),
+    ("vision_encoder", "Vision encoder"),
+    ("language_model", "Language model"),
+    ("connector", "Connector"),
+    ("links", "Paper / Code / Weights"),
+]
+# Link texts of the last column and the fields they stand for ("Paper" is the entry's url).
+OVERVIEW_LINKS = {"Code": "code", "Weights": "weights"}
+MISSING = "—"
+
+
+def is_overview(found: list[str]) -> bool:
+    """Say whether a table's headers are those of the overview table."""
+    return [h.casefold() for h in found] == [h.casefold() for _, h in OVERVIEW]

@@ -16,6 +16,7 @@ import yaml
 from awesome_tools.project import write_atomic
 from awesome_tools.rules import RULES, Rule
 from awesome_tools.scaffold import fields
+from awesome_tools.vocabulary import connectors
 
 _LANGUAGE = {"entry": "yaml", "readme": "html"}
 _TITLES = {"entry": "Entry files (`check`, `import`)", "readme": "README lint"}
@@ -71,6 +72,13 @@ def diagnostics_markdown() -> str:
     """The table of diagnostics a contributor may meet, with their fixes."""
     rows = ["| rule | what it means | how to fix it |", "| --- | --- | --- |"]
     rows += [f"| `{r.id}` | {r.summary} | {r.fix} |" for r in RULES]
+    return "\n".join(rows) + "\n"
+
+
+def connectors_markdown() -> str:
+    """The table of connector values for docs/facets.md."""
+    rows = ["| connector | meaning |", "| --- | --- |"]
+    rows += [f"| `{name}` | {meaning} |" for name, meaning in connectors().items()]
     return "\n".join(rows) + "\n"
 
 
@@ -136,8 +144,10 @@ def generated(root: Path) -> dict[Path, str]:
     contributing = (root / "contributing.md").read_text("utf-8")
     contributing = _replace_between(contributing, "fields", fields_markdown())
     contributing = _replace_between(contributing, "diagnostics", diagnostics_markdown())
+    facets = (root / "docs" / "facets.md").read_text("utf-8")
     return {
         root / "docs" / "rules.md": rules_markdown(),
+        root / "docs" / "facets.md": _replace_between(facets, "connectors", connectors_markdown()),
         root / "contributing.md": contributing,
         root / ".github" / "ISSUE_TEMPLATE" / "add-model.yml": issue_form(),
     }

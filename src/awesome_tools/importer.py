@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from awesome_tools.blocks import Block, Cell, read_document
+from awesome_tools.blocks import Block, Cell, Document, read_document
 from awesome_tools.check import load_categories
-from awesome_tools.columns import column_key
+from awesome_tools.columns import MISSING, OVERVIEW, OVERVIEW_LINKS, column_key, is_overview
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entryfile import dump_entry
 from awesome_tools.loader import decode
@@ -115,6 +115,30 @@ def _ordered(data: dict[str, Any]) -> dict[str, Any]:
     return {key: data[key] for key in Entry.model_fields if key in data}
 
 
+def _overview_facts(document: Document, mapper: _Mapper) -> dict[str, dict[str, str]]:
+    """Read the overview table's rows: the facts of each model, by the anchor it links to."""
+    facts: dict[str, dict[str, str]] = {}
+    for table in document.tables:
+        if not is_overview([cell.text for cell in table.headers]):
+            continue
+        for row in table.rows:
+            if len(row) != len(OVERVIEW) or not row[0].links:
+                first = row[0] if row else table
+                mapper.warn(first.line, first.column, "overview row not understood; skipped")
+                continue
+            anchor = (row[0].links[0].href or "").removeprefix("#")
+            found = {
+                key: cell.text
+                for (key, _), cell in zip(OVERVIEW[1:-1], row[1:-1], strict=True)
+                if cell.text and cell.text != MISSING
+            }
+            for link in row[-1].links:
+                if link.text in OVERVIEW_LINKS and link.href:
+                    found[OVERVIEW_LINKS[link.text]] = link.href
+            facts[anchor] = found
+    return facts
+
+
 def _category(block: Block) -> str | None:
     if block.parent is not None and block.parent.summary:
         return block.parent.summary
@@ -162,6 +186,7 @@ def plan_import(
         return plan
     document = read_document(text)
     mapper = _Mapper(path)
+    facts = _overview_facts(document, mapper)
     wanted: list[str] = []
     owners: dict[str, Block] = {}
     for block in document.models:
@@ -170,6 +195,7 @@ def plan_import(
         if data is None:
             continue
         slug = slugify(data["name"])
+        data = _ordered({**data, **facts.pop(block.anchor or slug, {})})
         if not slug:
             message = f"name '{data['name']}' has no ASCII letter or digit for a file name"
             plan.diagnostics.append(
@@ -190,6 +216,12 @@ def plan_import(
         if category and category not in wanted:
             wanted.append(category)
         plan.files[f"{slug}.yaml"] = dump_entry(data)
+    for anchor in facts:
+        plan.diagnostics.append(
+            Diagnostic(
+                path, 1, 1, "import", f"overview row for '#{anchor}' has no block", "warning"
+            )
+        )
     if not plan.files and not plan.diagnostics:
         plan.diagnostics.append(
             Diagnostic(path, 1, 1, "import", "no model blocks (<details> with a table) found")

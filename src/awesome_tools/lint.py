@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from awesome_tools.blocks import Block, Document, read_document
@@ -237,7 +239,41 @@ def _drift(ctx: Context) -> Iterator[Diagnostic]:
                 mine[index] if index < len(mine) else None,
                 theirs[index] if index < len(theirs) else None,
             )
-            yield _drift_diagnostic(ctx, pair, have_lines, want_lines, after or len(have_lines))
+            mine_seg, theirs_seg = pair
+            if (
+                mine_seg is not None
+                and theirs_seg is not None
+                and mine_seg[2] is None
+                and theirs_seg[2] is None
+            ):
+                old = have_lines[mine_seg[0] : mine_seg[1]]
+                new = want_lines[theirs_seg[0] : theirs_seg[1]]
+                yield from _frame_drift(ctx, old, new, mine_seg[0])
+            else:
+                yield _drift_diagnostic(ctx, pair, have_lines, want_lines, after or len(have_lines))
+
+
+_ROW_LINK = re.compile(r'href="#([^"]+)"')
+
+
+def _frame_drift(ctx: Context, old: list[str], new: list[str], start: int) -> Iterator[Diagnostic]:
+    """Changed lines outside the blocks: an overview row names its entry, the rest the template."""
+    by_slug = {PurePosixPath(path).stem: path for path in ctx.entry_files.values()}
+    fix = "then run `make readme`"
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        line = start + min(i1, max(len(old) - 1, 0)) + 1
+        slugs = [
+            m.group(1) for text in new[j1:j2] + old[i1:i2] for m in [_ROW_LINK.search(text)] if m
+        ]
+        source = next((by_slug[slug] for slug in slugs if slug in by_slug), None)
+        if source is not None:
+            message = f"overview row differs from {source}: edit {source}, not README.md, {fix}"
+        else:
+            message = f"text outside the model blocks differs from {ctx.template}: edit that, {fix}"
+        yield ctx.at(line, 1, "drift", message)
 
 
 def _drift_diagnostic(

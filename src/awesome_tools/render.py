@@ -54,6 +54,13 @@ def sections(entries: Sequence[Entry], categories: Sequence[str]) -> list[Sectio
     ]
 
 
+def newest_first(entries: Sequence[Entry]) -> list[Entry]:
+    """Order for the overview: latest release first, undated last, ties by name."""
+    ordered = sorted(entries, key=sort_key)
+    dated = sorted((e for e in ordered if e.released), key=lambda e: e.released or "", reverse=True)
+    return dated + [e for e in ordered if not e.released]
+
+
 def environment(root: Path | None) -> jinja2.Environment:
     """Templates from the project's templates/ first, then the package's defaults."""
     loaders: list[jinja2.BaseLoader] = []
@@ -68,6 +75,7 @@ def environment(root: Path | None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["slug"] = slugify
     return env
 
 
@@ -85,7 +93,11 @@ def render_readme(
     text = (
         environment(root)
         .get_template(TEMPLATE)
-        .render(sections=sections(entries, categories), count=len(entries))
+        .render(
+            sections=sections(entries, categories),
+            overview=newest_first(entries),
+            count=len(entries),
+        )
     )
     text = text.rstrip("\n") + "\n"
     if " \n" in text or "\t\n" in text:

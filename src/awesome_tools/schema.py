@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -16,6 +18,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from awesome_tools.normalize import canonical_text, find_control_character, is_plain
+from awesome_tools.vocabulary import connectors
 
 PLACEHOLDER = "TODO:"
 
@@ -70,6 +73,39 @@ def url_problem(value: str) -> str | None:
     return None
 
 
+_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+
+
+def _released(value: str) -> str:
+    text = _text(value)
+    match = _DATE.fullmatch(text)
+    if match is None:
+        raise PydanticCustomError(
+            "bad_date",
+            "must be a date written YYYY-MM or YYYY-MM-DD, got '{value}'",
+            {"value": text},
+        )
+    year, month, day = match.groups()
+    try:
+        when = date(int(year), int(month), int(day or 1))
+    except ValueError:
+        raise PydanticCustomError(
+            "bad_date", "'{value}' is not a real date", {"value": text}
+        ) from None
+    if when > date.today():
+        raise PydanticCustomError("bad_date", "'{value}' is in the future", {"value": text})
+    return text
+
+
+def _connector(value: str) -> str:
+    text = _text(value)
+    if text not in connectors():
+        raise PydanticCustomError(
+            "unknown_connector", "unknown connector '{value}'", {"value": text}
+        )
+    return text
+
+
 def _category(value: str, info: ValidationInfo) -> str:
     allowed = (info.context or {}).get("categories")
     if allowed is not None and value not in allowed:
@@ -92,6 +128,12 @@ HttpsUrl = Annotated[
     Field(json_schema_extra={"pattern": r"^\s*[Hh][Tt][Tt][Pp][Ss]://"}),
 ]
 Category = Annotated[Text, AfterValidator(_category)]
+Released = Annotated[
+    str,
+    AfterValidator(_released),
+    Field(json_schema_extra={"pattern": r"^\d{4}-\d{2}(-\d{2})?$"}),
+]
+Connector = Annotated[str, AfterValidator(_connector)]
 
 
 class Section(BaseModel):
@@ -148,10 +190,34 @@ class Entry(Section):
     name: Text = Field(description="The model's name as the README shows it (the block's summary).")
     title: Text = Field(description="The title of the paper or page that introduces the model.")
     url: WebUrl = Field(description="The http(s) link to that paper or page (arXiv abs preferred).")
+    released: Released | None = Field(
+        default=None,
+        description="Optional: when the model was first released (its paper's first version), "
+        "as YYYY-MM or YYYY-MM-DD.",
+    )
     category: Category | None = Field(
         default=None,
         description="Optional: the README section the model is listed under; one of the names "
         "in categories.yaml.",
+    )
+    vision_encoder: Text | None = Field(
+        default=None,
+        description="Optional: the vision encoder, as the paper names it (e.g. CLIP ViT-L/14).",
+    )
+    language_model: Text | None = Field(
+        default=None,
+        description="Optional: the language model, as the paper names it (e.g. Vicuna-13B).",
+    )
+    connector: Connector | None = Field(
+        default=None,
+        description="Optional: how the vision encoder feeds the language model; one of the "
+        "values of the connector vocabulary (docs/facets.md).",
+    )
+    code: HttpsUrl | None = Field(
+        default=None, description="Optional: an https link to the official code repository."
+    )
+    weights: HttpsUrl | None = Field(
+        default=None, description="Optional: an https link to the released model weights."
     )
     figure: HttpsUrl | None = Field(
         default=None, description="Optional: an https link to an image of the architecture."
@@ -222,4 +288,5 @@ def entry_json_schema(categories: list[str]) -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Awesome VLM Architectures entry"
     schema["properties"]["category"]["enum"] = categories
+    schema["properties"]["connector"]["enum"] = list(connectors())
     return schema

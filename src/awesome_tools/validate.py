@@ -11,6 +11,7 @@ from pydantic_core import ErrorDetails
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.loader import KeyPath, Loaded, Position
 from awesome_tools.schema import Entry, allowed_keys, field_description
+from awesome_tools.vocabulary import connectors
 
 _RULES = {
     "missing": "missing-field",
@@ -24,6 +25,8 @@ _RULES = {
     "unknown_category": "unknown-category",
     "figure_pair": "missing-field",
     "placeholder": "placeholder",
+    "bad_date": "bad-date",
+    "unknown_connector": "unknown-connector",
 }
 
 
@@ -85,6 +88,10 @@ def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) 
     elif kind == "placeholder":
         what = field_description(tuple(str(p) for p in loc))
         message = f"{field}: replace the TODO placeholder with {_lower_first(what)}"
+    elif kind == "unknown_connector":
+        options = list(connectors())
+        hint = _did_you_mean(str(error["input"]), options) or f" (one of: {', '.join(options)})"
+        message = f"connector: unknown connector '{error['input']}'{hint}"
     elif kind == "figure_pair":
         given = ("figure",) if ("figure",) in loaded.key_positions else ("figure_alt",)
         position = loaded.key_positions.get(given, _first_key(loaded, ()))
