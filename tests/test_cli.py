@@ -48,7 +48,10 @@ def test_schema_command_writes_then_reports_unchanged(
     assert main(["schema", "--check"]) == 0
     (project / "categories.yaml").write_text("- Encoders\n- Decoders\n", encoding="utf-8")
     assert main(["schema", "--check"]) == 1
-    assert "is stale: run `awesome-tools schema`" in capsys.readouterr().err
+    assert capsys.readouterr().err.endswith(
+        "schema/entry.schema.json is stale: run `awesome-tools schema`\n"
+        "schema/export.schema.json is stale: run `awesome-tools schema`\n"
+    )
 
 
 def test_root_found_from_a_subfolder(

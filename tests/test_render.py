@@ -201,3 +201,30 @@ def test_repository_template_is_the_one_used() -> None:
         .startswith("<!-- Generated from entries/ by `make readme`")
     )
     assert (REPO / "templates" / "README.md.j2").is_file()
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        (
+            "# T\n{% for s in sections %}\n{{ s.name }\n{% endfor %}\n",
+            "templates/README.md.j2:3:1: error[template] the template fails: unexpected '}'\n",
+        ),
+        (
+            "# T\n\n{{ missing.name }}\n",
+            "templates/README.md.j2:3:1: error[template] the template fails: 'missing' is undefined\n",
+        ),
+    ],
+)
+def test_a_broken_template_is_a_diagnostic(
+    rich_project: Path, capsys: pytest.CaptureFixture[str], template: str, expected: str
+) -> None:
+    (rich_project / "templates").mkdir()
+    (rich_project / "templates" / "README.md.j2").write_text(template, encoding="utf-8")
+    (rich_project / "README.md").write_text("old\n", encoding="utf-8")
+    assert main(["render"]) == 1
+    assert main(["lint"]) == 1
+    out, err = capsys.readouterr()
+    assert out == expected * 2
+    assert "Traceback" not in err
+    assert (rich_project / "README.md").read_text("utf-8") == "old\n"

@@ -119,7 +119,7 @@ def _unified_diff(old: str, new: str, name: str) -> str:
 def cmd_render(args: argparse.Namespace) -> int:
     """Write README.md from the entries (or, with --check, say whether it is current)."""
     from awesome_tools.project import display_path, write_atomic
-    from awesome_tools.render import render_readme
+    from awesome_tools.render import TemplateProblem, render_readme
 
     cwd = Path.cwd()
     root = _root(args)
@@ -127,7 +127,10 @@ def cmd_render(args: argparse.Namespace) -> int:
     if has_errors(diagnostics, strict=args.strict):
         print("awesome-tools: README.md not written: fix the entries first", file=sys.stderr)
         return _report(diagnostics, args, files=files)
-    text = render_readme(list(entries.values()), categories, root=root)
+    try:
+        text = render_readme(list(entries.values()), categories, root=root)
+    except TemplateProblem as problem:
+        return _report([problem.diagnostic], args, files=files)
     target = root / "README.md"
     shown = display_path(target, cwd)
     current = target.read_text("utf-8") if target.is_file() else ""
@@ -147,7 +150,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
     """Lint a README of model blocks; the project's README.md is also checked for drift."""
     from awesome_tools.lint import lint_text
     from awesome_tools.loader import decode
-    from awesome_tools.render import render_readme, template_path
+    from awesome_tools.render import TemplateProblem, render_readme, template_path
 
     cwd = Path.cwd()
     root = _root(args) if args.root else find_root(cwd)
@@ -167,7 +170,10 @@ def cmd_lint(args: argparse.Namespace) -> int:
             message = "drift not checked: entries/ has errors (run `awesome-tools check`)"
             diagnostics.append(Diagnostic(source.display, 1, 1, "drift", message, "warning"))
         else:
-            expected = render_readme(list(entries.values()), categories, root=root)
+            try:
+                expected = render_readme(list(entries.values()), categories, root=root)
+            except TemplateProblem as problem:
+                return _report([problem.diagnostic], args, files=1)
             entry_files = {entry.name.casefold(): path for path, entry in entries.items()}
     diagnostics += lint_text(
         text,
@@ -279,26 +285,56 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    """Write the JSON Schema of an entry file."""
+    """Write the JSON Schemas of an entry file and of the JSON export."""
     import json
 
-    from awesome_tools.project import write_atomic
+    from awesome_tools.export import export_json_schema
+    from awesome_tools.project import display_path, write_atomic
     from awesome_tools.schema import entry_json_schema
 
+    cwd = Path.cwd()
     root = _root(args)
-    categories, problems = _read_categories(root, Path.cwd())
+    categories, problems = _read_categories(root, cwd)
     if problems:
         return _report(problems, args, files=1)
-    text = json.dumps(entry_json_schema(categories), indent=2, ensure_ascii=False) + "\n"
-    target = root / "schema" / "entry.schema.json"
-    if args.check:
-        current = target.read_text(encoding="utf-8") if target.is_file() else ""
-        if current != text:
-            print(f"{target} is stale: run `awesome-tools schema`", file=sys.stderr)
-            return EXIT_PROBLEMS
-        return EXIT_OK
-    changed = write_atomic(target, text)
-    print(f"{'wrote' if changed else 'unchanged'} {target}", file=sys.stderr)
+    wanted = {
+        root / "schema" / "entry.schema.json": entry_json_schema(categories),
+        root / "schema" / "export.schema.json": export_json_schema(categories),
+    }
+    stale = False
+    for target, schema in wanted.items():
+        text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+        shown = display_path(target, cwd)
+        if args.check:
+            current = target.read_text(encoding="utf-8") if target.is_file() else ""
+            if current != text:
+                print(f"{shown} is stale: run `awesome-tools schema`", file=sys.stderr)
+                stale = True
+            continue
+        changed = write_atomic(target, text)
+        print(f"{'wrote' if changed else 'unchanged'} {shown}", file=sys.stderr)
+    return EXIT_PROBLEMS if stale else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write every entry as JSON or CSV, to a file or to standard output."""
+    from awesome_tools.export import to_csv, to_json
+    from awesome_tools.project import write_atomic
+
+    cwd = Path.cwd()
+    root = _root(args)
+    entries, _, diagnostics, files = _load_entries(root, cwd)
+    if has_errors(diagnostics):
+        print("awesome-tools: nothing exported: fix the entries first", file=sys.stderr)
+        return _report(diagnostics, args, files=files)
+    values = list(entries.values())
+    text = to_json(values) if args.export_format == "json" else to_csv(values)
+    if args.output in (None, "-"):
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+    else:
+        write_atomic(Path(args.output), text)
+        print(f"exported {len(values)} entries to {args.output}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -395,8 +431,22 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(lint)
     lint.set_defaults(func=cmd_lint)
 
+    export = sub.add_parser("export", help="write every entry as JSON or CSV")
+    export.add_argument(
+        "--format",
+        dest="export_format",
+        choices=("json", "csv"),
+        required=True,
+        help="json: a list of entries (schema/export.schema.json); csv: one row per entry",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="where to write (default: stdout)")
+    export.add_argument(
+        "--root", metavar="DIR", help="project root (default: nearest with entries/)"
+    )
+    export.set_defaults(func=cmd_export, format="text", strict=False)
+
     schema = sub.add_parser("schema", help="write schema/entry.schema.json")
-    schema.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
+    schema.add_argument("--check", action="store_true", help="exit 1 if a file is stale")
     _add_common(schema)
     schema.set_defaults(func=cmd_schema)
     return parser

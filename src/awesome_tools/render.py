@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import traceback
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -9,6 +11,7 @@ from pathlib import Path
 
 import jinja2
 
+from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.normalize import slugify
 from awesome_tools.schema import Entry
 
@@ -86,19 +89,47 @@ def template_path(root: Path | None) -> str:
     return f"the packaged template awesome_tools/templates/{TEMPLATE}"
 
 
+class TemplateProblem(Exception):
+    """A template that does not compile or render, as a diagnostic."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.text())
+        self.diagnostic = diagnostic
+
+
+def _template_problem(exc: jinja2.TemplateError, root: Path | None) -> TemplateProblem:
+    """Locate a template error in the template file, for a `path:line:col` diagnostic."""
+    line, source = 1, None
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        line, source = exc.lineno, exc.filename
+    else:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+        if frames:
+            line, source = frames[-1].lineno or 1, frames[-1].filename
+    shown = source or TEMPLATE
+    if root is not None and source is not None:
+        with contextlib.suppress(ValueError):
+            shown = Path(source).resolve().relative_to(root.resolve()).as_posix()
+    message = f"the template fails: {exc.message or type(exc).__name__}"
+    return TemplateProblem(Diagnostic(shown, line, 1, "template", message))
+
+
 def render_readme(
     entries: Sequence[Entry], categories: Sequence[str], *, root: Path | None = None
 ) -> str:
     """Render README text; the same entries always give the same bytes."""
-    text = (
-        environment(root)
-        .get_template(TEMPLATE)
-        .render(
-            sections=sections(entries, categories),
-            overview=newest_first(entries),
-            count=len(entries),
+    try:
+        text = (
+            environment(root)
+            .get_template(TEMPLATE)
+            .render(
+                sections=sections(entries, categories),
+                overview=newest_first(entries),
+                count=len(entries),
+            )
         )
-    )
+    except jinja2.TemplateError as exc:
+        raise _template_problem(exc, root) from None
     text = text.rstrip("\n") + "\n"
     if " \n" in text or "\t\n" in text:
         # A template that leaves trailing whitespace still gives a clean README.

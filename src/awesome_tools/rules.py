@@ -301,6 +301,14 @@ RULES += [
         "one block per model",
     ),
     Rule(
+        "template",
+        "readme",
+        "The README template does not compile or fails while rendering (`render`, `lint`).",
+        "Fix the template at the line given (templates/README.md.j2 or the packaged one).",
+        "{{ entry.nmae }}",
+        "{{ entry.name }}",
+    ),
+    Rule(
         "html-block-break",
         "readme",
         "A blank line inside a `<details>` ends the HTML block: "
