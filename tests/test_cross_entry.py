@@ -15,14 +15,16 @@ FLAMINGO = entry_text("Flamingo", "https://arxiv.org/abs/2204.14198")
 CASES: list[tuple[str, dict[str, str], list[str] | None, list[str]]] = [
     ("distinct entries", {"llava.yaml": GOOD, "flamingo.yaml": FLAMINGO}, None, []),
     (
-        "same name, other case",
+        "same name, other case: both files are named",
         {"llava.yaml": GOOD, "llava-2.yaml": entry_text("llava", "https://example.org/x")},
         None,
         [
+            "entries/llava-2.yaml:2:7: error[duplicate-entry] "
+            "name 'llava' is also used in entries/llava.yaml:2:7",
             "entries/llava-2.yaml:2:7: error[file-name] "
             "file for 'llava' must be named 'llava.yaml' (rename 'llava-2.yaml')",
             "entries/llava.yaml:2:7: error[duplicate-entry] "
-            "name 'LLaVA' is already used in entries/llava-2.yaml:2:7",
+            "name 'LLaVA' is also used in entries/llava-2.yaml:2:7",
         ],
     ),
     (
@@ -33,6 +35,8 @@ CASES: list[tuple[str, dict[str, str], list[str] | None, list[str]]] = [
         },
         None,
         [
+            "entries/llava-1-5.yaml:2:7: error[duplicate-entry] "
+            "name 'LLaVA 1.5' gives the same file name as the one in entries/llava-1-5b.yaml:2:7",
             "entries/llava-1-5b.yaml:2:7: error[duplicate-entry] "
             "name 'LLaVA-1.5' gives the same file name as the one in entries/llava-1-5.yaml:2:7",
             "entries/llava-1-5b.yaml:2:7: error[file-name] "
@@ -47,17 +51,19 @@ CASES: list[tuple[str, dict[str, str], list[str] | None, list[str]]] = [
         },
         None,
         [
+            "entries/flamingo-2.yaml:4:6: error[duplicate-entry] "
+            "this paper is also listed in entries/flamingo.yaml:4:6",
             "entries/flamingo.yaml:4:6: error[duplicate-entry] "
-            "this paper is already listed in entries/flamingo-2.yaml:4:6",
+            "this paper is also listed in entries/flamingo-2.yaml:4:6",
         ],
     ),
     (
-        "partial run reports the given file against the rest",
+        "partial run reports only the given file, against the rest",
         {"llava.yaml": GOOD, "aaa.yaml": entry_text("AAA", "https://arxiv.org/pdf/2304.08485v2")},
         ["entries/aaa.yaml"],
         [
             "entries/aaa.yaml:4:6: error[duplicate-entry] "
-            "this paper is already listed in entries/llava.yaml:4:6",
+            "this paper is also listed in entries/llava.yaml:4:6",
         ],
     ),
     (

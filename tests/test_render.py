@@ -228,3 +228,27 @@ def test_a_broken_template_is_a_diagnostic(
     assert out == expected * 2
     assert "Traceback" not in err
     assert (rich_project / "README.md").read_text("utf-8") == "old\n"
+
+
+def test_hooks_can_ask_for_a_failing_exit_when_the_readme_changes(
+    rich_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["render", "--exit-non-zero-on-change"]) == 1
+    assert capsys.readouterr().err.endswith(
+        "wrote README.md (4 models)\nREADME.md was regenerated: stage it and commit again\n"
+    )
+    assert main(["render", "--exit-non-zero-on-change"]) == 0
+
+
+def test_written_files_get_the_usual_mode(rich_project: Path) -> None:
+    _render(rich_project)
+    assert (rich_project / "README.md").stat().st_mode & 0o777 == 0o644
+    (rich_project / "README.md").chmod(0o664)
+    (rich_project / "entries" / "beta.yaml").write_text(
+        (rich_project / "entries" / "beta.yaml")
+        .read_text("utf-8")
+        .replace("Beta data.", "Beta more data."),
+        encoding="utf-8",
+    )
+    _render(rich_project)
+    assert (rich_project / "README.md").stat().st_mode & 0o777 == 0o664

@@ -127,26 +127,27 @@ def _cross_entry(keyed: Sequence[tuple[str, Keys]], selected: Collection[str]) -
             groups["slug", keys.slug].append((path, keys))
         if keys.url:
             groups["url", keys.url].append((path, keys))
+    # Every selected member of a group is reported, naming another member: a full check cannot
+    # tell the new file from the old one, so it blames neither alone.
     found: list[Diagnostic] = []
     reported: set[tuple[str, str]] = set()
     for (kind, _key), members in groups.items():
         if len(members) < 2:
             continue
         members = sorted(members, key=lambda m: m[0])
-        original = members[0]
-        targets = [(m, original) for m in members[1:] if m[0] in selected]
-        if not targets and original[0] in selected:
-            targets = [(original, members[1])]
-        for (path, keys), (other, other_keys) in targets:
+        for path, keys in members:
+            if path not in selected:
+                continue
+            other, other_keys = next(m for m in members if m[0] != path)
             if kind == "slug" and (path, other) in reported:
                 continue
             reported.add((path, other))
             line, column = keys.url_at if kind == "url" else keys.name_at
             o_line, o_column = other_keys.url_at if kind == "url" else other_keys.name_at
             what = {
-                "name": f"name '{keys.name}' is already used",
+                "name": f"name '{keys.name}' is also used",
                 "slug": f"name '{keys.name}' gives the same file name as the one",
-                "url": "this paper is already listed",
+                "url": "this paper is also listed",
             }[kind]
             message = f"{what} in {other}:{o_line}:{o_column}"
             found.append(Diagnostic(path, line, column, "duplicate-entry", message))

@@ -143,6 +143,9 @@ def cmd_render(args: argparse.Namespace) -> int:
         return EXIT_OK
     changed = write_atomic(target, text)
     print(f"{'wrote' if changed else 'unchanged'} {shown} ({len(entries)} models)", file=sys.stderr)
+    if changed and args.exit_non_zero_on_change:
+        print(f"{shown} was regenerated: stage it and commit again", file=sys.stderr)
+        return EXIT_PROBLEMS
     return EXIT_OK
 
 
@@ -185,31 +188,35 @@ def cmd_lint(args: argparse.Namespace) -> int:
     return _report(sorted(diagnostics), args, files=1)
 
 
-def _clash(root: Path, cwd: Path, name: str, url: str | None) -> str | None:
+def _clash(root: Path, cwd: Path, name: str | None, url: str | None) -> str | None:
     """Say which entry already holds this name, file name or paper, if any."""
     from awesome_tools.check import identities
     from awesome_tools.normalize import canonical_text, normalize_url, slugify
 
-    wanted_name = canonical_text(name).casefold()
+    wanted_name = canonical_text(name).casefold() if name else None
     wanted_url = normalize_url(url) if url else None
     for path, keys in identities([(s.display, s.raw) for s in read_entries(root, cwd)]):
-        if keys.name and keys.name.casefold() == wanted_name:
+        if wanted_name and keys.name and keys.name.casefold() == wanted_name:
             return f"'{name}' is already listed in {path}"
-        if keys.slug and keys.slug == slugify(name):
+        if name and keys.slug and keys.slug == slugify(name):
             return f"'{name}' gives the file name of {path} ('{keys.name}')"
         if wanted_url and keys.url == wanted_url:
             return f"the paper {url} is already listed in {path}"
     return None
 
 
-def _ask_all(categories: list[str]) -> tuple[dict[str, str], list[str]]:
+def _ask_all(
+    categories: list[str], *, known: Sequence[str] = ()
+) -> tuple[dict[str, str], list[str]]:
     """Prompt for each field in turn; an empty answer leaves a placeholder or skips."""
     from awesome_tools.scaffold import fields
 
     values: dict[str, str] = {}
     skip: list[str] = []
     for field in fields():
-        if field.path == ("name",) or any(field.dotted.startswith(f"{s}.") for s in skip):
+        if field.path == ("name",) or field.dotted in known:
+            continue
+        if any(field.dotted.startswith(f"{s}.") for s in skip):
             continue
         if field.section:
             if not field.required:
@@ -225,63 +232,185 @@ def _ask_all(categories: list[str]) -> tuple[dict[str, str], list[str]]:
     return values, skip
 
 
-def cmd_new(args: argparse.Namespace) -> int:
-    """Create entries/<slug>.yaml with every field, ready to fill in."""
-    from awesome_tools.normalize import canonical_text, slugify
+def _nothing_written(reason: str) -> int:
+    """Say why no entry file was written; exit 1."""
+    print(f"awesome-tools: {reason}; nothing written", file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
+def _given_name(args: argparse.Namespace) -> str | None:
+    """Return the name given as NAME or as --name; giving both is a usage error."""
+    if args.name is not None and args.name_option is not None:
+        raise _fail("give the model's name once: as NAME or as --name")
+    name: str | None = args.name if args.name is not None else args.name_option
+    return name
+
+
+def _entry_file(root: Path, name: str) -> Path | None:
+    """Return entries/<slug>.yaml for a name, or None when the name gives no slug."""
+    from awesome_tools.normalize import slugify
+
+    slug = slugify(name)
+    return root / ENTRIES / f"{slug}.yaml" if slug else None
+
+
+def _taken(
+    root: Path, cwd: Path, target: Path | None, name: str | None, url: str | None
+) -> str | None:
+    """Say why the entry must not be written: its file exists or the list holds it."""
+    if target is not None and target.exists():
+        return f"{display_path(target, cwd)} exists"
+    return _clash(root, cwd, name, url)
+
+
+def _new_categories(
+    root: Path, cwd: Path, category: str | None
+) -> tuple[list[str], list[Diagnostic]]:
+    """Read categories.yaml; an unknown --category is a usage error."""
+    categories, problems = _read_categories(root, cwd)
+    if not problems and category is not None and category not in categories:
+        raise _fail(
+            f"unknown category '{category}'; categories.yaml lists: {', '.join(categories)}"
+        )
+    return categories, problems
+
+
+def _write_new(
+    args: argparse.Namespace,
+    root: Path,
+    target: Path,
+    values: dict[str, str],
+    *,
+    categories: list[str],
+    known: Sequence[str] = (),
+) -> int:
+    """Ask for the other fields if -i, then write the scaffold; nothing on a clash or cancel."""
     from awesome_tools.project import write_atomic
     from awesome_tools.scaffold import scaffold_text
 
     cwd = Path.cwd()
-    root = _root(args)
-    name = canonical_text(args.name)
-    slug = slugify(name)
-    if not slug:
-        raise _fail(f"'{args.name}' has no ASCII letter or digit to build a file name from")
-    if args.url is not None:
-        from awesome_tools.schema import url_problem
-
-        problem = url_problem(args.url)
-        if problem:
-            raise _fail(f"--url {problem}")
-    target = root / ENTRIES / f"{slug}.yaml"
-    shown = display_path(target, cwd)
-    if target.exists():
-        print(f"awesome-tools: {shown} exists; nothing written", file=sys.stderr)
-        return EXIT_PROBLEMS
-    clash = _clash(root, cwd, name, args.url)
-    if clash:
-        print(f"awesome-tools: {clash}; nothing written", file=sys.stderr)
-        return EXIT_PROBLEMS
-    categories, problems = _read_categories(root, cwd)
-    if problems:
-        return _report(problems, args, files=1)
-    if args.category is not None and args.category not in categories:
-        raise _fail(
-            f"unknown category '{args.category}'; categories.yaml lists: {', '.join(categories)}"
-        )
-    given = {"name": name, "title": args.title, "url": args.url, "category": args.category}
-    values = {key: value for key, value in given.items() if value}
     skip: list[str] = []
     if args.interactive:
         if not sys.stdin.isatty():
             raise _fail("--interactive needs a terminal")
         try:
-            answers, skip = _ask_all(categories)
+            answers, skip = _ask_all(categories, known=known)
         except (KeyboardInterrupt, EOFError):
             print("\nawesome-tools: cancelled; nothing written", file=sys.stderr)
             return EXIT_PROBLEMS
         values = {**answers, **values}
-        clash = _clash(root, cwd, name, values.get("url"))
+        clash = _clash(root, cwd, values["name"], values.get("url"))
         if clash:
-            print(f"awesome-tools: {clash}; nothing written", file=sys.stderr)
-            return EXIT_PROBLEMS
+            return _nothing_written(clash)
     write_atomic(target, scaffold_text(values, categories=categories, skip=skip))
+    shown = display_path(target, cwd)
     print(
         f"created {shown}: replace each TODO, then run `make readme` "
         f"(`awesome-tools check {shown}` lists what is left)",
         file=sys.stderr,
     )
     return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Create entries/<slug>.yaml with every field, ready to fill in."""
+    from awesome_tools.normalize import canonical_text
+
+    if args.from_arxiv is not None:
+        return _new_from_arxiv(args)
+    given = _given_name(args)
+    if given is None:
+        raise _fail("new needs the model's NAME, or --from-arxiv ID_OR_URL to take it from a paper")
+    cwd = Path.cwd()
+    root = _root(args)
+    name = canonical_text(given)
+    target = _entry_file(root, name)
+    if target is None:
+        raise _fail(f"'{given}' has no ASCII letter or digit to build a file name from")
+    if args.url is not None:
+        from awesome_tools.schema import url_problem
+
+        problem = url_problem(args.url)
+        if problem:
+            raise _fail(f"--url {problem}")
+    taken = _taken(root, cwd, target, name, args.url)
+    if taken:
+        return _nothing_written(taken)
+    categories, problems = _new_categories(root, cwd, args.category)
+    if problems:
+        return _report(problems, args, files=1)
+    given_values = {"name": name, "title": args.title, "url": args.url, "category": args.category}
+    values = {key: value for key, value in given_values.items() if value}
+    return _write_new(args, root, target, values, categories=categories)
+
+
+def _arxiv_api() -> str:
+    """Return the arXiv API's address: the environment's if set, else arXiv's own."""
+    from urllib.parse import urlsplit
+
+    from awesome_tools.arxiv import API, API_ENV
+
+    base = os.environ.get(API_ENV) or API
+    parts = urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise _fail(f"{API_ENV} must be an http:// or https:// address, got '{base}'")
+    return base
+
+
+def _new_from_arxiv(args: argparse.Namespace) -> int:
+    """Create the entry file of an arXiv paper with its title, link and date filled in."""
+    from awesome_tools import arxiv
+    from awesome_tools.normalize import canonical_text
+
+    paper = arxiv.paper_id(args.from_arxiv)
+    if paper is None:
+        raise _fail(
+            f"--from-arxiv needs an arXiv id or link, like 2301.12597 or "
+            f"https://arxiv.org/abs/2301.12597; got '{args.from_arxiv}'"
+        )
+    if args.title is not None or args.url is not None:
+        raise _fail("--from-arxiv takes the title and link from the paper: leave out --title/--url")
+    given = _given_name(args)
+    cwd = Path.cwd()
+    root = _root(args)
+    base = _arxiv_api()
+    url = arxiv.abs_url(paper)
+    name = canonical_text(given) if given is not None else None
+    target = _entry_file(root, name) if name is not None else None
+    if name is not None and target is None:
+        raise _fail(f"'{given}' has no ASCII letter or digit to build a file name from")
+    if args.interactive and not sys.stdin.isatty():
+        raise _fail("--interactive needs a terminal")
+    # Everything that can be refused offline is refused before arXiv is asked.
+    taken = _taken(root, cwd, target, name, url)
+    if taken:
+        return _nothing_written(taken)
+    categories, problems = _new_categories(root, cwd, args.category)
+    if problems:
+        return _report(problems, args, files=1)
+    try:
+        raw = arxiv.fetch_feed(paper, base=base, timeout=arxiv.TIMEOUT)
+        found = arxiv.parse_feed(raw, paper)
+    except arxiv.ArxivError as exc:
+        print(f"awesome-tools: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if name is None or target is None:
+        name = arxiv.default_name(found.title)
+        target = _entry_file(root, name)
+        if target is None:
+            raise _fail(
+                f"the paper's title gives the name '{name}', which has no ASCII letter or "
+                "digit to build a file name from; give one with --name"
+            )
+        taken = _taken(root, cwd, target, name, url)
+        if taken:
+            return _nothing_written(taken)
+    values = {"name": name, "title": found.title, "url": url, "released": found.published}
+    if args.category is not None:
+        values["category"] = args.category
+    return _write_new(
+        args, root, target, values, categories=categories, known=("title", "url", "released")
+    )
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -414,11 +543,34 @@ def build_parser() -> argparse.ArgumentParser:
     render = sub.add_parser("render", help="write README.md from the entries")
     render.add_argument("--check", action="store_true", help="write nothing; exit 1 if stale")
     render.add_argument("--diff", action="store_true", help="show what changes")
+    render.add_argument(
+        "--exit-non-zero-on-change",
+        action="store_true",
+        help="exit 1 when README.md was written (for hooks: a new file is a change too)",
+    )
     _add_common(render)
     render.set_defaults(func=cmd_render)
 
     new = sub.add_parser("new", help="create an entry file for a model, ready to fill in")
-    new.add_argument("name", metavar="NAME", help="the model's name, as the README shows it")
+    new.add_argument(
+        "name",
+        nargs="?",
+        metavar="NAME",
+        help="the model's name, as the README shows it (optional with --from-arxiv)",
+    )
+    new.add_argument(
+        "--from-arxiv",
+        metavar="ID_OR_URL",
+        help="take the title, link and first-version date from an arXiv paper "
+        "(an id like 2301.12597 or a link)",
+    )
+    new.add_argument(
+        "--name",
+        dest="name_option",
+        metavar="NAME",
+        help="the model's name, instead of NAME (with --from-arxiv, default: the paper's "
+        "title up to a colon)",
+    )
     new.add_argument("--title", help="the paper's title")
     new.add_argument("--url", help="the paper's http(s) link")
     new.add_argument("--category", help="the README section (one of categories.yaml)")

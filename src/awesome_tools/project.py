@@ -50,21 +50,33 @@ def read_entries(root: Path, cwd: Path) -> list[Source]:
     return [read_source(p, cwd, display=prefix + p.name) for p in entry_paths(root)]
 
 
+def _new_file_mode() -> int:
+    """The mode a plain `open()` would give a new file under the current umask."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_atomic(path: Path, text: str) -> bool:
-    """Write text through a temporary file and a rename, only when it changes; say if it did."""
+    """Write text through a temporary file and a rename, only when it changes; say if it did.
+
+    The file keeps its mode (a new one gets the umask's), not the 0600 of the temporary file.
+    """
+    import tempfile
+
     data = text.encode("utf-8")
     try:
         if path.read_bytes() == data:
             return False
+        mode = path.stat().st_mode & 0o7777
     except FileNotFoundError:
-        pass
-    import tempfile
-
+        mode = _new_file_mode()
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            os.fchmod(handle.fileno(), mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

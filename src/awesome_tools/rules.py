@@ -199,7 +199,8 @@ RULES: list[Rule] = [
         "duplicate-entry",
         "entry",
         "Two entries share a name, a file name, or a paper.",
-        "The model is already listed in the file named in the message: edit that one instead.",
+        "The message names the other file: keep one of the two (edit the existing entry "
+        "rather than adding a second).",
         "url: https://arxiv.org/pdf/2304.08485v2  (llava.yaml has .../abs/2304.08485)",
         "a paper no other entry links to",
     ),
