@@ -1,0 +1,79 @@
+"""What every command shares: the project root, reading entries, reporting, exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from awesome_tools.diagnostics import Diagnostic, Format, format_diagnostics, has_errors, summary
+from awesome_tools.project import (
+    CATEGORIES,
+    ENTRIES,
+    find_root,
+    read_entries,
+    read_source,
+)
+
+if TYPE_CHECKING:
+    from awesome_tools.schema import Entry
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A problem with the command line or the environment (exit 2)."""
+
+
+def fail(message: str) -> UsageError:
+    return UsageError(f"awesome-tools: {message}")
+
+
+def project_root(args: argparse.Namespace) -> Path:
+    if args.root is not None:
+        root = Path(args.root)
+        if not (root / ENTRIES).is_dir():
+            raise fail(f"{root} has no {ENTRIES}/ folder")
+        return root
+    root_found = find_root(Path.cwd())
+    if root_found is None:
+        raise fail(
+            f"no {ENTRIES}/ folder here or in any parent folder; "
+            "run inside the list's repository or pass --root DIR"
+        )
+    return root_found
+
+
+def report(diagnostics: Sequence[Diagnostic], args: argparse.Namespace, *, files: int) -> int:
+    fmt = cast(Format, args.format)
+    sys.stdout.write(format_diagnostics(diagnostics, fmt))
+    if fmt == "text":
+        print(summary(diagnostics, files=files), file=sys.stderr)
+    return EXIT_PROBLEMS if has_errors(diagnostics, strict=args.strict) else EXIT_OK
+
+
+def read_categories(root: Path, cwd: Path) -> tuple[list[str], list[Diagnostic]]:
+    from awesome_tools.check import load_categories
+
+    path = root / CATEGORIES
+    if not path.is_file():
+        return [], []
+    source = read_source(path, cwd)
+    return load_categories(source.raw, source.display)
+
+
+def load_entries(
+    root: Path, cwd: Path
+) -> tuple[dict[str, Entry], list[str], list[Diagnostic], int]:
+    """Check every entry of the project; return valid entries by path, categories, problems."""
+    from awesome_tools.check import check_sources
+
+    sources = read_entries(root, cwd)
+    categories, problems = read_categories(root, cwd)
+    checked, diagnostics = check_sources(
+        [(s.display, s.raw) for s in sources], categories=categories
+    )
+    entries = {item.path: item.entry for item in checked if item.entry is not None}
+    return entries, categories, sorted(problems + diagnostics), len(sources)

@@ -1,0 +1,37 @@
+"""`awesome-tools export`: every entry as JSON or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from awesome_tools.commands.common import (
+    EXIT_OK,
+    load_entries,
+    project_root,
+    report,
+)
+from awesome_tools.diagnostics import has_errors
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write every entry as JSON or CSV, to a file or to standard output."""
+    from awesome_tools.export import to_csv, to_json
+    from awesome_tools.project import write_atomic
+
+    cwd = Path.cwd()
+    root = project_root(args)
+    entries, _, diagnostics, files = load_entries(root, cwd)
+    if has_errors(diagnostics):
+        print("awesome-tools: nothing exported: fix the entries first", file=sys.stderr)
+        return report(diagnostics, args, files=files)
+    values = list(entries.values())
+    text = to_json(values) if args.export_format == "json" else to_csv(values)
+    if args.output in (None, "-"):
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+    else:
+        write_atomic(Path(args.output), text)
+        print(f"exported {len(values)} entries to {args.output}", file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,57 @@
+"""`awesome-tools lint`: lint a README of model blocks, and the project's for drift."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from awesome_tools.commands.common import (
+    fail,
+    load_entries,
+    project_root,
+    report,
+)
+from awesome_tools.diagnostics import Diagnostic, has_errors
+from awesome_tools.project import (
+    find_root,
+    read_source,
+)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Lint a README of model blocks; the project's README.md is also checked for drift."""
+    from awesome_tools.lint import lint_text
+    from awesome_tools.loader import decode
+    from awesome_tools.render import TemplateProblem, render_readme, template_path
+
+    cwd = Path.cwd()
+    root = project_root(args) if args.root else find_root(cwd)
+    readme = Path(args.readme) if args.readme else (root or cwd) / "README.md"
+    if not readme.is_file():
+        raise fail(f"no such file: {readme}")
+    source = read_source(readme, cwd)
+    text, problem = decode(source.raw, source.display)
+    if text is None:
+        return report([problem] if problem else [], args, files=1)
+    expected: str | None = None
+    entry_files: dict[str, str] = {}
+    diagnostics: list[Diagnostic] = []
+    if root is not None and readme.resolve() == (root / "README.md").resolve():
+        entries, categories, problems, _ = load_entries(root, cwd)
+        if has_errors(problems):
+            message = "drift not checked: entries/ has errors (run `awesome-tools check`)"
+            diagnostics.append(Diagnostic(source.display, 1, 1, "drift", message, "warning"))
+        else:
+            try:
+                expected = render_readme(list(entries.values()), categories, root=root)
+            except TemplateProblem as problem:
+                return report([problem.diagnostic], args, files=1)
+            entry_files = {entry.name.casefold(): path for path, entry in entries.items()}
+    diagnostics += lint_text(
+        text,
+        source.display,
+        expected=expected,
+        entry_files=entry_files,
+        template=template_path(root),
+    )
+    return report(sorted(diagnostics), args, files=1)

@@ -1,0 +1,61 @@
+"""`awesome-tools render`: write README.md from the entries."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from awesome_tools.commands.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    load_entries,
+    project_root,
+    report,
+)
+from awesome_tools.diagnostics import has_errors
+from awesome_tools.project import (
+    display_path,
+)
+
+
+def _unified_diff(old: str, new: str, name: str) -> str:
+    import difflib
+
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), name, f"{name} (rendered)"
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write README.md from the entries (or, with --check, say whether it is current)."""
+    from awesome_tools.project import write_atomic
+    from awesome_tools.render import TemplateProblem, render_readme
+
+    cwd = Path.cwd()
+    root = project_root(args)
+    entries, categories, diagnostics, files = load_entries(root, cwd)
+    if has_errors(diagnostics, strict=args.strict):
+        print("awesome-tools: README.md not written: fix the entries first", file=sys.stderr)
+        return report(diagnostics, args, files=files)
+    try:
+        text = render_readme(list(entries.values()), categories, root=root)
+    except TemplateProblem as problem:
+        return report([problem.diagnostic], args, files=files)
+    target = root / "README.md"
+    shown = display_path(target, cwd)
+    current = target.read_text("utf-8") if target.is_file() else ""
+    if args.check or args.diff:
+        sys.stdout.write(_unified_diff(current, text, shown))
+    if args.check:
+        if current != text:
+            print(f"{shown} is out of date with entries/: run `make readme`", file=sys.stderr)
+            return EXIT_PROBLEMS
+        return EXIT_OK
+    changed = write_atomic(target, text)
+    print(f"{'wrote' if changed else 'unchanged'} {shown} ({len(entries)} models)", file=sys.stderr)
+    if changed and args.exit_non_zero_on_change:
+        print(f"{shown} was regenerated: stage it and commit again", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK

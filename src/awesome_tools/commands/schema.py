@@ -1,0 +1,50 @@
+"""`awesome-tools schema`: write the JSON Schemas of an entry and of the export."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from awesome_tools.commands.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    project_root,
+    read_categories,
+    report,
+)
+from awesome_tools.project import (
+    display_path,
+)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the JSON Schemas of an entry file and of the JSON export."""
+    import json
+
+    from awesome_tools.export import export_json_schema
+    from awesome_tools.project import write_atomic
+    from awesome_tools.schema import entry_json_schema
+
+    cwd = Path.cwd()
+    root = project_root(args)
+    categories, problems = read_categories(root, cwd)
+    if problems:
+        return report(problems, args, files=1)
+    wanted = {
+        root / "schema" / "entry.schema.json": entry_json_schema(categories),
+        root / "schema" / "export.schema.json": export_json_schema(categories),
+    }
+    stale = False
+    for target, schema in wanted.items():
+        text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+        shown = display_path(target, cwd)
+        if args.check:
+            current = target.read_text(encoding="utf-8") if target.is_file() else ""
+            if current != text:
+                print(f"{shown} is stale: run `awesome-tools schema`", file=sys.stderr)
+                stale = True
+            continue
+        changed = write_atomic(target, text)
+        print(f"{'wrote' if changed else 'unchanged'} {shown}", file=sys.stderr)
+    return EXIT_PROBLEMS if stale else EXIT_OK
