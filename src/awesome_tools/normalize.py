@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 # Unicode White_Space: these collapse to one space. Python's str.split() also splits on the
@@ -47,10 +48,13 @@ def find_control_character(value: str) -> int | None:
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def slugify(name: str) -> str:
     """Lower-case ASCII, accents folded, each run of other characters one hyphen."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = name
+    if not name.isascii():
+        decomposed = unicodedata.normalize("NFKD", name)
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_SLUG.sub("-", folded.lower()).strip("-")
 
 

@@ -35,7 +35,12 @@ def display_path(path: Path, cwd: Path) -> str:
 def entry_paths(root: Path) -> list[Path]:
     """List the entry files of a project, in a stable order."""
     folder = root / ENTRIES
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    # os.scandir knows each entry's type without a stat call; names sort faster than Paths.
+    with os.scandir(folder) as listing:
+        names = sorted(
+            e.name for e in listing if e.name.endswith((".yaml", ".yml")) and e.is_file()
+        )
+    return [folder / name for name in names]
 
 
 def read_source(path: Path, cwd: Path, *, display: str | None = None) -> Source:
