@@ -46,10 +46,14 @@ def test_the_schema_check_can_fail(tmp_path: Path) -> None:
 
 
 def test_expected_workflows_exist() -> None:
-    assert [p.name for p in WORKFLOWS] == ["ci.yml", "links.yml"]
+    assert [p.name for p in WORKFLOWS] == ["ci.yml", "links.yml", "pages.yml"]
     ci = (REPO / ".github" / "workflows" / "ci.yml").read_text("utf-8")
     assert "make test" in ci and "git diff --exit-code -- README.md" in ci
     assert "Run 'make readme' and commit README.md." in ci
     links = (REPO / ".github" / "workflows" / "links.yml").read_text("utf-8")
     assert "schedule:" in links and "workflow_dispatch:" in links and "pull_request" not in links
     assert "fail: false" in links
+    pages = (REPO / ".github" / "workflows" / "pages.yml").read_text("utf-8")
+    assert ".venv/bin/awesome-tools site -o site" in pages and "branches: [main]" in pages
+    assert "actions/upload-pages-artifact@v3" in pages and "actions/deploy-pages@v4" in pages
+    assert "pages: write" in pages and "id-token: write" in pages

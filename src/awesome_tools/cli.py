@@ -105,6 +105,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.set_defaults(command="export", format="text", strict=False)
 
+    site = sub.add_parser("site", help="write the searchable web page of the list")
+    site.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        help="where to write index.html and its assets (default: site/ of the project root)",
+    )
+    _add_common(site)
+    site.set_defaults(command="site")
+
     schema = sub.add_parser("schema", help="write schema/entry.schema.json")
     schema.add_argument("--check", action="store_true", help="exit 1 if a file is stale")
     _add_common(schema)

@@ -16,6 +16,7 @@ from awesome_tools.normalize import slugify
 from awesome_tools.schema import Entry
 
 TEMPLATE = "README.md.j2"
+PACKAGE_PREFIX = "awesome_tools"
 DEFAULT_SECTION = "Architectures"
 
 
@@ -65,11 +66,17 @@ def newest_first(entries: Sequence[Entry]) -> list[Entry]:
 
 
 def environment(root: Path | None) -> jinja2.Environment:
-    """Templates from the project's templates/ first, then the package's defaults."""
+    """Templates from the project's templates/ first, then the package's defaults.
+
+    Each template is looked up file by file, so a project overrides only the files it has. The
+    packaged ones are also reachable as `awesome_tools/NAME`, so that an override can extend or
+    import the default it replaces.
+    """
     loaders: list[jinja2.BaseLoader] = []
     if root is not None and (root / "templates").is_dir():
         loaders.append(jinja2.FileSystemLoader(root / "templates"))
-    loaders.append(jinja2.PackageLoader("awesome_tools", "templates"))
+    package = jinja2.PackageLoader("awesome_tools", "templates")
+    loaders += [package, jinja2.PrefixLoader({PACKAGE_PREFIX: package})]
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
@@ -97,7 +104,9 @@ class TemplateProblem(Exception):
         self.diagnostic = diagnostic
 
 
-def _template_problem(exc: jinja2.TemplateError, root: Path | None) -> TemplateProblem:
+def template_problem(
+    exc: jinja2.TemplateError, root: Path | None, *, template: str = TEMPLATE
+) -> TemplateProblem:
     """Locate a template error in the template file, for a `path:line:col` diagnostic."""
     line, source = 1, None
     if isinstance(exc, jinja2.TemplateSyntaxError):
@@ -106,7 +115,7 @@ def _template_problem(exc: jinja2.TemplateError, root: Path | None) -> TemplateP
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
         if frames:
             line, source = frames[-1].lineno or 1, frames[-1].filename
-    shown = source or TEMPLATE
+    shown = source or template
     if root is not None and source is not None:
         with contextlib.suppress(ValueError):
             shown = Path(source).resolve().relative_to(root.resolve()).as_posix()
@@ -129,7 +138,7 @@ def render_readme(
             )
         )
     except jinja2.TemplateError as exc:
-        raise _template_problem(exc, root) from None
+        raise template_problem(exc, root) from None
     text = text.rstrip("\n") + "\n"
     if " \n" in text or "\t\n" in text:
         # A template that leaves trailing whitespace still gives a clean README.

@@ -1,0 +1,41 @@
+"""`awesome-tools site`: write the searchable web page of the list."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from awesome_tools.commands.common import (
+    EXIT_OK,
+    load_entries,
+    project_root,
+    report,
+)
+from awesome_tools.diagnostics import has_errors
+from awesome_tools.project import display_path
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write index.html and its assets into the output folder, each only when it changes."""
+    from awesome_tools.project import write_atomic
+    from awesome_tools.render import TemplateProblem
+    from awesome_tools.webpage import FOLDER, build_site
+
+    cwd = Path.cwd()
+    root = project_root(args)
+    entries, categories, diagnostics, files = load_entries(root, cwd)
+    if has_errors(diagnostics, strict=args.strict):
+        print("awesome-tools: the page was not written: fix the entries first", file=sys.stderr)
+        return report(diagnostics, args, files=files)
+    try:
+        pages = build_site(list(entries.values()), categories, root=root)
+    except TemplateProblem as problem:
+        return report([problem.diagnostic], args, files=files)
+    folder = Path(args.output) if args.output is not None else root / FOLDER
+    written = [name for name, text in pages.items() if write_atomic(folder / name, text)]
+    shown = display_path(folder, cwd)
+    what = ", ".join(f"{shown}/{name}" for name in written)
+    done = f"wrote {what}" if written else f"unchanged {shown}/"
+    print(f"{done} ({len(entries)} models)", file=sys.stderr)
+    return EXIT_OK
