@@ -139,7 +139,8 @@ def render_readme(
         )
     except jinja2.TemplateError as exc:
         raise template_problem(exc, root) from None
-    text = text.rstrip("\n") + "\n"
+    if not text.endswith("\n") or text.endswith("\n\n"):
+        text = text.rstrip("\n") + "\n"
     if " \n" in text or "\t\n" in text:
         # A template that leaves trailing whitespace still gives a clean README.
         text = "\n".join(line.rstrip() for line in text.split("\n"))
