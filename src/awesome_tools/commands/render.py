@@ -45,8 +45,9 @@ def run(args: argparse.Namespace) -> int:
         return report([problem.diagnostic], args, files=files)
     target = root / "README.md"
     shown = display_path(target, cwd)
-    current = target.read_text("utf-8") if target.is_file() else ""
     if args.check or args.diff:
+        # Only these need the current text; a plain run leaves the comparison to write_atomic.
+        current = target.read_text("utf-8") if target.is_file() else ""
         sys.stdout.write(_unified_diff(current, text, shown))
     if args.check:
         if current != text:
