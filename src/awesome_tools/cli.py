@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import cast
 
 from awesome_tools import __version__
-from awesome_tools.commands.common import EXIT_USAGE, UsageError
+from awesome_tools.commands.common import EXIT_USAGE, Reported, UsageError
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -132,6 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         module = importlib.import_module(f"awesome_tools.commands.{args.command}")
         return cast(int, module.run(args))
+    except Reported as stop:
+        return stop.code
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return EXIT_USAGE

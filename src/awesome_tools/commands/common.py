@@ -27,6 +27,14 @@ class UsageError(Exception):
     """A problem with the command line or the environment (exit 2)."""
 
 
+class Reported(Exception):
+    """The command stops early: its diagnostics are printed; `code` is the exit code."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
 def fail(message: str) -> UsageError:
     return UsageError(f"awesome-tools: {message}")
 
@@ -77,3 +85,14 @@ def load_entries(
     )
     entries = {item.path: item.entry for item in checked if item.entry is not None}
     return entries, categories, sorted(problems + diagnostics), len(sources)
+
+
+def valid_entries(
+    args: argparse.Namespace, root: Path, cwd: Path, *, refusal: str
+) -> tuple[list[Entry], list[str], int]:
+    """The project's entries and categories, or, when any has an error, say `refusal` and stop."""
+    entries, categories, diagnostics, files = load_entries(root, cwd)
+    if has_errors(diagnostics, strict=args.strict):
+        print(f"awesome-tools: {refusal}: fix the entries first", file=sys.stderr)
+        raise Reported(report(diagnostics, args, files=files))
+    return list(entries.values()), categories, files

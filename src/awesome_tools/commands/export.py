@@ -8,11 +8,9 @@ from pathlib import Path
 
 from awesome_tools.commands.common import (
     EXIT_OK,
-    load_entries,
     project_root,
-    report,
+    valid_entries,
 )
-from awesome_tools.diagnostics import has_errors
 
 
 def run(args: argparse.Namespace) -> int:
@@ -22,11 +20,7 @@ def run(args: argparse.Namespace) -> int:
 
     cwd = Path.cwd()
     root = project_root(args)
-    entries, _, diagnostics, files = load_entries(root, cwd)
-    if has_errors(diagnostics):
-        print("awesome-tools: nothing exported: fix the entries first", file=sys.stderr)
-        return report(diagnostics, args, files=files)
-    values = list(entries.values())
+    values, _, _ = valid_entries(args, root, cwd, refusal="nothing exported")
     text = to_json(values) if args.export_format == "json" else to_csv(values)
     if args.output in (None, "-"):
         sys.stdout.buffer.write(text.encode("utf-8"))

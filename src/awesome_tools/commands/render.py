@@ -9,11 +9,10 @@ from pathlib import Path
 from awesome_tools.commands.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
-    load_entries,
     project_root,
     report,
+    valid_entries,
 )
-from awesome_tools.diagnostics import has_errors
 from awesome_tools.project import (
     display_path,
 )
@@ -35,12 +34,9 @@ def run(args: argparse.Namespace) -> int:
 
     cwd = Path.cwd()
     root = project_root(args)
-    entries, categories, diagnostics, files = load_entries(root, cwd)
-    if has_errors(diagnostics, strict=args.strict):
-        print("awesome-tools: README.md not written: fix the entries first", file=sys.stderr)
-        return report(diagnostics, args, files=files)
+    entries, categories, files = valid_entries(args, root, cwd, refusal="README.md not written")
     try:
-        text = render_readme(list(entries.values()), categories, root=root)
+        text = render_readme(entries, categories, root=root)
     except TemplateProblem as problem:
         return report([problem.diagnostic], args, files=files)
     target = root / "README.md"

@@ -8,11 +8,10 @@ from pathlib import Path
 
 from awesome_tools.commands.common import (
     EXIT_OK,
-    load_entries,
     project_root,
     report,
+    valid_entries,
 )
-from awesome_tools.diagnostics import has_errors
 from awesome_tools.project import display_path
 
 
@@ -24,12 +23,10 @@ def run(args: argparse.Namespace) -> int:
 
     cwd = Path.cwd()
     root = project_root(args)
-    entries, categories, diagnostics, files = load_entries(root, cwd)
-    if has_errors(diagnostics, strict=args.strict):
-        print("awesome-tools: the page was not written: fix the entries first", file=sys.stderr)
-        return report(diagnostics, args, files=files)
+    refusal = "the page was not written"
+    entries, categories, files = valid_entries(args, root, cwd, refusal=refusal)
     try:
-        pages = build_site(list(entries.values()), categories, root=root)
+        pages = build_site(entries, categories, root=root)
     except TemplateProblem as problem:
         return report([problem.diagnostic], args, files=files)
     folder = Path(args.output) if args.output is not None else root / FOLDER
