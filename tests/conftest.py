@@ -11,6 +11,9 @@ from awesome_tools.normalize import slugify
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# A frozen copy of the list (entries, README, templates, settings): tests never read the live
+# entries/ or README.md, so adding, editing or removing a model cannot change what they report.
+LIST = FIXTURES / "list"
 
 GOOD = """\
 # yaml-language-server: $schema=../schema/entry.schema.json
@@ -54,11 +57,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def seed_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the repository's entries, categories and schema, as the cwd."""
-    for name in ("entries", "schema", "templates"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    for name in ("categories.yaml", "README.md", "contributing.md", "LICENSE"):
-        shutil.copy(REPO / name, tmp_path / name)
+    """A copy of the frozen fixture list (tests/fixtures/list: the seed's 10 models), as the cwd."""
+    shutil.copytree(LIST, tmp_path, dirs_exist_ok=True)
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     return tmp_path

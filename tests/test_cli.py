@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.schema import entry_json_schema
-from conftest import GOOD, REPO
+from conftest import GOOD, LIST
 
 BAD_URL = GOOD.replace("https://arxiv.org/abs/2304.08485", "ftp://x.org/p")
 BAD_URL_LINE = (
@@ -21,21 +20,9 @@ BAD_URL_LINE = (
 )
 
 
-def test_repository_entries_pass(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", "--root", str(REPO)]) == 0
+def test_fixture_list_entries_pass(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--root", str(LIST)]) == 0
     assert capsys.readouterr().out == ""
-
-
-def test_repository_schema_is_current() -> None:
-    categories = [
-        line[2:].strip().strip('"')
-        for line in (REPO / "categories.yaml").read_text("utf-8").splitlines()
-        if line.startswith("- ")
-    ]
-    expected = json.dumps(entry_json_schema(categories), indent=2, ensure_ascii=False) + "\n"
-    assert (REPO / "schema" / "entry.schema.json").read_text("utf-8") == expected, (
-        "schema/entry.schema.json is stale: run `awesome-tools schema`"
-    )
 
 
 def test_schema_command_writes_then_reports_unchanged(
@@ -136,7 +123,7 @@ def test_one_file_check_imports_neither_jinja2_nor_markdown_it() -> None:
         "assert not {'jinja2', 'markdown_it'} & set(sys.modules), sorted(sys.modules)"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code, str(REPO), str(REPO / "entries" / "llava.yaml")],
+        [sys.executable, "-c", code, str(LIST), str(LIST / "entries" / "llava.yaml")],
         capture_output=True,
         text=True,
         check=False,

@@ -22,7 +22,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from awesome_tools.cli import main
-from conftest import REPO, RICH
+from conftest import LIST, REPO, RICH
 
 MARKDOWNLINT = REPO / "node_modules" / ".bin" / "markdownlint-cli2"
 AWESOME_LINT_PACKAGE = REPO / "node_modules" / "awesome-lint"
@@ -89,17 +89,18 @@ def entry_names(root: Path) -> list[str]:
     ]
 
 
-@pytest.fixture(params=["repo", "rich"])
+@pytest.fixture(params=["fixture-list", "rich"])
 def readme(request: pytest.FixtureRequest) -> Readme:
-    """The repository's README.md (as committed), or one rendered from the rich entries."""
-    if request.param == "repo":
+    """The frozen list's README.md (as committed), or one rendered from the rich entries."""
+    if request.param == "fixture-list":
         root: Path = request.getfixturevalue("seed_project")
     else:
         root = request.getfixturevalue("rich_project")
-        shutil.copytree(REPO / "templates", root / "templates")
+        shutil.copytree(LIST / "templates", root / "templates")
         for name in ("contributing.md", "LICENSE"):
-            shutil.copy(REPO / name, root / name)
+            shutil.copy(LIST / name, root / name)
         assert main(["render"]) == 0
+    # The project's own markdownlint settings: what the peers check is the tool's output.
     shutil.copy(REPO / LINT_CONFIG, root / LINT_CONFIG)
     names = entry_names(root)
     if request.param == "rich":

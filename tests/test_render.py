@@ -13,7 +13,7 @@ import pytest
 from awesome_tools.blocks import read_document
 from awesome_tools.cli import main
 from awesome_tools.render import github_anchor
-from conftest import REPO, RICH, RICH_CATEGORIES, write_project
+from conftest import LIST, RICH, RICH_CATEGORIES, write_project
 from test_import import _plain, _seed_blocks
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -32,13 +32,18 @@ def test_packaged_template_golden(rich_project: Path, request: pytest.FixtureReq
     assert text == golden.read_text("utf-8"), "run `pytest --regen-golden` if this is intended"
 
 
-def test_repository_readme_is_current(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["render", "--check", "--root", str(REPO)]) == 0
+def test_fixture_list_readme_is_its_rendering(
+    capsys: pytest.CaptureFixture[str], request: pytest.FixtureRequest
+) -> None:
+    """The frozen list's README is a golden file: what its entries and templates render to."""
+    if request.config.getoption("--regen-golden"):
+        assert main(["render", "--root", str(LIST)]) == 0
+    assert main(["render", "--check", "--root", str(LIST)]) == 0
     assert capsys.readouterr().out == ""
 
 
 def test_every_seed_cell_is_in_the_readme() -> None:
-    document = read_document((REPO / "README.md").read_text("utf-8"))
+    document = read_document((LIST / "README.md").read_text("utf-8"))
     models = {block.summary: block for block in document.models}
     assert len(models) == 10
     for name, cells in _seed_blocks():
@@ -64,10 +69,12 @@ def test_fields_are_escaped_and_read_back_unchanged(rich_project: Path) -> None:
     assert row[1].text == "Alpha </td></tr> <b>bold</b> overview."
 
 
-@pytest.mark.parametrize("which", ["repository", "rich"])
+@pytest.mark.parametrize("which", ["fixture list", "rich"])
 def test_github_safe_layout(which: str, rich_project: Path) -> None:
     text = (
-        (REPO / "README.md").read_text("utf-8") if which == "repository" else _render(rich_project)
+        (LIST / "README.md").read_text("utf-8")
+        if which == "fixture list"
+        else _render(rich_project)
     )
     lines = text.split("\n")
     assert text.endswith("\n") and not text.endswith("\n\n")
@@ -174,7 +181,7 @@ def test_check_reports_a_stale_readme_with_a_diff(
     out, err = capsys.readouterr()
     assert "-<td>Beta edited.</td>\n+<td>Beta data.</td>\n" in out
     assert out.startswith("--- README.md\n+++ README.md (rendered)\n")
-    assert err == "README.md is out of date with entries/: run `make readme`\n"
+    assert err == "README.md is out of date with entries/: run `awesome-tools render`\n"
     assert "Beta edited." in readme.read_text("utf-8")
     assert main(["render", "--diff"]) == 0
     assert "+<td>Beta data.</td>" in capsys.readouterr().out
@@ -194,13 +201,13 @@ def test_project_template_overrides_the_packaged_one(rich_project: Path) -> None
     assert text.count("<details id=") == 4
 
 
-def test_repository_template_is_the_one_used() -> None:
+def test_project_template_is_the_one_used() -> None:
     assert (
-        (REPO / "README.md")
+        (LIST / "README.md")
         .read_text("utf-8")
         .startswith("<!-- Generated from entries/ by `make readme`")
     )
-    assert (REPO / "templates" / "README.md.j2").is_file()
+    assert (LIST / "templates" / "README.md.j2").is_file()
 
 
 @pytest.mark.parametrize(

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import pytest
 
 import test_check
 import test_cross_entry
 import test_lint
 from awesome_tools.docgen import generated
+from awesome_tools.docgen import main as docgen_main
 from awesome_tools.rules import BY_ID, RULES
 from conftest import REPO
 
@@ -33,9 +37,23 @@ def test_every_entry_rule_is_exercised_by_a_case_and_every_case_rule_is_document
     assert documented - seen == {"import", "categories-file"}
 
 
-def test_generated_docs_are_current() -> None:
-    for path, text in generated(REPO).items():
-        assert path.read_text("utf-8") == text, f"{path} is stale: run `make docs`"
+def test_docgen_check_reports_a_stale_file_and_writing_fixes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The live docs are checked by `make test` (tools/check-list); here, the check itself."""
+    for path in generated(REPO):
+        copy = tmp_path / path.relative_to(REPO)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_text(path.read_text("utf-8"), encoding="utf-8")
+    assert docgen_main([str(tmp_path)]) == 0  # current, whatever the repository's state
+    capsys.readouterr()
+    rules = tmp_path / "docs" / "rules.md"
+    rules.write_text(rules.read_text("utf-8") + "A hand edit.\n", encoding="utf-8")
+    assert docgen_main(["--check", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == "docs/rules.md is stale: run `make docs`\n"
+    assert docgen_main([str(tmp_path)]) == 0
+    assert docgen_main(["--check", str(tmp_path)]) == 0
+    assert capsys.readouterr().err == f"wrote {rules}\n"
 
 
 def test_every_readme_rule_is_exercised_by_a_case() -> None:

@@ -1,7 +1,8 @@
 """Generate the files that restate the schema or the rules: `python -m awesome_tools.docgen`.
 
 docs/rules.md, the field and diagnostic sections of contributing.md, and the GitHub issue form
-are written from rules.py and schema.py, so they never drift; a test fails when one is stale.
+are written from rules.py and schema.py, so they never drift; `--check` (a step of `make test`)
+fails when one is stale.
 """
 
 from __future__ import annotations
@@ -154,13 +155,20 @@ def generated(root: Path) -> dict[Path, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write the generated documentation files."""
+    """Write the generated documentation files; with --check, exit 1 if one is stale."""
     args = sys.argv[1:] if argv is None else argv
-    root = Path(args[0]) if args else Path.cwd()
+    check = "--check" in args
+    folders = [a for a in args if a != "--check"]
+    root = Path(folders[0]) if folders else Path.cwd()
+    stale = False
     for path, text in generated(root).items():
-        if write_atomic(path, text):
+        if check:
+            if path.read_text("utf-8") != text:
+                print(f"{path.relative_to(root)} is stale: run `make docs`", file=sys.stderr)
+                stale = True
+        elif write_atomic(path, text):
             print(f"wrote {path}", file=sys.stderr)
-    return 0
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":
