@@ -222,7 +222,7 @@ def test_new_fills_in_the_paper(
 ) -> None:
     assert main(["new", "--from-arxiv", BLIP2]) == 0
     assert capsys.readouterr().err == (
-        "created entries/blip-2.yaml: replace each TODO, then run `make readme` "
+        "created entries/blip-2.yaml: replace each TODO, then run `awesome-tools render` "
         "(`awesome-tools check entries/blip-2.yaml` lists what is left)\n"
     )
     assert api.requests == [f"/api/query?id_list={BLIP2}"]

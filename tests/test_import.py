@@ -205,6 +205,31 @@ def test_existing_files_are_not_overwritten_without_force(
     assert main(["check"]) == 0
 
 
+def test_reimport_of_a_list_s_own_readme_writes_only_the_block_without_an_entry(
+    seed_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A model block added to README.md by hand becomes an entry file; the others stay as they
+    are, hand-quoted values and comments included, because they hold the same entries."""
+    before = {p.name: p.read_bytes() for p in (seed_project / "entries").iterdir()}
+    assert main(["import", "README.md"]) == 0
+    assert capsys.readouterr().err == (
+        "imported 10 entries into entries/ (0 written)\n1 file checked: no problems\n"
+    )
+    readme = seed_project / "README.md"
+    block = (
+        '<details id="newbie">\n<summary>Newbie</summary>\n<table>\n<tr><th>Title</th></tr>\n'
+        '<tr><td><a href="https://example.org/newbie">Newbie: a test</a></td></tr>\n'
+        "</table>\n</details>\n\n"
+    )
+    text = readme.read_text("utf-8")
+    readme.write_text(text.replace('<details id="flamingo">', block + '<details id="flamingo">'))
+    assert main(["import", "README.md"]) == 0
+    assert "imported 11 entries into entries/ (1 written)\n" in capsys.readouterr().err
+    after = {p.name: p.read_bytes() for p in (seed_project / "entries").iterdir()}
+    assert after.pop("newbie.yaml").startswith(b"# yaml-language-server")
+    assert after == before
+
+
 def test_categories_are_appended_to_an_existing_file(tmp_path: Path) -> None:
     existing = "# my sections\n- Old\n"
     plan = plan_import(QUIRKS.encode(), "q.md", categories_text=existing, categories_path="c.yaml")

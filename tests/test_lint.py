@@ -245,8 +245,9 @@ def test_block_added_by_hand_has_no_entry_file(
     assert main(["lint"]) == 1
     line = _line_of(seed_project, "<summary>Newbie") - 1
     assert capsys.readouterr().out == (
-        f"README.md:{line}:1: error[drift] block 'Newbie' has no entry file: add the model with "
-        "`awesome-tools new` instead of editing README.md, then run `make readme`\n"
+        f"README.md:{line}:1: error[drift] block 'Newbie' has no entry file: "
+        "`make import README=README.md` turns it into one (or start from "
+        "`make new NAME=Newbie`), then run `make readme`\n"
     )
 
 
@@ -279,8 +280,7 @@ def test_broken_entries_skip_drift_with_a_warning(
     (seed_project / "entries" / "llava.yaml").write_text("name: [\n", encoding="utf-8")
     assert main(["lint"]) == 0
     assert capsys.readouterr().out == (
-        "README.md:1:1: warning[drift] drift not checked: entries/ has errors "
-        "(run `awesome-tools check`)\n"
+        "README.md:1:1: warning[drift] drift not checked: entries/ has errors (run `make check`)\n"
     )
 
 

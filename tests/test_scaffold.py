@@ -21,7 +21,7 @@ def test_scaffold_has_every_field_with_its_description(
 ) -> None:
     assert main(["new", "LLaVA 2"]) == 0
     assert capsys.readouterr().err == (
-        "created entries/llava-2.yaml: replace each TODO, then run `make readme` "
+        "created entries/llava-2.yaml: replace each TODO, then run `awesome-tools render` "
         "(`awesome-tools check entries/llava-2.yaml` lists what is left)\n"
     )
     text = (project / "entries" / "llava-2.yaml").read_text("utf-8")

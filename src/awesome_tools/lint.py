@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from awesome_tools.blocks import Block, Document, read_document
 from awesome_tools.columns import column_key, headers
 from awesome_tools.diagnostics import Diagnostic, Severity
+from awesome_tools.fixes import CONSOLE, Fixes
 from awesome_tools.normalize import normalize_url
 
 
@@ -25,6 +26,7 @@ class Context:
     expected: str | None = None
     entry_files: dict[str, str] = field(default_factory=dict)
     template: str = "templates/README.md.j2"
+    fixes: Fixes = CONSOLE
 
     def at(
         self, line: int, column: int, rule: str, message: str, severity: Severity = "error"
@@ -259,7 +261,7 @@ _ROW_LINK = re.compile(r'href="#([^"]+)"')
 def _frame_drift(ctx: Context, old: list[str], new: list[str], start: int) -> Iterator[Diagnostic]:
     """Changed lines outside the blocks: an overview row names its entry, the rest the template."""
     by_slug = {PurePosixPath(path).stem: path for path in ctx.entry_files.values()}
-    fix = "then run `make readme`"
+    fix = f"then run `{ctx.fixes.render}`"
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -284,7 +286,7 @@ def _drift_diagnostic(
     fallback_line: int,
 ) -> Diagnostic:
     mine, theirs = pair
-    fix = "then run `make readme`"
+    fix = f"then run `{ctx.fixes.render}`"
     line = fallback_line
     if mine is not None:
         line = mine[0] + 1
@@ -300,8 +302,9 @@ def _drift_diagnostic(
         message = f"{where} {verb} {source}: edit {source}, not README.md, {fix}"
     elif mine is not None and mine[2] is not None and theirs is None:
         message = (
-            f"block '{mine[2].summary}' has no entry file: add the model with "
-            f"`awesome-tools new` instead of editing README.md, {fix}"
+            f"block '{mine[2].summary}' has no entry file: "
+            f"`{ctx.fixes.import_file(ctx.path)}` turns it into one (or start from "
+            f"`{ctx.fixes.new_model(mine[2].summary)}`), {fix}"
         )
     else:
         message = f"text outside the model blocks differs from {ctx.template}: edit that, {fix}"
@@ -315,7 +318,8 @@ def lint_text(
     expected: str | None = None,
     entry_files: dict[str, str] | None = None,
     template: str = "templates/README.md.j2",
+    fixes: Fixes = CONSOLE,
 ) -> list[Diagnostic]:
     """Run every rule on README text; drift only when the expected text is given."""
-    ctx = Context(path, text, read_document(text), expected, entry_files or {}, template)
+    ctx = Context(path, text, read_document(text), expected, entry_files or {}, template, fixes)
     return sorted(d for check in CHECKS.values() for d in check(ctx))

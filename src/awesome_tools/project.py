@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from awesome_tools.fixes import Fixes
 
 ENTRIES = "entries"
 CATEGORIES = "categories.yaml"
@@ -30,6 +34,19 @@ def find_root(start: Path) -> Path | None:
 def display_path(path: Path, cwd: Path) -> str:
     """Show a path relative to the current directory, as editors and linters expect."""
     return Path(os.path.relpath(path.absolute(), cwd)).as_posix()
+
+
+def read_fixes(root: Path | None) -> Fixes:
+    """The commands messages should name in this list: its Makefile's targets, or the CLI's."""
+    from awesome_tools.fixes import CONSOLE, fixes_from_makefile
+
+    if root is None:
+        return CONSOLE
+    try:
+        text = (root / "Makefile").read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return CONSOLE
+    return fixes_from_makefile(text)
 
 
 def entry_paths(root: Path) -> list[Path]:

@@ -222,7 +222,8 @@ RULES += [
         "readme",
         "README.md differs from what `render` makes of the entries.",
         "Edit the entry file the message names (or the template, for text outside the model "
-        "blocks), then run `make readme`; never edit README.md by hand.",
+        "blocks), then run `make readme` (`awesome-tools render` in a list without this "
+        "repository's Makefile); never edit README.md by hand.",
         "<td>Filtered CC3M, ScienceQA</td>   (hand edit; llava.yaml says otherwise)",
         "README.md as `make readme` writes it",
     ),

@@ -39,6 +39,11 @@ def fail(message: str) -> UsageError:
     return UsageError(f"awesome-tools: {message}")
 
 
+def models(count: int) -> str:
+    """Count models in words: "1 model", "10 models"."""
+    return f"{count} model{'' if count == 1 else 's'}"
+
+
 def project_root(args: argparse.Namespace) -> Path:
     if args.root is not None:
         root = Path(args.root)

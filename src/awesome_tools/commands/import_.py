@@ -21,6 +21,15 @@ from awesome_tools.project import (
 )
 
 
+def _same_entry(path: Path, planned: str) -> bool:
+    """Say whether an existing entry file already holds the planned entry (comments, quoting
+    and key order aside): re-importing a list's own README then changes nothing."""
+    from awesome_tools.check import load_text
+
+    current = load_text(path.read_bytes(), path.name)
+    return not current.diagnostics and current.data == load_text(planned.encode(), "").data
+
+
 def run(args: argparse.Namespace) -> int:
     """Turn a README of model blocks into one entry file per model."""
     from awesome_tools.importer import plan_import
@@ -42,14 +51,22 @@ def run(args: argparse.Namespace) -> int:
     if has_errors(plan.diagnostics):
         print("awesome-tools: nothing written", file=sys.stderr)
         return report(plan.diagnostics, args, files=1)
-    existing = [into / name for name in plan.files if (into / name).exists()]
+    present = [name for name in plan.files if (into / name).exists()]
+    kept = {
+        name
+        for name in present
+        if (into / name).is_file() and _same_entry(into / name, plan.files[name])
+    }
+    existing = [into / name for name in present if name not in kept]
     if existing and not args.force:
         for path in existing:
             print(f"awesome-tools: {display_path(path, cwd)} exists", file=sys.stderr)
         print("awesome-tools: nothing written (use --force to overwrite)", file=sys.stderr)
         report(plan.diagnostics, args, files=1)
         return EXIT_PROBLEMS
-    written = sum(write_atomic(into / name, text) for name, text in plan.files.items())
+    written = sum(
+        write_atomic(into / name, text) for name, text in plan.files.items() if name not in kept
+    )
     if plan.categories_text is not None:
         write_atomic(categories_path, plan.categories_text)
     print(

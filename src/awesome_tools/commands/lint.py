@@ -14,6 +14,7 @@ from awesome_tools.commands.common import (
 from awesome_tools.diagnostics import Diagnostic, has_errors
 from awesome_tools.project import (
     find_root,
+    read_fixes,
     read_source,
 )
 
@@ -33,13 +34,14 @@ def run(args: argparse.Namespace) -> int:
     text, problem = decode(source.raw, source.display)
     if text is None:
         return report([problem] if problem else [], args, files=1)
+    fixes = read_fixes(root)
     expected: str | None = None
     entry_files: dict[str, str] = {}
     diagnostics: list[Diagnostic] = []
     if root is not None and readme.resolve() == (root / "README.md").resolve():
         entries, categories, problems, _ = load_entries(root, cwd)
         if has_errors(problems):
-            message = "drift not checked: entries/ has errors (run `awesome-tools check`)"
+            message = f"drift not checked: entries/ has errors (run `{fixes.check_file()}`)"
             diagnostics.append(Diagnostic(source.display, 1, 1, "drift", message, "warning"))
         else:
             try:
@@ -53,5 +55,6 @@ def run(args: argparse.Namespace) -> int:
         expected=expected,
         entry_files=entry_files,
         template=template_path(root),
+        fixes=fixes,
     )
     return report(sorted(diagnostics), args, files=1)

@@ -21,6 +21,7 @@ from awesome_tools.project import (
     ENTRIES,
     display_path,
     read_entries,
+    read_fixes,
 )
 
 
@@ -138,9 +139,10 @@ def _write_new(
             return _nothing_written(clash)
     write_atomic(target, scaffold_text(values, categories=categories, skip=skip))
     shown = display_path(target, cwd)
+    fixes = read_fixes(root)
     print(
-        f"created {shown}: replace each TODO, then run `make readme` "
-        f"(`awesome-tools check {shown}` lists what is left)",
+        f"created {shown}: replace each TODO, then run `{fixes.render}` "
+        f"(`{fixes.check_file(shown)}` lists what is left)",
         file=sys.stderr,
     )
     return EXIT_OK

@@ -9,12 +9,14 @@ from pathlib import Path
 from awesome_tools.commands.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
+    models,
     project_root,
     report,
     valid_entries,
 )
 from awesome_tools.project import (
     display_path,
+    read_fixes,
 )
 
 
@@ -30,7 +32,7 @@ def _unified_diff(old: str, new: str, name: str) -> str:
 def run(args: argparse.Namespace) -> int:
     """Write README.md from the entries (or, with --check, say whether it is current)."""
     from awesome_tools.project import write_atomic
-    from awesome_tools.render import TemplateProblem, render_readme
+    from awesome_tools.render import TemplateProblem, hand_edit_notes, render_readme
 
     cwd = Path.cwd()
     root = project_root(args)
@@ -47,12 +49,21 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(_unified_diff(current, text, shown))
     if args.check:
         if current != text:
-            print(f"{shown} is out of date with entries/: run `make readme`", file=sys.stderr)
+            fix = read_fixes(root).render
+            print(f"{shown} is out of date with entries/: run `{fix}`", file=sys.stderr)
             return EXIT_PROBLEMS
         return EXIT_OK
+    # The hook's run reads what it replaces, to say where a hand edit of it still is.
+    hook = args.exit_non_zero_on_change
+    previous = target.read_text("utf-8") if hook and target.is_file() else None
     changed = write_atomic(target, text)
-    print(f"{'wrote' if changed else 'unchanged'} {shown} ({len(entries)} models)", file=sys.stderr)
-    if changed and args.exit_non_zero_on_change:
+    print(
+        f"{'wrote' if changed else 'unchanged'} {shown} ({models(len(entries))})", file=sys.stderr
+    )
+    if changed and hook:
         print(f"{shown} was regenerated: stage it and commit again", file=sys.stderr)
+        if previous is not None:
+            for note in hand_edit_notes(previous, entries, shown, read_fixes(root)):
+                print(f"note: {note}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK

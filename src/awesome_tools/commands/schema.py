@@ -15,6 +15,7 @@ from awesome_tools.commands.common import (
 )
 from awesome_tools.project import (
     display_path,
+    read_fixes,
 )
 
 
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         if args.check:
             current = target.read_text(encoding="utf-8") if target.is_file() else ""
             if current != text:
-                print(f"{shown} is stale: run `awesome-tools schema`", file=sys.stderr)
+                print(f"{shown} is stale: run `{read_fixes(root).schema}`", file=sys.stderr)
                 stale = True
             continue
         changed = write_atomic(target, text)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from awesome_tools.commands.common import (
     EXIT_OK,
+    models,
     project_root,
     report,
     valid_entries,
@@ -34,5 +35,5 @@ def run(args: argparse.Namespace) -> int:
     shown = display_path(folder, cwd)
     what = ", ".join(f"{shown}/{name}" for name in written)
     done = f"wrote {what}" if written else f"unchanged {shown}/"
-    print(f"{done} ({len(entries)} models)", file=sys.stderr)
+    print(f"{done} ({models(len(entries))})", file=sys.stderr)
     return EXIT_OK
