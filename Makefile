@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: all setup readme new check hooks test lint typecheck bench docs clean
+.PHONY: all setup node readme new check import check-list hooks git-hooks test lint typecheck bench docs fuzz clean
 
 all: test
 
@@ -24,18 +24,35 @@ $(NODE_STAMP): package.json package-lock.json
 
 setup: $(STAMP)
 
-readme: $(STAMP)
+node: $(NODE_STAMP)
+
+# The git hooks of .pre-commit-config.yaml are installed by `make readme` and `make new`, so a
+# contributor's first commit is already checked (tools/install-hooks: only inside a git work
+# tree, only once).
+git-hooks: $(STAMP)
+	@tools/install-hooks
+
+readme: $(STAMP) git-hooks
 	$(BIN)/awesome-tools render
 
 # make new NAME="Model Name": an entry file with every field, ready to fill in.
-new: $(STAMP)
+new: $(STAMP) git-hooks
 	@test -n "$(NAME)" || { echo 'usage: make new NAME="Model Name"' >&2; exit 2; }
 	$(BIN)/awesome-tools new "$(NAME)"
 
 check: $(STAMP)
 	$(BIN)/awesome-tools check
 
-# The git hooks of .pre-commit-config.yaml, installed once per clone.
+# make import README=path/to/README.md: its model blocks as entry files (existing ones are kept).
+import: $(STAMP)
+	@test -n "$(README)" || { echo 'usage: make import README=path/to/README.md' >&2; exit 2; }
+	$(BIN)/awesome-tools import "$(README)"
+
+# The live list, checked by the tool itself: the entries, README.md against them, and every
+# generated file. A broken entry shows here as `entries/x.yaml:line:col: error[rule] ...`.
+check-list: $(STAMP) $(NODE_STAMP)
+	@tools/check-list
+
 hooks: $(STAMP)
 	$(BIN)/pre-commit install
 
@@ -46,7 +63,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# The list first (what a contributor changed), then the code, then the suite; the suite runs on
+# frozen fixtures under tests/, never on the live entries/ or README.md.
 test: $(STAMP) $(NODE_STAMP)
+	@tools/check-list
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
