@@ -145,10 +145,28 @@ def _syntax_diagnostic(text: str, path: str, exc: yaml.YAMLError) -> Diagnostic:
         return Diagnostic(
             path, line, column, "yaml-syntax", "tab character: YAML indentation must use spaces"
         )
+    hint = _hint(text, exc)
+    if hint is not None:
+        return Diagnostic(path, hint[0], hint[1], "yaml-syntax", hint[2])
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     message = f"{problem} ({context})" if context else problem
     return Diagnostic(path, line, column, "yaml-syntax", f"invalid YAML: {message}")
+
+
+def _hint(text: str, exc: yaml.YAMLError) -> tuple[int, int, str] | None:
+    """Say in plain words what to change: a misindented line, or a value to put in quotes."""
+    from awesome_tools.syntaxhints import misindented, quote_value
+
+    marks = [getattr(exc, name, None) for name in ("problem_mark", "context_mark")]
+    lines = [mark.line + 1 for mark in marks if mark is not None]
+    if not lines:
+        return None
+    found = misindented(text, max(lines))
+    problem = marks[0]
+    if found is None and problem is not None:
+        found = quote_value(text, problem.line + 1, problem.column + 1)
+    return found
 
 
 class _Refused(Exception):

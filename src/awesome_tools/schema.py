@@ -275,6 +275,17 @@ def allowed_keys(path: tuple[str | int, ...]) -> list[str]:
     return list(model.model_fields) if model else []
 
 
+def home_of(key: str) -> tuple[str, ...] | None:
+    """Return the path of the one mapping where a key belongs: `()` is the top level."""
+    if key in Entry.model_fields:
+        return ()
+    for name, info in Entry.model_fields.items():
+        inner = model_of(info.annotation)
+        if inner is not None and key in inner.model_fields:
+            return (name,)
+    return None
+
+
 def entry_json_schema(categories: list[str]) -> dict[str, Any]:
     """Return the JSON Schema of an entry file, the allowed categories included."""
     schema = Entry.model_json_schema()

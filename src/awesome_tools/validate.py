@@ -10,7 +10,7 @@ from pydantic_core import ErrorDetails
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.loader import KeyPath, Loaded, Position
-from awesome_tools.schema import Entry, allowed_keys, field_description
+from awesome_tools.schema import Entry, allowed_keys, field_description, home_of
 from awesome_tools.vocabulary import connectors
 
 _RULES = {
@@ -61,6 +61,30 @@ def _first_key(loaded: Loaded, parent: KeyPath) -> Position:
     return loaded.value_positions.get(parent, (1, 1))
 
 
+def _misplaced(loc: KeyPath) -> tuple[str, ...] | None:
+    """Where an unknown key belongs when the schema knows it at another level."""
+    home = home_of(str(loc[-1]))
+    return home if home is not None and home != loc[:-1] else None
+
+
+def _unknown_key(loaded: Loaded, loc: KeyPath) -> str:
+    field = _dotted(loc)
+    home = _misplaced(loc)
+    if home == ():
+        return f"unknown key '{field}' here; it belongs at the top level: remove its indentation"
+    if home:
+        line = loaded.key_positions.get(home, (0, 0))[0]
+        where = f"'{home[0]}:' on line {line}" if line else f"'{home[0]}:'"
+        add = "" if line else f"add '{home[0]}:' and "
+        return (
+            f"unknown key '{field}' here; it belongs under {where} "
+            f"({add}indent it by 2 spaces below that line)"
+        )
+    options = allowed_keys(loc[:-1])
+    hint = _did_you_mean(str(loc[-1]), options) or f" (allowed here: {', '.join(options)})"
+    return f"unknown key '{field}'{hint}"
+
+
 def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) -> Diagnostic:
     kind = error["type"]
     loc: KeyPath = tuple(error["loc"])
@@ -73,9 +97,7 @@ def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) 
         message = f"missing required field '{field}': add '{loc[-1]}:'{parent}"
     elif kind == "extra_forbidden":
         position = loaded.key_positions.get(loc, position)
-        options = allowed_keys(loc[:-1])
-        hint = _did_you_mean(str(loc[-1]), options) or f" (allowed here: {', '.join(options)})"
-        message = f"unknown key '{field}'{hint}"
+        message = _unknown_key(loaded, loc)
     elif kind in ("model_type", "dict_type"):
         keys = ", ".join(allowed_keys(loc))
         message = f"'{field}' must be a mapping with the keys {keys}, not {_kind(error['input'])}"
