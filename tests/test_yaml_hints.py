@@ -138,10 +138,8 @@ CASES: list[tuple[str, str, list[str]]] = [
         "section key at the top level",
         GOOD.replace(COMPONENTS, COMPONENTS[2:]),
         [
-            "6:3: error[missing-field] missing required field 'architecture.components': "
-            "add 'components:' under 'architecture'",
             "7:1: error[unknown-key] unknown key 'components' here; it belongs under "
-            "'architecture:' on line 5 (indent it by 2 spaces below that line)",
+            "'architecture:' on line 5 (indent it by 2 spaces below that line)"
         ],
     ),
     (
@@ -153,12 +151,51 @@ CASES: list[tuple[str, str, list[str]]] = [
         ],
     ),
     (
+        "section key under a section that is missing",
+        GOOD.replace("training:\n" + METHODS + "\n", "").replace(
+            COMPONENTS, COMPONENTS + "\n" + METHODS
+        ),
+        [
+            "8:3: error[unknown-key] unknown key 'architecture.methods' here; it belongs under "
+            "'training:' (add 'training:' and indent it by 2 spaces below that line)"
+        ],
+    ),
+    (
+        "section left empty, its keys at the top level",
+        GOOD.replace(OVERVIEW, OVERVIEW[2:]).replace(COMPONENTS, COMPONENTS[2:]),
+        [
+            "6:1: error[unknown-key] unknown key 'overview' here; it belongs under "
+            "'architecture:' on line 5 (indent it by 2 spaces below that line)",
+            "7:1: error[unknown-key] unknown key 'components' here; it belongs under "
+            "'architecture:' on line 5 (indent it by 2 spaces below that line)",
+        ],
+    ),
+    (
+        "misspelled section: one diagnostic, nothing about its missing keys",
+        GOOD.replace("training:", "trainig:").replace(METHODS, "  methods: ''"),
+        ["8:1: error[unknown-key] unknown key 'trainig'; did you mean 'training'?"],
+    ),
+    (
+        "misspelled nested key: one diagnostic",
+        GOOD.replace("  purpose:", "  purpse:"),
+        ["15:3: error[unknown-key] unknown key 'datasets.purpse'; did you mean 'purpose'?"],
+    ),
+    (
+        "an unknown key far from any field still reports the missing one",
+        GOOD.replace("url:", "link:"),
+        [
+            "2:1: error[missing-field] missing required field 'url': add 'url:'",
+            "4:1: error[unknown-key] unknown key 'link' (allowed here: name, title, url, "
+            "released, category, vision_encoder, language_model, connector, code, weights, "
+            "figure, figure_alt, architecture, training, alignment, datasets)",
+        ],
+    ),
+    (
         "top-level key inside a section",
         GOOD.replace("url: https://arxiv.org/abs/2304.08485\n", "").replace(
             METHODS, METHODS + "\n  url: https://arxiv.org/abs/2304.08485"
         ),
         [
-            "2:1: error[missing-field] missing required field 'url': add 'url:'",
             "9:3: error[unknown-key] unknown key 'training.url' here; it belongs at the top "
             "level: remove its indentation",
         ],

@@ -46,11 +46,16 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
-def _did_you_mean(word: str, options: Sequence[str]) -> str:
+def _closest(word: str, options: Sequence[str]) -> str | None:
     import difflib
 
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else None
+
+
+def _did_you_mean(word: str, options: Sequence[str]) -> str:
+    close = _closest(word, options)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def _first_key(loaded: Loaded, parent: KeyPath) -> Position:
@@ -83,6 +88,35 @@ def _unknown_key(loaded: Loaded, loc: KeyPath) -> str:
     options = allowed_keys(loc[:-1])
     hint = _did_you_mean(str(loc[-1]), options) or f" (allowed here: {', '.join(options)})"
     return f"unknown key '{field}'{hint}"
+
+
+def _explained(errors: Sequence[ErrorDetails]) -> set[KeyPath]:
+    """Where a field is missing (or an emptied section is text) because of an unknown key.
+
+    A misspelled or misplaced key already says what to do; the missing field it should have
+    been would only repeat that at another line.
+    """
+    found: set[KeyPath] = set()
+    for error in errors:
+        if error["type"] != "extra_forbidden":
+            continue
+        loc: KeyPath = tuple(error["loc"])
+        home = _misplaced(loc)
+        if home is not None:
+            wanted = (*home, str(loc[-1]))
+            found.update(wanted[:length] for length in range(1, len(wanted) + 1))
+            continue
+        close = _closest(str(loc[-1]), allowed_keys(loc[:-1]))
+        if close is not None:
+            found.add((*loc[:-1], close))
+    return found
+
+
+def _is_explained(error: ErrorDetails, explained: set[KeyPath]) -> bool:
+    if tuple(error["loc"]) not in explained:
+        return False
+    empty_section = error["type"] in ("model_type", "dict_type") and error["input"] == ""
+    return error["type"] == "missing" or empty_section
 
 
 def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) -> Diagnostic:
@@ -140,7 +174,10 @@ def validate(loaded: Loaded, *, categories: Sequence[str]) -> Entry | None:
         entry = Entry.model_validate(loaded.data, context={"categories": list(categories)})
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
-        loaded.diagnostics.extend(_diagnostic(loaded, e, categories) for e in errors)
+        explained = _explained(errors)
+        loaded.diagnostics.extend(
+            _diagnostic(loaded, e, categories) for e in errors if not _is_explained(e, explained)
+        )
         return None
     # A structural problem found while loading (duplicate key, alias) still fails the file.
     return None if loaded.diagnostics else entry
