@@ -15,6 +15,7 @@ from pydantic import (
     ValidationInfo,
     model_validator,
 )
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from awesome_tools.normalize import canonical_text, find_control_character, is_plain
@@ -243,8 +244,8 @@ class Entry(Section):
         return self
 
 
-def field_description(path: tuple[str, ...]) -> str:
-    """Return the schema's description of a dotted field path."""
+def field_info(path: tuple[str, ...]) -> FieldInfo:
+    """Return the schema's definition of a field, by its path of keys."""
     model: type[BaseModel] = Entry
     info = None
     for part in path:
@@ -252,7 +253,14 @@ def field_description(path: tuple[str, ...]) -> str:
         inner = model_of(info.annotation)
         if inner is not None:
             model = inner
-    return info.description or "" if info else ""
+    if info is None:
+        raise KeyError(path)
+    return info
+
+
+def field_description(path: tuple[str, ...]) -> str:
+    """Return the schema's description of a dotted field path."""
+    return field_info(path).description or "" if path else ""
 
 
 def model_of(annotation: Any) -> type[BaseModel] | None:

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from functools import cache
+from typing import Annotated, Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.loader import KeyPath, Loaded, Position
-from awesome_tools.schema import Entry, allowed_keys, field_description, home_of
+from awesome_tools.schema import (
+    Entry,
+    allowed_keys,
+    field_description,
+    field_info,
+    home_of,
+)
 from awesome_tools.vocabulary import connectors
 
 _RULES = {
@@ -119,42 +126,70 @@ def _is_explained(error: ErrorDetails, explained: set[KeyPath]) -> bool:
     return error["type"] == "missing" or empty_section
 
 
-def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) -> Diagnostic:
+def _message(error: ErrorDetails, categories: Sequence[str]) -> str:
+    """Say in plain words what is wrong with one field's value."""
     kind = error["type"]
     loc: KeyPath = tuple(error["loc"])
     field = _dotted(loc)
+    if kind in ("model_type", "dict_type"):
+        keys = ", ".join(allowed_keys(loc))
+        return f"'{field}' must be a mapping with the keys {keys}, not {_kind(error['input'])}"
+    if kind == "string_type":
+        return f"'{field}' must be text, not {_kind(error['input'])}"
+    if kind == "unknown_category":
+        hint = _did_you_mean(str(error["input"]), categories)
+        listed = f" (categories.yaml lists: {', '.join(categories)})" if not hint else ""
+        return f"category: unknown category '{error['input']}'{hint}{listed}"
+    if kind == "placeholder":
+        what = field_description(tuple(str(p) for p in loc))
+        return f"{field}: replace the TODO placeholder with {_lower_first(what)}"
+    if kind == "unknown_connector":
+        options = list(connectors())
+        hint = _did_you_mean(str(error["input"]), options) or f" (one of: {', '.join(options)})"
+        return f"connector: unknown connector '{error['input']}'{hint}"
+    return f"{field}: {error['msg']}" if field else error["msg"]
+
+
+def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) -> Diagnostic:
+    kind = error["type"]
+    loc: KeyPath = tuple(error["loc"])
     rule = _RULES.get(kind, "wrong-type")
     position = loaded.value_positions.get(loc) or _first_key(loaded, loc[:-1])
     if kind == "missing":
         position = _first_key(loaded, loc[:-1])
         parent = f" under '{_dotted(loc[:-1])}'" if len(loc) > 1 else ""
-        message = f"missing required field '{field}': add '{loc[-1]}:'{parent}"
+        message = f"missing required field '{_dotted(loc)}': add '{loc[-1]}:'{parent}"
     elif kind == "extra_forbidden":
         position = loaded.key_positions.get(loc, position)
         message = _unknown_key(loaded, loc)
-    elif kind in ("model_type", "dict_type"):
-        keys = ", ".join(allowed_keys(loc))
-        message = f"'{field}' must be a mapping with the keys {keys}, not {_kind(error['input'])}"
-    elif kind == "string_type":
-        message = f"'{field}' must be text, not {_kind(error['input'])}"
-    elif kind == "unknown_category":
-        hint = _did_you_mean(str(error["input"]), categories)
-        listed = f" (categories.yaml lists: {', '.join(categories)})" if not hint else ""
-        message = f"category: unknown category '{error['input']}'{hint}{listed}"
-    elif kind == "placeholder":
-        what = field_description(tuple(str(p) for p in loc))
-        message = f"{field}: replace the TODO placeholder with {_lower_first(what)}"
-    elif kind == "unknown_connector":
-        options = list(connectors())
-        hint = _did_you_mean(str(error["input"]), options) or f" (one of: {', '.join(options)})"
-        message = f"connector: unknown connector '{error['input']}'{hint}"
     elif kind == "figure_pair":
         given = ("figure",) if ("figure",) in loaded.key_positions else ("figure_alt",)
         position = loaded.key_positions.get(given, _first_key(loaded, ()))
         message = "figure and figure_alt go together: give both or neither"
     else:
-        message = f"{field}: {error['msg']}" if field else error["msg"]
+        message = _message(error, categories)
     return Diagnostic(loaded.path, position[0], position[1], rule, message)
+
+
+@cache
+def _adapter(path: tuple[str, ...]) -> TypeAdapter[Any]:
+    # The field's own type and validators, so one answer is judged exactly as `check` would.
+    info = field_info(path)
+    form: Any = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+    return TypeAdapter(form)
+
+
+def field_problem(
+    path: tuple[str, ...], value: str, *, categories: Sequence[str]
+) -> tuple[str, str] | None:
+    """Return the rule and message `check` would give one field's value, or None if it is fine."""
+    try:
+        _adapter(path).validate_python(value, context={"categories": list(categories)})
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        error = ErrorDetails(**{**first, "loc": (*path, *first["loc"])})
+        return _RULES.get(first["type"], "wrong-type"), _message(error, categories)
+    return None
 
 
 def validate(loaded: Loaded, *, categories: Sequence[str]) -> Entry | None:
