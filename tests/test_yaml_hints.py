@@ -122,6 +122,34 @@ CASES: list[tuple[str, str, list[str]]] = [
         ],
     ),
     (
+        "first top-level key indented: the parser stops a line later",
+        GOOD.replace("name:", "  name:"),
+        [
+            "2:3: error[yaml-syntax] indentation: line 2 is indented by 2 spaces, but the "
+            "top-level keys are not indented; align 'name:' with 'title:' on line 3"
+        ],
+    ),
+    (
+        "key without its ':'",
+        GOOD.replace("  fusion_methods:", "  fusion_methods"),
+        [
+            "12:17: error[yaml-syntax] missing ':' after the key 'fusion_methods' on line 12; "
+            "write: fusion_methods: A trainable projection matrix."
+        ],
+    ),
+    (
+        "section without its ':'",
+        GOOD.replace("training:", "training"),
+        [
+            "8:9: error[yaml-syntax] missing ':' after the key 'training' on line 8; write: training:"
+        ],
+    ),
+    (
+        "first key without its ':'",
+        GOOD.replace("name:", "name"),
+        ["2:5: error[yaml-syntax] missing ':' after the key 'name' on line 2; write: name: LLaVA"],
+    ),
+    (
         "other syntax errors keep the parser's words",
         GOOD.replace("name: LLaVA", "name: [LLaVA"),
         [

@@ -52,9 +52,9 @@ RULES: list[Rule] = [
         "yaml-syntax",
         "entry",
         "The file is not valid YAML: a misindented line, a value holding `: ` without quotes, "
-        "a tab.",
+        "a key without its `:`, a tab.",
         "Do what the message says at the line it names: align the misindented key with the keys "
-        "it names, or type the quoted value it shows. Indent with spaces; quote text that starts "
+        "it names, or type the line it shows. Indent with spaces; quote text that starts "
         "with `[`, `{`, `*`, `&`, `!` or contains `: `.",
         "title: BLIP-2: Bootstrapping Language-Image Pre-training",
         "title: 'BLIP-2: Bootstrapping Language-Image Pre-training'",

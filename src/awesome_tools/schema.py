@@ -283,6 +283,15 @@ def allowed_keys(path: tuple[str | int, ...]) -> list[str]:
     return list(model.model_fields) if model else []
 
 
+def _all_keys() -> frozenset[str]:
+    sections = [model_of(info.annotation) for info in Entry.model_fields.values()]
+    nested = [key for model in sections if model is not None for key in model.model_fields]
+    return frozenset([*Entry.model_fields, *nested])
+
+
+ENTRY_KEYS = _all_keys()
+
+
 def home_of(key: str) -> tuple[str, ...] | None:
     """Return the path of the one mapping where a key belongs: `()` is the top level."""
     if key in Entry.model_fields:

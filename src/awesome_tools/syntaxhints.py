@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -51,6 +52,16 @@ class _Other:
 
     number: int
     indent: int
+    text: str
+
+    def missing_colon(self, keys: Collection[str]) -> Hint | None:
+        """Name the missing ':' when the line starts with a key the document may hold."""
+        word, _, rest = self.text.strip().partition(" ")
+        if word not in keys:
+            return None
+        typed = f"{word}: {rest.strip()}".rstrip()
+        message = f"missing ':' after the key '{word}' on line {self.number}; write: {typed}"
+        return self.number, self.indent + len(word) + 1, message
 
 
 def _lines(text: str) -> list[_Key | _Other]:
@@ -65,7 +76,7 @@ def _lines(text: str) -> list[_Key | _Other]:
         if match:
             found.append(_Key(number, indent, match.group(2), match.group(3) or ""))
         else:
-            found.append(_Other(number, indent))
+            found.append(_Other(number, indent, line))
     return found
 
 
@@ -117,7 +128,7 @@ def _shallower(levels: list[_Level], line: _Key, unit: int) -> Hint:
     """Name the misindented line when `line` lines up with no open mapping."""
     inside = _containing(levels, line.indent)
     parent = inside.parent
-    if parent is not None and line.indent == parent.indent + unit != inside.first.indent:
+    if line.indent == (parent.indent + unit if parent else 0) != inside.first.indent:
         # The mapping's first key set an odd indentation; this one has the usual one.
         return _misaligned(inside.first, line.indent, parent, line)
     nearest = min(levels, key=lambda lv: (abs(lv.first.indent - line.indent), -lv.first.indent))
@@ -144,8 +155,11 @@ def _deeper(
     return _misaligned(line, top.first.indent, parent, top.last)
 
 
-def misindented(text: str, last_line: int) -> Hint | None:
-    """Find the first line up to `last_line` whose indentation breaks the mapping it is in."""
+def misindented(text: str, last_line: int, *, keys: Collection[str] = ()) -> Hint | None:
+    """Find the first line up to `last_line` whose indentation breaks the mapping it is in.
+
+    A line of text that starts with one of `keys` but breaks the mapping lacks its ':'.
+    """
     lines = _lines(text)
     unit = _unit(lines)
     levels: list[_Level] = []
@@ -154,6 +168,12 @@ def misindented(text: str, last_line: int) -> Hint | None:
     for line in lines:
         if line.number > last_line:
             break
+        if isinstance(line, _Other) and (previous is None or not previous.continues):
+            # Text where a key may stand, or under a `key:` that opens a mapping.
+            shallow = previous is None or line.indent <= previous.indent or previous.empty
+            missing = line.missing_colon(keys) if shallow else None
+            if missing is not None:
+                return missing
         if previous is None:
             if isinstance(line, _Key):
                 levels.append(_Level(None, line, line))
