@@ -216,3 +216,124 @@ def test_interrupted_interactive_leaves_no_file(
     assert main(["new", "LLaVA 2", "-i"]) == 1
     assert capsys.readouterr().err == "\nawesome-tools: cancelled; nothing written\n"
     assert [p.name for p in (project / "entries").iterdir()] == ["llava.yaml"]
+
+
+# The answers of a run that takes every default: field by field, in prompt order.
+_DEFAULTS = {
+    "title": "A Better LLaVA",
+    "url": "https://arxiv.org/abs/2401.00002",
+    "released": "",
+    "category": "",
+    "vision_encoder": "",
+    "language_model": "",
+    "connector": "",
+    "code": "",
+    "weights": "",
+    "figure": "",
+    "figure_alt": "",
+    "architecture.overview": "Overview.",
+    "architecture.components": "Parts.",
+    "training.methods": "Recipe.",
+    "alignment": "n",
+    "datasets.used": "CC3M",
+    "datasets.purpose": "Pre-training.",
+}
+
+# (field, bad answer, what `check` would say about it, good answer)
+BAD_ANSWERS: list[tuple[str, str, str, str]] = [
+    (
+        "url",
+        "ftp://arxiv.org/abs/2401.00002",
+        "error[bad-url] url: must be an absolute http:// or https:// link, "
+        "got 'ftp://arxiv.org/abs/2401.00002'",
+        "https://arxiv.org/abs/2401.00002",
+    ),
+    (
+        "url",
+        "https://arxiv.org/abs/2304.08485v2",
+        "error[duplicate-entry] the paper https://arxiv.org/abs/2304.08485v2 is already listed "
+        "in entries/llava.yaml",
+        "https://arxiv.org/abs/2401.00002",
+    ),
+    (
+        "released",
+        "January 2024",
+        "error[bad-date] released: must be a date written YYYY-MM or YYYY-MM-DD, "
+        "got 'January 2024'",
+        "2024-01",
+    ),
+    (
+        "released",
+        "2024-02-30",
+        "error[bad-date] released: '2024-02-30' is not a real date",
+        "2024-02-29",
+    ),
+    (
+        "category",
+        "Encoder",
+        "error[unknown-category] category: unknown category 'Encoder'; did you mean 'Encoders'?",
+        "Encoders",
+    ),
+    (
+        "connector",
+        "liner",
+        "error[unknown-connector] connector: unknown connector 'liner'; did you mean 'linear'?",
+        "linear",
+    ),
+    (
+        "code",
+        "http://github.com/x/y",
+        "error[bad-url] code: must be an absolute https:// link, got 'http://github.com/x/y'",
+        "https://github.com/x/y",
+    ),
+    (
+        "architecture.overview",
+        "TODO: later",
+        "error[placeholder] architecture.overview: replace the TODO placeholder with one "
+        "paragraph on how the model works as a whole: what goes in, what comes out, and how "
+        "vision and language parts are put together.",
+        "Overview.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("field", "bad", "message", "good"), BAD_ANSWERS, ids=[f"{c[0]}: {c[1]}" for c in BAD_ANSWERS]
+)
+def test_interactive_asks_again_until_the_answer_passes(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    field: str,
+    bad: str,
+    message: str,
+    good: str,
+) -> None:
+    answers = {**_DEFAULTS, field: good}
+    typed = [a for key, a in answers.items() for a in ([bad, a] if key == field else [a])]
+    terminal = _Terminal(typed)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", terminal)
+    assert main(["new", "LLaVA 2", "-i"]) == 0
+    assert terminal.answers == []
+    err = capsys.readouterr().err
+    assert err.splitlines()[0] == message
+    prompts = [p for p in terminal.prompts if p.startswith(f"{field}: ")]
+    assert len(prompts) == 2 and prompts[0] == prompts[1]
+    text = (project / "entries" / "llava-2.yaml").read_text("utf-8")
+    assert f'{field.split(".")[-1]}: "{good}"' in text
+    assert f'"{bad}"' not in text
+    assert main(["check"]) == 0
+
+
+def test_interactive_cancelled_after_a_refused_answer_writes_nothing(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", _Terminal(["A title", "not a link"], KeyboardInterrupt))
+    assert main(["new", "LLaVA 2", "-i"]) == 1
+    assert capsys.readouterr().err == (
+        "error[bad-url] url: must be an absolute http:// or https:// link, got 'not a link'\n"
+        "\nawesome-tools: cancelled; nothing written\n"
+    )
+    assert [p.name for p in (project / "entries").iterdir()] == ["llava.yaml"]

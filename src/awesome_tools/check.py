@@ -20,7 +20,7 @@ from awesome_tools.normalize import (
     normalize_url,
     slugify,
 )
-from awesome_tools.schema import Entry
+from awesome_tools.schema import ENTRY_KEYS, Entry
 from awesome_tools.validate import validate
 
 
@@ -40,7 +40,7 @@ def load_text(raw: bytes, path: str) -> Loaded:
         if problem:
             loaded.diagnostics.append(problem)
         return loaded
-    return load_yaml(text, path)
+    return load_yaml(text, path, keys=ENTRY_KEYS)
 
 
 def load_categories(raw: bytes | None, path: str) -> tuple[list[str], list[Diagnostic]]:

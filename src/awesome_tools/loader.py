@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,7 +121,9 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
         return None, Diagnostic(path, line, column, "encoding", message)
 
 
-def _syntax_diagnostic(text: str, path: str, exc: yaml.YAMLError) -> Diagnostic:
+def _syntax_diagnostic(
+    text: str, path: str, exc: yaml.YAMLError, keys: Collection[str]
+) -> Diagnostic:
     if isinstance(exc, yaml.reader.ReaderError):
         line, column = _position_of_index(text, exc.position)
         return Diagnostic(
@@ -145,10 +148,28 @@ def _syntax_diagnostic(text: str, path: str, exc: yaml.YAMLError) -> Diagnostic:
         return Diagnostic(
             path, line, column, "yaml-syntax", "tab character: YAML indentation must use spaces"
         )
+    hint = _hint(text, exc, keys)
+    if hint is not None:
+        return Diagnostic(path, hint[0], hint[1], "yaml-syntax", hint[2])
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     message = f"{problem} ({context})" if context else problem
     return Diagnostic(path, line, column, "yaml-syntax", f"invalid YAML: {message}")
+
+
+def _hint(text: str, exc: yaml.YAMLError, keys: Collection[str]) -> tuple[int, int, str] | None:
+    """Say in plain words what to change: a misindented line, or a value to put in quotes."""
+    from awesome_tools.syntaxhints import misindented, quote_value
+
+    marks = [getattr(exc, name, None) for name in ("problem_mark", "context_mark")]
+    lines = [mark.line + 1 for mark in marks if mark is not None]
+    if not lines:
+        return None
+    found = misindented(text, max(lines), keys=keys)
+    problem = marks[0]
+    if found is None and problem is not None:
+        found = quote_value(text, problem.line + 1, problem.column + 1)
+    return found
 
 
 class _Refused(Exception):
@@ -222,14 +243,18 @@ class _Walker:
         return result
 
 
-def load_yaml(text: str, path: str) -> Loaded:
-    """Compose one YAML document safely into plain values; never raises on bad input."""
+def load_yaml(text: str, path: str, *, keys: Collection[str] = ()) -> Loaded:
+    """Compose one YAML document safely into plain values; never raises on bad input.
+
+    `keys` are the keys the document may hold: a line starting with one but missing its ':'
+    is named as such.
+    """
     loaded = Loaded(path)
     loader = _StringLoader(text)
     try:
         node = loader.get_single_node()
     except yaml.YAMLError as exc:
-        loaded.diagnostics.append(_syntax_diagnostic(text, path, exc))
+        loaded.diagnostics.append(_syntax_diagnostic(text, path, exc, keys))
         return loaded
     finally:
         loader.dispose()

@@ -51,11 +51,13 @@ RULES: list[Rule] = [
     Rule(
         "yaml-syntax",
         "entry",
-        "The file is not valid YAML (including tab indentation).",
-        "Fix the YAML at the position given; indent with spaces, quote text that starts with "
-        "`[`, `{`, `*`, `&`, `!` or contains `: `.",
-        "title: [LLaVA",
-        "title: '[LLaVA]'",
+        "The file is not valid YAML: a misindented line, a value holding `: ` without quotes, "
+        "a key without its `:`, a tab.",
+        "Do what the message says at the line it names: align the misindented key with the keys "
+        "it names, or type the line it shows. Indent with spaces; quote text that starts "
+        "with `[`, `{`, `*`, `&`, `!` or contains `: `.",
+        "title: BLIP-2: Bootstrapping Language-Image Pre-training",
+        "title: 'BLIP-2: Bootstrapping Language-Image Pre-training'",
     ),
     Rule(
         "yaml-alias",
@@ -100,8 +102,8 @@ RULES: list[Rule] = [
     Rule(
         "unknown-key",
         "entry",
-        "A key the schema does not know (often a typo).",
-        "Rename it as suggested, or remove it.",
+        "A key the schema does not know here: a typo, or a key placed under the wrong parent.",
+        "Rename it as suggested, move it under the parent the message names, or remove it.",
         "architecure:\n  overview: ...",
         "architecture:\n  overview: ...",
     ),

@@ -15,6 +15,7 @@ from pydantic import (
     ValidationInfo,
     model_validator,
 )
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from awesome_tools.normalize import canonical_text, find_control_character, is_plain
@@ -243,8 +244,8 @@ class Entry(Section):
         return self
 
 
-def field_description(path: tuple[str, ...]) -> str:
-    """Return the schema's description of a dotted field path."""
+def field_info(path: tuple[str, ...]) -> FieldInfo:
+    """Return the schema's definition of a field, by its path of keys."""
     model: type[BaseModel] = Entry
     info = None
     for part in path:
@@ -252,7 +253,14 @@ def field_description(path: tuple[str, ...]) -> str:
         inner = model_of(info.annotation)
         if inner is not None:
             model = inner
-    return info.description or "" if info else ""
+    if info is None:
+        raise KeyError(path)
+    return info
+
+
+def field_description(path: tuple[str, ...]) -> str:
+    """Return the schema's description of a dotted field path."""
+    return field_info(path).description or "" if path else ""
 
 
 def model_of(annotation: Any) -> type[BaseModel] | None:
@@ -273,6 +281,26 @@ def allowed_keys(path: tuple[str | int, ...]) -> list[str]:
             return []
         model = model_of(model.model_fields[part].annotation)
     return list(model.model_fields) if model else []
+
+
+def _all_keys() -> frozenset[str]:
+    sections = [model_of(info.annotation) for info in Entry.model_fields.values()]
+    nested = [key for model in sections if model is not None for key in model.model_fields]
+    return frozenset([*Entry.model_fields, *nested])
+
+
+ENTRY_KEYS = _all_keys()
+
+
+def home_of(key: str) -> tuple[str, ...] | None:
+    """Return the path of the one mapping where a key belongs: `()` is the top level."""
+    if key in Entry.model_fields:
+        return ()
+    for name, info in Entry.model_fields.items():
+        inner = model_of(info.annotation)
+        if inner is not None and key in inner.model_fields:
+            return (name,)
+    return None
 
 
 def entry_json_schema(categories: list[str]) -> dict[str, Any]:

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from functools import cache
+from typing import Annotated, Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.loader import KeyPath, Loaded, Position
-from awesome_tools.schema import Entry, allowed_keys, field_description
+from awesome_tools.schema import (
+    Entry,
+    allowed_keys,
+    field_description,
+    field_info,
+    home_of,
+)
 from awesome_tools.vocabulary import connectors
 
 _RULES = {
@@ -46,11 +53,16 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
-def _did_you_mean(word: str, options: Sequence[str]) -> str:
+def _closest(word: str, options: Sequence[str]) -> str | None:
     import difflib
 
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else None
+
+
+def _did_you_mean(word: str, options: Sequence[str]) -> str:
+    close = _closest(word, options)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def _first_key(loaded: Loaded, parent: KeyPath) -> Position:
@@ -61,44 +73,123 @@ def _first_key(loaded: Loaded, parent: KeyPath) -> Position:
     return loaded.value_positions.get(parent, (1, 1))
 
 
-def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) -> Diagnostic:
+def _misplaced(loc: KeyPath) -> tuple[str, ...] | None:
+    """Where an unknown key belongs when the schema knows it at another level."""
+    home = home_of(str(loc[-1]))
+    return home if home is not None and home != loc[:-1] else None
+
+
+def _unknown_key(loaded: Loaded, loc: KeyPath) -> str:
+    field = _dotted(loc)
+    home = _misplaced(loc)
+    if home == ():
+        return f"unknown key '{field}' here; it belongs at the top level: remove its indentation"
+    if home:
+        line = loaded.key_positions.get(home, (0, 0))[0]
+        where = f"'{home[0]}:' on line {line}" if line else f"'{home[0]}:'"
+        add = "" if line else f"add '{home[0]}:' and "
+        return (
+            f"unknown key '{field}' here; it belongs under {where} "
+            f"({add}indent it by 2 spaces below that line)"
+        )
+    options = allowed_keys(loc[:-1])
+    hint = _did_you_mean(str(loc[-1]), options) or f" (allowed here: {', '.join(options)})"
+    return f"unknown key '{field}'{hint}"
+
+
+def _explained(errors: Sequence[ErrorDetails]) -> set[KeyPath]:
+    """Where a field is missing (or an emptied section is text) because of an unknown key.
+
+    A misspelled or misplaced key already says what to do; the missing field it should have
+    been would only repeat that at another line.
+    """
+    found: set[KeyPath] = set()
+    for error in errors:
+        if error["type"] != "extra_forbidden":
+            continue
+        loc: KeyPath = tuple(error["loc"])
+        home = _misplaced(loc)
+        if home is not None:
+            wanted = (*home, str(loc[-1]))
+            found.update(wanted[:length] for length in range(1, len(wanted) + 1))
+            continue
+        close = _closest(str(loc[-1]), allowed_keys(loc[:-1]))
+        if close is not None:
+            found.add((*loc[:-1], close))
+    return found
+
+
+def _is_explained(error: ErrorDetails, explained: set[KeyPath]) -> bool:
+    if tuple(error["loc"]) not in explained:
+        return False
+    empty_section = error["type"] in ("model_type", "dict_type") and error["input"] == ""
+    return error["type"] == "missing" or empty_section
+
+
+def _message(error: ErrorDetails, categories: Sequence[str]) -> str:
+    """Say in plain words what is wrong with one field's value."""
     kind = error["type"]
     loc: KeyPath = tuple(error["loc"])
     field = _dotted(loc)
+    if kind in ("model_type", "dict_type"):
+        keys = ", ".join(allowed_keys(loc))
+        return f"'{field}' must be a mapping with the keys {keys}, not {_kind(error['input'])}"
+    if kind == "string_type":
+        return f"'{field}' must be text, not {_kind(error['input'])}"
+    if kind == "unknown_category":
+        hint = _did_you_mean(str(error["input"]), categories)
+        listed = f" (categories.yaml lists: {', '.join(categories)})" if not hint else ""
+        return f"category: unknown category '{error['input']}'{hint}{listed}"
+    if kind == "placeholder":
+        what = field_description(tuple(str(p) for p in loc))
+        return f"{field}: replace the TODO placeholder with {_lower_first(what)}"
+    if kind == "unknown_connector":
+        options = list(connectors())
+        hint = _did_you_mean(str(error["input"]), options) or f" (one of: {', '.join(options)})"
+        return f"connector: unknown connector '{error['input']}'{hint}"
+    return f"{field}: {error['msg']}" if field else error["msg"]
+
+
+def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) -> Diagnostic:
+    kind = error["type"]
+    loc: KeyPath = tuple(error["loc"])
     rule = _RULES.get(kind, "wrong-type")
     position = loaded.value_positions.get(loc) or _first_key(loaded, loc[:-1])
     if kind == "missing":
         position = _first_key(loaded, loc[:-1])
         parent = f" under '{_dotted(loc[:-1])}'" if len(loc) > 1 else ""
-        message = f"missing required field '{field}': add '{loc[-1]}:'{parent}"
+        message = f"missing required field '{_dotted(loc)}': add '{loc[-1]}:'{parent}"
     elif kind == "extra_forbidden":
         position = loaded.key_positions.get(loc, position)
-        options = allowed_keys(loc[:-1])
-        hint = _did_you_mean(str(loc[-1]), options) or f" (allowed here: {', '.join(options)})"
-        message = f"unknown key '{field}'{hint}"
-    elif kind in ("model_type", "dict_type"):
-        keys = ", ".join(allowed_keys(loc))
-        message = f"'{field}' must be a mapping with the keys {keys}, not {_kind(error['input'])}"
-    elif kind == "string_type":
-        message = f"'{field}' must be text, not {_kind(error['input'])}"
-    elif kind == "unknown_category":
-        hint = _did_you_mean(str(error["input"]), categories)
-        listed = f" (categories.yaml lists: {', '.join(categories)})" if not hint else ""
-        message = f"category: unknown category '{error['input']}'{hint}{listed}"
-    elif kind == "placeholder":
-        what = field_description(tuple(str(p) for p in loc))
-        message = f"{field}: replace the TODO placeholder with {_lower_first(what)}"
-    elif kind == "unknown_connector":
-        options = list(connectors())
-        hint = _did_you_mean(str(error["input"]), options) or f" (one of: {', '.join(options)})"
-        message = f"connector: unknown connector '{error['input']}'{hint}"
+        message = _unknown_key(loaded, loc)
     elif kind == "figure_pair":
         given = ("figure",) if ("figure",) in loaded.key_positions else ("figure_alt",)
         position = loaded.key_positions.get(given, _first_key(loaded, ()))
         message = "figure and figure_alt go together: give both or neither"
     else:
-        message = f"{field}: {error['msg']}" if field else error["msg"]
+        message = _message(error, categories)
     return Diagnostic(loaded.path, position[0], position[1], rule, message)
+
+
+@cache
+def _adapter(path: tuple[str, ...]) -> TypeAdapter[Any]:
+    # The field's own type and validators, so one answer is judged exactly as `check` would.
+    info = field_info(path)
+    form: Any = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+    return TypeAdapter(form)
+
+
+def field_problem(
+    path: tuple[str, ...], value: str, *, categories: Sequence[str]
+) -> tuple[str, str] | None:
+    """Return the rule and message `check` would give one field's value, or None if it is fine."""
+    try:
+        _adapter(path).validate_python(value, context={"categories": list(categories)})
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        error = ErrorDetails(**{**first, "loc": (*path, *first["loc"])})
+        return _RULES.get(first["type"], "wrong-type"), _message(error, categories)
+    return None
 
 
 def validate(loaded: Loaded, *, categories: Sequence[str]) -> Entry | None:
@@ -118,7 +209,10 @@ def validate(loaded: Loaded, *, categories: Sequence[str]) -> Entry | None:
         entry = Entry.model_validate(loaded.data, context={"categories": list(categories)})
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
-        loaded.diagnostics.extend(_diagnostic(loaded, e, categories) for e in errors)
+        explained = _explained(errors)
+        loaded.diagnostics.extend(
+            _diagnostic(loaded, e, categories) for e in errors if not _is_explained(e, explained)
+        )
         return None
     # A structural problem found while loading (duplicate key, alias) still fails the file.
     return None if loaded.diagnostics else entry

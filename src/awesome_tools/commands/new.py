@@ -42,10 +42,24 @@ def _clash(root: Path, cwd: Path, name: str | None, url: str | None) -> str | No
     return None
 
 
+def _answer_problem(
+    path: tuple[str, ...], answer: str, *, categories: list[str], root: Path, cwd: Path
+) -> str | None:
+    """Say what `check` would report about one typed answer, or None when it is fine."""
+    from awesome_tools.validate import field_problem
+
+    found = field_problem(path, answer, categories=categories)
+    if found is not None:
+        rule, message = found
+        return f"error[{rule}] {message}"
+    clash = _clash(root, cwd, None, answer) if path == ("url",) else None
+    return f"error[duplicate-entry] {clash}" if clash else None
+
+
 def _ask_all(
-    categories: list[str], *, known: Sequence[str] = ()
+    categories: list[str], *, root: Path, cwd: Path, known: Sequence[str] = ()
 ) -> tuple[dict[str, str], list[str]]:
-    """Prompt for each field in turn; an empty answer leaves a placeholder or skips."""
+    """Prompt for each field in turn, again until the answer passes; empty leaves a placeholder."""
     from awesome_tools.scaffold import fields
 
     values: dict[str, str] = {}
@@ -63,9 +77,12 @@ def _ask_all(
             continue
         hint = f" ({', '.join(categories)})" if field.path == ("category",) else ""
         optional = " [optional, Enter to skip]" if not field.required else ""
-        answer = input(f"{field.dotted}: {field.description}{hint}{optional}\n> ").strip()
-        if answer:
-            values[field.dotted] = answer
+        while answer := input(f"{field.dotted}: {field.description}{hint}{optional}\n> ").strip():
+            problem = _answer_problem(field.path, answer, categories=categories, root=root, cwd=cwd)
+            if problem is None:
+                values[field.dotted] = answer
+                break
+            print(problem, file=sys.stderr)
     return values, skip
 
 
@@ -129,7 +146,7 @@ def _write_new(
         if not sys.stdin.isatty():
             raise fail("--interactive needs a terminal")
         try:
-            answers, skip = _ask_all(categories, known=known)
+            answers, skip = _ask_all(categories, root=root, cwd=cwd, known=known)
         except (KeyboardInterrupt, EOFError):
             print("\nawesome-tools: cancelled; nothing written", file=sys.stderr)
             return EXIT_PROBLEMS
