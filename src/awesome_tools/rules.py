@@ -74,6 +74,16 @@ RULES: list[Rule] = [
         "name: LLaVA",
     ),
     Rule(
+        "yaml-depth",
+        "entry",
+        "Lists or mappings are nested more than 20 levels deep (reported at the first one past "
+        "level 20; the file's own mapping is level 1).",
+        "An entry is a mapping of fields, a few of them mappings of text: remove the extra "
+        "brackets or indentation, or quote text that starts with `[` or `{`.",
+        "architecture:\n  overview: [[[[[[[[[[[[[[[[[[[[x]]]]]]]]]]]]]]]]]]]]",
+        "architecture:\n  overview: '[x]'",
+    ),
+    Rule(
         "control-character",
         "entry",
         "A control character (other than whitespace) is in the text.",
