@@ -7,12 +7,12 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from urllib.parse import urlsplit
 
 from awesome_tools.blocks import Block, Document, read_document
 from awesome_tools.columns import column_key, headers
 from awesome_tools.diagnostics import Diagnostic, Severity
 from awesome_tools.normalize import normalize_url
+from awesome_tools.urls import BadUrl, split_url
 
 
 @dataclass
@@ -142,10 +142,15 @@ def _title(ctx: Context) -> Iterator[Diagnostic]:
                 yield ctx.at(cell.line, cell.column, "title-link", message)
                 continue
             href = links[0].href or ""
-            parts = urlsplit(href)
-            if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-                message = f"Title link '{href}' is not an absolute http(s) URL"
+            try:
+                link = split_url(href)
+            except BadUrl as exc:
+                message = f"Title link {exc}"
                 yield ctx.at(links[0].line, links[0].column, "title-link", message)
+            else:
+                if link.scheme not in ("http", "https") or not link.host:
+                    message = f"Title link '{href}' is not an absolute http(s) URL"
+                    yield ctx.at(links[0].line, links[0].column, "title-link", message)
             if cell.outside:
                 message = f"text '{cell.outside}' stands outside the Title link; put it inside"
                 yield ctx.at(cell.line, cell.column, "title-link", message)
@@ -179,7 +184,9 @@ def _duplicates(ctx: Context) -> Iterator[Diagnostic]:
                 for link in row[0].links[:1] if row else []:
                     if not link.href:
                         continue
-                    seen = links.setdefault(normalize_url(link.href), (link.line, link.column))
+                    # An unreadable link (title-link reports it) still matches its exact copy.
+                    key = normalize_url(link.href) or link.href
+                    seen = links.setdefault(key, (link.line, link.column))
                     if seen != (link.line, link.column):
                         message = f"paper {link.href} is already linked at line {seen[0]}"
                         yield ctx.at(link.line, link.column, "duplicate-model", message)

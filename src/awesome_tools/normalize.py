@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlunsplit
+
+from awesome_tools.urls import BadUrl, split_url
 
 # Unicode White_Space: these collapse to one space. Python's str.split() also splits on the
 # C0 "information separators" U+001C..U+001F, which are control characters, not spaces.
@@ -77,27 +79,30 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 def arxiv_id(url: str) -> str | None:
     """Return the version-less arXiv identifier a URL points at, if any."""
-    parts = urlsplit(url)
-    if (parts.hostname or "").lower() not in _ARXIV_HOSTS:
+    try:
+        link = split_url(url)
+    except BadUrl:
         return None
-    match = _ARXIV_PATH.match(parts.path)
+    if link.host not in _ARXIV_HOSTS:
+        return None
+    match = _ARXIV_PATH.match(link.path)
     return match.group("id").lower() if match else None
 
 
-def normalize_url(url: str) -> str:
-    """Reduce a link to a key under which two links to the same paper or page compare equal."""
+def normalize_url(url: str) -> str | None:
+    """Reduce a link to a key under which two links to the same paper or page compare equal.
+
+    None for a link that cannot be read: the schema reports it, and it names no paper.
+    """
     paper = arxiv_id(url)
     if paper is not None:
         return f"arxiv:{paper}"
-    parts = urlsplit(url.strip())
-    scheme = parts.scheme.lower()
-    if scheme == "http":
-        scheme = "https"
-    host = (parts.hostname or "").lower()
     try:
-        port = parts.port
-    except ValueError:
-        port = None
-    netloc = host if port in (None, _DEFAULT_PORTS.get(parts.scheme.lower())) else f"{host}:{port}"
-    path = parts.path.rstrip("/")
-    return urlunsplit((scheme, netloc, path, parts.query, ""))
+        link = split_url(url.strip())
+    except BadUrl:
+        return None
+    scheme = "https" if link.scheme == "http" else link.scheme
+    port = link.port
+    netloc = link.host if port in (None, _DEFAULT_PORTS.get(link.scheme)) else f"{link.host}:{port}"
+    path = link.path.rstrip("/")
+    return urlunsplit((scheme, netloc, path, link.query, ""))

@@ -175,8 +175,10 @@ RULES: list[Rule] = [
     Rule(
         "bad-url",
         "entry",
-        "A link is not an absolute http(s) URL (figure: https only).",
-        "Use the full address starting with https://.",
+        "A link is not an absolute http(s) URL (figure: https only), or cannot be read at all: "
+        "a `[` or `]` in its host that does not enclose an IPv6 address, a port that is not a "
+        "number from 0 to 65535, a host that changes under Unicode normalization.",
+        "Use the full address starting with https://, copied from the browser's address bar.",
         "url: arxiv.org/abs/2304.08485",
         "url: https://arxiv.org/abs/2304.08485",
     ),
@@ -288,7 +290,8 @@ RULES += [
     Rule(
         "title-link",
         "readme",
-        "The Title cell does not hold exactly one http(s) link, or has text outside it.",
+        "The Title cell does not hold exactly one readable http(s) link (see `bad-url` for "
+        "what cannot be read), or has text outside it.",
         'Put the whole title inside one link: `<a href="https://...">Title</a>`.',
         '<td>PaLM-E: An Embodied Multimodal Language Model <a href="https://palm-e.github.io">'
         "PaLM-E</a></td>",
