@@ -190,6 +190,11 @@ def plan_import(
         plan.diagnostics.extend([problem] if problem else [])
         return plan
     document = read_document(text)
+    if document.unreadable is not None:
+        found = document.unreadable
+        message = found.message("nothing is imported until it is fixed")
+        plan.diagnostics.append(Diagnostic(path, found.line, found.column, "html-parse", message))
+        return plan
     mapper = _Mapper(path)
     facts = _overview_facts(document, mapper)
     wanted: list[str] = []

@@ -47,6 +47,14 @@ def rule(rule_id: str) -> Callable[[Check], Check]:
     return register
 
 
+@rule("html-parse")
+def _unreadable(ctx: Context) -> Iterator[Diagnostic]:
+    found = ctx.document.unreadable
+    if found is not None:
+        message = found.message("the rest of the README is checked once it is fixed")
+        yield ctx.at(found.line, found.column, "html-parse", message)
+
+
 @rule("unclosed-details")
 def _unclosed(ctx: Context) -> Iterator[Diagnostic]:
     for block in ctx.document.unclosed:
@@ -325,4 +333,7 @@ def lint_text(
 ) -> list[Diagnostic]:
     """Run every rule on README text; drift only when the expected text is given."""
     ctx = Context(path, text, read_document(text), expected, entry_files or {}, template)
+    if ctx.document.unreadable is not None:
+        # What was read is only part of the README: other rules would report phantoms.
+        return list(_unreadable(ctx))
     return sorted(d for check in CHECKS.values() for d in check(ctx))

@@ -239,6 +239,15 @@ RULES += [
         "README.md as `make readme` writes it",
     ),
     Rule(
+        "html-parse",
+        "readme",
+        "Markup the HTML reader cannot read, such as a `<![` that starts neither a CDATA "
+        "section nor a conditional comment. Nothing after it is checked or imported.",
+        "Write a literal `<` as `&lt;`, or remove the markup.",
+        "<td>Uses <![foo [x]]> markers</td>",
+        "<td>Uses &lt;![foo [x]]> markers</td>",
+    ),
+    Rule(
         "unclosed-details",
         "readme",
         "A `<details>` is never closed, or a `</details>` closes nothing.",
