@@ -209,3 +209,31 @@ def test_import_keeps_a_hostile_title_link_for_check_to_report(
     assert capsys.readouterr().out == (
         f"entries/llava.yaml:4:6: error[bad-url] url: '{link}' is not a valid link: {reason}\n"
     )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://ARXIV.org./abs/2304.08485",
+        "https://www.arxiv.org//abs/./2304.08485v1",
+        "https://export.arxiv.org/pdf/2304.08485",
+    ],
+)
+def test_new_sees_through_a_disguised_listed_paper(
+    project: Path, capsys: pytest.CaptureFixture[str], url: str
+) -> None:
+    assert main(["new", "LLaVA 2", "--url", url]) == 1
+    assert capsys.readouterr().err == (
+        f"awesome-tools: the paper {url} is already listed in entries/llava.yaml; nothing written\n"
+    )
+    assert not (project / "entries" / "llava-2.yaml").exists()
+
+
+def test_new_names_an_invisible_character_in_the_url(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", "LLaVA 2", "--url", "https://arxiv.org/abs/2304.08485\u200b"]) == 2
+    assert capsys.readouterr().err == (
+        "awesome-tools: --url 'https://arxiv.org/abs/2304.08485\\u200b' is not a valid link: "
+        "it holds the invisible character U+200B (ZERO WIDTH SPACE) at character 33; remove it\n"
+    )

@@ -177,7 +177,10 @@ RULES: list[Rule] = [
         "entry",
         "A link is not an absolute http(s) URL (figure: https only), or cannot be read at all: "
         "a `[` or `]` in its host that does not enclose an IPv6 address, a port that is not a "
-        "number from 0 to 65535, a host that changes under Unicode normalization.",
+        "number from 0 to 65535, a host that changes under Unicode normalization, or an "
+        "invisible character (zero-width space or joiner, BOM, soft hyphen, bidi control, "
+        "variation selector: any Unicode format, control or private-use character), which "
+        "would let one link pass for another.",
         "Use the full address starting with https://, copied from the browser's address bar.",
         "url: arxiv.org/abs/2304.08485",
         "url: https://arxiv.org/abs/2304.08485",
@@ -210,7 +213,11 @@ RULES: list[Rule] = [
     Rule(
         "duplicate-entry",
         "entry",
-        "Two entries share a name, a file name, or a paper.",
+        "Two entries share a name, a file name, or a paper. Links are compared as keys: an "
+        "arXiv link (arxiv.org, export.arxiv.org, ar5iv; abs, pdf or html; any version) is its "
+        "paper id; any other link is compared with http read as https, the host in lower case "
+        "without a final dot or `www.`, no default port, no fragment, and its path without "
+        "dot segments, repeated slashes or a final slash (the query counts).",
         "The message names the other file: keep one of the two (edit the existing entry "
         "rather than adding a second).",
         "url: https://arxiv.org/pdf/2304.08485v2  (llava.yaml has .../abs/2304.08485)",
