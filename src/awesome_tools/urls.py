@@ -56,8 +56,9 @@ _INVISIBLE = {
 
 def invisible_character(text: str) -> int | None:
     """Return the index of the first character that shows as nothing, if any."""
-    if text.isascii():
-        return next((i for i, ch in enumerate(text) if not ch.isprintable()), None)
+    # Printable text holds no format, control, surrogate or private-use character.
+    if text.isascii() and text.isprintable():
+        return None
     for index, ch in enumerate(text):
         if ord(ch) in _INVISIBLE or unicodedata.category(ch) in _INVISIBLE_CATEGORIES:
             return index
