@@ -289,6 +289,58 @@ FACET_CASES: list[tuple[str, bytes | str, list[str]]] = [
 ]
 CASES += FACET_CASES
 
+DEPTH = (
+    "error[yaml-depth] nested more than 20 levels deep; the list's YAML files need at most "
+    "3 levels (remove brackets or indentation, or quote the text)"
+)
+
+
+def _nested_mappings(levels: int) -> str:
+    """`extra:` holding mappings `levels` deep, one key a line, each indented one more space."""
+    keys = "".join(" " * (i + 1) + f"k{i}:\n" for i in range(levels))
+    return f"extra:\n{keys}{' ' * (levels + 1)}x\n"
+
+
+# Each shape is reported once, at the first collection past level 20 (the file's own mapping is
+# level 1), however deep the rest goes: libyaml's own limit is 1,000 levels.
+DEPTH_CASES: list[tuple[str, bytes | str, list[str]]] = [
+    ("500 flow lists", GOOD + "extra: " + "[" * 500 + "]" * 500 + "\n", [f"16:27: {DEPTH}"]),
+    ("990 block mappings", GOOD + _nested_mappings(990), [f"36:21: {DEPTH}"]),
+    (
+        "500 flow mappings",
+        GOOD + "extra: " + "{a: " * 500 + "x" + "}" * 500 + "\n",
+        [f"16:84: {DEPTH}"],
+    ),
+    (
+        "past libyaml's limit",
+        GOOD + "extra: " + "[" * 1500 + "]" * 1500 + "\n",
+        [f"16:27: {DEPTH}"],
+    ),
+    (
+        "40 block lists",
+        GOOD + "extra:\n" + "".join("  " * i + "-\n" for i in range(40)) + "  " * 40 + "x\n",
+        [f"36:39: {DEPTH}"],
+    ),
+    (
+        "deep in a field",
+        GOOD.replace(
+            "overview: Combines a vision encoder with a language model.",
+            "overview: " + "[" * 30 + "]" * 30,
+        ),
+        [f"6:31: {DEPTH}"],
+    ),
+    (
+        "20 levels are read",
+        GOOD + "extra: " + "[" * 19 + "]" * 19 + "\n",
+        [
+            "16:1: error[unknown-key] unknown key 'extra' (allowed here: name, title, url, "
+            "released, category, vision_encoder, language_model, connector, code, weights, "
+            "figure, figure_alt, architecture, training, alignment, datasets)"
+        ],
+    ),
+]
+CASES += DEPTH_CASES
+
 
 def _expected(lines: list[str]) -> list[str]:
     return [f"{P}:{line}" for line in lines]

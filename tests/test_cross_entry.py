@@ -75,6 +75,104 @@ CASES: list[tuple[str, dict[str, str], list[str] | None, list[str]]] = [
 ]
 
 
+def _same_paper(url: str) -> tuple[str, dict[str, str], list[str] | None, list[str]]:
+    """LLaVA's paper written another way, by a second entry: both files are named."""
+    quoted = "'" + url + "'"
+    return (
+        f"same paper as {url}",
+        {"llava.yaml": GOOD, "llava-copy.yaml": entry_text("LLaVA Copy", quoted)},
+        None,
+        [
+            "entries/llava-copy.yaml:4:6: error[duplicate-entry] "
+            "this paper is also listed in entries/llava.yaml:4:6",
+            "entries/llava.yaml:4:6: error[duplicate-entry] "
+            "this paper is also listed in entries/llava-copy.yaml:4:6",
+        ],
+    )
+
+
+# A paper or page does not become new by its host's case, final dot or `www.`, an arXiv
+# mirror, dot segments or repeated slashes; an invisible character makes the link bad-url.
+DISGUISE_CASES = (
+    [
+        _same_paper(url)
+        for url in [
+            "https://arxiv.org./abs/2304.08485",
+            "https://ARXIV.org/abs/2304.08485",
+            "https://ArXiv.Org./abs/2304.08485v2",
+            "https://www.arxiv.org/abs/2304.08485",
+            "https://export.arxiv.org/abs/2304.08485",
+            "https://arxiv.org/abs/./2304.08485",
+            "https://arxiv.org//abs/2304.08485",
+            "https://arxiv.org/abs//2304.08485/",
+            "https://arxiv.org/pdf/x/../2304.08485",
+            "https://arxiv.org/abs/%2e/2304.08485",
+        ]
+    ]
+    + [
+        (
+            f"same page as {other}",
+            {
+                "alpha.yaml": entry_text("Alpha", "https://example.org/a/b"),
+                "beta.yaml": entry_text("Beta", other),
+            },
+            None,
+            [
+                "entries/alpha.yaml:4:6: error[duplicate-entry] "
+                "this paper is also listed in entries/beta.yaml:4:6",
+                "entries/beta.yaml:4:6: error[duplicate-entry] "
+                "this paper is also listed in entries/alpha.yaml:4:6",
+            ],
+        )
+        for other in [
+            "https://example.org/./a//b",
+            "https://Example.ORG./a/b",
+            "http://www.example.org:80/a/b/",
+            "https://example.org/a/c/../b#top",
+        ]
+    ]
+    + [
+        (
+            f"invisible {name} in the link",
+            {
+                "llava.yaml": GOOD,
+                "llava-copy.yaml": entry_text(
+                    "LLaVA Copy", "https://arxiv.org/abs/2304.08485".replace("/abs", f"/abs{char}")
+                ),
+            },
+            None,
+            [
+                "entries/llava-copy.yaml:4:6: error[bad-url] url: "
+                f"'https://arxiv.org/abs{escape}/2304.08485' is not a valid link: it holds the "
+                f"invisible character {name} at character 22; remove it"
+            ],
+        )
+        for char, escape, name in [
+            ("\u200b", "\\u200b", "U+200B (ZERO WIDTH SPACE)"),
+            ("\ufeff", "\\ufeff", "U+FEFF (ZERO WIDTH NO-BREAK SPACE)"),
+            ("\u00ad", "\\xad", "U+00AD (SOFT HYPHEN)"),
+            ("\u2066", "\\u2066", "U+2066 (LEFT-TO-RIGHT ISOLATE)"),
+        ]
+    ]
+)
+DISGUISE_CASES.append(
+    (
+        "zero-width space after the link",
+        {
+            "llava.yaml": GOOD,
+            "llava-copy.yaml": entry_text("LLaVA Copy", "https://arxiv.org/abs/2304.08485\u200b"),
+        },
+        None,
+        [
+            "entries/llava-copy.yaml:4:6: error[bad-url] url: "
+            "'https://arxiv.org/abs/2304.08485\\u200b' is not a valid link: it holds the "
+            "invisible character U+200B (ZERO WIDTH SPACE) at character 33; remove it"
+        ],
+    )
+)
+CASES += DISGUISE_CASES
+
+
 @pytest.mark.parametrize(
     ("case", "files", "selected", "expected"), CASES, ids=[c[0] for c in CASES]
 )

@@ -14,6 +14,7 @@ from awesome_tools.cli import main
 from awesome_tools.importer import plan_import
 from awesome_tools.normalize import canonical_text
 from conftest import FIXTURES
+from test_lint import UNREADABLE_CASES
 
 SEED = FIXTURES / "seed-README.md"
 FIELDS = [
@@ -243,3 +244,33 @@ def test_a_flow_style_categories_file_is_left_alone(tmp_path: Path) -> None:
         "c.yaml:1:1: error[categories-file] could not append to c.yaml; "
         "add these categories by hand: Encoders"
     ]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "expected"), UNREADABLE_CASES, ids=[c[0] for c in UNREADABLE_CASES]
+)
+def test_markup_the_html_reader_cannot_read_imports_nothing(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    case: str,
+    text: str,
+    expected: list[str],
+) -> None:
+    wanted = [
+        f"list.md:{line.replace('the rest of the README is checked once', 'nothing is imported until')}"
+        for line in expected
+    ]
+    plan = plan_import(text.encode(), "list.md", categories_text=None, categories_path="c.yaml")
+    assert [d.text() for d in plan.diagnostics] == wanted
+    assert sorted(plan.files) == ([] if wanted else ["llava.yaml"])
+    (tmp_path / "entries").mkdir()
+    (tmp_path / "list.md").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    assert main(["import", "list.md"]) == (1 if wanted else 0)
+    out, err = capsys.readouterr()
+    assert out == "".join(line + "\n" for line in wanted)
+    assert ("awesome-tools: nothing written\n" in err) == bool(wanted)
+    written = sorted(p.name for p in (tmp_path / "entries").iterdir())
+    assert written == ([] if wanted else ["llava.yaml"])

@@ -143,6 +143,52 @@ CASES: list[tuple[str, str, list[str]]] = [
 ]
 
 
+def _unreadable(at: str, markup: str) -> str:
+    return (
+        f"{at}: error[html-parse] the HTML reader cannot read '{markup}': it is neither a tag "
+        "nor a comment; write a literal '<' as &lt; or remove it (the rest of the README is "
+        "checked once it is fixed)"
+    )
+
+
+# html.parser raises AssertionError on a `<![` it has no rule for; the README is then reported
+# once, where the markup starts, and nothing else (what follows was never read). Markup the
+# parser reads as a bogus comment or declaration is no error of its own.
+UNREADABLE_CASES: list[tuple[str, str, list[str]]] = [
+    (
+        "marked section in a cell",
+        block(cells=CELLS.replace("<td>o</td>", "<td>o <![foo [x]]></td>")),
+        [_unreadable("4:92", "<![foo [x]]>")],
+    ),
+    (
+        "unnamed marked section before the summary",
+        block().replace("<summary>", "<![[]]>\n<summary>"),
+        [_unreadable("2:1", "<![[]]>")],
+    ),
+    (
+        "unclosed marked section in a paragraph",
+        "<p><![x</p>\n\n" + block(),
+        [_unreadable("1:4", "<![x</p>")],
+    ),
+    (
+        "marked section after a space",
+        block(cells=CELLS.replace("<td>o</td>", "<td>o <![ foo</td>")),
+        [_unreadable("4:92", "<![ foo</td>")],
+    ),
+    (
+        "repeated marked sections",
+        block(cells=CELLS.replace("<td>o</td>", "<td>o <![<![<![</td>")),
+        [_unreadable("4:92", "<![<![<![</td>")],
+    ),
+    ("bogus declaration in a cell", block(cells=CELLS.replace("<td>o</td>", "<td>o <!x</td>")), []),
+    ("unclosed CDATA in a paragraph", "<p><![CDATA[</p>\n\n" + block(), []),
+    ("unterminated comment in a paragraph", "<p><!-- x</p>\n\n" + block(), []),
+    ("conditional comment", "<p><![if !IE]></p>\n\n" + block(), []),
+    ("processing instruction", "<p><?php</p>\n\n" + block(), []),
+]
+CASES += UNREADABLE_CASES
+
+
 @pytest.mark.parametrize(("case", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_rules(case: str, text: str, expected: list[str]) -> None:
     assert [d.text() for d in lint_text(text, "README.md")] == [f"README.md:{e}" for e in expected]

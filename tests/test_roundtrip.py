@@ -13,6 +13,7 @@ from awesome_tools.importer import plan_import
 from awesome_tools.normalize import canonical_text
 from awesome_tools.render import render_readme
 from awesome_tools.schema import PLACEHOLDER, Entry
+from awesome_tools.urls import INVISIBLE
 from awesome_tools.vocabulary import connectors
 
 CATEGORIES = ["Encoders", "Decoders & Friends", "Über <Models>"]
@@ -58,9 +59,13 @@ def _field_text(first: str, parts: list[str]) -> str:
 
 
 text = st.builds(_field_text, visible, st.lists(piece, max_size=6))
-# URLs refuse invisible (format) characters and spaces as well.
+# URLs refuse spaces and invisible characters as well (awesome_tools.urls: format, control,
+# surrogate and private-use characters, and the few visible-category blanks it names).
 url_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Zs", "Zl", "Zp")),
+    alphabet=st.characters(
+        blacklist_categories=("Cc", "Cf", "Co", "Cs", "Zs", "Zl", "Zp"),
+        blacklist_characters="".join(map(chr, INVISIBLE)),
+    ),
     max_size=12,
 )
 

@@ -107,6 +107,22 @@ class Break:
     kind: str
 
 
+@dataclass(frozen=True)
+class Unreadable:
+    """Markup the HTML parser failed on: where it starts and its first characters."""
+
+    line: int
+    column: int
+    markup: str
+
+    def message(self, after: str) -> str:
+        """Say what cannot be read, how to fix it, and what `after` is left undone."""
+        return (
+            f"the HTML reader cannot read '{self.markup}': it is neither a tag nor a comment; "
+            f"write a literal '<' as &lt; or remove it ({after})"
+        )
+
+
 @dataclass
 class Document:
     """Everything the importer and the linter need to know about a README."""
@@ -116,6 +132,8 @@ class Document:
     breaks: list[Break] = field(default_factory=list)
     stray_closes: list[tuple[int, int]] = field(default_factory=list)
     unclosed: list[Block] = field(default_factory=list)
+    # Where the HTML parser gave up and what stands there; nothing after it was read.
+    unreadable: Unreadable | None = None
 
     @property
     def models(self) -> list[Block]:
@@ -241,9 +259,33 @@ def read_document(text: str) -> Document:
     """Parse README text into its `<details>` blocks, with 1-based positions."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
     lines = text.split("\n")
-    tokens = _markdown().parse(text)
     document = Document()
     reader = _Reader(document)
+    try:
+        _read(text, lines, document, reader)
+    # html.parser asserts on markup it has no rule for (`<![foo [x]]>`); any failure of it
+    # is a problem of the README, reported where the parser stood, never a traceback.
+    except Exception:
+        document.unreadable = _unreadable(lines, *reader.position())
+    document.unclosed = list(reader.stack)
+    return document
+
+
+def _unreadable(lines: list[str], line: int, column: int) -> Unreadable:
+    """Locate the markup the parser failed on and quote it, up to its `>` or 30 characters."""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    # A marked section with no name (`<![[`) is reported after its `<![`; point at the `<`.
+    if column > 3 and text[column - 4 : column - 1] == "<![":
+        column -= 3
+    rest = text[column - 1 :]
+    end = rest.find(">")
+    markup = rest[: end + 1] if 0 <= end < 30 else rest[:30]
+    return Unreadable(line, column, markup)
+
+
+def _read(text: str, lines: list[str], document: Document, reader: _Reader) -> None:
+    """Feed the HTML blocks, and the Markdown blocks inside an open `<details>`, to the reader."""
+    tokens = _markdown().parse(text)
     fed = 0  # lines handed to the HTML parser so far
     for index, token in enumerate(tokens):
         if token.level != 0 or token.nesting < 0 or token.map is None:
@@ -267,5 +309,3 @@ def read_document(text: str) -> Document:
         reader.feed("".join(line + "\n" for line in lines[start:end]))
         fed = end
     reader.close()
-    document.unclosed = list(reader.stack)
-    return document

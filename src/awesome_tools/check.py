@@ -50,8 +50,9 @@ def load_categories(raw: bytes | None, path: str) -> tuple[list[str], list[Diagn
     loaded = load_text(raw, path)
     problems = [d for d in loaded.diagnostics if d.rule != "empty-file"]
     data = loaded.data
-    if data is None and not problems:
-        return [], []
+    if data is None:
+        # A file that could not be read says why once, not also that it holds no list.
+        return [], sorted(problems)
     if not isinstance(data, list):
         at = loaded.value_positions.get((), (1, 1))
         problems.append(

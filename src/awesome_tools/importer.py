@@ -6,7 +6,6 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from awesome_tools.blocks import Block, Cell, Document, read_document
 from awesome_tools.check import load_categories
@@ -16,6 +15,7 @@ from awesome_tools.entryfile import dump_entry
 from awesome_tools.loader import decode
 from awesome_tools.normalize import slugify
 from awesome_tools.schema import Entry
+from awesome_tools.urls import BadUrl, split_url
 
 DEFAULT_SECTION = "Architectures"
 
@@ -99,7 +99,12 @@ class _Mapper:
 
     def figure(self, block: Block, data: dict[str, Any]) -> None:
         figure = block.figures[0]
-        if urlsplit(figure.src).scheme.lower() != "https":
+        try:
+            scheme = split_url(figure.src).scheme
+        except BadUrl as exc:
+            self.warn(figure.line, figure.column, f"figure {exc}; dropped")
+            return
+        if scheme != "https":
             self.warn(figure.line, figure.column, f"figure '{figure.src}' is not https; dropped")
             return
         data["figure"] = figure.src
@@ -185,6 +190,11 @@ def plan_import(
         plan.diagnostics.extend([problem] if problem else [])
         return plan
     document = read_document(text)
+    if document.unreadable is not None:
+        found = document.unreadable
+        message = found.message("nothing is imported until it is fixed")
+        plan.diagnostics.append(Diagnostic(path, found.line, found.column, "html-parse", message))
+        return plan
     mapper = _Mapper(path)
     facts = _overview_facts(document, mapper)
     wanted: list[str] = []

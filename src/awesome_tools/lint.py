@@ -7,13 +7,13 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from urllib.parse import urlsplit
 
 from awesome_tools.blocks import Block, Document, read_document
 from awesome_tools.columns import column_key, headers
 from awesome_tools.diagnostics import Diagnostic, Severity
 from awesome_tools.fixes import CONSOLE, Fixes
 from awesome_tools.normalize import normalize_url
+from awesome_tools.urls import BadUrl, split_url
 
 
 @dataclass
@@ -47,6 +47,14 @@ def rule(rule_id: str) -> Callable[[Check], Check]:
         return check
 
     return register
+
+
+@rule("html-parse")
+def _unreadable(ctx: Context) -> Iterator[Diagnostic]:
+    found = ctx.document.unreadable
+    if found is not None:
+        message = found.message("the rest of the README is checked once it is fixed")
+        yield ctx.at(found.line, found.column, "html-parse", message)
 
 
 @rule("unclosed-details")
@@ -144,10 +152,15 @@ def _title(ctx: Context) -> Iterator[Diagnostic]:
                 yield ctx.at(cell.line, cell.column, "title-link", message)
                 continue
             href = links[0].href or ""
-            parts = urlsplit(href)
-            if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-                message = f"Title link '{href}' is not an absolute http(s) URL"
+            try:
+                link = split_url(href)
+            except BadUrl as exc:
+                message = f"Title link {exc}"
                 yield ctx.at(links[0].line, links[0].column, "title-link", message)
+            else:
+                if link.scheme not in ("http", "https") or not link.host:
+                    message = f"Title link '{href}' is not an absolute http(s) URL"
+                    yield ctx.at(links[0].line, links[0].column, "title-link", message)
             if cell.outside:
                 message = f"text '{cell.outside}' stands outside the Title link; put it inside"
                 yield ctx.at(cell.line, cell.column, "title-link", message)
@@ -181,7 +194,9 @@ def _duplicates(ctx: Context) -> Iterator[Diagnostic]:
                 for link in row[0].links[:1] if row else []:
                     if not link.href:
                         continue
-                    seen = links.setdefault(normalize_url(link.href), (link.line, link.column))
+                    # An unreadable link (title-link reports it) still matches its exact copy.
+                    key = normalize_url(link.href) or link.href
+                    seen = links.setdefault(key, (link.line, link.column))
                     if seen != (link.line, link.column):
                         message = f"paper {link.href} is already linked at line {seen[0]}"
                         yield ctx.at(link.line, link.column, "duplicate-model", message)
@@ -322,4 +337,7 @@ def lint_text(
 ) -> list[Diagnostic]:
     """Run every rule on README text; drift only when the expected text is given."""
     ctx = Context(path, text, read_document(text), expected, entry_files or {}, template, fixes)
+    if ctx.document.unreadable is not None:
+        # What was read is only part of the README: other rules would report phantoms.
+        return list(_unreadable(ctx))
     return sorted(d for check in CHECKS.values() for d in check(ctx))

@@ -20,6 +20,13 @@ _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _ALLOWED_TAGS = {_STR, _MAP, _SEQ}
+# An entry is three levels deep (file, section, field); the bound leaves room for mistakes and
+# keeps every walk over loaded data far from Python's recursion limit.
+MAX_DEPTH = 20
+_DEPTH_MESSAGE = (
+    f"nested more than {MAX_DEPTH} levels deep; the list's YAML files need at most 3 levels "
+    "(remove brackets or indentation, or quote the text)"
+)
 _DEFAULT_TAGS = {yaml.ScalarNode: _STR, yaml.MappingNode: _MAP, yaml.SequenceNode: _SEQ}
 
 
@@ -53,7 +60,7 @@ class Loaded:
             values: dict[KeyPath, Position] = {}
             if self.root is not None:
                 values[()] = _mark(self.root)
-                _record_positions(self.root, (), keys, values, set())
+                _record_positions(self.root, keys, values)
             self._positions = keys, values
         return self._positions
 
@@ -77,28 +84,31 @@ class Loaded:
 
 
 def _record_positions(
-    node: yaml.Node,
-    path: KeyPath,
-    keys: dict[KeyPath, Position],
-    values: dict[KeyPath, Position],
-    seen: set[int],
+    root: yaml.Node, keys: dict[KeyPath, Position], values: dict[KeyPath, Position]
 ) -> None:
-    if id(node) in seen:
-        return
-    seen.add(id(node))
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                continue
-            key_path = (*path, key_node.value)
-            if key_path not in keys:
-                keys[key_path] = _mark(key_node)
-                values[key_path] = _mark(value_node)
-                _record_positions(value_node, key_path, keys, values, seen)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            values[(*path, index)] = _mark(node)
-            _record_positions(item, (*path, index), keys, values, seen)
+    # Iterative, in document order, so no nesting can exhaust the Python stack.
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, KeyPath]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        children: list[tuple[yaml.Node, KeyPath]] = []
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    continue
+                key_path = (*path, key_node.value)
+                if key_path not in keys:
+                    keys[key_path] = _mark(key_node)
+                    values[key_path] = _mark(value_node)
+                    children.append((value_node, key_path))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                values[(*path, index)] = _mark(node)
+                children.append((item, (*path, index)))
+        stack.extend(reversed(children))
 
 
 def _mark(node: yaml.Node) -> Position:
@@ -143,6 +153,10 @@ def _syntax_diagnostic(
             "multiple-documents",
             "a second YAML document starts here; an entry file holds exactly one (remove '---')",
         )
+    if getattr(exc, "problem", None) == "exceeded maximum nesting depth":
+        # libyaml stops at 1,000 levels; name the first level past ours, as for shallower input.
+        line, column = _first_too_deep(text) or (line, column)
+        return Diagnostic(path, line, column, "yaml-depth", _DEPTH_MESSAGE)
     lines = text.splitlines()
     if mark and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
         return Diagnostic(
@@ -180,24 +194,26 @@ class _Unusual(Exception):
     """The fast build met something only the careful walk can report."""
 
 
-def _build(node: yaml.Node, seen: set[int]) -> Any:
+def _build(node: yaml.Node, seen: set[int], depth: int = 1) -> Any:
     """Plain values for the common, clean document; anything unusual defers to `_Walker`."""
     if id(node) in seen:
         raise _Unusual
     seen.add(id(node))
     if node.tag == _STR and isinstance(node, yaml.ScalarNode):
         return node.value
+    if depth > MAX_DEPTH:
+        raise _Unusual
     if node.tag == _MAP and isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
             if key_node.tag != _STR or not isinstance(key_node, yaml.ScalarNode):
                 raise _Unusual
-            result[key_node.value] = _build(value_node, seen)
+            result[key_node.value] = _build(value_node, seen, depth + 1)
         if len(result) != len(node.value):
             raise _Unusual
         return result
     if node.tag == _SEQ and isinstance(node, yaml.SequenceNode):
-        return [_build(item, seen) for item in node.value]
+        return [_build(item, seen, depth + 1) for item in node.value]
     raise _Unusual
 
 
@@ -208,7 +224,7 @@ class _Walker:
         self.loaded = loaded
         self.seen: set[int] = set()
 
-    def value(self, node: yaml.Node, at: Position) -> Any:
+    def value(self, node: yaml.Node, at: Position, depth: int = 1) -> Any:
         if id(node) in self.seen:
             # A composed alias is the anchored node itself, so `at` is where it is used from.
             message = "aliases (*name) are not allowed: write the value out"
@@ -219,13 +235,16 @@ class _Walker:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self.loaded.error(_mark(node), "yaml-tag", f"YAML tag '{tag}' is not allowed")
             raise _Refused
+        if isinstance(node, yaml.ScalarNode):
+            return node.value
+        if depth > MAX_DEPTH:
+            self.loaded.error(_mark(node), "yaml-depth", _DEPTH_MESSAGE)
+            raise _Refused
         if isinstance(node, yaml.MappingNode):
-            return self.mapping(node)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.value(item, _mark(node)) for item in node.value]
-        return node.value
+            return self.mapping(node, depth)
+        return [self.value(item, _mark(node), depth + 1) for item in node.value]
 
-    def mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
+    def mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -239,8 +258,25 @@ class _Walker:
                 self.loaded.error(at, "duplicate-key", message)
                 continue
             first_lines[key] = at[0]
-            result[key] = self.value(value_node, at)
+            result[key] = self.value(value_node, at, depth + 1)
         return result
+
+
+def _first_too_deep(text: str) -> Position | None:
+    """Where the first collection past the depth bound starts, found by the iterative parser."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                mark = event.start_mark
+                if depth > MAX_DEPTH and mark is not None:
+                    return mark.line + 1, mark.column + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return None
 
 
 def load_yaml(text: str, path: str, *, keys: Collection[str] = ()) -> Loaded:
@@ -255,6 +291,10 @@ def load_yaml(text: str, path: str, *, keys: Collection[str] = ()) -> Loaded:
         node = loader.get_single_node()
     except yaml.YAMLError as exc:
         loaded.diagnostics.append(_syntax_diagnostic(text, path, exc, keys))
+        return loaded
+    except RecursionError:
+        # Only the pure-Python composer recurses (libyaml stops at 1,000 levels by itself).
+        loaded.error(_first_too_deep(text) or (1, 1), "yaml-depth", _DEPTH_MESSAGE)
         return loaded
     finally:
         loader.dispose()

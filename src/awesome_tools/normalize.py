@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlunsplit
+
+from awesome_tools.urls import BadUrl, Link, split_url
 
 # Unicode White_Space: these collapse to one space. Python's str.split() also splits on the
 # C0 "information separators" U+001C..U+001F, which are control characters, not spaces.
@@ -58,46 +60,71 @@ def slugify(name: str) -> str:
     return _NON_SLUG.sub("-", folded.lower()).strip("-")
 
 
-_ARXIV_HOSTS = {
-    "arxiv.org",
-    "www.arxiv.org",
-    "export.arxiv.org",
-    "ar5iv.org",
-    "www.ar5iv.org",
-    "ar5iv.labs.arxiv.org",
-}
+# Hosts are compared without `www.` and a final dot, so these are arXiv and its mirrors.
+_ARXIV_HOSTS = {"arxiv.org", "export.arxiv.org", "ar5iv.org", "ar5iv.labs.arxiv.org"}
 _ARXIV_PATH = re.compile(
     r"^/(?:abs|pdf|html|format)/"
     r"(?P<id>\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})"
-    r"(?:v\d+)?(?:\.pdf)?/?$",
+    r"(?:v\d+)?(?:\.pdf)?$",
     re.IGNORECASE,
 )
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+_DOT = {".", "%2e"}
+_DOT_DOT = {"..", ".%2e", "%2e.", "%2e%2e"}
+
+
+def _host_key(host: str) -> str:
+    """A host as two links to one site share it: lower case, no final dot, no `www.`."""
+    host = host.rstrip(".")
+    return host[4:] if host.startswith("www.") else host
+
+
+def _path_key(path: str) -> str:
+    """A path without dot segments, repeated slashes or a final slash (RFC 3986, 5.2.4)."""
+    kept: list[str] = []
+    for segment in path.split("/"):
+        lowered = segment.lower()
+        if not segment or lowered in _DOT:
+            continue
+        if lowered in _DOT_DOT:
+            if kept:
+                kept.pop()
+            continue
+        kept.append(segment)
+    return "/" + "/".join(kept) if kept else ""
+
+
+def _paper(link: Link) -> str | None:
+    if _host_key(link.host) not in _ARXIV_HOSTS:
+        return None
+    match = _ARXIV_PATH.match(_path_key(link.path))
+    return match.group("id").lower() if match else None
 
 
 def arxiv_id(url: str) -> str | None:
     """Return the version-less arXiv identifier a URL points at, if any."""
-    parts = urlsplit(url)
-    if (parts.hostname or "").lower() not in _ARXIV_HOSTS:
+    try:
+        return _paper(split_url(url))
+    except BadUrl:
         return None
-    match = _ARXIV_PATH.match(parts.path)
-    return match.group("id").lower() if match else None
 
 
-def normalize_url(url: str) -> str:
-    """Reduce a link to a key under which two links to the same paper or page compare equal."""
-    paper = arxiv_id(url)
+def normalize_url(url: str) -> str | None:
+    """Reduce a link to a key under which two links to the same paper or page compare equal.
+
+    arXiv links become `arxiv:<id>`; others keep their query, lose their fragment, default
+    port, `www.`, final dot, dot segments and repeated slashes, and read http as https. None
+    for a link that cannot be read: the schema reports it, and it names no paper.
+    """
+    try:
+        link = split_url(url.strip())
+    except BadUrl:
+        return None
+    paper = _paper(link)
     if paper is not None:
         return f"arxiv:{paper}"
-    parts = urlsplit(url.strip())
-    scheme = parts.scheme.lower()
-    if scheme == "http":
-        scheme = "https"
-    host = (parts.hostname or "").lower()
-    try:
-        port = parts.port
-    except ValueError:
-        port = None
-    netloc = host if port in (None, _DEFAULT_PORTS.get(parts.scheme.lower())) else f"{host}:{port}"
-    path = parts.path.rstrip("/")
-    return urlunsplit((scheme, netloc, path, parts.query, ""))
+    scheme = "https" if link.scheme == "http" else link.scheme
+    host, port = _host_key(link.host), link.port
+    host = f"[{host}]" if ":" in host else host
+    netloc = host if port in (None, _DEFAULT_PORTS.get(link.scheme)) else f"{host}:{port}"
+    return urlunsplit((scheme, netloc, _path_key(link.path), link.query, ""))

@@ -76,6 +76,16 @@ RULES: list[Rule] = [
         "name: LLaVA",
     ),
     Rule(
+        "yaml-depth",
+        "entry",
+        "Lists or mappings are nested more than 20 levels deep (reported at the first one past "
+        "level 20; the file's own mapping is level 1).",
+        "An entry is a mapping of fields, a few of them mappings of text: remove the extra "
+        "brackets or indentation, or quote text that starts with `[` or `{`.",
+        "architecture:\n  overview: [[[[[[[[[[[[[[[[[[[[x]]]]]]]]]]]]]]]]]]]]",
+        "architecture:\n  overview: '[x]'",
+    ),
+    Rule(
         "control-character",
         "entry",
         "A control character (other than whitespace) is in the text.",
@@ -167,8 +177,13 @@ RULES: list[Rule] = [
     Rule(
         "bad-url",
         "entry",
-        "A link is not an absolute http(s) URL (figure: https only).",
-        "Use the full address starting with https://.",
+        "A link is not an absolute http(s) URL (figure: https only), or cannot be read at all: "
+        "a `[` or `]` in its host that does not enclose an IPv6 address, a port that is not a "
+        "number from 0 to 65535, a host that changes under Unicode normalization, or an "
+        "invisible character (zero-width space or joiner, BOM, soft hyphen, bidi control, "
+        "variation selector: any Unicode format, control or private-use character), which "
+        "would let one link pass for another.",
+        "Use the full address starting with https://, copied from the browser's address bar.",
         "url: arxiv.org/abs/2304.08485",
         "url: https://arxiv.org/abs/2304.08485",
     ),
@@ -200,7 +215,11 @@ RULES: list[Rule] = [
     Rule(
         "duplicate-entry",
         "entry",
-        "Two entries share a name, a file name, or a paper.",
+        "Two entries share a name, a file name, or a paper. Links are compared as keys: an "
+        "arXiv link (arxiv.org, export.arxiv.org, ar5iv; abs, pdf or html; any version) is its "
+        "paper id; any other link is compared with http read as https, the host in lower case "
+        "without a final dot or `www.`, no default port, no fragment, and its path without "
+        "dot segments, repeated slashes or a final slash (the query counts).",
         "The message names the other file: keep one of the two (edit the existing entry "
         "rather than adding a second).",
         "url: https://arxiv.org/pdf/2304.08485v2  (llava.yaml has .../abs/2304.08485)",
@@ -228,6 +247,15 @@ RULES += [
         "repository's Makefile); never edit README.md by hand.",
         "<td>Filtered CC3M, ScienceQA</td>   (hand edit; llava.yaml says otherwise)",
         "README.md as `make readme` writes it",
+    ),
+    Rule(
+        "html-parse",
+        "readme",
+        "Markup the HTML reader cannot read, such as a `<![` that starts neither a CDATA "
+        "section nor a conditional comment. Nothing after it is checked or imported.",
+        "Write a literal `<` as `&lt;`, or remove the markup.",
+        "<td>Uses <![foo [x]]> markers</td>",
+        "<td>Uses &lt;![foo [x]]> markers</td>",
     ),
     Rule(
         "unclosed-details",
@@ -281,7 +309,8 @@ RULES += [
     Rule(
         "title-link",
         "readme",
-        "The Title cell does not hold exactly one http(s) link, or has text outside it.",
+        "The Title cell does not hold exactly one readable http(s) link (see `bad-url` for "
+        "what cannot be read), or has text outside it.",
         'Put the whole title inside one link: `<a href="https://...">Title</a>`.',
         '<td>PaLM-E: An Embodied Multimodal Language Model <a href="https://palm-e.github.io">'
         "PaLM-E</a></td>",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date
 from typing import Annotated, Any
-from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -19,6 +18,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from awesome_tools.normalize import canonical_text, find_control_character, is_plain
+from awesome_tools.urls import BadUrl, split_url
 from awesome_tools.vocabulary import connectors
 
 PLACEHOLDER = "TODO:"
@@ -46,9 +46,12 @@ def _text(value: str) -> str:
 
 def _url(value: str, *, schemes: tuple[str, ...]) -> str:
     url = _text(value)
-    parts = urlsplit(url)
+    try:
+        link = split_url(url)
+    except BadUrl as exc:
+        raise PydanticCustomError("bad_url", "{problem}", {"problem": str(exc)}) from None
     wanted = " or ".join(f"{s}://" for s in schemes)
-    if parts.scheme.lower() not in schemes or not parts.hostname or " " in url:
+    if link.scheme not in schemes or not link.host or " " in url:
         raise PydanticCustomError(
             "bad_url",
             "must be an absolute {wanted} link, got '{url}'",

@@ -199,13 +199,15 @@ def run(args: argparse.Namespace) -> int:
 
 def _arxiv_api() -> str:
     """Return the arXiv API's address: the environment's if set, else arXiv's own."""
-    from urllib.parse import urlsplit
-
     from awesome_tools.arxiv import API, API_ENV
+    from awesome_tools.urls import BadUrl, split_url
 
     base = os.environ.get(API_ENV) or API
-    parts = urlsplit(base)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    try:
+        link = split_url(base)
+    except BadUrl as exc:
+        raise fail(f"{API_ENV}: {exc}") from None
+    if link.scheme not in ("http", "https") or not link.host:
         raise fail(f"{API_ENV} must be an http:// or https:// address, got '{base}'")
     return base
 
