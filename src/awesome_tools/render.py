@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.normalize import slugify
@@ -70,14 +71,15 @@ def environment(root: Path | None) -> jinja2.Environment:
 
     Each template is looked up file by file, so a project overrides only the files it has. The
     packaged ones are also reachable as `awesome_tools/NAME`, so that an override can extend or
-    import the default it replaces.
+    import the default it replaces. Templates run sandboxed: CI renders the templates of pull
+    requests, so a template must not reach Python's internals or change the values it is given.
     """
     loaders: list[jinja2.BaseLoader] = []
     if root is not None and (root / "templates").is_dir():
         loaders.append(jinja2.FileSystemLoader(root / "templates"))
     package = jinja2.PackageLoader("awesome_tools", "templates")
     loaders += [package, jinja2.PrefixLoader({PACKAGE_PREFIX: package})]
-    env = jinja2.Environment(
+    env = jinja2.sandbox.ImmutableSandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -119,7 +121,11 @@ def template_problem(
     if root is not None and source is not None:
         with contextlib.suppress(ValueError):
             shown = Path(source).resolve().relative_to(root.resolve()).as_posix()
-    message = f"the template fails: {exc.message or type(exc).__name__}"
+    reason = (exc.message or type(exc).__name__).rstrip(".")
+    if isinstance(exc, jinja2.exceptions.SecurityError):
+        message = f"the template is refused: it tries something unsafe ({reason})"
+    else:
+        message = f"the template fails: {reason}"
     return TemplateProblem(Diagnostic(shown, line, 1, "template", message))
 
 

@@ -304,8 +304,11 @@ RULES += [
     Rule(
         "template",
         "readme",
-        "The README template does not compile or fails while rendering (`render`, `lint`).",
-        "Fix the template at the line given (templates/README.md.j2 or the packaged one).",
+        "The README or page template does not compile, fails while rendering, or tries "
+        "something the sandbox refuses: Python internals (`__class__`, `__globals__`, any "
+        "`_name`) or changing the values it is given (`render`, `lint`, `site`).",
+        "Fix the template at the line given (templates/README.md.j2 or the packaged one); "
+        "use only the values and filters the template is given.",
         "{{ entry.nmae }}",
         "{{ entry.name }}",
     ),
