@@ -11,6 +11,7 @@ from typing import cast
 
 from awesome_tools import __version__
 from awesome_tools.commands.common import EXIT_USAGE, Reported, UsageError
+from awesome_tools.diagnostics import visible
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -135,11 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Reported as stop:
         return stop.code
     except UsageError as exc:
-        print(exc, file=sys.stderr)
+        print(visible(str(exc)), file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
-        print(
-            f"awesome-tools: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
-            file=sys.stderr,
-        )
+        message = f"awesome-tools: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
+        print(visible(message), file=sys.stderr)
         return EXIT_USAGE

@@ -12,7 +12,7 @@ from awesome_tools.commands.common import (
     project_root,
     report,
 )
-from awesome_tools.diagnostics import has_errors
+from awesome_tools.diagnostics import has_errors, visible
 from awesome_tools.project import (
     CATEGORIES,
     ENTRIES,
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     existing = [into / name for name in plan.files if (into / name).exists()]
     if existing and not args.force:
         for path in existing:
-            print(f"awesome-tools: {display_path(path, cwd)} exists", file=sys.stderr)
+            print(visible(f"awesome-tools: {display_path(path, cwd)} exists"), file=sys.stderr)
         print("awesome-tools: nothing written (use --force to overwrite)", file=sys.stderr)
         report(plan.diagnostics, args, files=1)
         return EXIT_PROBLEMS

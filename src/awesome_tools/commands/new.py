@@ -16,7 +16,7 @@ from awesome_tools.commands.common import (
     read_categories,
     report,
 )
-from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.diagnostics import Diagnostic, visible
 from awesome_tools.project import (
     ENTRIES,
     display_path,
@@ -70,7 +70,7 @@ def _ask_all(
 
 def _nothing_written(reason: str) -> int:
     """Say why no entry file was written; exit 1."""
-    print(f"awesome-tools: {reason}; nothing written", file=sys.stderr)
+    print(visible(f"awesome-tools: {reason}; nothing written"), file=sys.stderr)
     return EXIT_PROBLEMS
 
 
