@@ -15,7 +15,7 @@ from awesome_tools.render import render_readme
 from awesome_tools.schema import PLACEHOLDER, Entry
 from awesome_tools.vocabulary import connectors
 
-CATEGORIES = ["Encoders", "Decoders & Friends", "Über <Models>"]
+CATEGORIES = ["Encoders", "Decoders & Friends", "Über Modelle: 2D/3D + O'Neil, etc."]
 TRICKY = [
     "&",
     "<",

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from awesome_tools.blocks import Block, Cell, Document, read_document
-from awesome_tools.check import load_categories
+from awesome_tools.check import category_problem, load_categories
 from awesome_tools.columns import MISSING, OVERVIEW, OVERVIEW_LINKS, column_key, is_overview
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entryfile import dump_entry
@@ -189,6 +189,7 @@ def plan_import(
     facts = _overview_facts(document, mapper)
     wanted: list[str] = []
     owners: dict[str, Block] = {}
+    rejected: set[str] = set()
     for block in document.models:
         category = _category(block)
         data = mapper.block(block, category)
@@ -213,8 +214,16 @@ def plan_import(
             )
             continue
         owners[slug] = block
-        if category and category not in wanted:
-            wanted.append(category)
+        if category and category not in wanted and category not in rejected:
+            refusal = category_problem(category)
+            if refusal:
+                # categories.yaml would refuse it, and the README would show it as markup.
+                plan.diagnostics.append(
+                    Diagnostic(path, block.line, block.column, "category-name", refusal)
+                )
+                rejected.add(category)
+            else:
+                wanted.append(category)
         plan.files[f"{slug}.yaml"] = dump_entry(data)
     for anchor in facts:
         plan.diagnostics.append(

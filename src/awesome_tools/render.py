@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import traceback
 import unicodedata
 from collections.abc import Sequence
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 import jinja2.sandbox
+import markupsafe
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.normalize import slugify
@@ -40,6 +42,17 @@ def github_anchor(heading: str) -> str:
         elif ch == " ":
             kept.append("-")
     return "".join(kept)
+
+
+# Characters that can start Markdown markup inline (links, images, emphasis, code, HTML, tables,
+# a heading's closing #s); category names are checked to hold none, and are escaped anyway.
+# `<`, `>` and `&` are left to the HTML escape that follows, so its entities stay whole.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#!|~])")
+
+
+def markdown_text(value: str) -> markupsafe.Markup:
+    """Escape text for a Markdown heading or link text: Markdown markup, then HTML."""
+    return markupsafe.escape(_MARKDOWN.sub(r"\\\1", value))
 
 
 def sort_key(entry: Entry) -> tuple[str, str]:
@@ -88,6 +101,7 @@ def environment(root: Path | None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["slug"] = slugify
+    env.filters["markdown_text"] = markdown_text
     return env
 
 

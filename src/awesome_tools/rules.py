@@ -188,6 +188,17 @@ RULES: list[Rule] = [
         "- Encoders",
     ),
     Rule(
+        "category-name",
+        "entry",
+        "A category name (in categories.yaml, or a section title `import` would add there) is "
+        "not plain text: it becomes a `##` heading and a Contents link, where Markdown or HTML "
+        "markup would turn into a link, an image or a tag.",
+        "Use letters, digits, spaces, `& - , . : ' / +` and non-ASCII symbols such as emoji "
+        "only; no other ASCII punctuation, control or invisible characters.",
+        "- 'Evil](https://evil.example/phish) [x'",
+        "- Decoders & Friends",
+    ),
+    Rule(
         "file-name",
         "entry",
         "The file name is not the slug of the model's name.",
