@@ -98,7 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
         dest="export_format",
         choices=("json", "csv"),
         required=True,
-        help="json: a list of entries (schema/export.schema.json); csv: one row per entry",
+        help="json: a list of entries, exact (schema/export.schema.json); csv: one row per "
+        "entry, where a cell that starts with = + - @, tab or carriage return (after any ') "
+        "gets a leading ' so that spreadsheets show it as text and never run it as a formula",
     )
     export.add_argument("-o", "--output", metavar="FILE", help="where to write (default: stdout)")
     export.add_argument(
