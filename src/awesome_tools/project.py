@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from awesome_tools.diagnostics import Diagnostic
+
 ENTRIES = "entries"
 CATEGORIES = "categories.yaml"
 
@@ -32,15 +34,40 @@ def display_path(path: Path, cwd: Path) -> str:
     return Path(os.path.relpath(path.absolute(), cwd)).as_posix()
 
 
-def entry_paths(root: Path) -> list[Path]:
-    """List the entry files of a project, in a stable order."""
+# Lower-cased: `x.YAML` is read too, so that the file-name rule reports it instead of the
+# model vanishing from the README.
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def entry_paths(root: Path) -> tuple[list[Path], list[Path]]:
+    """List the entry files of a project in a stable order, and those that lie outside it.
+
+    A link inside entries/ to a file outside the project is never read: a pull request could
+    otherwise have a check print a file of the machine that runs it.
+    """
     folder = root / ENTRIES
+    top = root.resolve()
+    folder_inside = _inside(folder.resolve(), top)
     # os.scandir knows each entry's type without a stat call; names sort faster than Paths.
     with os.scandir(folder) as listing:
-        names = sorted(
-            e.name for e in listing if e.name.endswith((".yaml", ".yml")) and e.is_file()
+        found = sorted(
+            (e.name, e.is_symlink())
+            for e in listing
+            if e.name.lower().endswith(YAML_SUFFIXES) and e.is_file()
         )
-    return [folder / name for name in names]
+    inside: list[Path] = []
+    outside: list[Path] = []
+    for name, linked in found:
+        path = folder / name
+        if (linked or not folder_inside) and not _inside(path.resolve(), top):
+            outside.append(path)
+        else:
+            inside.append(path)
+    return inside, outside
 
 
 def read_source(path: Path, cwd: Path, *, display: str | None = None) -> Source:
@@ -48,11 +75,39 @@ def read_source(path: Path, cwd: Path, *, display: str | None = None) -> Source:
     return Source(display or display_path(path, cwd), path, path.read_bytes())
 
 
-def read_entries(root: Path, cwd: Path) -> list[Source]:
+def links_outside(path: Path, root: Path) -> bool:
+    """Say whether a file is a link that leads outside the project."""
+    return path.is_symlink() and not _inside(path.resolve(), root.resolve())
+
+
+def outside_list(display: str) -> Diagnostic:
+    """The diagnostic of an entry file that is not read because it lies outside the project."""
+    message = "the file links outside the list's folder; it is not read"
+    return Diagnostic(display, 1, 1, "outside-list", message)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The entry files of a project: those read, and those refused unread (by absolute path)."""
+
+    sources: list[Source]
+    refused: dict[Path, Diagnostic]
+
+    @property
+    def files(self) -> int:
+        """How many entry files there are, read or not."""
+        return len(self.sources) + len(self.refused)
+
+
+def read_entries(root: Path, cwd: Path) -> Listing:
     """Read every entry file; the folder's display path is worked out once, not per file."""
     folder = display_path(root / ENTRIES, cwd)
     prefix = "" if folder == "." else f"{folder}/"
-    return [read_source(p, cwd, display=prefix + p.name) for p in entry_paths(root)]
+    inside, outside = entry_paths(root)
+    return Listing(
+        [read_source(p, cwd, display=prefix + p.name) for p in inside],
+        {Path(os.path.abspath(p)): outside_list(prefix + p.name) for p in outside},
+    )
 
 
 def _new_file_mode() -> int:

@@ -201,10 +201,20 @@ RULES: list[Rule] = [
     Rule(
         "file-name",
         "entry",
-        "The file name is not the slug of the model's name.",
+        "The file name is not the slug of the model's name (entry files end in `.yaml`, lower "
+        "case: `x.YAML` or `x.yml` is reported, not skipped).",
         "Rename the file to the name given in the message (`LLaVA 1.5` → `llava-1-5.yaml`).",
         "entries/LLaVA_15.yaml  (name: LLaVA 1.5)",
         "entries/llava-1-5.yaml",
+    ),
+    Rule(
+        "outside-list",
+        "entry",
+        "An entry file is a symbolic link to a file outside the list's folder; it is not read, "
+        "so that a check never prints a file of the machine it runs on.",
+        "Replace the link with the entry file itself (links within the project are fine).",
+        "entries/llava.yaml -> /etc/passwd",
+        "entries/llava.yaml -> ../drafts/llava.yaml",
     ),
     Rule(
         "duplicate-entry",

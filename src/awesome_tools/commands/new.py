@@ -31,7 +31,7 @@ def _clash(root: Path, cwd: Path, name: str | None, url: str | None) -> str | No
 
     wanted_name = canonical_text(name).casefold() if name else None
     wanted_url = normalize_url(url) if url else None
-    for path, keys in identities([(s.display, s.raw) for s in read_entries(root, cwd)]):
+    for path, keys in identities([(s.display, s.raw) for s in read_entries(root, cwd).sources]):
         if wanted_name and keys.name and keys.name.casefold() == wanted_name:
             return f"'{name}' is already listed in {path}"
         if name and keys.slug and keys.slug == slugify(name):
