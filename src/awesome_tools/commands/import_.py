@@ -8,6 +8,7 @@ from pathlib import Path
 
 from awesome_tools.commands.common import (
     EXIT_PROBLEMS,
+    EXIT_USAGE,
     fail,
     project_root,
     report,
@@ -24,7 +25,7 @@ from awesome_tools.project import (
 def run(args: argparse.Namespace) -> int:
     """Turn a README of model blocks into one entry file per model."""
     from awesome_tools.importer import plan_import
-    from awesome_tools.project import write_atomic
+    from awesome_tools.project import write_all, write_target
 
     cwd = Path.cwd()
     readme = Path(args.readme)
@@ -49,9 +50,27 @@ def run(args: argparse.Namespace) -> int:
         print("awesome-tools: nothing written (use --force to overwrite)", file=sys.stderr)
         report(plan.diagnostics, args, files=1)
         return EXIT_PROBLEMS
-    written = sum(write_atomic(into / name, text) for name, text in plan.files.items())
+    root = into.absolute().parent
+    files = {write_target(into / name, root): text for name, text in plan.files.items()}
+    entry_files = set(files)
+    replace = set(files) if args.force else set()
     if plan.categories_text is not None:
-        write_atomic(categories_path, plan.categories_text)
+        categories_target = write_target(categories_path, root)
+        files[categories_target] = plan.categories_text
+        replace.add(categories_target)
+    try:
+        changed = write_all(files, stage_in=root, replace=replace)
+    except FileExistsError as exc:
+        shown = display_path(Path(exc.filename), cwd)
+        print(visible(f"awesome-tools: {shown} appeared meanwhile"), file=sys.stderr)
+        print("awesome-tools: nothing written (use --force to overwrite)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        # write_all has taken back whatever it moved in: the list is as it was.
+        reason = exc.strerror or str(exc)
+        print(f"awesome-tools: import failed ({reason}); nothing written", file=sys.stderr)
+        return EXIT_USAGE
+    written = len(entry_files.intersection(changed))
     print(
         f"imported {len(plan.files)} entries into {display_path(into, cwd)}/ ({written} written)",
         file=sys.stderr,

@@ -136,8 +136,13 @@ def _write_new(
         clash = _clash(root, cwd, values["name"], values.get("url"))
         if clash:
             return _nothing_written(clash)
-    write_atomic(target, scaffold_text(values, categories=categories, skip=skip))
     shown = display_path(target, cwd)
+    text = scaffold_text(values, categories=categories, skip=skip)
+    try:
+        # Exclusive: a file that appeared while the questions were answered is never replaced.
+        write_atomic(target, text, within=root, exclusive=True)
+    except FileExistsError:
+        return _nothing_written(f"{shown} exists")
     print(
         f"created {shown}: replace each TODO, then run `make readme` "
         f"(`awesome-tools check {shown}` lists what is left)",

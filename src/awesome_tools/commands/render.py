@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{shown} is out of date with entries/: run `make readme`", file=sys.stderr)
             return EXIT_PROBLEMS
         return EXIT_OK
-    changed = write_atomic(target, text)
+    changed = write_atomic(target, text, within=root)
     print(f"{'wrote' if changed else 'unchanged'} {shown} ({len(entries)} models)", file=sys.stderr)
     if changed and args.exit_non_zero_on_change:
         print(f"{shown} was regenerated: stage it and commit again", file=sys.stderr)
