@@ -295,3 +295,44 @@ def test_stale_temporary_files_of_a_killed_render_are_removed(
 def test_git_ignores_temporary_files() -> None:
     patterns = (REPO / ".gitignore").read_text("utf-8").splitlines()
     assert any(fnmatch.fnmatch(".README.md.abcdefgh.tmp", p) for p in patterns)
+
+
+TOO_LONG = "name is 240 characters long; at most 100 are allowed"
+
+
+def test_new_check_and_import_agree_on_the_longest_name(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long_name = "Model " + "x" * 234
+    assert main(["new", long_name]) == 2
+    assert capsys.readouterr().err == f"awesome-tools: {TOO_LONG}; give a shorter name\n"
+    assert [p.name for p in (project / "entries").iterdir()] == ["llava.yaml"]
+    (project / "entries" / "llava.yaml").write_text(
+        GOOD.replace("name: LLaVA", f"name: {long_name}"), encoding="utf-8"
+    )
+    assert main(["check"]) == 1
+    assert capsys.readouterr().out == f"entries/llava.yaml:2:7: error[name-too-long] {TOO_LONG}\n"
+    block = (
+        f"<details><summary>{long_name}</summary><table><tr><th>Title</th></tr>"
+        '<tr><td><a href="https://e.org/a">T</a></td></tr></table></details>\n'
+    )
+    (project / "list.md").write_text(block, encoding="utf-8")
+    (project / "entries" / "llava.yaml").unlink()
+    assert main(["import", "list.md"]) == 1
+    out, err = capsys.readouterr()
+    assert out == f"list.md:1:1: error[name-too-long] {TOO_LONG}\n"
+    assert err.startswith("awesome-tools: nothing written\n")
+    assert list((project / "entries").iterdir()) == []
+
+
+def test_the_longest_name_is_created_and_checked(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = "M" * 100
+    assert main(["new", name, "--url", "https://example.org/m"]) == 0
+    assert (project / "entries" / f"{'m' * 100}.yaml").is_file()
+    capsys.readouterr()
+    assert main(["check", f"entries/{'m' * 100}.yaml"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    # Only the scaffold's TODO placeholders are left to fill in.
+    assert lines and all("error[placeholder]" in line for line in lines)

@@ -20,6 +20,7 @@ from awesome_tools.normalize import (
     arxiv_id,
     canonical_text,
     find_control_character,
+    name_length_problem,
     normalize_url,
     slugify,
 )
@@ -139,6 +140,9 @@ def _file_name(loaded: Loaded, keys: Keys) -> list[Diagnostic]:
     if keys.name is None:
         return []
     actual = PurePosixPath(loaded.path).name
+    too_long = name_length_problem(keys.name)
+    if too_long:
+        return [Diagnostic(loaded.path, *keys.name_at, "name-too-long", too_long)]
     if not keys.slug:
         message = f"name '{keys.name}' has no ASCII letter or digit to build a file name from"
     elif actual != f"{keys.slug}.yaml":

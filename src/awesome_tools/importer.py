@@ -14,7 +14,7 @@ from awesome_tools.columns import MISSING, OVERVIEW, OVERVIEW_LINKS, column_key,
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entryfile import dump_entry
 from awesome_tools.loader import decode
-from awesome_tools.normalize import slugify
+from awesome_tools.normalize import name_length_problem, slugify
 from awesome_tools.schema import Entry
 
 DEFAULT_SECTION = "Architectures"
@@ -196,6 +196,12 @@ def plan_import(
         if data is None:
             continue
         slug = slugify(data["name"])
+        too_long = name_length_problem(data["name"])
+        if too_long:
+            plan.diagnostics.append(
+                Diagnostic(path, block.line, block.column, "name-too-long", too_long)
+            )
+            continue
         data = _ordered({**data, **facts.pop(block.anchor or slug, {})})
         if not slug:
             message = f"name '{data['name']}' has no ASCII letter or digit for a file name"

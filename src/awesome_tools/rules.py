@@ -208,6 +208,16 @@ RULES: list[Rule] = [
         "entries/llava-1-5.yaml",
     ),
     Rule(
+        "name-too-long",
+        "entry",
+        "The model's name is longer than 100 characters, or gives a file name that is: the file "
+        "and the temporary file written beside it must fit every file system "
+        "(`check`, `new` and `import` share the limit).",
+        "Shorten the name; put the long form in `title`.",
+        "name: " + "A" * 24 + "…  (240 characters)",
+        "name: LLaVA-NeXT",
+    ),
+    Rule(
         "outside-list",
         "entry",
         "An entry file is a symbolic link to a file outside the list's folder; it is not read, "

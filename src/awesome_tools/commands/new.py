@@ -83,9 +83,15 @@ def _given_name(args: argparse.Namespace) -> str | None:
 
 
 def _entry_file(root: Path, name: str) -> Path | None:
-    """Return entries/<slug>.yaml for a name, or None when the name gives no slug."""
-    from awesome_tools.normalize import slugify
+    """Return entries/<slug>.yaml for a name, or None when the name gives no slug.
 
+    A name `check` would refuse as too long is a usage error, with check's message.
+    """
+    from awesome_tools.normalize import name_length_problem, slugify
+
+    too_long = name_length_problem(name)
+    if too_long:
+        raise fail(f"{too_long}; give a shorter name")
     slug = slugify(name)
     return root / ENTRIES / f"{slug}.yaml" if slug else None
 
