@@ -190,6 +190,27 @@ CASES: list[tuple[str, bytes | str, list[str]]] = [
         ],
     ),
     (
+        "name too long",
+        GOOD.replace("name: LLaVA", "name: " + "L" * 101),
+        ["2:7: error[name-too-long] name is 101 characters long; at most 100 are allowed"],
+    ),
+    (
+        "name whose file name is too long",
+        GOOD.replace("name: LLaVA", "name: " + "\ufb03" * 34),
+        [
+            "2:7: error[name-too-long] name gives a file name of 102 characters "
+            "('ffiffiffiffiffiffiff…'); at most 100 are allowed"
+        ],
+    ),
+    (
+        "name of the longest length",
+        GOOD.replace("name: LLaVA", "name: " + "L" * 100),
+        [
+            f"2:7: error[file-name] file for '{'L' * 100}' must be named '{'l' * 100}.yaml' "
+            "(rename 'llava.yaml')"
+        ],
+    ),
+    (
         "name without ASCII",
         GOOD.replace("name: LLaVA", "name: 视觉"),
         [

@@ -12,7 +12,15 @@ import pytest
 
 from awesome_tools.check import check_sources
 from awesome_tools.cli import main
-from awesome_tools.export import columns, export_json_schema, records, to_csv, to_json
+from awesome_tools.export import (
+    columns,
+    export_json_schema,
+    from_spreadsheet_cell,
+    records,
+    spreadsheet_cell,
+    to_csv,
+    to_json,
+)
 from awesome_tools.schema import Entry
 from conftest import LIST, RICH, RICH_CATEGORIES
 
@@ -65,19 +73,73 @@ def test_csv_is_rfc_4180_and_flattens_with_dots() -> None:
     assert "architecture.overview" in columns() and "architecture" not in columns()
 
 
+FORMULAS = [
+    (
+        '=HYPERLINK("https://evil.example","click")',
+        '\'=HYPERLINK("https://evil.example","click")',
+    ),
+    ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+    ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+    ("@SUM(1+1)*cmd|' /C calc'!A0", "'@SUM(1+1)*cmd|' /C calc'!A0"),
+    ("\t=1", "'\t=1"),
+    ("\r=1", "'\r=1"),
+    ("'=1", "''=1"),
+    ("''-1", "'''-1"),
+    ("'90s models", "'90s models"),
+    ("'", "'"),
+    ("a = b + c - d @ e", "a = b + c - d @ e"),
+    ("Two-stage tuning", "Two-stage tuning"),
+    ("", ""),
+]
+
+
+@pytest.mark.parametrize(("value", "cell"), FORMULAS)
+def test_csv_cells_never_start_a_formula_and_read_back_exactly(value: str, cell: str) -> None:
+    assert spreadsheet_cell(value) == cell
+    assert from_spreadsheet_cell(cell) == value
+
+
+def _formula_entries() -> list[Entry]:
+    """The rich entries, with a formula in text fields of the first."""
+    first = {**RICH[0], "title": FORMULAS[0][0], "released": "2024-01-01"}
+    first["architecture"] = {"overview": FORMULAS[3][0], "components": "-x"}
+    first["training"] = {"methods": "+1"}
+    return [Entry.model_validate(data) for data in [first, *RICH[1:]]]
+
+
 def test_csv_read_back_equals_the_entries() -> None:
-    back = []
-    for row in csv.DictReader(io.StringIO(to_csv(_entries()), newline="")):
-        nested: dict[str, object] = {}
-        for key, value in row.items():
-            if value:
-                head, _, tail = key.partition(".")
-                if tail:
-                    nested.setdefault(head, {})[tail] = value  # type: ignore[index]
-                else:
-                    nested[head] = value
-        back.append(Entry.model_validate(nested))
-    assert sorted(back, key=lambda e: e.name) == sorted(_entries(), key=lambda e: e.name)
+    """A reader removes the one quote a formula-like cell was given (and nothing else)."""
+    for entries in (_entries(), _formula_entries()):
+        back = []
+        for row in csv.DictReader(io.StringIO(to_csv(entries), newline="")):
+            nested: dict[str, object] = {}
+            for key, cell in row.items():
+                if cell:
+                    value = from_spreadsheet_cell(cell)
+                    head, _, tail = key.partition(".")
+                    if tail:
+                        nested.setdefault(head, {})[tail] = value  # type: ignore[index]
+                    else:
+                        nested[head] = value
+            back.append(Entry.model_validate(nested))
+        assert sorted(back, key=lambda e: e.name) == sorted(entries, key=lambda e: e.name)
+
+
+def test_csv_prefixes_formulas_and_json_stays_exact() -> None:
+    entries = _formula_entries()
+    rows = list(csv.DictReader(io.StringIO(to_csv(entries), newline="")))
+    alpha = next(row for row in rows if row["name"] == RICH[0]["name"])
+    assert alpha["title"] == '\'=HYPERLINK("https://evil.example","click")'
+    assert alpha["architecture.overview"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert alpha["architecture.components"] == "'-x"
+    assert alpha["training.methods"] == "'+1"
+    assert alpha["released"] == "2024-01-01"
+    for row in rows:
+        assert not any(cell[:1] in ("=", "+", "-", "@", "\t", "\r") for cell in row.values())
+    exported = json.loads(to_json(entries))
+    first = next(item for item in exported if item["name"] == RICH[0]["name"])
+    assert first["title"] == FORMULAS[0][0]
+    assert first["architecture"] == {"overview": FORMULAS[3][0], "components": "-x"}
 
 
 def test_export_of_the_fixture_list_equals_what_check_reads() -> None:

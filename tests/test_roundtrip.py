@@ -16,7 +16,7 @@ from awesome_tools.schema import PLACEHOLDER, Entry
 from awesome_tools.urls import INVISIBLE
 from awesome_tools.vocabulary import connectors
 
-CATEGORIES = ["Encoders", "Decoders & Friends", "Über <Models>"]
+CATEGORIES = ["Encoders", "Decoders & Friends", "Über Modelle: 2D/3D + O'Neil, etc."]
 TRICKY = [
     "&",
     "<",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
@@ -11,12 +12,15 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
+import yaml
+
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.loader import Loaded, Position, decode, load_yaml
 from awesome_tools.normalize import (
     arxiv_id,
     canonical_text,
     find_control_character,
+    name_length_problem,
     normalize_url,
     slugify,
 )
@@ -43,6 +47,29 @@ def load_text(raw: bytes, path: str) -> Loaded:
     return load_yaml(text, path, keys=ENTRY_KEYS)
 
 
+# A category is a `##` heading and a Contents link: plain text only, so that no name can
+# become a link, an image, emphasis or HTML there. Markdown and HTML markup is ASCII, so beyond
+# ASCII only what is invisible or breaks a line is refused (emoji keep their joiner).
+CATEGORY_PUNCTUATION = "&-,.:'/+"
+
+
+def _plain_category_character(ch: str) -> bool:
+    if ch.isascii():
+        return ch.isalnum() or ch == " " or ch in CATEGORY_PUNCTUATION
+    return ch == "\u200d" or unicodedata.category(ch)[0] not in "CZ"
+
+
+def category_problem(name: str) -> str | None:
+    """Say why a category name is not plain text, or None when it is."""
+    bad = sorted({ch for ch in name if not _plain_category_character(ch)})
+    if not bad:
+        return None
+    return (
+        f"category '{name}' holds {' '.join(bad)}: a category is plain text (letters, digits, "
+        f"spaces, {' '.join(CATEGORY_PUNCTUATION)} and non-ASCII symbols such as emoji)"
+    )
+
+
 def load_categories(raw: bytes | None, path: str) -> tuple[list[str], list[Diagnostic]]:
     """Read the ordered list of README sections; a missing file means no categories."""
     if raw is None:
@@ -62,11 +89,16 @@ def load_categories(raw: bytes | None, path: str) -> tuple[list[str], list[Diagn
         )
         return [], sorted(problems)
     names: list[str] = []
+    # Each item's own position: the generic position walk gives a list's items the list's.
+    items = loaded.root.value if isinstance(loaded.root, yaml.SequenceNode) else []
     for index, item in enumerate(data):
-        line, column = loaded.value_positions.get((index,), (1, 1))
+        mark = items[index].start_mark if index < len(items) else None
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if not isinstance(item, str) or not canonical_text(item):
             message = "each category is a non-empty line of text"
             problems.append(Diagnostic(path, line, column, "categories-file", message))
+        elif problem := category_problem(canonical_text(item)):
+            problems.append(Diagnostic(path, line, column, "category-name", problem))
         elif canonical_text(item) in names:
             message = f"category '{canonical_text(item)}' is listed twice"
             problems.append(Diagnostic(path, line, column, "categories-file", message))
@@ -109,6 +141,9 @@ def _file_name(loaded: Loaded, keys: Keys) -> list[Diagnostic]:
     if keys.name is None:
         return []
     actual = PurePosixPath(loaded.path).name
+    too_long = name_length_problem(keys.name)
+    if too_long:
+        return [Diagnostic(loaded.path, *keys.name_at, "name-too-long", too_long)]
     if not keys.slug:
         message = f"name '{keys.name}' has no ASCII letter or digit to build a file name from"
     elif actual != f"{keys.slug}.yaml":

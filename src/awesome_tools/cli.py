@@ -11,6 +11,7 @@ from typing import cast
 
 from awesome_tools import __version__
 from awesome_tools.commands.common import EXIT_USAGE, Reported, UsageError
+from awesome_tools.diagnostics import visible
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -97,7 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
         dest="export_format",
         choices=("json", "csv"),
         required=True,
-        help="json: a list of entries (schema/export.schema.json); csv: one row per entry",
+        help="json: a list of entries, exact (schema/export.schema.json); csv: one row per "
+        "entry, where a cell that starts with = + - @, tab or carriage return (after any ') "
+        "gets a leading ' so that spreadsheets show it as text and never run it as a formula",
     )
     export.add_argument("-o", "--output", metavar="FILE", help="where to write (default: stdout)")
     export.add_argument(
@@ -135,11 +138,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Reported as stop:
         return stop.code
     except UsageError as exc:
-        print(exc, file=sys.stderr)
+        print(visible(str(exc)), file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
-        print(
-            f"awesome-tools: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
-            file=sys.stderr,
-        )
+        message = f"awesome-tools: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
+        print(visible(message), file=sys.stderr)
         return EXIT_USAGE

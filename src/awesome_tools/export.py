@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -38,13 +39,29 @@ def _flatten(record: dict[str, Any], prefix: str = "") -> dict[str, str]:
     return flat
 
 
+# OWASP's CSV-injection advice: a spreadsheet reads a cell starting with one of these as a
+# formula (`=HYPERLINK(…)`, `@SUM(…)`, `-2+3+cmd|…`). Quotes before one are matched too, so
+# that adding one more quote is always undone by removing one: the export stays lossless.
+_FORMULA = re.compile("'*[=+\\-@\t\r]")
+
+
+def spreadsheet_cell(value: str) -> str:
+    """Prefix a `'` to a value a spreadsheet would run as a formula."""
+    return f"'{value}" if _FORMULA.match(value) else value
+
+
+def from_spreadsheet_cell(cell: str) -> str:
+    """Undo `spreadsheet_cell`: the value a CSV cell holds."""
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell, 1) else cell
+
+
 def to_csv(entries: Sequence[Entry]) -> str:
-    """CSV per RFC 4180: a header row, CRLF line ends, fields quoted where they need it."""
+    """CSV per RFC 4180, formulas neutralised: a header row, CRLF line ends, quoted as needed."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns(), lineterminator="\r\n", restval="")
     writer.writeheader()
     for record in records(entries):
-        writer.writerow(_flatten(record))
+        writer.writerow({k: spreadsheet_cell(v) for k, v in _flatten(record).items()})
     return out.getvalue()
 
 

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from awesome_tools.blocks import Block, Cell, Document, read_document
-from awesome_tools.check import load_categories
+from awesome_tools.check import category_problem, load_categories
 from awesome_tools.columns import MISSING, OVERVIEW, OVERVIEW_LINKS, column_key, is_overview
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entryfile import dump_entry
 from awesome_tools.loader import decode
-from awesome_tools.normalize import slugify
+from awesome_tools.normalize import name_length_problem, slugify
 from awesome_tools.schema import Entry
 from awesome_tools.urls import BadUrl, split_url
 
@@ -199,12 +199,19 @@ def plan_import(
     facts = _overview_facts(document, mapper)
     wanted: list[str] = []
     owners: dict[str, Block] = {}
+    rejected: set[str] = set()
     for block in document.models:
         category = _category(block)
         data = mapper.block(block, category)
         if data is None:
             continue
         slug = slugify(data["name"])
+        too_long = name_length_problem(data["name"])
+        if too_long:
+            plan.diagnostics.append(
+                Diagnostic(path, block.line, block.column, "name-too-long", too_long)
+            )
+            continue
         data = _ordered({**data, **facts.pop(block.anchor or slug, {})})
         if not slug:
             message = f"name '{data['name']}' has no ASCII letter or digit for a file name"
@@ -223,8 +230,16 @@ def plan_import(
             )
             continue
         owners[slug] = block
-        if category and category not in wanted:
-            wanted.append(category)
+        if category and category not in wanted and category not in rejected:
+            refusal = category_problem(category)
+            if refusal:
+                # categories.yaml would refuse it, and the README would show it as markup.
+                plan.diagnostics.append(
+                    Diagnostic(path, block.line, block.column, "category-name", refusal)
+                )
+                rejected.add(category)
+            else:
+                wanted.append(category)
         plan.files[f"{slug}.yaml"] = dump_entry(data)
     for anchor in facts:
         plan.diagnostics.append(

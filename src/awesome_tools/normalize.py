@@ -47,6 +47,25 @@ def find_control_character(value: str) -> int | None:
     return match.start() if match else None
 
 
+# A name, and the file name it gives, must fit the file system with room for the temporary
+# file a write makes beside it (`.SLUG.yaml.XXXXXXXX.tmp`, 19 characters more), on every
+# system the list is kept on; 100 is far beyond any model's name.
+NAME_MAX = 100
+
+
+def name_length_problem(name: str) -> str | None:
+    """Say why a model's name is too long (or its file name), or None when it fits."""
+    if len(name) > NAME_MAX:
+        return f"name is {len(name)} characters long; at most {NAME_MAX} are allowed"
+    slug = slugify(name)
+    if len(slug) > NAME_MAX:
+        return (
+            f"name gives a file name of {len(slug)} characters ('{slug[:20]}…'); "
+            f"at most {NAME_MAX} are allowed"
+        )
+    return None
+
+
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import traceback
 import unicodedata
 from collections.abc import Sequence
@@ -10,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
+import markupsafe
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.fixes import Fixes
@@ -42,6 +45,17 @@ def github_anchor(heading: str) -> str:
     return "".join(kept)
 
 
+# Characters that can start Markdown markup inline (links, images, emphasis, code, HTML, tables,
+# a heading's closing #s); category names are checked to hold none, and are escaped anyway.
+# `<`, `>` and `&` are left to the HTML escape that follows, so its entities stay whole.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#!|~])")
+
+
+def markdown_text(value: str) -> markupsafe.Markup:
+    """Escape text for a Markdown heading or link text: Markdown markup, then HTML."""
+    return markupsafe.escape(_MARKDOWN.sub(r"\\\1", value))
+
+
 def sort_key(entry: Entry) -> tuple[str, str]:
     """Order within a section: by name ignoring case, ties by file name."""
     return entry.name.casefold(), slugify(entry.name)
@@ -71,14 +85,15 @@ def environment(root: Path | None) -> jinja2.Environment:
 
     Each template is looked up file by file, so a project overrides only the files it has. The
     packaged ones are also reachable as `awesome_tools/NAME`, so that an override can extend or
-    import the default it replaces.
+    import the default it replaces. Templates run sandboxed: CI renders the templates of pull
+    requests, so a template must not reach Python's internals or change the values it is given.
     """
     loaders: list[jinja2.BaseLoader] = []
     if root is not None and (root / "templates").is_dir():
         loaders.append(jinja2.FileSystemLoader(root / "templates"))
     package = jinja2.PackageLoader("awesome_tools", "templates")
     loaders += [package, jinja2.PrefixLoader({PACKAGE_PREFIX: package})]
-    env = jinja2.Environment(
+    env = jinja2.sandbox.ImmutableSandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -87,6 +102,7 @@ def environment(root: Path | None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["slug"] = slugify
+    env.filters["markdown_text"] = markdown_text
     return env
 
 
@@ -120,7 +136,11 @@ def template_problem(
     if root is not None and source is not None:
         with contextlib.suppress(ValueError):
             shown = Path(source).resolve().relative_to(root.resolve()).as_posix()
-    message = f"the template fails: {exc.message or type(exc).__name__}"
+    reason = (exc.message or type(exc).__name__).rstrip(".")
+    if isinstance(exc, jinja2.exceptions.SecurityError):
+        message = f"the template is refused: it tries something unsafe ({reason})"
+    else:
+        message = f"the template fails: {reason}"
     return TemplateProblem(Diagnostic(shown, line, 1, "template", message))
 
 

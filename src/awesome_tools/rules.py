@@ -205,12 +205,43 @@ RULES: list[Rule] = [
         "- Encoders",
     ),
     Rule(
+        "category-name",
+        "entry",
+        "A category name (in categories.yaml, or a section title `import` would add there) is "
+        "not plain text: it becomes a `##` heading and a Contents link, where Markdown or HTML "
+        "markup would turn into a link, an image or a tag.",
+        "Use letters, digits, spaces, `& - , . : ' / +` and non-ASCII symbols such as emoji "
+        "only; no other ASCII punctuation, control or invisible characters.",
+        "- 'Evil](https://evil.example/phish) [x'",
+        "- Decoders & Friends",
+    ),
+    Rule(
         "file-name",
         "entry",
-        "The file name is not the slug of the model's name.",
+        "The file name is not the slug of the model's name (entry files end in `.yaml`, lower "
+        "case: `x.YAML` or `x.yml` is reported, not skipped).",
         "Rename the file to the name given in the message (`LLaVA 1.5` → `llava-1-5.yaml`).",
         "entries/LLaVA_15.yaml  (name: LLaVA 1.5)",
         "entries/llava-1-5.yaml",
+    ),
+    Rule(
+        "name-too-long",
+        "entry",
+        "The model's name is longer than 100 characters, or gives a file name that is: the file "
+        "and the temporary file written beside it must fit every file system "
+        "(`check`, `new` and `import` share the limit).",
+        "Shorten the name; put the long form in `title`.",
+        "name: " + "A" * 24 + "…  (240 characters)",
+        "name: LLaVA-NeXT",
+    ),
+    Rule(
+        "outside-list",
+        "entry",
+        "An entry file is a symbolic link to a file outside the list's folder; it is not read, "
+        "so that a check never prints a file of the machine it runs on.",
+        "Replace the link with the entry file itself (links within the project are fine).",
+        "entries/llava.yaml -> /etc/passwd",
+        "entries/llava.yaml -> ../drafts/llava.yaml",
     ),
     Rule(
         "duplicate-entry",
@@ -336,8 +367,11 @@ RULES += [
     Rule(
         "template",
         "readme",
-        "The README template does not compile or fails while rendering (`render`, `lint`).",
-        "Fix the template at the line given (templates/README.md.j2 or the packaged one).",
+        "The README or page template does not compile, fails while rendering, or tries "
+        "something the sandbox refuses: Python internals (`__class__`, `__globals__`, any "
+        "`_name`) or changing the values it is given (`render`, `lint`, `site`).",
+        "Fix the template at the line given (templates/README.md.j2 or the packaged one); "
+        "use only the values and filters the template is given.",
         "{{ entry.nmae }}",
         "{{ entry.name }}",
     ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from awesome_tools.commands.common import (
@@ -13,6 +14,8 @@ from awesome_tools.commands.common import (
 )
 from awesome_tools.project import (
     display_path,
+    links_outside,
+    outside_list,
     read_entries,
     read_source,
 )
@@ -24,7 +27,9 @@ def run(args: argparse.Namespace) -> int:
 
     cwd = Path.cwd()
     root = project_root(args)
-    sources = read_entries(root, cwd)
+    listing = read_entries(root, cwd)
+    sources = listing.sources
+    refused = list(listing.refused.values())
     selected: set[str] | None = None
     if args.paths:
         missing = [p for p in args.paths if not Path(p).is_file()]
@@ -32,12 +37,21 @@ def run(args: argparse.Namespace) -> int:
             raise fail(f"no such file: {', '.join(missing)}")
         given = [Path(p) for p in args.paths]
         known = {s.path.resolve(): s.display for s in sources}
-        outside = [p for p in given if p.resolve() not in known]
-        sources += [read_source(p, cwd) for p in outside]
-        selected = {known.get(p.resolve()) or display_path(p, cwd) for p in given}
+        known.update((path, d.path) for path, d in listing.refused.items())
+        selected = set()
+        for path in given:
+            shown = known.get(Path(os.path.abspath(path))) or known.get(path.resolve())
+            if shown is None:
+                shown = display_path(path, cwd)
+                if links_outside(path, root):
+                    refused.append(outside_list(shown))
+                else:
+                    sources.append(read_source(path, cwd))
+            selected.add(shown)
+        refused = [d for d in refused if d.path in selected]
     categories, problems = read_categories(root, cwd)
     _, diagnostics = check_sources(
         [(s.display, s.raw) for s in sources], categories=categories, selected=selected
     )
-    files = len(selected) if selected is not None else len(sources)
-    return report(sorted(problems + diagnostics), args, files=files)
+    files = len(selected) if selected is not None else listing.files
+    return report(sorted(problems + refused + diagnostics), args, files=files)

@@ -83,13 +83,14 @@ def load_entries(
     """Check every entry of the project; return valid entries by path, categories, problems."""
     from awesome_tools.check import check_sources
 
-    sources = read_entries(root, cwd)
+    listing = read_entries(root, cwd)
     categories, problems = read_categories(root, cwd)
     checked, diagnostics = check_sources(
-        [(s.display, s.raw) for s in sources], categories=categories
+        [(s.display, s.raw) for s in listing.sources], categories=categories
     )
     entries = {item.path: item.entry for item in checked if item.entry is not None}
-    return entries, categories, sorted(problems + diagnostics), len(sources)
+    refused = list(listing.refused.values())
+    return entries, categories, sorted(problems + refused + diagnostics), listing.files
 
 
 def valid_entries(

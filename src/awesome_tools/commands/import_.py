@@ -8,11 +8,12 @@ from pathlib import Path
 
 from awesome_tools.commands.common import (
     EXIT_PROBLEMS,
+    EXIT_USAGE,
     fail,
     project_root,
     report,
 )
-from awesome_tools.diagnostics import has_errors
+from awesome_tools.diagnostics import has_errors, visible
 from awesome_tools.project import (
     CATEGORIES,
     ENTRIES,
@@ -33,7 +34,7 @@ def _same_entry(path: Path, planned: str) -> bool:
 def run(args: argparse.Namespace) -> int:
     """Turn a README of model blocks into one entry file per model."""
     from awesome_tools.importer import plan_import
-    from awesome_tools.project import write_atomic
+    from awesome_tools.project import write_all, write_target
 
     cwd = Path.cwd()
     readme = Path(args.readme)
@@ -60,15 +61,35 @@ def run(args: argparse.Namespace) -> int:
     existing = [into / name for name in present if name not in kept]
     if existing and not args.force:
         for path in existing:
-            print(f"awesome-tools: {display_path(path, cwd)} exists", file=sys.stderr)
+            print(visible(f"awesome-tools: {display_path(path, cwd)} exists"), file=sys.stderr)
         print("awesome-tools: nothing written (use --force to overwrite)", file=sys.stderr)
         report(plan.diagnostics, args, files=1)
         return EXIT_PROBLEMS
-    written = sum(
-        write_atomic(into / name, text) for name, text in plan.files.items() if name not in kept
-    )
+    root = into.absolute().parent
+    files = {
+        write_target(into / name, root): text
+        for name, text in plan.files.items()
+        if name not in kept
+    }
+    entry_files = set(files)
+    replace = set(files) if args.force else set()
     if plan.categories_text is not None:
-        write_atomic(categories_path, plan.categories_text)
+        categories_target = write_target(categories_path, root)
+        files[categories_target] = plan.categories_text
+        replace.add(categories_target)
+    try:
+        changed = write_all(files, stage_in=root, replace=replace)
+    except FileExistsError as exc:
+        shown = display_path(Path(exc.filename), cwd)
+        print(visible(f"awesome-tools: {shown} appeared meanwhile"), file=sys.stderr)
+        print("awesome-tools: nothing written (use --force to overwrite)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        # write_all has taken back whatever it moved in: the list is as it was.
+        reason = exc.strerror or str(exc)
+        print(f"awesome-tools: import failed ({reason}); nothing written", file=sys.stderr)
+        return EXIT_USAGE
+    written = len(entry_files.intersection(changed))
     print(
         f"imported {len(plan.files)} entries into {display_path(into, cwd)}/ ({written} written)",
         file=sys.stderr,

@@ -16,7 +16,7 @@ from awesome_tools.commands.common import (
     read_categories,
     report,
 )
-from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.diagnostics import Diagnostic, visible
 from awesome_tools.project import (
     ENTRIES,
     display_path,
@@ -32,7 +32,7 @@ def _clash(root: Path, cwd: Path, name: str | None, url: str | None) -> str | No
 
     wanted_name = canonical_text(name).casefold() if name else None
     wanted_url = normalize_url(url) if url else None
-    for path, keys in identities([(s.display, s.raw) for s in read_entries(root, cwd)]):
+    for path, keys in identities([(s.display, s.raw) for s in read_entries(root, cwd).sources]):
         if wanted_name and keys.name and keys.name.casefold() == wanted_name:
             return f"'{name}' is already listed in {path}"
         if name and keys.slug and keys.slug == slugify(name):
@@ -88,7 +88,7 @@ def _ask_all(
 
 def _nothing_written(reason: str) -> int:
     """Say why no entry file was written; exit 1."""
-    print(f"awesome-tools: {reason}; nothing written", file=sys.stderr)
+    print(visible(f"awesome-tools: {reason}; nothing written"), file=sys.stderr)
     return EXIT_PROBLEMS
 
 
@@ -101,9 +101,15 @@ def _given_name(args: argparse.Namespace) -> str | None:
 
 
 def _entry_file(root: Path, name: str) -> Path | None:
-    """Return entries/<slug>.yaml for a name, or None when the name gives no slug."""
-    from awesome_tools.normalize import slugify
+    """Return entries/<slug>.yaml for a name, or None when the name gives no slug.
 
+    A name `check` would refuse as too long is a usage error, with check's message.
+    """
+    from awesome_tools.normalize import name_length_problem, slugify
+
+    too_long = name_length_problem(name)
+    if too_long:
+        raise fail(f"{too_long}; give a shorter name")
     slug = slugify(name)
     return root / ENTRIES / f"{slug}.yaml" if slug else None
 
@@ -154,8 +160,13 @@ def _write_new(
         clash = _clash(root, cwd, values["name"], values.get("url"))
         if clash:
             return _nothing_written(clash)
-    write_atomic(target, scaffold_text(values, categories=categories, skip=skip))
     shown = display_path(target, cwd)
+    text = scaffold_text(values, categories=categories, skip=skip)
+    try:
+        # Exclusive: a file that appeared while the questions were answered is never replaced.
+        write_atomic(target, text, within=root, exclusive=True)
+    except FileExistsError:
+        return _nothing_written(f"{shown} exists")
     fixes = read_fixes(root)
     print(
         f"created {shown}: replace each TODO, then run `{fixes.render}` "

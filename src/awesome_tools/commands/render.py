@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     # The hook's run reads what it replaces, to say where a hand edit of it still is.
     hook = args.exit_non_zero_on_change
     previous = target.read_text("utf-8") if hook and target.is_file() else None
-    changed = write_atomic(target, text)
+    changed = write_atomic(target, text, within=root)
     print(
         f"{'wrote' if changed else 'unchanged'} {shown} ({models(len(entries))})", file=sys.stderr
     )

@@ -46,6 +46,6 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{shown} is stale: run `{read_fixes(root).schema}`", file=sys.stderr)
                 stale = True
             continue
-        changed = write_atomic(target, text)
+        changed = write_atomic(target, text, within=root)
         print(f"{'wrote' if changed else 'unchanged'} {shown}", file=sys.stderr)
     return EXIT_PROBLEMS if stale else EXIT_OK

@@ -31,7 +31,11 @@ def run(args: argparse.Namespace) -> int:
     except TemplateProblem as problem:
         return report([problem.diagnostic], args, files=files)
     folder = Path(args.output) if args.output is not None else root / FOLDER
-    written = [name for name, text in pages.items() if write_atomic(folder / name, text)]
+    # Links in the default folder may lead only within the project; --output is the user's.
+    within = root if args.output is None else None
+    written = [
+        name for name, text in pages.items() if write_atomic(folder / name, text, within=within)
+    ]
     shown = display_path(folder, cwd)
     what = ", ".join(f"{shown}/{name}" for name in written)
     done = f"wrote {what}" if written else f"unchanged {shown}/"
