@@ -8,6 +8,8 @@ and median wall-clock time of each, with check-jsonschema (largest size only) fo
     check           <= 2.0 x floor at 10,000 entries (best / best, same number of entries)
     render          <= 1.5 x floor at 10,000 entries
     lint            <= 3.5 x floor at 10,000 entries
+    lint drifted    <= 4.0 x lint at every size: the same README with every model block
+                    hand-edited (a bulk edit or a template change), so every block drifts
     one-file check  <= 0.150 s (best; the real repository, as pre-commit runs it)
     growth          render and lint, best at the largest size / best at the smallest:
                     at most 1.2 x the growth in entries (12 x from 1,000 to 10,000)
@@ -45,21 +47,25 @@ MODELINE = "# yaml-language-server: $schema=../schema/entry.schema.json\n"
 
 @dataclass(frozen=True)
 class Target:
-    """A limit on a case's best time: a ratio to the floor of the same size, or seconds."""
+    """A limit on a case's best time: a ratio to another case of the same size, or seconds."""
 
     kind: str  # "ratio" or "seconds"
     limit: float
     entries: int | None = None  # judged only at this size; None: at every size
+    base: str = "floor"  # for a ratio: the case whose best time it is divided by
 
     def describe(self) -> str:
         """The limit as the table shows it."""
-        return f"<= {self.limit:.1f}x floor" if self.kind == "ratio" else f"<= {self.limit:.3f} s"
+        if self.kind == "ratio":
+            return f"<= {self.limit:.1f}x {self.base}"
+        return f"<= {self.limit:.3f} s"
 
 
 TARGETS: dict[str, Target] = {
     "check": Target("ratio", 2.0, entries=10_000),
     "render": Target("ratio", 1.5, entries=10_000),
     "lint": Target("ratio", 3.5, entries=10_000),
+    "lint drifted": Target("ratio", 4.0, base="lint"),
     "one-file check": Target("seconds", 0.150),
 }
 # Cases whose growth from the smallest to the largest size is judged: best time at the largest
@@ -175,6 +181,7 @@ class Case:
     repeat: int
     note: str = ""
     prepare: Callable[[], None] | None = None  # run before every run, outside the timing
+    exit_code: int = 0  # what every command must exit with
     times: list[float] = field(default_factory=list)
 
     def run_once(self) -> float:
@@ -189,7 +196,7 @@ class Case:
             start = time.perf_counter()
             done = subprocess.run(command, cwd=self.cwd, capture_output=True, text=True)
             total += time.perf_counter() - start
-            if done.returncode != 0:
+            if done.returncode != self.exit_code:
                 shown = " ".join(command[:6]) + (" ..." if len(command) > 6 else "")
                 sys.stderr.write(done.stdout[-3000:] + done.stderr[-3000:])
                 raise SystemExit(f"bench: {self.name} failed (exit {done.returncode}): {shown}")
@@ -225,24 +232,70 @@ def tool_command(command: str, root: Path) -> list[str]:
     return [str(BIN / "awesome-tools"), command, "--root", str(root)]
 
 
+# Every model block's last cell edited, as a bulk edit or a template change would.
+DRIFT_OLD = "</td>\n</tr>\n</tbody>\n</table>\n</details>"
+DRIFT_NEW = " (edited by hand)</td>\n</tr>\n</tbody>\n</table>\n</details>"
+
+
+def drift_readme(root: Path, size: int) -> tuple[Path, Path]:
+    """Keep the current README and one with every block drifted; check lint reports each block.
+
+    Return the two copies, which the lint cases put in place before each of their runs.
+    """
+    current, drifted = root / "README.current.md", root / "README.drifted.md"
+    text = (root / "README.md").read_text(encoding="utf-8")
+    if text.count(DRIFT_OLD) != size:
+        raise SystemExit(f"bench: the README of {root} does not have {size} model blocks")
+    current.write_text(text, encoding="utf-8")
+    drifted.write_text(text.replace(DRIFT_OLD, DRIFT_NEW), encoding="utf-8")
+    shutil.copyfile(drifted, root / "README.md")
+    done = subprocess.run(tool_command("lint", root), capture_output=True, text=True)
+    shutil.copyfile(current, root / "README.md")
+    found = done.stdout.count("error[drift] block ")
+    if done.returncode != 1 or found != size:
+        sys.stderr.write(done.stdout[-3000:] + done.stderr[-3000:])
+        raise SystemExit(f"bench: lint reports {found} drifted blocks of {size} on {root}")
+    return current, drifted
+
+
+def put_readme(source: Path, root: Path) -> Callable[[], None]:
+    """A prepare step: copy source to the project's README.md."""
+
+    def prepare() -> None:
+        shutil.copyfile(source, root / "README.md")
+
+    return prepare
+
+
 def project_cases(
     root: Path, files: list[str], args: argparse.Namespace, jsonschema: bool
 ) -> list[Case]:
     """The measurements run on one synthetic project, whose README.md is rendered and current.
 
     `render` writes only when the content changes, so its README is deleted before every run
-    (untimed): every timed run renders and writes the whole file. That run leaves the README
-    current again, as `lint` (next in each round) needs it.
+    (untimed): every timed run renders and writes the whole file. `lint` puts the current README
+    in place and `lint drifted` the one with every block edited before each run (untimed).
     """
     size = len(files)
     floor = [sys.executable, "-c", FLOOR_CODE, str(root)]
     check, render, lint = (tool_command(name, root) for name in ("check", "render", "lint"))
     delete_readme = (root / "README.md").unlink
+    current, drifted = drift_readme(root, size)
     cases = [
         Case("floor", size, [floor], root, args.repeat),
         Case("check", size, [check], root, args.repeat),
         Case("render", size, [render], root, args.repeat, prepare=delete_readme),
-        Case("lint", size, [lint], root, args.repeat),
+        Case("lint", size, [lint], root, args.repeat, prepare=put_readme(current, root)),
+        Case(
+            "lint drifted",
+            size,
+            [lint],
+            root,
+            args.repeat,
+            note="every block drifted",
+            prepare=put_readme(drifted, root),
+            exit_code=1,
+        ),
     ]
     if jsonschema:
         command = [str(BIN / "check-jsonschema"), "--schemafile", str(SCHEMA)]
@@ -276,6 +329,7 @@ def run_interleaved(cases: list[Case]) -> None:
 
 def results(cases: list[Case]) -> list[dict[str, object]]:
     """Best, median, ratio to the floor of the same size, and the target's verdict."""
+    bests = {(case.name, case.size): min(case.times) for case in cases}
     floors = {case.size: min(case.times) for case in cases if case.name == "floor"}
     rows: list[dict[str, object]] = []
     for case in cases:
@@ -285,7 +339,8 @@ def results(cases: list[Case]) -> list[dict[str, object]]:
         target, status = "", ""
         goal = TARGETS.get(case.name)
         if goal is not None and goal.entries in (None, case.size):
-            value = ratio if goal.kind == "ratio" else best
+            base = bests.get((goal.base, case.size))
+            value = (best / base if base else None) if goal.kind == "ratio" else best
             target = goal.describe()
             status = "PASS" if value is not None and value <= goal.limit else "MISS"
         rows.append(

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 
 from awesome_tools.blocks import Block, Document, read_document
 from awesome_tools.columns import column_key, headers
 from awesome_tools.diagnostics import Diagnostic, Severity
+from awesome_tools.drift import drift
 from awesome_tools.fixes import CONSOLE, Fixes
 from awesome_tools.normalize import normalize_url
 from awesome_tools.urls import BadUrl, split_url
@@ -35,7 +33,6 @@ class Context:
 
 
 Check = Callable[[Context], Iterator[Diagnostic]]
-Segment = tuple[int, int, Block | None]
 CHECKS: dict[str, Check] = {}
 
 
@@ -212,118 +209,11 @@ def _breaks(ctx: Context) -> Iterator[Diagnostic]:
         yield ctx.at(brk.line, 1, "html-block-break", message)
 
 
-def _segments(document: Document, line_count: int) -> list[Segment]:
-    """Cut the lines into runs: each top-level block alone, the frame between them."""
-    cuts: list[Segment] = []
-    position = 0
-    for block in document.blocks:
-        if block.parent is not None:
-            continue
-        start, end = block.line - 1, block.end_line or line_count
-        if start > position:
-            cuts.append((position, start, None))
-        cuts.append((start, end, block))
-        position = end
-    if position < line_count:
-        cuts.append((position, line_count, None))
-    return cuts
-
-
 @rule("drift")
 def _drift(ctx: Context) -> Iterator[Diagnostic]:
     if ctx.expected is None or ctx.expected == ctx.text:
         return
-    have_lines = ctx.text.split("\n")
-    want_lines = ctx.expected.split("\n")
-    have = _segments(ctx.document, len(have_lines))
-    want = _segments(read_document(ctx.expected), len(want_lines))
-    have_text = ["\n".join(have_lines[a:b]) for a, b, _ in have]
-    want_text = ["\n".join(want_lines[a:b]) for a, b, _ in want]
-
-    def blank(segment: Segment, lines: list[str]) -> bool:
-        return segment[2] is None and not "".join(lines[segment[0] : segment[1]]).strip()
-
-    matcher = difflib.SequenceMatcher(None, have_text, want_text, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        # Blank lines between blocks come and go with the blocks; they are not news.
-        mine = [seg for seg in have[i1:i2] if not blank(seg, have_lines)]
-        theirs = [seg for seg in want[j1:j2] if not blank(seg, want_lines)]
-        after = next((seg[0] + 1 for seg in have[i1:] if not blank(seg, have_lines)), None)
-        for index in range(max(len(mine), len(theirs))):
-            pair = (
-                mine[index] if index < len(mine) else None,
-                theirs[index] if index < len(theirs) else None,
-            )
-            mine_seg, theirs_seg = pair
-            if (
-                mine_seg is not None
-                and theirs_seg is not None
-                and mine_seg[2] is None
-                and theirs_seg[2] is None
-            ):
-                old = have_lines[mine_seg[0] : mine_seg[1]]
-                new = want_lines[theirs_seg[0] : theirs_seg[1]]
-                yield from _frame_drift(ctx, old, new, mine_seg[0])
-            else:
-                yield _drift_diagnostic(ctx, pair, have_lines, want_lines, after or len(have_lines))
-
-
-_ROW_LINK = re.compile(r'href="#([^"]+)"')
-
-
-def _frame_drift(ctx: Context, old: list[str], new: list[str], start: int) -> Iterator[Diagnostic]:
-    """Changed lines outside the blocks: an overview row names its entry, the rest the template."""
-    by_slug = {PurePosixPath(path).stem: path for path in ctx.entry_files.values()}
-    fix = f"then run `{ctx.fixes.render}`"
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        line = start + min(i1, max(len(old) - 1, 0)) + 1
-        slugs = [
-            m.group(1) for text in new[j1:j2] + old[i1:i2] for m in [_ROW_LINK.search(text)] if m
-        ]
-        source = next((by_slug[slug] for slug in slugs if slug in by_slug), None)
-        if source is not None:
-            message = f"overview row differs from {source}: edit {source}, not README.md, {fix}"
-        else:
-            message = f"text outside the model blocks differs from {ctx.template}: edit that, {fix}"
-        yield ctx.at(line, 1, "drift", message)
-
-
-def _drift_diagnostic(
-    ctx: Context,
-    pair: tuple[Segment | None, Segment | None],
-    have_lines: list[str],
-    want_lines: list[str],
-    fallback_line: int,
-) -> Diagnostic:
-    mine, theirs = pair
-    fix = f"then run `{ctx.fixes.render}`"
-    line = fallback_line
-    if mine is not None:
-        line = mine[0] + 1
-        if theirs is not None:
-            old, new = have_lines[mine[0] : mine[1]], want_lines[theirs[0] : theirs[1]]
-            pairs = enumerate(zip(old, new, strict=False))
-            line += next((i for i, (a, b) in pairs if a != b), min(len(old), len(new)))
-    block = theirs[2] if theirs is not None else None
-    if block is not None:
-        source = ctx.entry_files.get(block.summary.casefold(), "its entry file")
-        where = f"block '{block.summary}'" + (f" (line {mine[0] + 1})" if mine else "")
-        verb = "differs from" if mine else "is missing; it comes from"
-        message = f"{where} {verb} {source}: edit {source}, not README.md, {fix}"
-    elif mine is not None and mine[2] is not None and theirs is None:
-        message = (
-            f"block '{mine[2].summary}' has no entry file: "
-            f"`{ctx.fixes.import_file(ctx.path)}` turns it into one (or start from "
-            f"`{ctx.fixes.new_model(mine[2].summary)}`), {fix}"
-        )
-    else:
-        message = f"text outside the model blocks differs from {ctx.template}: edit that, {fix}"
-    return ctx.at(line, 1, "drift", message)
+    yield from drift(ctx, ctx.expected)
 
 
 def lint_text(

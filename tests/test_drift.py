@@ -1,0 +1,204 @@
+"""Drift: blocks matched by identity, so many drifted blocks stay cheap and each names its file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from awesome_tools.lint import lint_text
+
+FIX = "then run `awesome-tools render`"  # no Makefile: the console script
+TEMPLATE = f"differs from templates/README.md.j2: edit that, {FIX}"
+
+
+def model(name: str, number: int, purpose: str = "pretraining") -> str:
+    """A model block on seven lines, as the template writes it: id, summary, table."""
+    slug = name.lower()
+    return (
+        f'<details id="{slug}">\n<summary>{name}</summary>\n<table>\n'
+        "<tr><th>Title</th><th>Datasets.Purpose</th></tr>\n"
+        f'<tr><td><a href="https://arxiv.org/abs/2304.{number:05d}">{name} paper</a></td>\n'
+        f"<td>{purpose}</td></tr>\n</table>\n</details>"
+    )
+
+
+def readme(names: list[str], purposes: dict[str, str] | None = None) -> str:
+    """A README: a frame with an overview row per model, the blocks, a closing section."""
+    purposes = purposes or {}
+    rows = [f'<tr><td><a href="#{n.lower()}">{n}</a></td></tr>' for n in names]
+    head = ["# List", "", "<table>", *rows, "</table>", "", "## Models", ""]
+    numbers = {name: number for number, name in enumerate(sorted(names), 1)}
+    blocks = [model(name, numbers[name], purposes.get(name, "pretraining")) for name in names]
+    return "\n".join(head) + "\n" + "\n\n".join(blocks) + "\n\n## Contributing\n\nBe kind.\n"
+
+
+def files(names: list[str]) -> dict[str, str]:
+    return {name.casefold(): f"entries/{name.lower()}.yaml" for name in names}
+
+
+def drift(text: str, expected: str, names: list[str]) -> list[str]:
+    diagnostics = lint_text(text, "README.md", expected=expected, entry_files=files(names))
+    return [d.text() for d in diagnostics if d.rule == "drift"]
+
+
+def move(text: str, name: str, *, before: str) -> str:
+    """Move a model's block, and the blank line after it, in front of another's."""
+    start = text.index(f'<details id="{name.lower()}">')
+    end = text.index("</details>", start) + len("</details>\n\n")
+    block, rest = text[start:end], text[:start] + text[end:]
+    place = rest.index(f'<details id="{before.lower()}">')
+    return rest[:place] + block + rest[place:]
+
+
+ABC = ["Alpha", "Beta", "Gamma"]
+# Lines of readme(ABC): overview rows 4-6, blocks at 11, 20 and 29 (8 lines and a blank each),
+# the last line of text at 40.
+BLOCK = {"Alpha": 11, "Beta": 20, "Gamma": 29}
+
+
+def block_message(name: str, line: int, block_line: int) -> str:
+    source = f"entries/{name.lower()}.yaml"
+    return (
+        f"README.md:{line}:1: error[drift] block '{name}' (line {block_line}) differs from "
+        f"{source}: edit {source}, not README.md, {FIX}"
+    )
+
+
+CASES: list[tuple[str, Callable[[], str], list[str]]] = [
+    ("current", lambda: readme(ABC), []),
+    (
+        "one cell edited",
+        lambda: readme(ABC, {"Beta": "tuning"}),
+        [block_message("Beta", BLOCK["Beta"] + 5, BLOCK["Beta"])],
+    ),
+    (
+        "every block edited",
+        lambda: readme(ABC, dict.fromkeys(ABC, "tuning")),
+        [block_message(name, line + 5, line) for name, line in BLOCK.items()],
+    ),
+    (
+        "blocks swapped",
+        lambda: move(readme(ABC), "Gamma", before="Beta"),
+        [
+            "README.md:20:1: error[drift] block 'Gamma' (line 20) is out of order: render writes "
+            "it at line 29; the order comes from entries/ and categories.yaml, not README.md, "
+            f"{FIX}"
+        ],
+    ),
+    (
+        "block moved and edited",
+        lambda: move(readme(ABC, {"Gamma": "tuning"}), "Gamma", before="Alpha"),
+        [
+            "README.md:11:1: error[drift] block 'Gamma' (line 11) is out of order: render writes "
+            "it at line 29; the order comes from entries/ and categories.yaml, not README.md, "
+            f"{FIX}",
+            block_message("Gamma", 16, 11),
+        ],
+    ),
+    (
+        "block added",
+        lambda: readme(ABC).replace(
+            "\n\n## Contributing", "\n\n" + model("Delta", 9) + "\n\n## Contributing"
+        ),
+        [
+            "README.md:38:1: error[drift] block 'Delta' has no entry file: "
+            "`awesome-tools import README.md` turns it into one (or start from "
+            f"`awesome-tools new Delta`), {FIX}"
+        ],
+    ),
+    (
+        "block removed",
+        lambda: readme(ABC).replace(model("Beta", 2) + "\n\n", ""),
+        [
+            "README.md:20:1: error[drift] block 'Beta' is missing; it comes from entries/beta.yaml: "
+            f"edit entries/beta.yaml, not README.md, {FIX}"
+        ],
+    ),
+    (
+        "last block removed",
+        lambda: readme(ABC).replace("\n\n" + model("Gamma", 3), ""),
+        [
+            "README.md:29:1: error[drift] block 'Gamma' is missing; it comes from "
+            f"entries/gamma.yaml: edit entries/gamma.yaml, not README.md, {FIX}"
+        ],
+    ),
+    (
+        "block copied",
+        lambda: readme(ABC).replace(model("Beta", 2), model("Beta", 2) + "\n\n" + model("Beta", 2)),
+        [
+            "README.md:29:1: error[drift] block 'Beta' (line 29) repeats the block at line 20; "
+            f"render writes each model once: remove the copy from README.md, {FIX}"
+        ],
+    ),
+    (
+        "block copied, both copies edited",
+        lambda: readme(ABC).replace(
+            model("Beta", 2), model("Beta", 2, "x") + "\n\n" + model("Beta", 2, "y")
+        ),
+        [
+            block_message("Beta", 25, 20),
+            "README.md:29:1: error[drift] block 'Beta' (line 29) repeats the block at line 20; "
+            f"render writes each model once: remove the copy from README.md, {FIX}",
+        ],
+    ),
+    (
+        "block renamed: matched by place, named by its entry",
+        lambda: readme(ABC).replace(model("Beta", 2), model("Beta2", 2)),
+        [block_message("Beta", 20, 20)],
+    ),
+    (
+        "overview row edited",
+        lambda: readme(ABC).replace('">Beta</a></td></tr>', '">Beta 2</a></td></tr>'),
+        [
+            "README.md:5:1: error[drift] overview row differs from entries/beta.yaml: "
+            f"edit entries/beta.yaml, not README.md, {FIX}"
+        ],
+    ),
+    (
+        "text between blocks edited, and a block",
+        lambda: readme(ABC, {"Alpha": "x"}).replace("Be kind.", "Be very kind."),
+        [
+            block_message("Alpha", 16, 11),
+            f"README.md:40:1: error[drift] text outside the model blocks {TEMPLATE}",
+        ],
+    ),
+    (
+        "heading added between blocks",
+        lambda: readme(ABC).replace(model("Beta", 2), "## More\n\n" + model("Beta", 2)),
+        [f"README.md:20:1: error[drift] text outside the model blocks {TEMPLATE}"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [(c[1], c[2]) for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_drift(text: Callable[[], str], expected: list[str]) -> None:
+    assert drift(text(), readme(ABC), ABC) == expected
+
+
+def test_every_one_of_many_drifted_blocks_names_its_entry_file() -> None:
+    names = [f"M{index:04d}" for index in range(1500)]
+    want = readme(names)
+    have = readme(names, dict.fromkeys(names, "tuning"))
+    first = 8 + len(names)  # the frame's lines, then the first block
+    assert drift(have, want, names) == [
+        block_message(name, first + 9 * index + 5, first + 9 * index)
+        for index, name in enumerate(names)
+    ]
+
+
+def test_many_reordered_blocks_are_each_reported_once() -> None:
+    names = [f"M{index:04d}" for index in range(600)]
+    shuffled = names[1::2] + names[::2]  # every other block moved to the end
+    want = readme(names)
+    have = (
+        want.split("## Models\n")[0]
+        + "## Models\n\n"
+        + "\n\n".join(model(name, names.index(name) + 1) for name in shuffled)
+        + "\n\n## Contributing\n\nBe kind.\n"
+    )
+    found = drift(have, want, names)
+    assert len(found) == 300
+    assert all("is out of order" in line for line in found)
