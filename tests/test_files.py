@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-import awesome_tools.project as project_module
+import awesome_tools.files as files_module
 from awesome_tools.cli import main
 from conftest import FIXTURES, GOOD, REPO
 
@@ -191,13 +191,13 @@ def seed_readme(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_import_never_replaces_a_file_created_after_its_check(
     seed_readme: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write_all = project_module.write_all
+    write_all = files_module.write_all
 
     def meanwhile(files: dict[Path, str], **options: Any) -> list[Path]:
         (seed_readme / "entries" / "llava.yaml").write_text("# theirs\n", encoding="utf-8")
         return write_all(files, **options)
 
-    monkeypatch.setattr(project_module, "write_all", meanwhile)
+    monkeypatch.setattr(files_module, "write_all", meanwhile)
     assert main(["import", "seed.md"]) == 1
     assert capsys.readouterr().err == (
         "awesome-tools: entries/llava.yaml appeared meanwhile\n"
@@ -209,8 +209,8 @@ def test_import_never_replaces_a_file_created_after_its_check(
 
 
 def _fail_at(monkeypatch: pytest.MonkeyPatch, name: str, call: int) -> None:
-    """Make project.os.NAME (or project.NAME) raise ENOSPC at its `call`-th call."""
-    target = project_module if hasattr(project_module, name) else os
+    """Make files.os.NAME (or files.NAME) raise ENOSPC at its `call`-th call."""
+    target = files_module if hasattr(files_module, name) else os
     original = getattr(target, name)
     calls = []
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from awesome_tools.project import write_atomic
+from awesome_tools.files import write_atomic
 from awesome_tools.rules import RULES, Rule
 from awesome_tools.scaffold import fields
 from awesome_tools.vocabulary import connectors

@@ -1,17 +1,14 @@
-"""The file-system edge: finding the project root, reading sources, writing atomically."""
+"""The file-system edge for reading: the project root, its entry files, its settings."""
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import os
-import re
-from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.files import is_inside
 
 if TYPE_CHECKING:
     from awesome_tools.fixes import Fixes
@@ -60,10 +57,6 @@ def read_fixes(root: Path | None) -> Fixes:
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
-
-
 def entry_paths(root: Path) -> tuple[list[Path], list[Path]]:
     """List the entry files of a project in a stable order, and those that lie outside it.
 
@@ -72,7 +65,7 @@ def entry_paths(root: Path) -> tuple[list[Path], list[Path]]:
     """
     folder = root / ENTRIES
     top = root.resolve()
-    folder_inside = _inside(folder.resolve(), top)
+    folder_inside = is_inside(folder.resolve(), top)
     # os.scandir knows each entry's type without a stat call; names sort faster than Paths.
     with os.scandir(folder) as listing:
         found = sorted(
@@ -84,7 +77,7 @@ def entry_paths(root: Path) -> tuple[list[Path], list[Path]]:
     outside: list[Path] = []
     for name, linked in found:
         path = folder / name
-        if (linked or not folder_inside) and not _inside(path.resolve(), top):
+        if (linked or not folder_inside) and not is_inside(path.resolve(), top):
             outside.append(path)
         else:
             inside.append(path)
@@ -98,7 +91,7 @@ def read_source(path: Path, cwd: Path, *, display: str | None = None) -> Source:
 
 def links_outside(path: Path, root: Path) -> bool:
     """Say whether a file is a link that leads outside the project."""
-    return path.is_symlink() and not _inside(path.resolve(), root.resolve())
+    return path.is_symlink() and not is_inside(path.resolve(), root.resolve())
 
 
 def outside_list(display: str) -> Diagnostic:
@@ -129,197 +122,3 @@ def read_entries(root: Path, cwd: Path) -> Listing:
         [read_source(p, cwd, display=prefix + p.name) for p in inside],
         {Path(os.path.abspath(p)): outside_list(prefix + p.name) for p in outside},
     )
-
-
-def _new_file_mode() -> int:
-    """The mode a plain `open()` would give a new file under the current umask."""
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-class RefusedWrite(OSError):
-    """A write the project refuses to make, such as through a link that leads outside it."""
-
-
-def write_target(path: Path, within: Path | None) -> Path:
-    """The file a write to path changes: a link's target, refused when it leaves `within`."""
-    if not path.is_symlink():
-        return path
-    target = Path(os.path.realpath(path))
-    if within is not None and not _inside(target, within.resolve()):
-        message = "refusing to write through a link to a file outside the project"
-        raise RefusedWrite(errno.EPERM, message, str(path))
-    return target
-
-
-def _stale_pattern(name: str) -> re.Pattern[str]:
-    """Our temporary files beside `name`: `.NAME.` + tempfile's 8 random characters + `.tmp`."""
-    return re.compile(rf"\.{re.escape(name)}\.[a-z0-9_]{{8}}\.tmp")
-
-
-def _lock(fd: int) -> bool:
-    """Take the lock a writer holds on its temporary file; say whether it was free."""
-    try:
-        import fcntl
-    except ImportError:  # no flock (Windows): a temporary file is never taken for stale
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-def clean_stale_temps(path: Path) -> list[Path]:
-    """Remove the temporary files a killed write left beside path (no writer holds them)."""
-    pattern = _stale_pattern(path.name)
-    removed = []
-    try:
-        names = [name for name in os.listdir(path.parent) if pattern.fullmatch(name)]
-    except OSError:
-        return []
-    for name in names:
-        stale = path.parent / name
-        try:
-            fd = os.open(stale, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        except OSError:
-            continue
-        try:
-            if _lock(fd):
-                stale.unlink(missing_ok=True)
-                removed.append(stale)
-        finally:
-            os.close(fd)
-    return removed
-
-
-def _temp_beside(path: Path) -> tuple[int, str]:
-    """Create and lock a temporary file beside path, so that no cleaner takes it for stale."""
-    import tempfile
-
-    while True:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        _lock(fd)
-        if os.fstat(fd).st_nlink:
-            return fd, tmp
-        # A cleaner removed it between its creation and the lock: make another.
-        os.close(fd)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename durable; best effort, as not every system can open a folder."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _write_synced(fd: int, data: bytes, mode: int) -> None:
-    """Write all of data to fd with the given mode, and flush it to the disk."""
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
-    os.fchmod(fd, mode)
-    os.fsync(fd)
-
-
-def write_atomic(
-    path: Path, text: str, *, within: Path | None = None, exclusive: bool = False
-) -> bool:
-    """Write text through a temporary file and a rename, only when it changes; say if it did.
-
-    The file keeps its mode (a new one gets the umask's), not the 0600 of the temporary file.
-    A link is written through to its target, unless the target is outside `within`. With
-    `exclusive`, an existing file is never replaced: FileExistsError, even when it appeared
-    after the caller looked.
-    """
-    data = text.encode("utf-8")
-    target = write_target(path, within)
-    mode = _new_file_mode()
-    if not exclusive:
-        try:
-            if target.read_bytes() == data:
-                return False
-            mode = target.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            pass
-    target.parent.mkdir(parents=True, exist_ok=True)
-    clean_stale_temps(target)
-    fd, tmp = _temp_beside(target)
-    try:
-        _write_synced(fd, data, mode)
-        if exclusive:
-            # A hard link is created only where no file is: the same test as O_EXCL, but the
-            # file appears whole.
-            os.link(tmp, target)
-            os.unlink(tmp)
-        else:
-            os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    finally:
-        os.close(fd)
-    _fsync_folder(target.parent)
-    return True
-
-
-def write_all(
-    files: dict[Path, str], *, stage_in: Path, replace: Collection[Path] = ()
-) -> list[Path]:
-    """Write every file or none; return those that changed.
-
-    All are written into a temporary folder in `stage_in` first (where a full disk shows),
-    then moved into place. A file in `replace` may exist and is replaced; any other that
-    exists, even one that appeared meanwhile, raises FileExistsError naming it. On any failure
-    what this call moved in is taken out again and replaced files come back.
-    """
-    import shutil
-    import tempfile
-
-    stage_in.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(dir=stage_in, prefix=".awesome-tools-"))
-    created: list[Path] = []
-    backups: list[tuple[Path, Path]] = []
-    try:
-        staged: dict[Path, Path] = {}
-        for index, (target, text) in enumerate(files.items()):
-            data = text.encode("utf-8")
-            mode = _new_file_mode()
-            if target in replace and target.is_file():
-                if target.read_bytes() == data:
-                    continue
-                mode = target.stat().st_mode & 0o7777
-            staged[target] = stage / str(index)
-            fd = os.open(staged[target], os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            try:
-                _write_synced(fd, data, mode)
-            finally:
-                os.close(fd)
-        for index, (target, item) in enumerate(staged.items()):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target in replace and target.exists():
-                backup = stage / f"{index}.was"
-                os.link(target, backup)
-                os.replace(item, target)
-                backups.append((target, backup))
-                continue
-            try:
-                os.link(item, target)
-            except FileExistsError:
-                raise FileExistsError(errno.EEXIST, "exists", str(target)) from None
-            created.append(target)
-        for folder in {target.parent for target in staged}:
-            _fsync_folder(folder)
-    except BaseException:
-        for target in created:
-            target.unlink(missing_ok=True)
-        for target, backup in backups:
-            os.replace(backup, target)
-        raise
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-    return list(staged)

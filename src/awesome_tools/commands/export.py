@@ -16,7 +16,7 @@ from awesome_tools.commands.common import (
 def run(args: argparse.Namespace) -> int:
     """Write every entry as JSON or CSV, to a file or to standard output."""
     from awesome_tools.export import to_csv, to_json
-    from awesome_tools.project import write_atomic
+    from awesome_tools.files import write_atomic
 
     cwd = Path.cwd()
     root = project_root(args)

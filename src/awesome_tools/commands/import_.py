@@ -33,8 +33,8 @@ def _same_entry(path: Path, planned: str) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Turn a README of model blocks into one entry file per model."""
+    from awesome_tools.files import write_all, write_target
     from awesome_tools.importer import plan_import
-    from awesome_tools.project import write_all, write_target
 
     cwd = Path.cwd()
     readme = Path(args.readme)

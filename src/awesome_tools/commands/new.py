@@ -143,7 +143,7 @@ def _write_new(
     known: Sequence[str] = (),
 ) -> int:
     """Ask for the other fields if -i, then write the scaffold; nothing on a clash or cancel."""
-    from awesome_tools.project import write_atomic
+    from awesome_tools.files import write_atomic
     from awesome_tools.scaffold import scaffold_text
 
     cwd = Path.cwd()

@@ -31,7 +31,7 @@ def _unified_diff(old: str, new: str, name: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Write README.md from the entries (or, with --check, say whether it is current)."""
-    from awesome_tools.project import write_atomic
+    from awesome_tools.files import write_atomic
     from awesome_tools.render import TemplateProblem, hand_edit_notes, render_readme
 
     cwd = Path.cwd()

@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from awesome_tools.export import export_json_schema
-    from awesome_tools.project import write_atomic
+    from awesome_tools.files import write_atomic
     from awesome_tools.schema import entry_json_schema
 
     cwd = Path.cwd()

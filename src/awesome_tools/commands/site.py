@@ -18,7 +18,7 @@ from awesome_tools.project import display_path
 
 def run(args: argparse.Namespace) -> int:
     """Write index.html and its assets into the output folder, each only when it changes."""
-    from awesome_tools.project import write_atomic
+    from awesome_tools.files import write_atomic
     from awesome_tools.render import TemplateProblem
     from awesome_tools.webpage import FOLDER, build_site
 
