@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from awesome_tools.check import category_problem
+from awesome_tools.categories import category_problem
 from awesome_tools.cli import main
-from awesome_tools.render import markdown_text, render_readme
+from awesome_tools.render import render_readme
 from awesome_tools.schema import Entry
+from awesome_tools.templates import load_templates, markdown_text
 from conftest import RICH, write_project
 
 PLAIN = "(letters, digits, spaces, & - , . : ' / + and non-ASCII symbols such as emoji)"
@@ -91,7 +92,7 @@ def _markup(text: str) -> list[str]:
 def test_a_category_that_slipped_through_is_shown_as_text() -> None:
     names = [name for name, _ in INVALID[:5]]
     entries = [Entry.model_validate({**RICH[0], "category": names[0]})]
-    text = render_readme(entries, names)
+    text = render_readme(entries, names, templates=load_templates(None))
     markup = _markup(text)
     assert [m for m in markup if "evil" in m or m.startswith("html <img")] == [
         "link_open #evilhttpsevilexamplephish-x"
@@ -100,7 +101,10 @@ def test_a_category_that_slipped_through_is_shown_as_text() -> None:
     assert headings[2] == "Evil\\]\\(https://evil.example/phish\\) \\[x"
     assert "- [Evil\\]\\(https://evil.example/phish\\) \\[x](#evilhttpsevilexamplephish-x)" in text
     assert MarkdownIt("commonmark").renderInline(headings[2]) == names[0]
-    assert _markup(render_readme([], names)) == _markup(render_readme([], []))
+    packaged = load_templates(None)
+    assert _markup(render_readme([], names, templates=packaged)) == _markup(
+        render_readme([], [], templates=packaged)
+    )
 
 
 @pytest.mark.parametrize(

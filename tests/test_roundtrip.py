@@ -13,6 +13,7 @@ from awesome_tools.importer import plan_import
 from awesome_tools.normalize import canonical_text
 from awesome_tools.render import render_readme
 from awesome_tools.schema import PLACEHOLDER, Entry
+from awesome_tools.templates import load_templates
 from awesome_tools.urls import INVISIBLE
 from awesome_tools.vocabulary import connectors
 
@@ -103,6 +104,9 @@ def entry(draw: st.DrawFn, index: int) -> dict[str, Any]:
     return data
 
 
+PACKAGED = load_templates(None)
+
+
 @st.composite
 def entries(draw: st.DrawFn) -> list[Entry]:
     count = draw(st.integers(min_value=1, max_value=4))
@@ -112,7 +116,7 @@ def entries(draw: st.DrawFn) -> list[Entry]:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(entries())
 def test_import_of_render_gives_back_the_entries(original: list[Entry]) -> None:
-    readme = render_readme(original, CATEGORIES)
+    readme = render_readme(original, CATEGORIES, templates=PACKAGED)
     categories_text = "".join(f'- "{name}"\n' for name in CATEGORIES)
     plan = plan_import(
         readme.encode(), "README.md", categories_text=categories_text, categories_path="c.yaml"

@@ -21,10 +21,11 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.commands.common import load_entries
 from awesome_tools.normalize import slugify
-from awesome_tools.render import DEFAULT_SECTION, newest_first
+from awesome_tools.ordering import DEFAULT_SECTION, newest_first
+from awesome_tools.project import read_project
 from awesome_tools.schema import Entry
+from awesome_tools.templates import load_templates
 from awesome_tools.webpage import build_site
 from conftest import REPO, RICH
 from test_peers import require
@@ -77,9 +78,9 @@ def searched(entry: Entry) -> list[str]:
 
 
 def project_entries(root: Path) -> list[Entry]:
-    entries, _, diagnostics, _ = load_entries(root, root)
-    assert diagnostics == []
-    return list(entries.values())
+    project = read_project(root, root)
+    assert project.diagnostics == []
+    return list(project.entries.values())
 
 
 def build(root: Path) -> Path:
@@ -138,9 +139,11 @@ def test_the_page_holds_every_model_and_the_facets(seed_project: Path) -> None:
 
 
 def test_every_value_is_escaped(rich_project: Path) -> None:
-    html = build_site(project_entries(rich_project), ["Decoders & Friends", "Encoders"])[
-        "index.html"
-    ]
+    html = build_site(
+        project_entries(rich_project),
+        ["Decoders & Friends", "Encoders"],
+        templates=load_templates(None),
+    )["index.html"]
     assert "<b>" not in html and "alert('x')" not in html
     assert "Alpha &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &#34;friends&#34;" in html
     assert 'href="https://example.org/alpha?a=1&amp;b=&#34;2&#34;"' in html
@@ -150,8 +153,11 @@ def test_every_value_is_escaped(rich_project: Path) -> None:
 
 def test_the_same_entries_give_the_same_bytes(rich_project: Path) -> None:
     entries = project_entries(rich_project)
-    first = build_site(entries, ["Decoders & Friends", "Encoders"])
-    assert build_site(entries[::-1], ["Decoders & Friends", "Encoders"]) == first
+    packaged = load_templates(None)
+    first = build_site(entries, ["Decoders & Friends", "Encoders"], templates=packaged)
+    assert (
+        build_site(entries[::-1], ["Decoders & Friends", "Encoders"], templates=packaged) == first
+    )
 
 
 def test_bad_entries_write_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

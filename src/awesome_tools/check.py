@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import re
-import unicodedata
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
-
-import yaml
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.loader import Loaded, Position, decode, load_yaml
@@ -45,66 +40,6 @@ def load_text(raw: bytes, path: str) -> Loaded:
             loaded.diagnostics.append(problem)
         return loaded
     return load_yaml(text, path, keys=ENTRY_KEYS)
-
-
-# A category is a `##` heading and a Contents link: plain text only, so that no name can
-# become a link, an image, emphasis or HTML there. Markdown and HTML markup is ASCII, so beyond
-# ASCII only what is invisible or breaks a line is refused (emoji keep their joiner).
-CATEGORY_PUNCTUATION = "&-,.:'/+"
-
-
-def _plain_category_character(ch: str) -> bool:
-    if ch.isascii():
-        return ch.isalnum() or ch == " " or ch in CATEGORY_PUNCTUATION
-    return ch == "\u200d" or unicodedata.category(ch)[0] not in "CZ"
-
-
-def category_problem(name: str) -> str | None:
-    """Say why a category name is not plain text, or None when it is."""
-    bad = sorted({ch for ch in name if not _plain_category_character(ch)})
-    if not bad:
-        return None
-    return (
-        f"category '{name}' holds {' '.join(bad)}: a category is plain text (letters, digits, "
-        f"spaces, {' '.join(CATEGORY_PUNCTUATION)} and non-ASCII symbols such as emoji)"
-    )
-
-
-def load_categories(raw: bytes | None, path: str) -> tuple[list[str], list[Diagnostic]]:
-    """Read the ordered list of README sections; a missing file means no categories."""
-    if raw is None:
-        return [], []
-    loaded = load_text(raw, path)
-    problems = [d for d in loaded.diagnostics if d.rule != "empty-file"]
-    data = loaded.data
-    if data is None:
-        # A file that could not be read says why once, not also that it holds no list.
-        return [], sorted(problems)
-    if not isinstance(data, list):
-        at = loaded.value_positions.get((), (1, 1))
-        problems.append(
-            Diagnostic(
-                path, *at, "categories-file", "categories.yaml holds a list of section names"
-            )
-        )
-        return [], sorted(problems)
-    names: list[str] = []
-    # Each item's own position: the generic position walk gives a list's items the list's.
-    items = loaded.root.value if isinstance(loaded.root, yaml.SequenceNode) else []
-    for index, item in enumerate(data):
-        mark = items[index].start_mark if index < len(items) else None
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if not isinstance(item, str) or not canonical_text(item):
-            message = "each category is a non-empty line of text"
-            problems.append(Diagnostic(path, line, column, "categories-file", message))
-        elif problem := category_problem(canonical_text(item)):
-            problems.append(Diagnostic(path, line, column, "category-name", problem))
-        elif canonical_text(item) in names:
-            message = f"category '{canonical_text(item)}' is listed twice"
-            problems.append(Diagnostic(path, line, column, "categories-file", message))
-        else:
-            names.append(canonical_text(item))
-    return names, sorted(problems)
 
 
 def _text_field(loaded: Loaded, key: str) -> str | None:
@@ -224,32 +159,6 @@ def check_sources(
     selected: Collection[str] | None = None,
 ) -> tuple[list[Checked], list[Diagnostic]]:
     """Check (path, bytes) pairs; report on the selected paths (all when None)."""
-    with _collector_paused():
-        return _check_sources(sources, categories=categories, selected=selected)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while thousands of acyclic objects are made.
-
-    Entries hold no reference cycles, so the collector frees nothing here; left running, each
-    of its passes walks every object made so far, which costs more as the list grows.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _check_sources(
-    sources: Sequence[tuple[str, bytes]],
-    *,
-    categories: Sequence[str],
-    selected: Collection[str] | None,
-) -> tuple[list[Checked], list[Diagnostic]]:
     chosen = {path for path, _ in sources} if selected is None else set(selected)
     checked: list[Checked] = []
     keyed: list[tuple[str, Keys]] = []

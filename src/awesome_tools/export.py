@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from awesome_tools.render import sort_key
+from awesome_tools.ordering import sort_key
 from awesome_tools.scaffold import fields
 from awesome_tools.schema import Entry, entry_json_schema
 

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from awesome_tools.blocks import Block, Cell, Document, read_document
-from awesome_tools.check import category_problem, load_categories
+from awesome_tools.categories import appended_categories, category_problem
 from awesome_tools.columns import MISSING, OVERVIEW, OVERVIEW_LINKS, column_key, is_overview
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entryfile import dump_entry
 from awesome_tools.loader import decode
 from awesome_tools.normalize import name_length_problem, slugify
+from awesome_tools.ordering import DEFAULT_SECTION
 from awesome_tools.schema import Entry
 from awesome_tools.urls import BadUrl, split_url
-
-DEFAULT_SECTION = "Architectures"
 
 
 @dataclass
@@ -152,34 +149,6 @@ def _category(block: Block) -> str | None:
     return None
 
 
-def _categories_text(
-    existing_text: str | None, path: str, wanted: Sequence[str]
-) -> tuple[str | None, list[Diagnostic]]:
-    """Append the categories the README uses to categories.yaml, keeping what is there."""
-    existing_raw = existing_text.encode("utf-8") if existing_text is not None else None
-    known, problems = load_categories(existing_raw, path)
-    if problems:
-        return None, problems
-    missing = [name for name in wanted if name not in known]
-    if not missing:
-        return None, []
-    text = existing_text if existing_text is not None else _CATEGORIES_HEADER
-    if text and not text.endswith("\n"):
-        text += "\n"
-    text += "".join(f"- {json.dumps(name, ensure_ascii=False)}\n" for name in missing)
-    after, trouble = load_categories(text.encode("utf-8"), path)
-    if trouble or after != [*known, *missing]:
-        message = f"could not append to {path}; add these categories by hand: {', '.join(missing)}"
-        return None, [Diagnostic(path, 1, 1, "categories-file", message)]
-    return text, []
-
-
-_CATEGORIES_HEADER = (
-    "# The README's sections, in the order they appear. An entry's `category` names one of them;\n"
-    "# entries without a category are listed under the default section.\n"
-)
-
-
 def plan_import(
     raw: bytes, path: str, *, categories_text: str | None, categories_path: str
 ) -> ImportPlan:
@@ -251,7 +220,7 @@ def plan_import(
         plan.diagnostics.append(
             Diagnostic(path, 1, 1, "import", "no model blocks (<details> with a table) found")
         )
-    plan.categories_text, problems = _categories_text(categories_text, categories_path, wanted)
+    plan.categories_text, problems = appended_categories(categories_text, categories_path, wanted)
     plan.diagnostics.extend(problems)
     plan.diagnostics.extend(mapper.diagnostics)
     plan.diagnostics.sort()

@@ -12,6 +12,8 @@ from awesome_tools.files import is_inside
 
 if TYPE_CHECKING:
     from awesome_tools.fixes import Fixes
+    from awesome_tools.schema import Entry
+    from awesome_tools.templates import Templates
 
 ENTRIES = "entries"
 CATEGORIES = "categories.yaml"
@@ -121,4 +123,52 @@ def read_entries(root: Path, cwd: Path) -> Listing:
     return Listing(
         [read_source(p, cwd, display=prefix + p.name) for p in inside],
         {Path(os.path.abspath(p)): outside_list(prefix + p.name) for p in outside},
+    )
+
+
+@dataclass(frozen=True)
+class Project:
+    """A list as the commands see it: its root, sections, valid entries and what is wrong."""
+
+    root: Path
+    categories: list[str]
+    entries: dict[str, Entry]  # each valid entry, by the path diagnostics show for its file
+    diagnostics: list[Diagnostic]  # sorted: categories.yaml, refused files, the entries
+    files: int  # entry files found, read or not
+    fixes: Fixes
+
+    def templates(self) -> Templates:
+        """The list's templates over the packaged ones (jinja2 is imported only here)."""
+        from awesome_tools.templates import load_templates
+
+        return load_templates(self.root)
+
+
+def read_categories(root: Path, cwd: Path) -> tuple[list[str], list[Diagnostic]]:
+    """The list's sections from categories.yaml (none when it is missing), with its problems."""
+    from awesome_tools.categories import load_categories
+
+    path = root / CATEGORIES
+    if not path.is_file():
+        return [], []
+    source = read_source(path, cwd)
+    return load_categories(source.raw, source.display)
+
+
+def read_project(root: Path, cwd: Path) -> Project:
+    """Read categories.yaml and check every entry file of the list at root against it."""
+    from awesome_tools.check import check_sources
+
+    names, problems = read_categories(root, cwd)
+    listing = read_entries(root, cwd)
+    checked, diagnostics = check_sources(
+        [(s.display, s.raw) for s in listing.sources], categories=names
+    )
+    return Project(
+        root,
+        names,
+        {item.path: item.entry for item in checked if item.entry is not None},
+        sorted(problems + list(listing.refused.values()) + diagnostics),
+        listing.files,
+        read_fixes(root),
     )

@@ -5,19 +5,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import jinja2
 
 from awesome_tools.normalize import slugify
-from awesome_tools.render import (
-    environment,
-    newest_first,
-    sections,
-    sort_key,
-    template_problem,
-)
+from awesome_tools.ordering import newest_first, sections, sort_key
 from awesome_tools.schema import Entry
+from awesome_tools.templates import Templates
 from awesome_tools.vocabulary import connectors
 
 FOLDER = "site"
@@ -79,13 +73,13 @@ def _versioned(name: str, text: str) -> str:
 
 
 def build_site(
-    entries: Sequence[Entry], categories: Sequence[str], *, root: Path | None = None
+    entries: Sequence[Entry], categories: Sequence[str], *, templates: Templates
 ) -> dict[str, str]:
     """Return the page's files by name; the same entries always give the same bytes.
 
     Raises TemplateProblem when a template or an asset is missing, does not compile or fails.
     """
-    env = environment(root)
+    env = templates.env
     loader = env.loader
     assert loader is not None
     made, facets = cards(entries, categories)
@@ -103,5 +97,5 @@ def build_site(
             .rstrip("\n")
         )
     except jinja2.TemplateError as exc:
-        raise template_problem(exc, root, template=TEMPLATE) from None
+        raise templates.problem(exc, template=TEMPLATE) from None
     return {PAGE: page + "\n", **assets}

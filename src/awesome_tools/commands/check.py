@@ -7,15 +7,16 @@ import os
 from pathlib import Path
 
 from awesome_tools.commands.common import (
+    collector_paused,
     fail,
     project_root,
-    read_categories,
     report,
 )
 from awesome_tools.project import (
     display_path,
     links_outside,
     outside_list,
+    read_categories,
     read_entries,
     read_source,
 )
@@ -50,8 +51,9 @@ def run(args: argparse.Namespace) -> int:
             selected.add(shown)
         refused = [d for d in refused if d.path in selected]
     categories, problems = read_categories(root, cwd)
-    _, diagnostics = check_sources(
-        [(s.display, s.raw) for s in sources], categories=categories, selected=selected
-    )
+    with collector_paused():
+        _, diagnostics = check_sources(
+            [(s.display, s.raw) for s in sources], categories=categories, selected=selected
+        )
     files = len(selected) if selected is not None else listing.files
     return report(sorted(problems + refused + diagnostics), args, files=files)

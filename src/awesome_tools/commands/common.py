@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from awesome_tools.diagnostics import Diagnostic, Format, format_diagnostics, has_errors, summary
 from awesome_tools.project import (
-    CATEGORIES,
     ENTRIES,
+    Project,
     find_root,
-    read_entries,
-    read_source,
+    read_project,
 )
-
-if TYPE_CHECKING:
-    from awesome_tools.schema import Entry
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -67,38 +65,34 @@ def report(diagnostics: Sequence[Diagnostic], args: argparse.Namespace, *, files
     return EXIT_PROBLEMS if has_errors(diagnostics, strict=args.strict) else EXIT_OK
 
 
-def read_categories(root: Path, cwd: Path) -> tuple[list[str], list[Diagnostic]]:
-    from awesome_tools.check import load_categories
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while thousands of acyclic objects are made.
 
-    path = root / CATEGORIES
-    if not path.is_file():
-        return [], []
-    source = read_source(path, cwd)
-    return load_categories(source.raw, source.display)
-
-
-def load_entries(
-    root: Path, cwd: Path
-) -> tuple[dict[str, Entry], list[str], list[Diagnostic], int]:
-    """Check every entry of the project; return valid entries by path, categories, problems."""
-    from awesome_tools.check import check_sources
-
-    listing = read_entries(root, cwd)
-    categories, problems = read_categories(root, cwd)
-    checked, diagnostics = check_sources(
-        [(s.display, s.raw) for s in listing.sources], categories=categories
-    )
-    entries = {item.path: item.entry for item in checked if item.entry is not None}
-    refused = list(listing.refused.values())
-    return entries, categories, sorted(problems + refused + diagnostics), listing.files
+    Entries hold no reference cycles, so the collector frees nothing while a list is checked;
+    left running, each of its passes walks every object made so far, which costs more as the
+    list grows. A command pauses it around its own work, not the checker.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
-def valid_entries(
-    args: argparse.Namespace, root: Path, cwd: Path, *, refusal: str
-) -> tuple[list[Entry], list[str], int]:
-    """The project's entries and categories, or, when any has an error, say `refusal` and stop."""
-    entries, categories, diagnostics, files = load_entries(root, cwd)
-    if has_errors(diagnostics, strict=args.strict):
+def load_project(args: argparse.Namespace, cwd: Path) -> Project:
+    """The project of the command line, every entry checked, the collector paused meanwhile."""
+    root = project_root(args)
+    with collector_paused():
+        return read_project(root, cwd)
+
+
+def valid_project(args: argparse.Namespace, cwd: Path, *, refusal: str) -> Project:
+    """The project, or, when any entry has an error, say `refusal` and stop."""
+    project = load_project(args, cwd)
+    if has_errors(project.diagnostics, strict=args.strict):
         print(f"awesome-tools: {refusal}: fix the entries first", file=sys.stderr)
-        raise Reported(report(diagnostics, args, files=files))
-    return list(entries.values()), categories, files
+        raise Reported(report(project.diagnostics, args, files=project.files))
+    return project

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from awesome_tools.commands.common import (
     EXIT_OK,
-    project_root,
-    valid_entries,
+    valid_project,
 )
 
 
@@ -19,8 +18,7 @@ def run(args: argparse.Namespace) -> int:
     from awesome_tools.files import write_atomic
 
     cwd = Path.cwd()
-    root = project_root(args)
-    values, _, _ = valid_entries(args, root, cwd, refusal="nothing exported")
+    values = list(valid_project(args, cwd, refusal="nothing exported").entries.values())
     text = to_json(values) if args.export_format == "json" else to_csv(values)
     if args.output in (None, "-"):
         sys.stdout.buffer.write(text.encode("utf-8"))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from awesome_tools.commands.common import (
     fail,
-    load_entries,
+    load_project,
     project_root,
     report,
 )
@@ -23,7 +23,8 @@ def run(args: argparse.Namespace) -> int:
     """Lint a README of model blocks; the project's README.md is also checked for drift."""
     from awesome_tools.lint import lint_text
     from awesome_tools.loader import decode
-    from awesome_tools.render import TemplateProblem, render_readme, template_path
+    from awesome_tools.render import render_readme
+    from awesome_tools.templates import TemplateProblem, load_templates
 
     cwd = Path.cwd()
     root = project_root(args) if args.root else find_root(cwd)
@@ -35,26 +36,29 @@ def run(args: argparse.Namespace) -> int:
     if text is None:
         return report([problem] if problem else [], args, files=1)
     fixes = read_fixes(root)
+    templates = load_templates(root)
     expected: str | None = None
     entry_files: dict[str, str] = {}
     diagnostics: list[Diagnostic] = []
     if root is not None and readme.resolve() == (root / "README.md").resolve():
-        entries, categories, problems, _ = load_entries(root, cwd)
-        if has_errors(problems):
+        project = load_project(args, cwd)
+        if has_errors(project.diagnostics):
             message = f"drift not checked: entries/ has errors (run `{fixes.check_file()}`)"
             diagnostics.append(Diagnostic(source.display, 1, 1, "drift", message, "warning"))
         else:
             try:
-                expected = render_readme(list(entries.values()), categories, root=root)
+                expected = render_readme(
+                    list(project.entries.values()), project.categories, templates=templates
+                )
             except TemplateProblem as problem:
                 return report([problem.diagnostic], args, files=1)
-            entry_files = {entry.name.casefold(): path for path, entry in entries.items()}
+            entry_files = {e.name.casefold(): path for path, e in project.entries.items()}
     diagnostics += lint_text(
         text,
         source.display,
         expected=expected,
         entry_files=entry_files,
-        template=template_path(root),
+        template=templates.frame(),
         fixes=fixes,
     )
     return report(sorted(diagnostics), args, files=1)

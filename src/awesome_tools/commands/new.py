@@ -13,13 +13,13 @@ from awesome_tools.commands.common import (
     EXIT_PROBLEMS,
     fail,
     project_root,
-    read_categories,
     report,
 )
 from awesome_tools.diagnostics import Diagnostic, visible
 from awesome_tools.project import (
     ENTRIES,
     display_path,
+    read_categories,
     read_entries,
     read_fixes,
 )

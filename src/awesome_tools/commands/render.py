@@ -10,14 +10,10 @@ from awesome_tools.commands.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
     models,
-    project_root,
     report,
-    valid_entries,
+    valid_project,
 )
-from awesome_tools.project import (
-    display_path,
-    read_fixes,
-)
+from awesome_tools.project import display_path
 
 
 def _unified_diff(old: str, new: str, name: str) -> str:
@@ -32,16 +28,17 @@ def _unified_diff(old: str, new: str, name: str) -> str:
 def run(args: argparse.Namespace) -> int:
     """Write README.md from the entries (or, with --check, say whether it is current)."""
     from awesome_tools.files import write_atomic
-    from awesome_tools.render import TemplateProblem, hand_edit_notes, render_readme
+    from awesome_tools.render import hand_edit_notes, render_readme
+    from awesome_tools.templates import TemplateProblem
 
     cwd = Path.cwd()
-    root = project_root(args)
-    entries, categories, files = valid_entries(args, root, cwd, refusal="README.md not written")
+    project = valid_project(args, cwd, refusal="README.md not written")
+    entries = list(project.entries.values())
     try:
-        text = render_readme(entries, categories, root=root)
+        text = render_readme(entries, project.categories, templates=project.templates())
     except TemplateProblem as problem:
-        return report([problem.diagnostic], args, files=files)
-    target = root / "README.md"
+        return report([problem.diagnostic], args, files=project.files)
+    target = project.root / "README.md"
     shown = display_path(target, cwd)
     if args.check or args.diff:
         # Only these need the current text; a plain run leaves the comparison to write_atomic.
@@ -49,21 +46,21 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(_unified_diff(current, text, shown))
     if args.check:
         if current != text:
-            fix = read_fixes(root).render
+            fix = project.fixes.render
             print(f"{shown} is out of date with entries/: run `{fix}`", file=sys.stderr)
             return EXIT_PROBLEMS
         return EXIT_OK
     # The hook's run reads what it replaces, to say where a hand edit of it still is.
     hook = args.exit_non_zero_on_change
     previous = target.read_text("utf-8") if hook and target.is_file() else None
-    changed = write_atomic(target, text, within=root)
+    changed = write_atomic(target, text, within=project.root)
     print(
         f"{'wrote' if changed else 'unchanged'} {shown} ({models(len(entries))})", file=sys.stderr
     )
     if changed and hook:
         print(f"{shown} was regenerated: stage it and commit again", file=sys.stderr)
         if previous is not None:
-            for note in hand_edit_notes(previous, entries, shown, read_fixes(root)):
+            for note in hand_edit_notes(previous, entries, shown, project.fixes):
                 print(f"note: {note}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK

@@ -10,11 +10,11 @@ from awesome_tools.commands.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
     project_root,
-    read_categories,
     report,
 )
 from awesome_tools.project import (
     display_path,
+    read_categories,
     read_fixes,
 )
 

@@ -9,9 +9,8 @@ from pathlib import Path
 from awesome_tools.commands.common import (
     EXIT_OK,
     models,
-    project_root,
     report,
-    valid_entries,
+    valid_project,
 )
 from awesome_tools.project import display_path
 
@@ -19,17 +18,16 @@ from awesome_tools.project import display_path
 def run(args: argparse.Namespace) -> int:
     """Write index.html and its assets into the output folder, each only when it changes."""
     from awesome_tools.files import write_atomic
-    from awesome_tools.render import TemplateProblem
+    from awesome_tools.templates import TemplateProblem
     from awesome_tools.webpage import FOLDER, build_site
 
     cwd = Path.cwd()
-    root = project_root(args)
-    refusal = "the page was not written"
-    entries, categories, files = valid_entries(args, root, cwd, refusal=refusal)
+    project = valid_project(args, cwd, refusal="the page was not written")
+    root, entries = project.root, list(project.entries.values())
     try:
-        pages = build_site(entries, categories, root=root)
+        pages = build_site(entries, project.categories, templates=project.templates())
     except TemplateProblem as problem:
-        return report([problem.diagnostic], args, files=files)
+        return report([problem.diagnostic], args, files=project.files)
     folder = Path(args.output) if args.output is not None else root / FOLDER
     # Links in the default folder may lead only within the project; --output is the user's.
     within = root if args.output is None else None

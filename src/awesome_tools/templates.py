@@ -1,0 +1,105 @@
+"""The templates a list renders with: its own templates/ over the packaged ones, sandboxed, and
+template errors as positioned diagnostics."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import jinja2.sandbox
+import markupsafe
+
+from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.normalize import slugify
+
+README = "README.md.j2"
+PACKAGE_PREFIX = "awesome_tools"
+
+
+# Characters that can start Markdown markup inline (links, images, emphasis, code, HTML, tables,
+# a heading's closing #s); category names are checked to hold none, and are escaped anyway.
+# `<`, `>` and `&` are left to the HTML escape that follows, so its entities stay whole.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#!|~])")
+
+
+def markdown_text(value: str) -> markupsafe.Markup:
+    """Escape text for a Markdown heading or link text: Markdown markup, then HTML."""
+    return markupsafe.escape(_MARKDOWN.sub(r"\\\1", value))
+
+
+class TemplateProblem(Exception):
+    """A template that does not compile or render, as a diagnostic."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.text())
+        self.diagnostic = diagnostic
+
+
+@dataclass(frozen=True)
+class Templates:
+    """A ready template environment, and the list root its diagnostics' paths are shown from."""
+
+    env: jinja2.Environment
+    root: Path | None = None
+
+    def frame(self) -> str:
+        """Name the template file a maintainer edits to change the README's frame."""
+        if self.root is not None and (self.root / "templates" / README).is_file():
+            return f"templates/{README}"
+        return f"the packaged template awesome_tools/templates/{README}"
+
+    def problem(self, exc: jinja2.TemplateError, *, template: str = README) -> TemplateProblem:
+        """Locate a template error in the template file, for a `path:line:col` diagnostic."""
+        line, source = 1, None
+        if isinstance(exc, jinja2.TemplateSyntaxError):
+            line, source = exc.lineno, exc.filename
+        else:
+            trace = traceback.extract_tb(exc.__traceback__)
+            frames = [f for f in trace if f.filename.endswith(".j2")]
+            if frames:
+                line, source = frames[-1].lineno or 1, frames[-1].filename
+        shown = source or template
+        if self.root is not None and source is not None:
+            with contextlib.suppress(ValueError):
+                shown = Path(source).resolve().relative_to(self.root.resolve()).as_posix()
+        reason = (exc.message or type(exc).__name__).rstrip(".")
+        if isinstance(exc, jinja2.exceptions.SecurityError):
+            message = f"the template is refused: it tries something unsafe ({reason})"
+        else:
+            message = f"the template fails: {reason}"
+        return TemplateProblem(Diagnostic(shown, line, 1, "template", message))
+
+
+def load_templates(root: Path | None) -> Templates:
+    """The templates of the list at root (None: the packaged ones alone)."""
+    return Templates(_environment(root), root)
+
+
+def _environment(root: Path | None) -> jinja2.Environment:
+    """Templates from the project's templates/ first, then the package's defaults.
+
+    Each template is looked up file by file, so a project overrides only the files it has. The
+    packaged ones are also reachable as `awesome_tools/NAME`, so that an override can extend or
+    import the default it replaces. Templates run sandboxed: CI renders the templates of pull
+    requests, so a template must not reach Python's internals or change the values it is given.
+    """
+    loaders: list[jinja2.BaseLoader] = []
+    if root is not None and (root / "templates").is_dir():
+        loaders.append(jinja2.FileSystemLoader(root / "templates"))
+    package = jinja2.PackageLoader("awesome_tools", "templates")
+    loaders += [package, jinja2.PrefixLoader({PACKAGE_PREFIX: package})]
+    env = jinja2.sandbox.ImmutableSandboxedEnvironment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["slug"] = slugify
+    env.filters["markdown_text"] = markdown_text
+    return env
