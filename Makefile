@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: all setup node readme new check import check-list hooks git-hooks test lint typecheck bench docs fuzz clean
+.PHONY: all setup node readme new check import check-list hooks git-hooks test lint typecheck bench docs dist fuzz clean
 
 all: test
 
@@ -75,8 +75,16 @@ test: $(STAMP) $(NODE_STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 
+# The sdist and the wheel in dist/, checked as PyPI checks them; release.yml publishes the same on
+# a version tag. Offline: the venv's pinned setuptools builds them. The egg-info goes first, since
+# setuptools adds every file its stale SOURCES.txt lists to the sdist.
+dist: $(STAMP)
+	rm -rf dist build src/awesome_tools.egg-info
+	$(BIN)/python -m build --no-isolation --outdir dist .
+	$(BIN)/twine check --strict dist/*
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache dist build
 
 docs: $(STAMP)
 	$(BIN)/python -m awesome_tools.docgen

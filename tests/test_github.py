@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import REPO
 
@@ -46,7 +47,7 @@ def test_the_schema_check_can_fail(tmp_path: Path) -> None:
 
 
 def test_expected_workflows_exist() -> None:
-    assert [p.name for p in WORKFLOWS] == ["ci.yml", "links.yml", "pages.yml"]
+    assert [p.name for p in WORKFLOWS] == ["ci.yml", "links.yml", "pages.yml", "release.yml"]
     ci = (REPO / ".github" / "workflows" / "ci.yml").read_text("utf-8")
     assert "make test" in ci and "git diff --exit-code -- README.md" in ci
     assert "Run 'make readme' and commit README.md." in ci
@@ -57,3 +58,27 @@ def test_expected_workflows_exist() -> None:
     assert ".venv/bin/awesome-tools site -o site" in pages and "branches: [main]" in pages
     assert "actions/upload-pages-artifact@v3" in pages and "actions/deploy-pages@v4" in pages
     assert "pages: write" in pages and "id-token: write" in pages
+
+
+def test_release_builds_checks_and_publishes_on_a_version_tag() -> None:
+    release = yaml.safe_load((REPO / ".github" / "workflows" / "release.yml").read_text("utf-8"))
+    # PyYAML reads the key `on` as True (YAML 1.1).
+    assert release[True] == {"push": {"tags": ["v*"]}}
+    assert release["permissions"] == {"contents": "read"}
+    build, publish = release["jobs"]["build"], release["jobs"]["publish"]
+    runs = [step.get("run", "") for step in build["steps"]]
+    assert "python -m pip install -c constraints.txt build twine" in runs
+    assert "python -m build" in runs and "python -m twine check --strict dist/*" in runs
+    assert any("dist/awesome_tools-${GITHUB_REF_NAME#v}-py3-none-any.whl" in run for run in runs)
+    assert build["steps"][-1] == {
+        "uses": "actions/upload-artifact@v4",
+        "with": {"name": "dist", "path": "dist/", "if-no-files-found": "error"},
+    }
+    assert "permissions" not in build
+    assert publish["needs"] == "build"
+    assert publish["environment"] == {"name": "pypi", "url": "https://pypi.org/p/awesome-tools"}
+    assert publish["permissions"] == {"id-token": "write"}
+    assert publish["steps"] == [
+        {"uses": "actions/download-artifact@v4", "with": {"name": "dist", "path": "dist/"}},
+        {"uses": "pypa/gh-action-pypi-publish@release/v1"},
+    ]
