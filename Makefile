@@ -57,8 +57,8 @@ hooks: $(STAMP)
 	$(BIN)/pre-commit install
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks fuzz
+	$(BIN)/ruff format --check src tests benchmarks fuzz
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -67,8 +67,8 @@ typecheck: $(STAMP)
 # frozen fixtures under tests/, never on the live entries/ or README.md.
 test: $(STAMP) $(NODE_STAMP)
 	@tools/check-list
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks fuzz
+	$(BIN)/ruff format --check src tests benchmarks fuzz
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
@@ -82,6 +82,19 @@ dist: $(STAMP)
 	rm -rf dist build src/awesome_tools.egg-info
 	$(BIN)/python -m build --no-isolation --outdir dist .
 	$(BIN)/twine check --strict dist/*
+
+# make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="check lint"]: atheris, each target for that long.
+# Only this target installs atheris (the `fuzz` extra); failing inputs go to .fuzz/crashes/.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= check import lint roundtrip
+FUZZ_STAMP := $(VENV)/.fuzz-installed
+
+$(FUZZ_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,fuzz]'
+	@touch $(FUZZ_STAMP)
+
+fuzz: $(FUZZ_STAMP)
+	$(BIN)/python fuzz/run.py --seconds $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache dist build

@@ -166,6 +166,7 @@ class _Reader(HTMLParser):
             block = Block(*self.position(), open="open" in values, parent=top)
             block.anchor = values.get("id")
             block.section = self.section
+            self.in_summary = False  # an unclosed <summary> does not name the blocks inside
             if top is not None:
                 top.children.append(block)
             self.stack.append(block)

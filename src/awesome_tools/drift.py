@@ -98,7 +98,15 @@ def _chain(have: list[Key], want: list[Key]) -> list[tuple[int, int]]:
 
 def drift(ctx: Context, expected: str) -> Iterator[Diagnostic]:
     """Report each block, overview row and frame line where the README differs from expected."""
-    have_lines, want_lines = ctx.text.split("\n"), expected.split("\n")
+    # Lines as read_document counts them: its positions are in these lines.
+    have_lines, want_lines = _lines(ctx.text), _lines(expected)
+    if "\r" in ctx.text and "\r" not in expected:
+        line = len(_lines(ctx.text[: ctx.text.index("\r")]))
+        message = (
+            "line ending with a carriage return; render writes LF only: check out README.md "
+            f"without line-ending conversion, {_fix(ctx)}"
+        )
+        yield ctx.at(line, 1, "drift", message)
     have = segments(ctx.document, have_lines)
     want = segments(read_document(expected), want_lines)
     have_keys, want_keys = _keys(have, have_lines), _keys(want, want_lines)
@@ -234,6 +242,10 @@ def _diagnostic(
     else:
         message = _frame_message(ctx)
     return ctx.at(line, 1, "drift", message)
+
+
+def _lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def _first_line(segment: Segment, lines: list[str]) -> int:

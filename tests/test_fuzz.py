@@ -1,0 +1,179 @@
+"""The fuzz harness stays sound, and every input the fuzzer found stays fixed.
+
+The targets of `fuzz/targets.py` are run here without atheris: over the committed seed corpora,
+and over each failing input found so far (docs/fuzzing.md), with the diagnostic it must give.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from awesome_tools.check import check_sources
+from awesome_tools.importer import plan_import
+from awesome_tools.lint import lint_text
+from conftest import entry_text
+
+FUZZ = Path(__file__).resolve().parent.parent / "fuzz"
+
+
+def _targets() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("fuzz_targets", FUZZ / "targets.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+targets = _targets()
+SEEDS = sorted((p.parent.name, p) for p in (FUZZ / "corpus").glob("*/*"))
+
+
+def test_every_target_has_seeds() -> None:
+    assert sorted({name for name, _ in SEEDS}) == sorted(targets.TARGETS)
+
+
+@pytest.mark.parametrize(("name", "seed"), SEEDS, ids=[f"{n}/{p.name}" for n, p in SEEDS])
+def test_target_passes_its_seeds(name: str, seed: Path) -> None:
+    targets.TARGETS[name](seed.read_bytes())
+
+
+def test_round_trip_target_catches_a_lost_field(monkeypatch: pytest.MonkeyPatch) -> None:
+    import awesome_tools.importer as importer
+
+    real = importer.dump_entry
+
+    def lossy(data: dict[str, object]) -> str:
+        return real({**data, "title": "Another title"})
+
+    monkeypatch.setattr(importer, "dump_entry", lossy)
+    with pytest.raises(targets.Finding, match="round trip changed the entry"):
+        targets.round_trip((FUZZ / "corpus" / "roundtrip" / "llava.yaml").read_bytes())
+
+
+def test_well_formed_refuses_a_position_outside_the_text() -> None:
+    from awesome_tools.diagnostics import Diagnostic
+
+    bad = Diagnostic("README.md", 3, 1, "drift", "x")
+    with pytest.raises(targets.Finding, match=r"malformed diagnostic \(line\)"):
+        targets.well_formed([bad], "README.md", "one line\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# Every failing input the fuzzer found, as found (tests/fixtures/fuzz/) and reduced by hand.
+
+FOUND = Path(__file__).resolve().parent / "fixtures" / "fuzz"
+CR = (
+    "error[drift] line ending with a carriage return; render writes LF only: check out "
+    "README.md without line-ending conversion, then run `awesome-tools render`"
+)
+NESTED_UNCLOSED_SUMMARY = (
+    "<details>\n<summary>LLaVA</summary>\n<table><tr><td></td></tr></table>\n</details>\n\n"
+    "<details>\n<summary>Section</sumXmary>\n<details>\nLLaVA\n<table><tr><td></td></tr></table>\n"
+    "</details>\n</details>\n"
+)
+
+
+def _readme(data: bytes, *, drift: bool) -> list[str]:
+    """Lint (against the fuzz targets' rendered README when drift) and import; both must finish."""
+    text = data.decode("utf-8")
+    expected = {"expected": targets.EXPECTED, "entry_files": targets.ENTRY_FILES} if drift else {}
+    linted = [d.text() for d in lint_text(text, "README.md", **expected)]
+    plan = plan_import(data, "README.md", categories_text=None, categories_path="c.yaml")
+    return linted + [d.text() for d in plan.diagnostics]
+
+
+def _entry(data: bytes, path: str = "entries/llava.yaml") -> list[str]:
+    _, diagnostics = check_sources([(path, data)], categories=targets.CATEGORIES)
+    return [d.text() for d in diagnostics]
+
+
+README_CASES: list[tuple[str, bytes, bool, str]] = [
+    (
+        # A <summary> never closed ran on into the next <details>, which got a name but no
+        # <summary> position: the duplicate-model rule then raised IndexError.
+        "unclosed summary names a nested block (reduced)",
+        NESTED_UNCLOSED_SUMMARY.encode(),
+        False,
+        "README.md:8:1: error[block-summary] model block has no <summary>",
+    ),
+    (
+        "unclosed summary names a nested block (found)",
+        (FOUND / "lint-unclosed-summary.md").read_bytes(),
+        True,
+        "README.md:50:1: error[block-summary] model block has no <summary>",
+    ),
+    (
+        # Lone CRs are line breaks to the block reader but were not to drift: IndexError.
+        "CR line breaks in a drifted README (reduced)",
+        targets.EXPECTED.replace("\n", "\r").encode(),
+        True,
+        f"README.md:1:1: {CR}",
+    ),
+    (
+        "CRLF line breaks in a current README",
+        targets.EXPECTED.replace("\n", "\r\n").encode(),
+        True,
+        f"README.md:1:1: {CR}",
+    ),
+    (
+        "CR line breaks in a drifted README (found)",
+        (FOUND / "lint-cr-line-endings.md").read_bytes(),
+        True,
+        f"README.md:6:1: {CR}",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("data", "drift", "expected"),
+    [case[1:] for case in README_CASES],
+    ids=[case[0] for case in README_CASES],
+)
+def test_found_readme(data: bytes, drift: bool, expected: str) -> None:
+    assert expected in _readme(data, drift=drift)
+
+
+def test_crlf_readme_reports_only_its_line_endings() -> None:
+    data = targets.EXPECTED.replace("\n", "\r\n").encode()
+    text = data.decode()
+    found = lint_text(text, "README.md", expected=targets.EXPECTED, entry_files=targets.ENTRY_FILES)
+    assert [d.text() for d in found] == [f"README.md:1:1: {CR}"]
+
+
+ENTRY_CASES: list[tuple[str, bytes, str, str]] = [
+    (
+        "[ in a URL (reduced)",
+        entry_text("LLaVA", "https://example.com[").encode(),
+        "entries/llava.yaml",
+        "entries/llava.yaml:4:6: error[bad-url] ",
+    ),
+    (
+        "[ in a URL (found by the check target)",
+        (FOUND / "check-ipv6-url.yaml").read_bytes(),
+        "entries/fuzz.yaml",
+        "entries/fuzz.yaml:3:6: error[bad-url] ",
+    ),
+    (
+        "] in a URL (found by the round-trip target)",
+        (FOUND / "roundtrip-ipv6-url.yaml").read_bytes(),
+        "entries/fuzz.yaml",
+        # The file also repeats `url:` (line 5); either may be the one reported.
+        "entries/fuzz.yaml:",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("data", "path", "expected"),
+    [case[1:] for case in ENTRY_CASES],
+    ids=[case[0] for case in ENTRY_CASES],
+)
+def test_found_entry(data: bytes, path: str, expected: str) -> None:
+    found = _entry(data, path)
+    assert any(line.startswith(expected) and "error[bad-url] " in line for line in found)
