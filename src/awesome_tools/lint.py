@@ -11,6 +11,7 @@ from awesome_tools.diagnostics import Diagnostic, Severity
 from awesome_tools.drift import drift
 from awesome_tools.fixes import CONSOLE, Fixes
 from awesome_tools.normalize import normalize_url
+from awesome_tools.ruleids import RuleId
 from awesome_tools.urls import BadUrl, split_url
 
 
@@ -27,16 +28,16 @@ class Context:
     fixes: Fixes = CONSOLE
 
     def at(
-        self, line: int, column: int, rule: str, message: str, severity: Severity = "error"
+        self, line: int, column: int, rule: RuleId, message: str, severity: Severity = "error"
     ) -> Diagnostic:
         return Diagnostic(self.path, line, column, rule, message, severity)
 
 
 Check = Callable[[Context], Iterator[Diagnostic]]
-CHECKS: dict[str, Check] = {}
+CHECKS: dict[RuleId, Check] = {}
 
 
-def rule(rule_id: str) -> Callable[[Check], Check]:
+def rule(rule_id: RuleId) -> Callable[[Check], Check]:
     """Register a check under its rule id (documented in rules.py)."""
 
     def register(check: Check) -> Check:

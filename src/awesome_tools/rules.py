@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from awesome_tools.ruleids import RuleId
+
 Scope = Literal["entry", "readme"]
 
 
@@ -15,7 +17,7 @@ Scope = Literal["entry", "readme"]
 class Rule:
     """One kind of problem a contributor may meet."""
 
-    id: str
+    id: RuleId
     scope: Scope
     summary: str
     fix: str
