@@ -15,26 +15,13 @@ from typing import Any
 import yaml
 
 from awesome_tools.project import write_atomic
-from awesome_tools.rules import BASE_ENTRY, RULES, Example, Rule
+from awesome_tools.rules import BASE_ENTRY, RULES, Example, Rule, where
 from awesome_tools.scaffold import fields
 from awesome_tools.vocabulary import connectors
 
 _LANGUAGE = {"entry": "yaml", "readme": "html"}
 _TITLES = {"entry": "Entry files (`check`, `import`)", "readme": "README lint"}
 _LONG = {"overview", "components", "methods", "techniques", "fusion_methods", "purpose"}
-
-
-def where(example: Example) -> str:
-    """Say what an example is and, for a failing one, where it fires."""
-    if example.kind == "exempt":
-        return ""
-    if example.kind == "entry" and not example.whole:
-        what = f"`{example.path}`: this, then the base entry's other keys"
-    else:
-        what = f"the whole of `{example.path}`"
-    beside = "".join(f"; beside `{path}`, the base entry" for path, _ in example.others)
-    fires = f", fires at line {example.line}, column {example.column}" if example.line else ""
-    return f" ({what}{beside}{fires})"
 
 
 def _example(label: str, example: Example, language: str) -> str:

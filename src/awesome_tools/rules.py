@@ -78,6 +78,19 @@ def example_bytes(example: Example) -> bytes:
     return text.encode(example.encoding)
 
 
+def where(example: Example) -> str:
+    """Say what an example is and, for a failing one, where it fires."""
+    if example.kind == "exempt":
+        return ""
+    if example.kind == "entry" and not example.whole:
+        what = f"`{example.path}`: this, then the base entry's other keys"
+    else:
+        what = f"the whole of `{example.path}`"
+    beside = "".join(f"; beside `{path}`, the base entry" for path, _ in example.others)
+    fires = f", fires at line {example.line}, column {example.column}" if example.line else ""
+    return f" ({what}{beside}{fires})"
+
+
 @dataclass(frozen=True)
 class Rule:
     """One kind of problem a contributor may meet."""
