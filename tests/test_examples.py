@@ -8,19 +8,24 @@ import pytest
 from awesome_tools.blocks import read_document
 from awesome_tools.check import check_sources, load_categories
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.importer import plan_import
 from awesome_tools.lint import CHECKS, Context, lint_text
 from awesome_tools.rules import RULES, Example, Rule, example_bytes
 
 RUNNABLE = [rule for rule in RULES if rule.bad.kind != "exempt"]
 # Each needs a whole project on disk, which the command tests build: drift (test_lint.py),
-# template (test_render.py, test_sandbox.py), import (test_import.py), outside-list, a
-# symbolic link (test_files.py).
-EXEMPT = {"drift", "template", "import", "outside-list"}
+# template (test_render.py, test_sandbox.py), outside-list, a symbolic link (test_files.py).
+EXEMPT = {"drift", "template", "outside-list"}
 
 
 def _run(example: Example) -> list[Diagnostic]:
     if example.kind == "categories":
         return load_categories(example_bytes(example), example.path)[1]
+    if example.kind == "import":
+        plan = plan_import(
+            example_bytes(example), example.path, categories_text=None, categories_path="c.yaml"
+        )
+        return plan.diagnostics
     if example.kind == "readme":
         return lint_text(example.text, example.path)
     others = [(path, text.encode("utf-8")) for path, text in example.others]

@@ -29,7 +29,7 @@ def _example(label: str, example: Example, language: str) -> str:
 
 
 def _rule(rule: Rule) -> str:
-    language = "yaml" if rule.bad.kind in ("entry", "categories") else _LANGUAGE[rule.scope]
+    language = "html" if rule.bad.kind in ("readme", "import") else _LANGUAGE[rule.scope]
     return (
         f"### `{rule.id}`\n\n{rule.summary}\n\n**Fix:** {rule.fix}\n\n"
         + _example("Fails", rule.bad, language)
