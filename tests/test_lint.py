@@ -6,8 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from awesome_tools.blocks import read_document
 from awesome_tools.cli import main
-from awesome_tools.lint import lint_text
+from awesome_tools.lint import CHECKS, Context, lint_text
+from awesome_tools.ruleids import RuleId
+from awesome_tools.rules import RULES
 from conftest import FIXTURES
 
 HEAD = (
@@ -342,3 +345,18 @@ def test_hand_edit_of_an_overview_row_names_the_entry_file(
         f"README.md:{line}:1: error[drift] overview row differs from entries/llava.yaml: "
         "edit entries/llava.yaml, not README.md, then run `make readme`\n"
     )
+
+
+def test_the_registry_holds_one_check_per_readme_rule() -> None:
+    readme = {rule.id for rule in RULES if rule.scope == "readme"}
+    # template problems come from rendering, not from reading a README.
+    assert set(CHECKS) == readme - {"template"}
+
+
+@pytest.mark.parametrize("rule_id", sorted(CHECKS))
+def test_each_check_emits_only_its_own_rule(rule_id: RuleId) -> None:
+    emitted = set()
+    for _, text, _ in CASES:
+        ctx = Context("README.md", text, read_document(text))
+        emitted |= {d.rule for d in CHECKS[rule_id](ctx)}
+    assert emitted <= {rule_id}

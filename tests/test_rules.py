@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
@@ -12,6 +13,7 @@ import test_cross_entry
 import test_lint
 from awesome_tools.docgen import generated
 from awesome_tools.docgen import main as docgen_main
+from awesome_tools.ruleids import RuleId
 from awesome_tools.rules import BY_ID, RULES
 from conftest import REPO
 
@@ -23,6 +25,11 @@ def _rules_in(lines: list[str]) -> set[str]:
 def test_rule_ids_are_unique_kebab_case() -> None:
     assert len(BY_ID) == len(RULES)
     assert all(re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.id) for rule in RULES)
+
+
+def test_the_rule_id_type_names_exactly_the_documented_rules() -> None:
+    assert set(get_args(RuleId)) == {rule.id for rule in RULES}
+    assert len(get_args(RuleId)) == len(RULES)
 
 
 def test_every_entry_rule_is_exercised_by_a_case_and_every_case_rule_is_documented() -> None:

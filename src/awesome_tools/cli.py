@@ -122,6 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true", help="exit 1 if a file is stale")
     _add_common(schema)
     schema.set_defaults(command="schema")
+
+    rules = sub.add_parser("rules", help="list every diagnostic rule, or explain one")
+    rules.add_argument("rule", nargs="?", metavar="ID", help="the rule to explain (default: list)")
+    rules.set_defaults(command="rules")
     return parser
 
 

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from awesome_tools.ruleids import RuleId
+
 Severity = Literal["error", "warning"]
 Format = Literal["text", "json", "github"]
 
@@ -43,7 +45,7 @@ class Diagnostic:
     path: str
     line: int
     column: int
-    rule: str
+    rule: RuleId
     message: str
     severity: Severity = "error"
 

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from awesome_tools.files import write_atomic
-from awesome_tools.rules import RULES, Rule
+from awesome_tools.rules import BASE_ENTRY, RULES, Example, Rule, where
 from awesome_tools.scaffold import fields
 from awesome_tools.vocabulary import connectors
 
@@ -24,17 +24,26 @@ _TITLES = {"entry": "Entry files (`check`, `import`)", "readme": "README lint"}
 _LONG = {"overview", "components", "methods", "techniques", "fusion_methods", "purpose"}
 
 
-def _example(label: str, text: str, language: str) -> str:
-    return f"{label}:\n\n```{language}\n{text}\n```\n"
+def _example(label: str, example: Example, language: str) -> str:
+    return f"{label}{where(example)}:\n\n```{language}\n{example.display.rstrip()}\n```\n"
 
 
 def _rule(rule: Rule) -> str:
+    language = "html" if rule.bad.kind in ("readme", "import") else _LANGUAGE[rule.scope]
     return (
         f"### `{rule.id}`\n\n{rule.summary}\n\n**Fix:** {rule.fix}\n\n"
-        + _example("Fails", rule.bad, _LANGUAGE[rule.scope])
+        + _example("Fails", rule.bad, language)
         + "\n"
-        + _example("Passes", rule.good, _LANGUAGE[rule.scope])
+        + _example("Passes", rule.good, language)
     )
+
+
+_BASE = (
+    "\nEach example below runs as a test (tests/test_examples.py): the failing one must fire "
+    "at the line and column given, the passing one must be clean. An entry example is the "
+    "start of the file; the rest of the file is this base entry, less the keys the example "
+    "sets:\n\n```yaml\n" + BASE_ENTRY + "```\n"
+)
 
 
 def rules_markdown() -> str:
@@ -50,6 +59,8 @@ def rules_markdown() -> str:
         rules = [r for r in RULES if r.scope == scope]
         parts.append(f"\n## {title}\n\n| rule | what it means |\n| --- | --- |\n")
         parts.append("".join(f"| [`{r.id}`](#{r.id}) | {r.summary} |\n" for r in rules))
+        if scope == "entry":
+            parts.append(_BASE)
         parts.extend("\n" + _rule(r) for r in rules)
     return "".join(parts)
 

@@ -13,6 +13,7 @@ from awesome_tools.entryfile import dump_entry
 from awesome_tools.loader import decode
 from awesome_tools.normalize import name_length_problem, slugify
 from awesome_tools.ordering import DEFAULT_SECTION
+from awesome_tools.ruleids import RuleId
 from awesome_tools.schema import Entry
 from awesome_tools.urls import BadUrl, split_url
 
@@ -33,7 +34,7 @@ class _Mapper:
         self.path = path
         self.diagnostics: list[Diagnostic] = []
 
-    def warn(self, line: int, column: int, message: str, rule: str = "import") -> None:
+    def warn(self, line: int, column: int, message: str, rule: RuleId = "import") -> None:
         self.diagnostics.append(Diagnostic(self.path, line, column, rule, message, "warning"))
 
     def title_cell(self, cell: Cell, data: dict[str, Any]) -> None:

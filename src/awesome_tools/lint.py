@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from awesome_tools.blocks import Block, Document, read_document
+from awesome_tools.blocks import Block, Cell, Document, Table, read_document
 from awesome_tools.columns import column_key, headers
 from awesome_tools.diagnostics import Diagnostic, Severity
 from awesome_tools.drift import drift
 from awesome_tools.fixes import CONSOLE, Fixes
 from awesome_tools.normalize import normalize_url
+from awesome_tools.ruleids import RuleId
 from awesome_tools.urls import BadUrl, split_url
 
 
@@ -27,16 +28,16 @@ class Context:
     fixes: Fixes = CONSOLE
 
     def at(
-        self, line: int, column: int, rule: str, message: str, severity: Severity = "error"
+        self, line: int, column: int, rule: RuleId, message: str, severity: Severity = "error"
     ) -> Diagnostic:
         return Diagnostic(self.path, line, column, rule, message, severity)
 
 
 Check = Callable[[Context], Iterator[Diagnostic]]
-CHECKS: dict[str, Check] = {}
+CHECKS: dict[RuleId, Check] = {}
 
 
-def rule(rule_id: str) -> Callable[[Check], Check]:
+def rule(rule_id: RuleId) -> Callable[[Check], Check]:
     """Register a check under its rule id (documented in rules.py)."""
 
     def register(check: Check) -> Check:
@@ -93,92 +94,104 @@ def _expected_headers(found: Sequence[str]) -> list[str]:
     return headers(alignment=with_alignment)
 
 
+def _first_tables(ctx: Context) -> Iterator[Table]:
+    """Yield each model block's first table (block-table reports any other)."""
+    for block in ctx.document.models:
+        if block.tables:
+            yield block.tables[0]
+
+
+def _first_rows(ctx: Context) -> Iterator[tuple[Table, list[Cell]]]:
+    """Yield each first table with its first data row (table-row reports any other)."""
+    for table in _first_tables(ctx):
+        if table.rows:
+            yield table, table.rows[0]
+
+
+def _headers_match(table: Table) -> bool:
+    found = [cell.text for cell in table.headers]
+    wanted = _expected_headers(found)
+    return [column_key(h) for h in found] == [column_key(h) for h in wanted]
+
+
 @rule("table-headers")
 def _headers(ctx: Context) -> Iterator[Diagnostic]:
-    for block in ctx.document.models:
-        for table in block.tables[:1]:
+    for table in _first_tables(ctx):
+        if not _headers_match(table):
             found = [cell.text for cell in table.headers]
-            wanted = _expected_headers(found)
-            keys = [column_key(h) for h in found]
-            if keys != [column_key(h) for h in wanted]:
-                yield ctx.at(
-                    table.line,
-                    table.column,
-                    "table-headers",
-                    f"headers are {', '.join(found) or 'missing'}; expected {', '.join(wanted)}",
-                )
-                continue
-            spaced = [(c, n) for c, n in zip(table.headers, wanted, strict=True) if c.text != n]
-            if spaced:
-                cell, name = spaced[0]
-                message = f"headers are written like '{cell.text}'; this list writes them '{name}'"
-                yield ctx.at(cell.line, cell.column, "header-style", message, "warning")
+            wanted = ", ".join(_expected_headers(found))
+            message = f"headers are {', '.join(found) or 'missing'}; expected {wanted}"
+            yield ctx.at(table.line, table.column, "table-headers", message)
+
+
+@rule("header-style")
+def _header_style(ctx: Context) -> Iterator[Diagnostic]:
+    for table in filter(_headers_match, _first_tables(ctx)):
+        wanted = _expected_headers([cell.text for cell in table.headers])
+        spaced = [(c, n) for c, n in zip(table.headers, wanted, strict=True) if c.text != n]
+        if spaced:
+            cell, name = spaced[0]
+            message = f"headers are written like '{cell.text}'; this list writes them '{name}'"
+            yield ctx.at(cell.line, cell.column, "header-style", message, "warning")
 
 
 @rule("table-row")
 def _rows(ctx: Context) -> Iterator[Diagnostic]:
-    for block in ctx.document.models:
-        for table in block.tables[:1]:
-            if not table.rows:
-                yield ctx.at(table.line, table.column, "table-row", "table has no data row")
-                continue
-            for row in table.rows[1:]:
-                line, column = (row[0].line, row[0].column) if row else (table.line, table.column)
-                yield ctx.at(line, column, "table-row", "table has more than one data row")
-            row = table.rows[0]
-            if table.headers and len(row) != len(table.headers):
-                first = row[0] if row else table
-                yield ctx.at(
-                    first.line,
-                    first.column,
-                    "table-row",
-                    f"row has {len(row)} cells for {len(table.headers)} headers",
-                )
+    for table in _first_tables(ctx):
+        if not table.rows:
+            yield ctx.at(table.line, table.column, "table-row", "table has no data row")
+            continue
+        for row in table.rows[1:]:
+            line, column = (row[0].line, row[0].column) if row else (table.line, table.column)
+            yield ctx.at(line, column, "table-row", "table has more than one data row")
+        row = table.rows[0]
+        if table.headers and len(row) != len(table.headers):
+            first = row[0] if row else table
+            message = f"row has {len(row)} cells for {len(table.headers)} headers"
+            yield ctx.at(first.line, first.column, "table-row", message)
+
+
+def _title_link_problem(cell: Cell) -> tuple[int, int, str] | None:
+    """Say where and why the Title cell's one link is not a readable http(s) link."""
+    links = cell.links
+    if len(links) != 1:
+        return cell.line, cell.column, f"Title cell holds {len(links)} links; it holds exactly one"
+    href = links[0].href or ""
+    try:
+        link = split_url(href)
+    except BadUrl as exc:
+        return links[0].line, links[0].column, f"Title link {exc}"
+    if link.scheme not in ("http", "https") or not link.host:
+        message = f"Title link '{href}' is not an absolute http(s) URL"
+        return links[0].line, links[0].column, message
+    return None
 
 
 @rule("title-link")
 def _title(ctx: Context) -> Iterator[Diagnostic]:
-    for block in ctx.document.models:
-        for table in block.tables[:1]:
-            if not table.rows or not table.rows[0]:
-                continue
-            cell = table.rows[0][0]
-            links = cell.links
-            if len(links) != 1:
-                message = f"Title cell holds {len(links)} links; it holds exactly one"
-                yield ctx.at(cell.line, cell.column, "title-link", message)
-                continue
-            href = links[0].href or ""
-            try:
-                link = split_url(href)
-            except BadUrl as exc:
-                message = f"Title link {exc}"
-                yield ctx.at(links[0].line, links[0].column, "title-link", message)
-            else:
-                if link.scheme not in ("http", "https") or not link.host:
-                    message = f"Title link '{href}' is not an absolute http(s) URL"
-                    yield ctx.at(links[0].line, links[0].column, "title-link", message)
-            if cell.outside:
-                message = f"text '{cell.outside}' stands outside the Title link; put it inside"
-                yield ctx.at(cell.line, cell.column, "title-link", message)
+    for _, row in _first_rows(ctx):
+        if not row:
+            continue
+        cell = row[0]
+        problem = _title_link_problem(cell)
+        if problem is not None:
+            yield ctx.at(problem[0], problem[1], "title-link", problem[2])
+        if len(cell.links) == 1 and cell.outside:
+            message = f"text '{cell.outside}' stands outside the Title link; put it inside"
+            yield ctx.at(cell.line, cell.column, "title-link", message)
 
 
 @rule("empty-cell")
 def _empty(ctx: Context) -> Iterator[Diagnostic]:
-    for block in ctx.document.models:
-        for table in block.tables[:1]:
-            for row in table.rows[:1]:
-                for cell, header in zip(row, table.headers, strict=False):
-                    if not cell.text:
-                        yield ctx.at(
-                            cell.line, cell.column, "empty-cell", f"{header.text} cell is empty"
-                        )
+    for table, row in _first_rows(ctx):
+        for cell, header in zip(row, table.headers, strict=False):
+            if not cell.text:
+                yield ctx.at(cell.line, cell.column, "empty-cell", f"{header.text} cell is empty")
 
 
 @rule("duplicate-model")
 def _duplicates(ctx: Context) -> Iterator[Diagnostic]:
     names: dict[str, Block] = {}
-    links: dict[str, tuple[int, int]] = {}
     for block in ctx.document.models:
         if block.summary:
             first = names.setdefault(block.summary.casefold(), block)
@@ -186,17 +199,16 @@ def _duplicates(ctx: Context) -> Iterator[Diagnostic]:
                 line, column = block.summaries[0]
                 message = f"model '{block.summary}' is already listed at line {first.line}"
                 yield ctx.at(line, column, "duplicate-model", message)
-        for table in block.tables[:1]:
-            for row in table.rows[:1]:
-                for link in row[0].links[:1] if row else []:
-                    if not link.href:
-                        continue
-                    # An unreadable link (title-link reports it) still matches its exact copy.
-                    key = normalize_url(link.href) or link.href
-                    seen = links.setdefault(key, (link.line, link.column))
-                    if seen != (link.line, link.column):
-                        message = f"paper {link.href} is already linked at line {seen[0]}"
-                        yield ctx.at(link.line, link.column, "duplicate-model", message)
+    links: dict[str, tuple[int, int]] = {}
+    for _, row in _first_rows(ctx):
+        link = row[0].links[0] if row and row[0].links else None
+        if link is None or not link.href:
+            continue
+        # An unreadable link (title-link reports it) still matches its exact copy.
+        seen = links.setdefault(normalize_url(link.href) or link.href, (link.line, link.column))
+        if seen != (link.line, link.column):
+            message = f"paper {link.href} is already linked at line {seen[0]}"
+            yield ctx.at(link.line, link.column, "duplicate-model", message)
 
 
 @rule("html-block-break")

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.ruleids import RuleId
 
 Position = tuple[int, int]
 KeyPath = tuple[str | int, ...]
@@ -50,7 +51,7 @@ class Loaded:
         default=None, repr=False
     )
 
-    def error(self, position: Position, rule: str, message: str) -> None:
+    def error(self, position: Position, rule: RuleId, message: str) -> None:
         """Record an error at a position."""
         self.diagnostics.append(Diagnostic(self.path, position[0], position[1], rule, message))
 

@@ -5,23 +5,130 @@ docs/rules.md and the contributing guide are generated from this table.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
+from awesome_tools.ruleids import RuleId
+
 Scope = Literal["entry", "readme"]
+# How an example runs: an entry file in a list (with `others` beside it), categories.yaml,
+# a README linted or imported, or not at all (tests/test_examples.py says why).
+Kind = Literal["entry", "categories", "readme", "import", "exempt"]
+
+# Every entry example is a snippet over this valid entry: the snippet's lines come first, then
+# the base's top-level keys the snippet does not set, so a line of the snippet is that line of
+# the file.
+BASE_ENTRY = """\
+name: LLaVA
+title: 'LLaVA: Large Language and Vision Assistant'
+url: https://arxiv.org/abs/2304.08485
+architecture:
+  overview: Combines a vision encoder with a language model.
+  components: CLIP ViT-L/14, Vicuna, a linear projection.
+training:
+  methods: Two-stage instruction tuning.
+alignment:
+  techniques: Instruction tuning on GPT-4 generated data.
+  fusion_methods: A trainable projection matrix.
+datasets:
+  used: CC3M, LLaVA-Instruct-158K
+  purpose: Pre-training and instruction tuning.
+"""
+_TOP_KEY = re.compile(r"([A-Za-z_]+):")
+
+
+@dataclass(frozen=True)
+class Example:
+    """A runnable example, and for a failing one where it fires (1-based line and column)."""
+
+    text: str
+    line: int = 0
+    column: int = 0
+    kind: Kind = "entry"
+    path: str = "entries/llava.yaml"
+    whole: bool = False
+    encoding: str = "utf-8"
+    others: tuple[tuple[str, str], ...] = ()
+    shown: str | None = None
+
+    @property
+    def display(self) -> str:
+        """The text the docs show."""
+        return self.text if self.shown is None else self.shown
+
+
+def over_base(snippet: str) -> str:
+    """Build an entry file: the snippet, then the base entry's keys the snippet does not set."""
+    own = {m.group(1) for line in snippet.splitlines() if (m := _TOP_KEY.match(line))}
+    kept: list[str] = []
+    keep = True
+    for line in BASE_ENTRY.splitlines(keepends=True):
+        if not line.startswith(" "):
+            match = _TOP_KEY.match(line)
+            keep = match is None or match.group(1) not in own
+        if keep:
+            kept.append(line)
+    return snippet.rstrip("\n") + "\n" + "".join(kept)
+
+
+def example_bytes(example: Example) -> bytes:
+    """The bytes of the file an example stands for."""
+    text = example.text if example.whole or example.kind != "entry" else over_base(example.text)
+    return text.encode(example.encoding)
+
+
+def where(example: Example) -> str:
+    """Say what an example is and, for a failing one, where it fires."""
+    if example.kind == "exempt":
+        return " (not run as an example: it needs a whole project, which the command tests build)"
+    if example.kind == "entry" and not example.whole:
+        what = f"`{example.path}`: this, then the base entry's other keys"
+    else:
+        what = f"the whole of `{example.path}`"
+    beside = "".join(f"; beside `{path}`, the base entry" for path, _ in example.others)
+    what += ", imported" if example.kind == "import" else ""
+    fires = f", fires at line {example.line}, column {example.column}" if example.line else ""
+    return f" ({what}{beside}{fires})"
 
 
 @dataclass(frozen=True)
 class Rule:
     """One kind of problem a contributor may meet."""
 
-    id: str
+    id: RuleId
     scope: Scope
     summary: str
     fix: str
-    bad: str
-    good: str
+    bad: Example
+    good: Example
 
+
+_HEAD = (
+    "<tr><th>Title</th><th>Architecture.Overview</th><th>Architecture.Components</th>"
+    "<th>Training.Methods</th><th>Alignment.Techniques</th><th>Alignment.Fusion Methods</th>"
+    "<th>Datasets.Used</th><th>Datasets.Purpose</th></tr>"
+)
+_CELLS = "<td>o</td><td>c</td><td>m</td><td>t</td><td>f</td><td>u</td><td>p</td>"
+_TITLE = '<a href="https://arxiv.org/abs/2304.08485">Visual Instruction Tuning</a>'
+
+
+def _block(
+    name: str = "LLaVA",
+    title: str = _TITLE,
+    *,
+    head: str = _HEAD,
+    cells: str = _CELLS,
+    summary: str | None = None,
+    close: str = "</details>\n",
+) -> str:
+    """A model block on six lines: details, summary, table and head, row, closing tags."""
+    summary = f"<summary>{name}</summary>\n" if summary is None else summary
+    row = f"<tr><td>{title}</td>{cells}</tr>\n"
+    return f"<details>\n{summary}<table>{head}\n{row}</table>\n{close}"
+
+
+_BESIDE = (("entries/llava.yaml", BASE_ENTRY),)
 
 RULES: list[Rule] = [
     Rule(
@@ -29,24 +136,30 @@ RULES: list[Rule] = [
         "entry",
         "The file is not valid UTF-8.",
         "Save the file as UTF-8 in your editor.",
-        "title: caf\\xe9   (a Latin-1 byte)",
-        "title: café",
+        Example(
+            "title: café",
+            1,
+            11,
+            encoding="latin-1",
+            shown="title: café   # saved as Latin-1: byte 0xe9",
+        ),
+        Example("title: café"),
     ),
     Rule(
         "empty-file",
         "entry",
         "The file holds no YAML document (empty, or only comments).",
         "Fill in the fields, or delete the file.",
-        "# nothing here yet",
-        "name: LLaVA\n...",
+        Example("# nothing here yet\n", 1, 1, whole=True),
+        Example("name: LLaVA"),
     ),
     Rule(
         "multiple-documents",
         "entry",
         "The file holds more than one YAML document.",
         "One model per file: remove the `---` and move the second model to its own file.",
-        "name: A\n---\nname: B",
-        "name: A",
+        Example("name: LLaVA\n---\nname: LLaVA 2", 2, 1),
+        Example("name: LLaVA"),
     ),
     Rule(
         "yaml-syntax",
@@ -56,24 +169,24 @@ RULES: list[Rule] = [
         "Do what the message says at the line it names: align the misindented key with the keys "
         "it names, or type the line it shows. Indent with spaces; quote text that starts "
         "with `[`, `{`, `*`, `&`, `!` or contains `: `.",
-        "title: BLIP-2: Bootstrapping Language-Image Pre-training",
-        "title: 'BLIP-2: Bootstrapping Language-Image Pre-training'",
+        Example("title: BLIP-2: Bootstrapping Language-Image Pre-training", 1, 8),
+        Example("title: 'BLIP-2: Bootstrapping Language-Image Pre-training'"),
     ),
     Rule(
         "yaml-alias",
         "entry",
         "An alias (`*name`) is used; entries do not share values.",
         "Write the value out in full.",
-        "name: &n LLaVA\ntitle: *n",
-        "name: LLaVA\ntitle: LLaVA",
+        Example("name: &n LLaVA\ntitle: *n", 2, 1),
+        Example("name: LLaVA\ntitle: LLaVA"),
     ),
     Rule(
         "yaml-tag",
         "entry",
         "An explicit YAML tag (`!!python/...`, `!!int`) is used.",
         "Remove the tag: every value is plain text.",
-        "name: !!python/name:os.system",
-        "name: LLaVA",
+        Example("name: !!python/name:os.system", 1, 7),
+        Example("name: LLaVA"),
     ),
     Rule(
         "yaml-depth",
@@ -82,80 +195,85 @@ RULES: list[Rule] = [
         "level 20; the file's own mapping is level 1).",
         "An entry is a mapping of fields, a few of them mappings of text: remove the extra "
         "brackets or indentation, or quote text that starts with `[` or `{`.",
-        "architecture:\n  overview: [[[[[[[[[[[[[[[[[[[[x]]]]]]]]]]]]]]]]]]]]",
-        "architecture:\n  overview: '[x]'",
+        Example(
+            "architecture:\n  overview: [[[[[[[[[[[[[[[[[[[[x]]]]]]]]]]]]]]]]]]]]\n"
+            "  components: CLIP",
+            2,
+            31,
+        ),
+        Example("architecture:\n  overview: '[x]'\n  components: CLIP"),
     ),
     Rule(
         "control-character",
         "entry",
         "A control character (other than whitespace) is in the text.",
         "Remove the invisible character (often pasted from a PDF).",
-        'name: "LL\\u0007aVA"',
-        "name: LLaVA",
+        Example('name: "LL\\u0007aVA"', 1, 7),
+        Example("name: LLaVA"),
     ),
     Rule(
         "duplicate-key",
         "entry",
         "A key appears twice in the same mapping.",
         "Keep one of the two (YAML would silently drop the first).",
-        "name: LLaVA\nname: LLaVA 2",
-        "name: LLaVA",
+        Example("name: LLaVA\nname: LLaVA", 2, 1),
+        Example("name: LLaVA"),
     ),
     Rule(
         "not-a-mapping",
         "entry",
         "The top level is a list or text instead of a mapping.",
         "Write `key: value` pairs at the top level.",
-        "- name: LLaVA",
-        "name: LLaVA",
+        Example("- name: LLaVA\n", 1, 1, whole=True),
+        Example("name: LLaVA"),
     ),
     Rule(
         "unknown-key",
         "entry",
         "A key the schema does not know here: a typo, or a key placed under the wrong parent.",
         "Rename it as suggested, move it under the parent the message names, or remove it.",
-        "architecure:\n  overview: ...",
-        "architecture:\n  overview: ...",
+        Example("architecure:\n  overview: Two towers.", 1, 1),
+        Example("architecture:\n  overview: Two towers.\n  components: CLIP"),
     ),
     Rule(
         "missing-field",
         "entry",
         "A required field is missing (or figure without figure_alt).",
         "Add the field named in the message.",
-        "training: {}",
-        "training:\n  methods: ...",
+        Example("training: {}", 1, 11),
+        Example("training:\n  methods: Two-stage instruction tuning."),
     ),
     Rule(
         "wrong-type",
         "entry",
         "A mapping or list where text is expected, or text where a section is expected.",
         "Write text on one line (or a folded block); put section fields under the section.",
-        "datasets:\n  used:\n  - CC3M",
-        "datasets:\n  used: CC3M, LAION",
+        Example("datasets:\n  used:\n  - CC3M\n  purpose: Pre-training.", 3, 3),
+        Example("datasets:\n  used: CC3M, LAION\n  purpose: Pre-training."),
     ),
     Rule(
         "empty-text",
         "entry",
         "A text field is empty or only whitespace.",
         "Write the text, or remove an optional field.",
-        "title: ''",
-        "title: Visual Instruction Tuning",
+        Example("title: ''", 1, 8),
+        Example("title: Visual Instruction Tuning"),
     ),
     Rule(
         "placeholder",
         "entry",
         "A field still holds the `TODO:` placeholder `new` wrote.",
         "Replace it with what the message (and the comment above the field) asks for.",
-        'overview: "TODO: One paragraph on how the model works as a whole..."',
-        "overview: LLaVA connects a CLIP vision encoder to Vicuna through a linear projection.",
+        Example('title: "TODO: The paper\'s title, as arXiv shows it"', 1, 8),
+        Example("title: Visual Instruction Tuning"),
     ),
     Rule(
         "bad-date",
         "entry",
         "`released` is not a real past date written YYYY-MM or YYYY-MM-DD.",
         "Write the month of the paper's first version, e.g. `2023-04`.",
-        "released: April 2023",
-        "released: 2023-04",
+        Example("released: April 2023", 1, 11),
+        Example("released: 2023-04"),
     ),
     Rule(
         "released-mismatch",
@@ -163,16 +281,16 @@ RULES: list[Rule] = [
         "`released` is more than three months from the month of the arXiv id (warning).",
         "Check the date: arXiv ids start with the year and month of the first version "
         "(2304.08485 is 2023-04).",
-        "url: https://arxiv.org/abs/2304.08485\nreleased: 2022-01",
-        "url: https://arxiv.org/abs/2304.08485\nreleased: 2023-04",
+        Example("url: https://arxiv.org/abs/2304.08485\nreleased: 2022-01", 2, 11),
+        Example("url: https://arxiv.org/abs/2304.08485\nreleased: 2023-04"),
     ),
     Rule(
         "unknown-connector",
         "entry",
         "`connector` is not a value of the connector vocabulary.",
         "Use one of the values listed in docs/facets.md (the message suggests the closest).",
-        "connector: projection",
-        "connector: linear",
+        Example("connector: projection", 1, 12),
+        Example("connector: linear"),
     ),
     Rule(
         "bad-url",
@@ -184,8 +302,8 @@ RULES: list[Rule] = [
         "variation selector: any Unicode format, control or private-use character), which "
         "would let one link pass for another.",
         "Use the full address starting with https://, copied from the browser's address bar.",
-        "url: arxiv.org/abs/2304.08485",
-        "url: https://arxiv.org/abs/2304.08485",
+        Example("url: arxiv.org/abs/2304.08485", 1, 6),
+        Example("url: https://arxiv.org/abs/2304.08485"),
     ),
     Rule(
         "unknown-category",
@@ -193,16 +311,16 @@ RULES: list[Rule] = [
         "The category is not listed in categories.yaml.",
         "Use one of the listed categories (the message suggests the closest), or add the new "
         "section to categories.yaml.",
-        "category: Encoder",
-        "category: Encoders",
+        Example("category: Encoder", 1, 11),
+        Example("category: Encoders"),
     ),
     Rule(
         "categories-file",
         "entry",
         "categories.yaml is not a list of distinct section names.",
         "Write one `- Section name` line per section.",
-        "categories: Encoders",
-        "- Encoders",
+        Example("categories: Encoders\n", 1, 1, "categories", "categories.yaml"),
+        Example("- Encoders\n", kind="categories", path="categories.yaml"),
     ),
     Rule(
         "category-name",
@@ -212,8 +330,10 @@ RULES: list[Rule] = [
         "markup would turn into a link, an image or a tag.",
         "Use letters, digits, spaces, `& - , . : ' / +` and non-ASCII symbols such as emoji "
         "only; no other ASCII punctuation, control or invisible characters.",
-        "- 'Evil](https://evil.example/phish) [x'",
-        "- Decoders & Friends",
+        Example(
+            "- 'Evil](https://evil.example/phish) [x'\n", 1, 3, "categories", "categories.yaml"
+        ),
+        Example("- Decoders & Friends\n", kind="categories", path="categories.yaml"),
     ),
     Rule(
         "file-name",
@@ -221,8 +341,8 @@ RULES: list[Rule] = [
         "The file name is not the slug of the model's name (entry files end in `.yaml`, lower "
         "case: `x.YAML` or `x.yml` is reported, not skipped).",
         "Rename the file to the name given in the message (`LLaVA 1.5` → `llava-1-5.yaml`).",
-        "entries/LLaVA_15.yaml  (name: LLaVA 1.5)",
-        "entries/llava-1-5.yaml",
+        Example("name: LLaVA 1.5", 1, 7, path="entries/LLaVA_15.yaml"),
+        Example("name: LLaVA 1.5", path="entries/llava-1-5.yaml"),
     ),
     Rule(
         "name-too-long",
@@ -231,8 +351,14 @@ RULES: list[Rule] = [
         "and the temporary file written beside it must fit every file system "
         "(`check`, `new` and `import` share the limit).",
         "Shorten the name; put the long form in `title`.",
-        "name: " + "A" * 24 + "…  (240 characters)",
-        "name: LLaVA-NeXT",
+        Example(
+            "name: " + "A" * 240,
+            1,
+            7,
+            path="entries/a.yaml",
+            shown="name: AAAAAAAAAAAAAAAAAAAAAAAA…   # 240 characters",
+        ),
+        Example("name: LLaVA-NeXT", path="entries/llava-next.yaml"),
     ),
     Rule(
         "outside-list",
@@ -240,8 +366,8 @@ RULES: list[Rule] = [
         "An entry file is a symbolic link to a file outside the list's folder; it is not read, "
         "so that a check never prints a file of the machine it runs on.",
         "Replace the link with the entry file itself (links within the project are fine).",
-        "entries/llava.yaml -> /etc/passwd",
-        "entries/llava.yaml -> ../drafts/llava.yaml",
+        Example("entries/llava.yaml -> /etc/passwd", kind="exempt"),
+        Example("entries/llava.yaml -> ../drafts/llava.yaml", kind="exempt"),
     ),
     Rule(
         "duplicate-entry",
@@ -253,20 +379,33 @@ RULES: list[Rule] = [
         "dot segments, repeated slashes or a final slash (the query counts).",
         "The message names the other file: keep one of the two (edit the existing entry "
         "rather than adding a second).",
-        "url: https://arxiv.org/pdf/2304.08485v2  (llava.yaml has .../abs/2304.08485)",
-        "a paper no other entry links to",
+        Example(
+            "name: LLaVA 2\nurl: https://arxiv.org/pdf/2304.08485v2",
+            2,
+            6,
+            path="entries/llava-2.yaml",
+            others=_BESIDE,
+        ),
+        Example(
+            "name: LLaVA 2\nurl: https://arxiv.org/abs/2310.03744",
+            path="entries/llava-2.yaml",
+            others=_BESIDE,
+        ),
     ),
     Rule(
         "import",
         "entry",
         "The importer met something in a README it could not map (warning).",
         "Check the entry it wrote and fill in what is missing by hand.",
-        "<td>Title with no link</td>",
-        '<td><a href="https://...">Title</a></td>',
+        Example(_block(title="Visual Instruction Tuning"), 4, 5, "import", "README.md"),
+        Example(_block(), kind="import", path="README.md"),
     ),
 ]
 
-_BLOCK = "<details>\n<summary>LLaVA</summary>\n<table>...</table>\n</details>"
+
+def _readme(text: str, line: int = 0, column: int = 0) -> Example:
+    return Example(text, line, column, "readme", "README.md")
+
 
 RULES += [
     Rule(
@@ -276,8 +415,11 @@ RULES += [
         "Edit the entry file the message names (or the template, for text outside the model "
         "blocks), then run `make readme` (`awesome-tools render` in a list without this "
         "repository's Makefile); never edit README.md by hand.",
-        "<td>Filtered CC3M, ScienceQA</td>   (hand edit; llava.yaml says otherwise)",
-        "README.md as `make readme` writes it",
+        Example(
+            "<td>Filtered CC3M, ScienceQA</td>   (hand edit; llava.yaml says otherwise)",
+            kind="exempt",
+        ),
+        Example("README.md as `make readme` writes it", kind="exempt"),
     ),
     Rule(
         "html-parse",
@@ -285,32 +427,32 @@ RULES += [
         "Markup the HTML reader cannot read, such as a `<![` that starts neither a CDATA "
         "section nor a conditional comment. Nothing after it is checked or imported.",
         "Write a literal `<` as `&lt;`, or remove the markup.",
-        "<td>Uses <![foo [x]]> markers</td>",
-        "<td>Uses &lt;![foo [x]]> markers</td>",
+        _readme(_block(cells="<td>Uses <![foo [x]]> markers</td>" + _CELLS[9:]), 4, 95),
+        _readme(_block(cells="<td>Uses &lt;![foo [x]]> markers</td>" + _CELLS[9:])),
     ),
     Rule(
         "unclosed-details",
         "readme",
         "A `<details>` is never closed, or a `</details>` closes nothing.",
         "Add the missing `</details>` (or remove the stray one).",
-        "<details>\n<summary>LLaVA</summary>\n<table>...</table>",
-        _BLOCK,
+        _readme(_block(close=""), 1, 1),
+        _readme(_block()),
     ),
     Rule(
         "block-summary",
         "readme",
         "A model block has no `<summary>`, an empty one, or two.",
         "Give each block exactly one `<summary>` with the model's name.",
-        "<details>\n<table>...</table>\n</details>",
-        _BLOCK,
+        _readme(_block(summary=""), 1, 1),
+        _readme(_block()),
     ),
     Rule(
         "block-table",
         "readme",
         "A model block has no `<table>`, or more than one.",
         "Give each block exactly one table.",
-        "<details>\n<summary>LLaVA</summary>\n</details>",
-        _BLOCK,
+        _readme("<details>\n<summary>LLaVA</summary>\n</details>\n", 1, 1),
+        _readme(_block()),
     ),
     Rule(
         "table-headers",
@@ -318,24 +460,26 @@ RULES += [
         "A table's headers are not the list's columns, in order.",
         "Use Title, Architecture.Overview, ..., Datasets.Purpose (the Alignment pair may be "
         "left out for vision encoders).",
-        "<th>Title</th><th>Overview</th>...",
-        "<th>Title</th><th>Architecture.Overview</th>...",
+        _readme(_block(head=_HEAD.replace("Architecture.Overview", "Overview")), 3, 1),
+        _readme(_block()),
     ),
     Rule(
         "header-style",
         "readme",
         "Headers written with spaces instead of dots (warning).",
         "Write `Architecture.Overview`, not `Architecture Overview`.",
-        "<th>Architecture Overview</th>",
-        "<th>Architecture.Overview</th>",
+        _readme(
+            _block(head=_HEAD.replace("Architecture.Overview", "Architecture Overview")), 3, 26
+        ),
+        _readme(_block()),
     ),
     Rule(
         "table-row",
         "readme",
         "A table does not have exactly one data row with one cell per header.",
         "One `<tr>` of `<td>` cells, as many as there are headers.",
-        "<tr><td>...</td></tr>   (8 headers, 1 cell)",
-        "<tr>  + 8 <td> cells  </tr>",
+        _readme(_block(cells=""), 4, 5),
+        _readme(_block()),
     ),
     Rule(
         "title-link",
@@ -343,26 +487,37 @@ RULES += [
         "The Title cell does not hold exactly one readable http(s) link (see `bad-url` for "
         "what cannot be read), or has text outside it.",
         'Put the whole title inside one link: `<a href="https://...">Title</a>`.',
-        '<td>PaLM-E: An Embodied Multimodal Language Model <a href="https://palm-e.github.io">'
-        "PaLM-E</a></td>",
-        '<td><a href="https://palm-e.github.io">PaLM-E: An Embodied Multimodal Language '
-        "Model</a></td>",
+        _readme(
+            _block(
+                title='PaLM-E: An Embodied Multimodal Language Model <a href="https://palm-e.github.io">PaLM-E</a>'
+            ),
+            4,
+            5,
+        ),
+        _readme(
+            _block(
+                title='<a href="https://palm-e.github.io">'
+                "PaLM-E: An Embodied Multimodal Language Model</a>"
+            )
+        ),
     ),
     Rule(
         "empty-cell",
         "readme",
         "A table cell is empty.",
         "Fill the cell in the entry file.",
-        "<td></td>",
-        "<td>CC3M, LAION</td>",
+        _readme(_block(cells="<td></td>" + _CELLS[9:]), 4, 86),
+        _readme(_block()),
     ),
     Rule(
         "duplicate-model",
         "readme",
         "Two blocks share a name, or link the same paper.",
         "Keep one block per model.",
-        "<summary>LLaVA</summary> ... <summary>LLaVA</summary>",
-        "one block per model",
+        _readme(_block() + _block(), 8, 1),
+        _readme(
+            _block() + _block("BLIP-2", '<a href="https://arxiv.org/abs/2301.12597">BLIP-2</a>')
+        ),
     ),
     Rule(
         "template",
@@ -372,8 +527,8 @@ RULES += [
         "`_name`) or changing the values it is given (`render`, `lint`, `site`).",
         "Fix the template at the line given (templates/README.md.j2 or the packaged one); "
         "use only the values and filters the template is given.",
-        "{{ entry.nmae }}",
-        "{{ entry.name }}",
+        Example("{{ entry.nmae }}", kind="exempt"),
+        Example("{{ entry.name }}", kind="exempt"),
     ),
     Rule(
         "html-block-break",
@@ -381,8 +536,8 @@ RULES += [
         "A blank line inside a `<details>` ends the HTML block: "
         "GitHub then shows the rest of the table as a code block or as text.",
         "Remove blank lines inside model blocks (and indent tags by at most 3 spaces).",
-        "<details>\n<summary>LLaVA</summary>\n\n    <table>",
-        "<details>\n<summary>LLaVA</summary>\n<table>",
+        _readme(_block(summary="<summary>LLaVA</summary>\n\n    "), 4, 1),
+        _readme(_block()),
     ),
 ]
 

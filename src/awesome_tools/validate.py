@@ -11,6 +11,7 @@ from pydantic_core import ErrorDetails
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.loader import KeyPath, Loaded, Position
+from awesome_tools.ruleids import RuleId
 from awesome_tools.schema import (
     Entry,
     allowed_keys,
@@ -20,7 +21,7 @@ from awesome_tools.schema import (
 )
 from awesome_tools.vocabulary import connectors
 
-_RULES = {
+_RULES: dict[str, RuleId] = {
     "missing": "missing-field",
     "extra_forbidden": "unknown-key",
     "string_type": "wrong-type",
@@ -181,7 +182,7 @@ def _adapter(path: tuple[str, ...]) -> TypeAdapter[Any]:
 
 def field_problem(
     path: tuple[str, ...], value: str, *, categories: Sequence[str]
-) -> tuple[str, str] | None:
+) -> tuple[RuleId, str] | None:
     """Return the rule and message `check` would give one field's value, or None if it is fine."""
     try:
         _adapter(path).validate_python(value, context={"categories": list(categories)})

@@ -23,6 +23,7 @@ from awesome_tools.project import (
     read_entries,
     read_fixes,
 )
+from awesome_tools.ruleids import RuleId
 
 
 def _clash(root: Path, cwd: Path, name: str | None, url: str | None) -> str | None:
@@ -42,6 +43,10 @@ def _clash(root: Path, cwd: Path, name: str | None, url: str | None) -> str | No
     return None
 
 
+def _refusal(rule: RuleId, message: str) -> str:
+    return f"error[{rule}] {message}"
+
+
 def _answer_problem(
     path: tuple[str, ...], answer: str, *, categories: list[str], root: Path, cwd: Path
 ) -> str | None:
@@ -50,10 +55,9 @@ def _answer_problem(
 
     found = field_problem(path, answer, categories=categories)
     if found is not None:
-        rule, message = found
-        return f"error[{rule}] {message}"
+        return _refusal(*found)
     clash = _clash(root, cwd, None, answer) if path == ("url",) else None
-    return f"error[duplicate-entry] {clash}" if clash else None
+    return _refusal("duplicate-entry", clash) if clash else None
 
 
 def _ask_all(

@@ -1,0 +1,48 @@
+"""Every diagnostic rule id, as a type: an id mypy does not know is a misspelling."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+RuleId = Literal[
+    "encoding",
+    "empty-file",
+    "multiple-documents",
+    "yaml-syntax",
+    "yaml-alias",
+    "yaml-tag",
+    "yaml-depth",
+    "control-character",
+    "duplicate-key",
+    "not-a-mapping",
+    "unknown-key",
+    "missing-field",
+    "wrong-type",
+    "empty-text",
+    "placeholder",
+    "bad-date",
+    "released-mismatch",
+    "unknown-connector",
+    "bad-url",
+    "unknown-category",
+    "categories-file",
+    "category-name",
+    "file-name",
+    "name-too-long",
+    "outside-list",
+    "duplicate-entry",
+    "import",
+    "drift",
+    "html-parse",
+    "unclosed-details",
+    "block-summary",
+    "block-table",
+    "table-headers",
+    "header-style",
+    "table-row",
+    "title-link",
+    "empty-cell",
+    "duplicate-model",
+    "template",
+    "html-block-break",
+]
