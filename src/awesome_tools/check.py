@@ -170,9 +170,9 @@ def check_sources(
         keys = Keys.of(loaded)
         keyed.append((path, keys))
         if path in chosen:
-            entry = validate(loaded, categories=categories)
+            entry, problems = validate(loaded, categories=categories)
             checked.append(Checked(path, entry))
-            diagnostics.extend(loaded.diagnostics)
+            diagnostics.extend(problems)
             diagnostics.extend(_release_mismatch(loaded, entry))
             diagnostics.extend(_file_name(loaded, keys))
     diagnostics.extend(_cross_entry(keyed, chosen))

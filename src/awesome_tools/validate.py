@@ -193,27 +193,29 @@ def field_problem(
     return None
 
 
-def validate(loaded: Loaded, *, categories: Sequence[str]) -> Entry | None:
-    """Validate a loaded file; append diagnostics to it and return the entry when valid."""
-    if loaded.diagnostics and loaded.data is None:
-        return None
+def validate(loaded: Loaded, *, categories: Sequence[str]) -> tuple[Entry | None, list[Diagnostic]]:
+    """Validate a loaded file: the entry when it is valid, and the problems found on the way.
+
+    The problems include those met while loading; the loaded file is left as it is.
+    """
+    problems = list(loaded.diagnostics)
+    if problems and loaded.data is None:
+        return None, problems
     if not isinstance(loaded.data, dict):
-        position = loaded.value_positions.get((), (1, 1))
-        loaded.error(
-            position,
-            "not-a-mapping",
+        line, column = loaded.value_positions.get((), (1, 1))
+        message = (
             f"an entry file holds one mapping of fields (name: ..., title: ...), "
-            f"not {_kind(loaded.data)}",
+            f"not {_kind(loaded.data)}"
         )
-        return None
+        return None, [*problems, Diagnostic(loaded.path, line, column, "not-a-mapping", message)]
     try:
         entry = Entry.model_validate(loaded.data, context={"categories": list(categories)})
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
         explained = _explained(errors)
-        loaded.diagnostics.extend(
+        problems += [
             _diagnostic(loaded, e, categories) for e in errors if not _is_explained(e, explained)
-        )
-        return None
+        ]
+        return None, problems
     # A structural problem found while loading (duplicate key, alias) still fails the file.
-    return None if loaded.diagnostics else entry
+    return (None if problems else entry), problems
