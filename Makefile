@@ -100,5 +100,5 @@ clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache dist build
 
 docs: $(STAMP)
-	$(BIN)/python -m awesome_tools.docgen
+	$(BIN)/awesome-tools docs
 	$(BIN)/awesome-tools schema

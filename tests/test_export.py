@@ -160,11 +160,11 @@ def test_export_of_the_fixture_list_equals_what_check_reads() -> None:
 def test_cli_writes_a_file_or_stdout(
     rich_project: Path, capsysbinary: pytest.CaptureFixture[bytes], fmt: str
 ) -> None:
-    assert main(["export", "--format", fmt]) == 0
+    assert main(["export", fmt]) == 0
     out = capsysbinary.readouterr().out.decode("utf-8")
     expected = to_json(_entries()) if fmt == "json" else to_csv(_entries())
     assert out == expected
-    assert main(["export", "--format", fmt, "-o", f"list.{fmt}"]) == 0
+    assert main(["export", fmt, "-o", f"list.{fmt}"]) == 0
     assert (rich_project / f"list.{fmt}").read_bytes() == expected.encode("utf-8")
 
 
@@ -172,7 +172,7 @@ def test_cli_exports_nothing_when_an_entry_is_broken(
     rich_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (rich_project / "entries" / "beta.yaml").write_text("name: Beta\n", encoding="utf-8")
-    assert main(["export", "--format", "json", "-o", "out.json"]) == 1
+    assert main(["export", "json", "-o", "out.json"]) == 1
     out, err = capsys.readouterr()
     assert "entries/beta.yaml:1:1: error[missing-field] missing required field 'title'" in out
     assert "awesome-tools: nothing exported: fix the entries first\n" in err

@@ -23,6 +23,7 @@ FIXES_CASES = [
             new="make new NAME={name}",
             check="make check",
             schema="make docs",
+            docs="make docs",
             import_="make import README={path}",
         ),
     ),

@@ -11,8 +11,8 @@ import pytest
 import test_check
 import test_cross_entry
 import test_lint
-from awesome_tools.docgen import generated
-from awesome_tools.docgen import main as docgen_main
+from awesome_tools.cli import main
+from awesome_tools.docgen import EDITED
 from awesome_tools.ruleids import RuleId
 from awesome_tools.rules import BY_ID, RULES
 from conftest import REPO
@@ -45,23 +45,46 @@ def test_every_entry_rule_is_exercised_by_a_case_and_every_case_rule_is_document
     assert documented - seen == {"import", "categories-file", "category-name", "outside-list"}
 
 
-def test_docgen_check_reports_a_stale_file_and_writing_fixes_it(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("makefile", "fix"), [(False, "awesome-tools docs"), (True, "make docs")], ids=["cli", "make"]
+)
+def test_docs_check_reports_a_stale_file_and_writing_fixes_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    makefile: bool,
+    fix: str,
 ) -> None:
     """The live docs are checked by `make test` (tools/check-list); here, the check itself."""
-    for path in generated(REPO):
-        copy = tmp_path / path.relative_to(REPO)
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        copy.write_text(path.read_text("utf-8"), encoding="utf-8")
-    assert docgen_main([str(tmp_path)]) == 0  # current, whatever the repository's state
+    (tmp_path / "entries").mkdir()
+    for name in EDITED:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text((REPO / name).read_text("utf-8"), encoding="utf-8")
+    if makefile:
+        (tmp_path / "Makefile").write_text("docs:\n\ttrue\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["docs", "--check"]) == 1  # nothing generated yet
+    assert main(["docs"]) == 0
+    assert main(["docs", "--check"]) == 0
     capsys.readouterr()
     rules = tmp_path / "docs" / "rules.md"
     rules.write_text(rules.read_text("utf-8") + "A hand edit.\n", encoding="utf-8")
-    assert docgen_main(["--check", str(tmp_path)]) == 1
-    assert capsys.readouterr().err == "docs/rules.md is stale: run `make docs`\n"
-    assert docgen_main([str(tmp_path)]) == 0
-    assert docgen_main(["--check", str(tmp_path)]) == 0
-    assert capsys.readouterr().err == f"wrote {rules}\n"
+    assert main(["docs", "--check"]) == 1
+    assert capsys.readouterr().err == f"docs/rules.md is stale: run `{fix}`\n"
+    assert main(["docs"]) == 0
+    assert capsys.readouterr().err == "wrote docs/rules.md\n"
+    assert main(["docs", "--check"]) == 0
+
+
+def test_docs_needs_the_files_it_completes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "entries").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert main(["docs"]) == 2
+    assert capsys.readouterr().err == (
+        "awesome-tools: no such file: contributing.md, docs/facets.md\n"
+    )
 
 
 def test_every_readme_rule_is_exercised_by_a_case() -> None:

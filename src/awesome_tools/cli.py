@@ -94,19 +94,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="write every entry as JSON or CSV")
     export.add_argument(
-        "--format",
-        dest="export_format",
+        "export_format",
+        metavar="{json,csv}",
         choices=("json", "csv"),
-        required=True,
         help="json: a list of entries, exact (schema/export.schema.json); csv: one row per "
         "entry, where a cell that starts with = + - @, tab or carriage return (after any ') "
         "gets a leading ' so that spreadsheets show it as text and never run it as a formula",
     )
     export.add_argument("-o", "--output", metavar="FILE", help="where to write (default: stdout)")
-    export.add_argument(
-        "--root", metavar="DIR", help="project root (default: nearest with entries/)"
-    )
-    export.set_defaults(command="export", format="text", strict=False)
+    _add_common(export)
+    export.set_defaults(command="export")
 
     site = sub.add_parser("site", help="write the searchable web page of the list")
     site.add_argument(
@@ -122,6 +119,13 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true", help="exit 1 if a file is stale")
     _add_common(schema)
     schema.set_defaults(command="schema")
+
+    docs = sub.add_parser(
+        "docs", help="write docs/rules.md and the other files generated from rules and schema"
+    )
+    docs.add_argument("--check", action="store_true", help="exit 1 if a file is stale")
+    _add_common(docs)
+    docs.set_defaults(command="docs")
 
     rules = sub.add_parser("rules", help="list every diagnostic rule, or explain one")
     rules.add_argument("rule", nargs="?", metavar="ID", help="the rule to explain (default: list)")

@@ -1,20 +1,17 @@
-"""Generate the files that restate the schema or the rules: `python -m awesome_tools.docgen`.
+"""The files that restate the schema or the rules, as text: `awesome-tools docs` writes them.
 
 docs/rules.md, the field and diagnostic sections of contributing.md, and the GitHub issue form
-are written from rules.py and schema.py, so they never drift; `--check` (a step of `make test`)
-fails when one is stale.
+are generated from rules.py and schema.py, so they never drift; `awesome-tools docs --check` (a
+step of `make test`) fails when one is stale.
 """
 
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-from awesome_tools.files import write_atomic
 from awesome_tools.rules import BASE_ENTRY, RULES, Example, Rule, where
 from awesome_tools.scaffold import fields
 from awesome_tools.vocabulary import connectors
@@ -151,36 +148,19 @@ def _replace_between(text: str, name: str, content: str) -> str:
     return pattern.sub(lambda m: m.group(1) + content + m.group(2), text)
 
 
-def generated(root: Path) -> dict[Path, str]:
-    """Map each generated documentation file to its text."""
-    contributing = (root / "contributing.md").read_text("utf-8")
-    contributing = _replace_between(contributing, "fields", fields_markdown())
+# The files that keep hand-written text around their generated sections.
+EDITED = ("contributing.md", "docs/facets.md")
+
+
+def generated(current: dict[str, str]) -> dict[str, str]:
+    """Each generated file's text by its path in the repository, given the current text of the
+    files in EDITED (their hand-written parts are kept)."""
+    contributing = _replace_between(current["contributing.md"], "fields", fields_markdown())
     contributing = _replace_between(contributing, "diagnostics", diagnostics_markdown())
-    facets = (root / "docs" / "facets.md").read_text("utf-8")
+    facets = _replace_between(current["docs/facets.md"], "connectors", connectors_markdown())
     return {
-        root / "docs" / "rules.md": rules_markdown(),
-        root / "docs" / "facets.md": _replace_between(facets, "connectors", connectors_markdown()),
-        root / "contributing.md": contributing,
-        root / ".github" / "ISSUE_TEMPLATE" / "add-model.yml": issue_form(),
+        "docs/rules.md": rules_markdown(),
+        "docs/facets.md": facets,
+        "contributing.md": contributing,
+        ".github/ISSUE_TEMPLATE/add-model.yml": issue_form(),
     }
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Write the generated documentation files; with --check, exit 1 if one is stale."""
-    args = sys.argv[1:] if argv is None else argv
-    check = "--check" in args
-    folders = [a for a in args if a != "--check"]
-    root = Path(folders[0]) if folders else Path.cwd()
-    stale = False
-    for path, text in generated(root).items():
-        if check:
-            if path.read_text("utf-8") != text:
-                print(f"{path.relative_to(root)} is stale: run `make docs`", file=sys.stderr)
-                stale = True
-        elif write_atomic(path, text):
-            print(f"wrote {path}", file=sys.stderr)
-    return 1 if stale else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

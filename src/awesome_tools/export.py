@@ -66,7 +66,7 @@ def to_csv(entries: Sequence[Entry]) -> str:
 
 
 def export_json_schema(categories: Sequence[str]) -> dict[str, Any]:
-    """The JSON Schema of `export --format json`: a list of entries."""
+    """The JSON Schema of `export json`: a list of entries."""
     entry = entry_json_schema(list(categories))
     definitions = entry.pop("$defs", {})
     entry.pop("$schema", None)

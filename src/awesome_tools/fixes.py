@@ -21,6 +21,7 @@ class Fixes:
     new: str = "awesome-tools new {name}"
     check: str = "awesome-tools check {path}"
     schema: str = "awesome-tools schema"
+    docs: str = "awesome-tools docs"
     import_: str = "awesome-tools import {path}"
 
     def new_model(self, name: str | None = None) -> str:
@@ -38,14 +39,15 @@ class Fixes:
 
 CONSOLE = Fixes()
 
-# Make target -> (field, command): a target is used only where the Makefile defines it.
-_MAKE = {
-    "readme": ("render", "make readme"),
-    "new": ("new", "make new NAME={name}"),
-    "check": ("check", "make check"),
-    "docs": ("schema", "make docs"),
-    "import": ("import_", "make import README={path}"),
-}
+# (make target, field, command): a target is used only where the Makefile defines it.
+_MAKE = (
+    ("readme", "render", "make readme"),
+    ("new", "new", "make new NAME={name}"),
+    ("check", "check", "make check"),
+    ("docs", "schema", "make docs"),
+    ("docs", "docs", "make docs"),
+    ("import", "import_", "make import README={path}"),
+)
 
 
 def fixes_from_makefile(text: str | None) -> Fixes:
@@ -53,5 +55,5 @@ def fixes_from_makefile(text: str | None) -> Fixes:
     if text is None:
         return CONSOLE
     targets = {m["name"] for m in _TARGET.finditer(text)}
-    chosen = {field: command for name, (field, command) in _MAKE.items() if name in targets}
+    chosen = {field: command for name, field, command in _MAKE if name in targets}
     return Fixes(**chosen)

@@ -1,0 +1,37 @@
+"""`awesome-tools docs`: write the documentation generated from the rules and the schema."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from awesome_tools.commands.common import EXIT_OK, EXIT_PROBLEMS, fail, project_root
+from awesome_tools.project import display_path, read_fixes
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write docs/rules.md and the generated parts of contributing.md, facets and the issue
+    form; with --check, write nothing and exit 1 when one is stale."""
+    from awesome_tools.docgen import EDITED, generated
+    from awesome_tools.files import write_atomic
+
+    cwd = Path.cwd()
+    root = project_root(args)
+    missing = [name for name in EDITED if not (root / name).is_file()]
+    if missing:
+        raise fail(f"no such file: {', '.join(display_path(root / n, cwd) for n in missing)}")
+    texts = generated({name: (root / name).read_text("utf-8") for name in EDITED})
+    fix = read_fixes(root).docs
+    stale = False
+    for name, text in texts.items():
+        target = root / name
+        shown = display_path(target, cwd)
+        if args.check:
+            current = target.read_text("utf-8") if target.is_file() else ""
+            if current != text:
+                print(f"{shown} is stale: run `{fix}`", file=sys.stderr)
+                stale = True
+        elif write_atomic(target, text, within=root):
+            print(f"wrote {shown}", file=sys.stderr)
+    return EXIT_PROBLEMS if stale else EXIT_OK
