@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.files import is_inside
+from awesome_tools.layout import TABLE, Layout
 
 if TYPE_CHECKING:
     from awesome_tools.fixes import Fixes
@@ -136,6 +137,7 @@ class Project:
     diagnostics: list[Diagnostic]  # sorted: categories.yaml, refused files, the entries
     files: int  # entry files found, read or not
     fixes: Fixes
+    layout: Layout = TABLE  # how README.md is written and read (settings will choose it)
 
     def templates(self) -> Templates:
         """The list's templates over the packaged ones (jinja2 is imported only here)."""

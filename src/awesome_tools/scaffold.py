@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -13,7 +13,7 @@ from awesome_tools.schema import PLACEHOLDER, Entry, model_of
 
 
 @dataclass(frozen=True)
-class Field:
+class EntryField:
     """One field of an entry file, as the scaffold and the interactive prompt show it."""
 
     path: tuple[str, ...]
@@ -26,13 +26,15 @@ class Field:
         return ".".join(self.path)
 
 
-def fields(model: type[BaseModel] = Entry, prefix: tuple[str, ...] = ()) -> list[Field]:
+def fields(model: type[BaseModel] = Entry, prefix: tuple[str, ...] = ()) -> list[EntryField]:
     """Every field of the schema in file order, sections before their own fields."""
-    found: list[Field] = []
+    found: list[EntryField] = []
     for name, info in model.model_fields.items():
         inner = model_of(info.annotation)
         path = (*prefix, name)
-        found.append(Field(path, info.description or "", info.is_required(), inner is not None))
+        found.append(
+            EntryField(path, info.description or "", info.is_required(), inner is not None)
+        )
         if inner is not None:
             found.extend(fields(inner, path))
     return found
@@ -43,17 +45,22 @@ def _quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def placeholder(field: Field) -> str:
+def placeholder(field: EntryField) -> str:
     """The value a field holds until the contributor writes it."""
     return f"{PLACEHOLDER} {field.description}"
 
 
 def scaffold_text(
-    values: Mapping[str, str], *, categories: Sequence[str], skip: Sequence[str] = ()
+    values: Mapping[str, str],
+    *,
+    categories: Sequence[str],
+    required: Collection[str],
+    skip: Sequence[str] = (),
 ) -> str:
     """Write an entry file: given values filled in, the rest placeholders or commented out.
 
-    `values` maps dotted paths to text; sections named in `skip` are left out entirely.
+    `values` maps dotted paths to text; `required` are the dotted fields the list's layout needs
+    (a placeholder each); sections named in `skip` are left out entirely.
     """
     lines = [MODELINE.rstrip("\n")]
     for field in fields():
@@ -69,7 +76,7 @@ def scaffold_text(
             lines.append(f"{indent}{key}:")
         elif field.dotted in values:
             lines.append(f"{indent}{key}: {_quote(values[field.dotted])}")
-        elif field.required:
+        elif field.dotted in required:
             lines.append(f"{indent}{key}: {_quote(placeholder(field))}")
         else:
             lines.append(f"{indent}# {key}:")

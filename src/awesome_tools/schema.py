@@ -140,13 +140,13 @@ Released = Annotated[
 Connector = Annotated[str, AfterValidator(_connector)]
 
 
-class Section(BaseModel):
-    """Base of every model: strings only, no unknown keys, immutable."""
+class StrictModel(BaseModel):
+    """Base of every model of an entry: strings only, no unknown keys, immutable."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-class Architecture(Section):
+class Architecture(StrictModel):
     """How the model is built."""
 
     overview: Text = Field(
@@ -159,7 +159,7 @@ class Architecture(Section):
     )
 
 
-class Training(Section):
+class Training(StrictModel):
     """How the model is trained."""
 
     methods: Text = Field(
@@ -168,7 +168,7 @@ class Training(Section):
     )
 
 
-class Alignment(Section):
+class Alignment(StrictModel):
     """How vision and language are brought together (absent for vision encoders)."""
 
     techniques: Text = Field(
@@ -181,14 +181,14 @@ class Alignment(Section):
     )
 
 
-class Datasets(Section):
+class Datasets(StrictModel):
     """What the model is trained and evaluated on."""
 
     used: Text = Field(description="The datasets, comma-separated, as the paper names them.")
     purpose: Text = Field(description="What each dataset is used for: pre-training, tuning, ...")
 
 
-class Entry(Section):
+class Entry(StrictModel):
     """One model of the list: the data behind one collapsible block of the README."""
 
     name: Text = Field(description="The model's name as the README shows it (the block's summary).")

@@ -34,7 +34,7 @@ def _same_entry(path: Path, planned: str) -> bool:
 def run(args: argparse.Namespace) -> int:
     """Turn a README of model blocks into one entry file per model."""
     from awesome_tools.files import write_all, write_target
-    from awesome_tools.importer import plan_import
+    from awesome_tools.layout import TABLE
 
     cwd = Path.cwd()
     readme = Path(args.readme)
@@ -43,11 +43,10 @@ def run(args: argparse.Namespace) -> int:
     into = Path(args.into) if args.into else project_root(args) / ENTRIES
     categories_path = into.absolute().parent / CATEGORIES
     source = read_source(readme, cwd)
-    plan = plan_import(
-        source.raw,
-        source.display,
-        categories_text=categories_path.read_text("utf-8") if categories_path.is_file() else None,
-        categories_path=display_path(categories_path, cwd),
+    categories_text = categories_path.read_text("utf-8") if categories_path.is_file() else None
+    # Every README imports as the table layout until a list's settings can name another.
+    plan = TABLE.read(
+        source.raw, source.display, categories_text, display_path(categories_path, cwd)
     )
     if has_errors(plan.diagnostics):
         print("awesome-tools: nothing written", file=sys.stderr)

@@ -21,9 +21,8 @@ from awesome_tools.project import (
 
 def run(args: argparse.Namespace) -> int:
     """Lint a README of model blocks; the project's README.md is also checked for drift."""
-    from awesome_tools.lint import lint_text
+    from awesome_tools.layout import TABLE
     from awesome_tools.loader import decode
-    from awesome_tools.render import render_readme
     from awesome_tools.templates import TemplateProblem, load_templates
 
     cwd = Path.cwd()
@@ -37,28 +36,24 @@ def run(args: argparse.Namespace) -> int:
         return report([problem] if problem else [], args, files=1)
     fixes = read_fixes(root)
     templates = load_templates(root)
+    layout = TABLE  # a README outside a list is read as the table layout
     expected: str | None = None
     entry_files: dict[str, str] = {}
     diagnostics: list[Diagnostic] = []
     if root is not None and readme.resolve() == (root / "README.md").resolve():
         project = load_project(args, cwd)
+        layout = project.layout
         if has_errors(project.diagnostics):
             message = f"drift not checked: entries/ has errors (run `{fixes.check_file()}`)"
             diagnostics.append(Diagnostic(source.display, 1, 1, "drift", message, "warning"))
         else:
             try:
-                expected = render_readme(
-                    list(project.entries.values()), project.categories, templates=templates
-                )
+                entries = list(project.entries.values())
+                expected = layout.render(entries, project.categories, templates)
             except TemplateProblem as problem:
                 return report([problem.diagnostic], args, files=1)
             entry_files = {e.name.casefold(): path for path, e in project.entries.items()}
-    diagnostics += lint_text(
-        text,
-        source.display,
-        expected=expected,
-        entry_files=entry_files,
-        template=templates.frame(),
-        fixes=fixes,
+    diagnostics += layout.lint(
+        text, source.display, expected, entry_files, templates.frame(), fixes
     )
     return report(sorted(diagnostics), args, files=1)

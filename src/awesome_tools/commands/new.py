@@ -148,6 +148,7 @@ def _write_new(
 ) -> int:
     """Ask for the other fields if -i, then write the scaffold; nothing on a clash or cancel."""
     from awesome_tools.files import write_atomic
+    from awesome_tools.layout import TABLE
     from awesome_tools.scaffold import scaffold_text
 
     cwd = Path.cwd()
@@ -165,7 +166,7 @@ def _write_new(
         if clash:
             return _nothing_written(clash)
     shown = display_path(target, cwd)
-    text = scaffold_text(values, categories=categories, skip=skip)
+    text = scaffold_text(values, categories=categories, required=TABLE.required, skip=skip)
     try:
         # Exclusive: a file that appeared while the questions were answered is never replaced.
         write_atomic(target, text, within=root, exclusive=True)

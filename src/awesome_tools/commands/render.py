@@ -28,14 +28,14 @@ def _unified_diff(old: str, new: str, name: str) -> str:
 def run(args: argparse.Namespace) -> int:
     """Write README.md from the entries (or, with --check, say whether it is current)."""
     from awesome_tools.files import write_atomic
-    from awesome_tools.render import hand_edit_notes, render_readme
+    from awesome_tools.render import hand_edit_notes
     from awesome_tools.templates import TemplateProblem
 
     cwd = Path.cwd()
     project = valid_project(args, cwd, refusal="README.md not written")
     entries = list(project.entries.values())
     try:
-        text = render_readme(entries, project.categories, templates=project.templates())
+        text = project.layout.render(entries, project.categories, project.templates())
     except TemplateProblem as problem:
         return report([problem.diagnostic], args, files=project.files)
     target = project.root / "README.md"

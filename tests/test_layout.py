@@ -1,0 +1,66 @@
+"""The layout seam: the table layout renders, reads and lints as the modules it wraps do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from awesome_tools.importer import plan_import
+from awesome_tools.layout import LAYOUTS, TABLE
+from awesome_tools.lint import lint_text
+from awesome_tools.project import read_project
+from awesome_tools.render import render_readme
+from awesome_tools.templates import README, load_templates
+from conftest import LIST, RICH_CATEGORIES
+
+
+def test_the_table_layout_is_the_one_registered_and_every_list_s_default(
+    rich_project: Path,
+) -> None:
+    assert LAYOUTS == {"table": TABLE}
+    assert TABLE.template == README
+    assert read_project(rich_project, rich_project).layout is TABLE
+
+
+def test_required_fields_are_the_table_s_eight_cells_and_the_identity() -> None:
+    assert TABLE.required == {
+        "name",
+        "title",
+        "url",
+        "architecture",
+        "architecture.overview",
+        "architecture.components",
+        "training",
+        "training.methods",
+        "alignment.techniques",
+        "alignment.fusion_methods",
+        "datasets",
+        "datasets.used",
+        "datasets.purpose",
+    }
+
+
+def test_render_read_and_lint_go_through_the_layout(rich_project: Path) -> None:
+    project = read_project(rich_project, rich_project)
+    entries = list(project.entries.values())
+    templates = load_templates(rich_project)
+    text = TABLE.render(entries, RICH_CATEGORIES, templates)
+    assert text == render_readme(entries, RICH_CATEGORIES, templates=templates)
+    plan = TABLE.read(text.encode(), "README.md", None, "categories.yaml")
+    assert plan == plan_import(
+        text.encode(), "README.md", categories_text=None, categories_path="categories.yaml"
+    )
+    assert sorted(plan.files) == sorted(Path(p).name for p in project.entries)
+    edited = text.replace("Zeta overview.", "Zeta, by hand.")
+    found = TABLE.lint(edited, "README.md", text, {}, templates.frame(), project.fixes)
+    assert found == lint_text(
+        edited, "README.md", expected=text, template=templates.frame(), fixes=project.fixes
+    )
+    assert [d.rule for d in found] == ["drift"]
+
+
+def test_the_fixture_list_renders_to_its_readme_through_the_layout() -> None:
+    project = read_project(LIST, LIST)
+    text = project.layout.render(
+        list(project.entries.values()), project.categories, project.templates()
+    )
+    assert text == (LIST / "README.md").read_text("utf-8")
