@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from awesome_tools.normalize import canonical_text
+
+if TYPE_CHECKING:
+    from awesome_tools.schema import Entry
 
 # (entry field path, header as the list writes it), in column order.
 COLUMNS: list[tuple[tuple[str, ...], str]] = [
@@ -31,7 +36,25 @@ def column_key(header: str) -> tuple[str, ...] | None:
 
 def headers(*, alignment: bool) -> list[str]:
     """Return the headers of a model table, with or without the Alignment columns."""
-    return [header for key, header in COLUMNS if alignment or key[0] != "alignment"]
+    return _HEADERS[alignment]
+
+
+_HEADERS = {
+    alignment: [header for key, header in COLUMNS if alignment or key[0] != "alignment"]
+    for alignment in (True, False)
+}
+
+
+def cells(entry: Entry) -> list[str]:
+    """The entry's text for each column after the title (which the template links), in order."""
+    values = [
+        entry.architecture.overview,
+        entry.architecture.components,
+        entry.training.methods,
+    ]
+    if entry.alignment is not None:
+        values += [entry.alignment.techniques, entry.alignment.fusion_methods]
+    return [*values, entry.datasets.used, entry.datasets.purpose]
 
 
 # The overview table above the blocks: (entry field, header); the last column holds links.

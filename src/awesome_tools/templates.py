@@ -13,6 +13,7 @@ import jinja2
 import jinja2.sandbox
 import markupsafe
 
+from awesome_tools.columns import cells, headers
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.normalize import slugify
 
@@ -102,4 +103,6 @@ def _environment(root: Path | None) -> jinja2.Environment:
     )
     env.filters["slug"] = slugify
     env.filters["markdown_text"] = markdown_text
+    env.globals["table_headers"] = lambda alignment: headers(alignment=alignment)
+    env.globals["table_cells"] = cells
     return env
