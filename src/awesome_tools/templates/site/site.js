@@ -33,7 +33,7 @@ export function decodeState(search, choices = {}) {
   return state;
 }
 
-/** Write a view as a query string ("?q=…", or "" for the defaults): what differs, in key order. */
+/** Write a view as a query string ("?q=…", "" for the defaults): what differs, in key order. */
 export function encodeState(state) {
   const params = new URLSearchParams();
   for (const key of KEYS) {
@@ -43,7 +43,7 @@ export function encodeState(state) {
   return search ? "?" + search : "";
 }
 
-/** The address that shows `state` at `where` ({pathname, search, hash}); null if it already does. */
+/** The address showing `state` at `where` ({pathname, search, hash}); null when unchanged. */
 export function addressFor(where, state) {
   const url = where.pathname + encodeState(state) + where.hash;
   return url === where.pathname + where.search + where.hash ? null : url;
