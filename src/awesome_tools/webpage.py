@@ -32,7 +32,7 @@ TEMPLATE = f"{FOLDER}/{PAGE}.j2"
 ASSETS = ("site.css", "site.js")
 # Embedded in the page as an inline module: a browser refuses a module file from file://.
 SCRIPT = "site.js"
-# Either would end the page's <script> element before the script does.
+# Either breaks the page's <script> element: '</script' ends it early, '<!--' may keep it open.
 _SCRIPT_BREAK = re.compile(r"</script|<!--", re.IGNORECASE)
 # Cards per group that the browser lays out, or skips while off-screen, as one.
 CHUNK = 100
@@ -88,7 +88,7 @@ def _versioned(name: str, text: str) -> str:
 
 
 def _embeddable(text: str, source: str | None, root: Path | None) -> markupsafe.Markup:
-    """Return the script's text for the page, refusing text that would end its element early."""
+    """Return the script's text for the page, refusing text that would break its element."""
     found = _SCRIPT_BREAK.search(text)
     if found is None:
         return markupsafe.Markup(text)
@@ -102,7 +102,7 @@ def _embeddable(text: str, source: str | None, root: Path | None) -> markupsafe.
     held = found.group()
     escaped = held[0] + "\\" + held[1:]
     message = (
-        f"the script cannot be embedded in the page: '{held}' would end its <script> element; "
+        f"the script cannot be embedded in the page: '{held}' would break its <script> element; "
         f"in a string, write '{escaped}'"
     )
     raise TemplateProblem(Diagnostic(shown, line, column, "template", message))
