@@ -164,17 +164,18 @@ export function hitsNote(inside) {
 const INDEX_SLICE = 500; // cards read per background task after start-up
 const URL_DELAY = 300; // ms without a change before the address shows the view
 
-/** The cards of the groups in `list`, with what the filters and sorting read. */
+/** The cards of the groups in `list`, with what the filters and sorting read; the lookups. */
 function readCards(list) {
   const cards = [];
   const chunks = [];
+  const bySlug = new Map();
+  const byElement = new Map(); // a card's element to the card, a group's to the group
   for (const el of list.children) {
     const chunk = { el, cards: [], size: 0, shown: 0 };
     for (const cardEl of el.children) {
       const card = {
         el: cardEl,
         chunk,
-        slug: cardEl.getAttribute("data-slug"),
         category: cardEl.getAttribute("data-category"),
         connector: cardEl.getAttribute("data-connector"),
         year: cardEl.getAttribute("data-year"),
@@ -189,11 +190,14 @@ function readCards(list) {
       chunk.cards.push(card);
       if (card.shown) chunk.shown++;
       cards.push(card);
+      byElement.set(cardEl, card);
+      bySlug.set(cardEl.getAttribute("data-slug"), card);
     }
     chunk.size = chunk.cards.length;
     chunks.push(chunk);
+    byElement.set(el, chunk);
   }
-  return { cards, chunks };
+  return { cards, chunks, bySlug, byElement };
 }
 
 function readText(card) {
@@ -231,15 +235,13 @@ function highlight(card, pattern, key) {
  * Call `onNear` for each card that comes near the viewport. Cards are watched only while their
  * group is near: a few hundred targets, not thousands.
  */
-function watchNearness(chunks, onNear) {
+function watchNearness(chunks, byElement, onNear) {
   const nearChunks = new Set();
   const nearCards = new Set();
-  const cardOf = new Map(chunks.flatMap((chunk) => chunk.cards.map((card) => [card.el, card])));
-  const chunkOf = new Map(chunks.map((chunk) => [chunk.el, chunk]));
   const cardObserver = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
-        const card = cardOf.get(entry.target);
+        const card = byElement.get(entry.target);
         if (entry.isIntersecting) {
           nearCards.add(card);
           onNear(card);
@@ -254,7 +256,7 @@ function watchNearness(chunks, onNear) {
   const chunkObserver = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
-        const chunk = chunkOf.get(entry.target);
+        const chunk = byElement.get(entry.target);
         if (entry.isIntersecting) {
           nearChunks.add(chunk);
           watch(chunk);
@@ -336,14 +338,13 @@ function start(doc, win) {
   const readState = () => Object.fromEntries(KEYS.map((key) => [key, controls[key].value]));
   const writeState = (state) => KEYS.forEach((key) => (controls[key].value = state[key]));
 
-  const { cards, chunks } = readCards(list);
-  const bySlug = new Map(cards.map((card) => [card.slug, card]));
+  const { cards, chunks, bySlug, byElement } = readCards(list);
   let matches = cards;
   let last = null;
   let order = DEFAULTS.sort;
   let pattern = null;
   let patternKey = "";
-  const nearness = watchNearness(chunks, (card) => highlight(card, pattern, patternKey));
+  const nearness = watchNearness(chunks, byElement, (card) => highlight(card, pattern, patternKey));
 
   // Each card's text is read once: in background slices after start-up, or all at once when a
   // search comes first.
