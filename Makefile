@@ -70,6 +70,7 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check src tests benchmarks fuzz
 	$(BIN)/ruff format --check src tests benchmarks fuzz
 	$(BIN)/mypy
+	@if command -v node >/dev/null 2>&1; then node --test tests/js/; else echo "node not found: the page's unit tests (tests/js/) are skipped"; fi
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -219,6 +219,51 @@ def test_a_project_overrides_the_site_templates_file_by_file(project: Path) -> N
     assert 'data-slug="llava"' in html
 
 
+def test_the_page_embeds_its_script_as_a_module(project: Path) -> None:
+    """A browser refuses a module file from file://, so the page holds site.js's text."""
+    packaged = (PACKAGE / "templates" / "site" / "site.js").read_text("utf-8")
+    html = build(project).read_text("utf-8")
+    assert f'<script type="module">\n{packaged}</script>\n' in html
+    assert html.count("<script") == 1
+    site = project / "templates" / "site"
+    site.mkdir(parents=True)
+    (site / "site.js").write_text("export const mine = '<\\/script>';\n", encoding="utf-8")
+    html = build(project).read_text("utf-8")
+    assert "<script type=\"module\">\nexport const mine = '<\\/script>';\n</script>\n" in html
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (
+            'const a = 1;\nconst end = "</script>";\n',
+            "templates/site/site.js:2:14: error[template] the script cannot be embedded in the "
+            "page: '</script' would break its <script> element; in a string, write '<\\/script'\n",
+        ),
+        (
+            'x = "</SCRIPT>";\n',
+            "templates/site/site.js:1:6: error[template] the script cannot be embedded in the "
+            "page: '</SCRIPT' would break its <script> element; in a string, write '<\\/SCRIPT'\n",
+        ),
+        (
+            "// <!-- a comment\n",
+            "templates/site/site.js:1:4: error[template] the script cannot be embedded in the "
+            "page: '<!--' would break its <script> element; in a string, write '<\\!--'\n",
+        ),
+    ],
+)
+def test_a_script_that_would_break_its_element_is_a_diagnostic(
+    project: Path, capsys: pytest.CaptureFixture[str], script: str, expected: str
+) -> None:
+    (project / "templates" / "site").mkdir(parents=True)
+    (project / "templates" / "site" / "site.js").write_text(script, encoding="utf-8")
+    assert main(["site"]) == 1
+    out, err = capsys.readouterr()
+    assert out == expected
+    assert "Traceback" not in err
+    assert not (project / "site").exists()
+
+
 def test_the_package_ships_the_site_templates() -> None:
     pyproject = (REPO / "pyproject.toml").read_text("utf-8")
     found = re.search(

@@ -524,7 +524,8 @@ RULES += [
         "readme",
         "The README or page template does not compile, fails while rendering, or tries "
         "something the sandbox refuses: Python internals (`__class__`, `__globals__`, any "
-        "`_name`) or changing the values it is given (`render`, `lint`, `site`).",
+        "`_name`) or changing the values it is given (`render`, `lint`, `site`); or the page's "
+        "`site.js` holds `</script` or `<!--`, which would break the element it is embedded in.",
         "Fix the template at the line given (templates/README.md.j2 or the packaged one); "
         "use only the values and filters the template is given.",
         Example("{{ entry.nmae }}", kind="exempt"),

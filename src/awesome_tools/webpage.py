@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import jinja2
+import markupsafe
 
+from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.normalize import slugify
 from awesome_tools.ordering import newest_first, sections, sort_key
 from awesome_tools.schema import Entry
-from awesome_tools.templates import Templates
+from awesome_tools.templates import TemplateProblem, Templates
 from awesome_tools.vocabulary import connectors
 
 FOLDER = "site"
@@ -19,6 +24,10 @@ PAGE = "index.html"
 TEMPLATE = f"{FOLDER}/{PAGE}.j2"
 # Copied as they are (not rendered), each from the project's templates/site/ when it has one.
 ASSETS = ("site.css", "site.js")
+# Embedded in the page as an inline module: a browser refuses a module file from file://.
+SCRIPT = "site.js"
+# Either breaks the page's <script> element: '</script' ends it early, '<!--' may keep it open.
+_SCRIPT_BREAK = re.compile(r"</script|<!--", re.IGNORECASE)
 # Cards per group that the browser lays out, or skips while off-screen, as one.
 CHUNK = 100
 
@@ -72,6 +81,27 @@ def _versioned(name: str, text: str) -> str:
     return f"{name}?v={hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}"
 
 
+def _embeddable(text: str, source: str | None, root: Path | None) -> markupsafe.Markup:
+    """Return the script's text for the page, refusing text that would break its element."""
+    found = _SCRIPT_BREAK.search(text)
+    if found is None:
+        return markupsafe.Markup(text)
+    shown = f"{FOLDER}/{SCRIPT}"
+    if root is not None and source is not None:
+        with contextlib.suppress(ValueError):
+            shown = Path(source).resolve().relative_to(root.resolve()).as_posix()
+    start = found.start()
+    line = text.count("\n", 0, start) + 1
+    column = start - text.rfind("\n", 0, start)
+    held = found.group()
+    escaped = held[0] + "\\" + held[1:]
+    message = (
+        f"the script cannot be embedded in the page: '{held}' would break its <script> element; "
+        f"in a string, write '{escaped}'"
+    )
+    raise TemplateProblem(Diagnostic(shown, line, column, "template", message))
+
+
 def build_site(
     entries: Sequence[Entry], categories: Sequence[str], *, templates: Templates
 ) -> dict[str, str]:
@@ -84,7 +114,9 @@ def build_site(
     assert loader is not None
     made, facets = cards(entries, categories)
     try:
-        assets = {name: loader.get_source(env, f"{FOLDER}/{name}")[0] for name in ASSETS}
+        sources = {name: loader.get_source(env, f"{FOLDER}/{name}")[:2] for name in ASSETS}
+        assets = {name: text for name, (text, _) in sources.items()}
+        script = _embeddable(*sources[SCRIPT], templates.root)
         page = (
             env.get_template(TEMPLATE)
             .render(
@@ -92,6 +124,7 @@ def build_site(
                 facets=facets,
                 count=len(made),
                 chunk=CHUNK,
+                script=script,
                 assets={name: _versioned(name, text) for name, text in assets.items()},
             )
             .rstrip("\n")

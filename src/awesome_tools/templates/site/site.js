@@ -1,390 +1,438 @@
 /* The searchable page: search, filters, sorting, URL state and permalinks over the cards that
    index.html already holds; without this script the page simply lists every model.
+   An ES module in two layers: pure functions, exported and unit-tested (tests/js/, run with
+   `node --test`), and below them the DOM layer, which reads the page and writes the view. The
+   page embeds this text as an inline module, because a browser refuses a module file from
+   file://; the DOM layer starts only where there is a document.
    It never inserts markup made from data: highlights are text nodes and <mark> elements. */
-(function () {
-  "use strict";
 
-  var DEFAULTS = { q: "", category: "", connector: "", year: "", sort: "name" };
-  var KEYS = Object.keys(DEFAULTS);
-  var INDEX_SLICE = 500; // cards read per background task after start-up
-  var URL_DELAY = 300; // ms without a change before the address shows the view
+// --- The view's state and its address -------------------------------------------------------
 
-  function termsOf(query) {
-    var seen = Object.create(null);
-    return query
-      .toLowerCase()
-      .split(/\s+/)
-      .filter(function (term) {
-        if (!term || seen[term]) return false;
-        seen[term] = true;
-        return true;
-      });
+/** Each control's value when nothing is chosen; the address leaves these out. */
+export const DEFAULTS = Object.freeze({
+  q: "",
+  category: "",
+  connector: "",
+  year: "",
+  sort: "name",
+});
+export const KEYS = Object.freeze(Object.keys(DEFAULTS));
+
+/**
+ * Read a view from a query string: the known keys only, the defaults for the others. A value
+ * that `choices` does not offer for its key (a select's options) gives that key's default.
+ */
+export function decodeState(search, choices = {}) {
+  const params = new URLSearchParams(search);
+  const state = { ...DEFAULTS };
+  for (const key of KEYS) {
+    const value = params.get(key);
+    const offered = choices[key];
+    if (value !== null && (offered === undefined || offered.includes(value))) state[key] = value;
   }
+  return state;
+}
 
-  // A search for `terms` can only shrink the results of a search for `before` when every
-  // earlier term lies inside a new one (typing on at the end of the query, say).
-  function narrows(terms, before) {
-    return before.every(function (old) {
-      return terms.some(function (term) {
-        return term.indexOf(old) !== -1;
-      });
-    });
+/** Write a view as a query string ("?q=…", "" for the defaults): what differs, in key order. */
+export function encodeState(state) {
+  const params = new URLSearchParams();
+  for (const key of KEYS) {
+    if (state[key] !== DEFAULTS[key]) params.set(key, state[key]);
   }
+  const search = params.toString();
+  return search ? "?" + search : "";
+}
 
-  function patternOf(terms) {
-    if (!terms.length) return null;
-    var longestFirst = terms.slice().sort(function (a, b) {
-      return b.length - a.length;
-    });
-    return new RegExp(
-      longestFirst
-        .map(function (term) {
-          return term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-        })
-        .join("|"),
-      "gi"
-    );
+/** The address showing `state` at `where` ({pathname, search, hash}); null when unchanged. */
+export function addressFor(where, state) {
+  const url = where.pathname + encodeState(state) + where.hash;
+  return url === where.pathname + where.search + where.hash ? null : url;
+}
+
+// --- Searching -------------------------------------------------------------------------------
+
+/** The words a query asks for: split at white space, lower-cased, each once, in query order. */
+export function termsOf(query) {
+  return [...new Set(query.toLowerCase().split(/\s+/).filter(Boolean))];
+}
+
+/** What a card's search looks in: every field's text in lower case, one field a line. */
+export function searchText(texts) {
+  return texts.join("\n").toLowerCase();
+}
+
+/** Whether a card ({category, connector, year, text}) is shown for a view and its terms. */
+export function matcher(state, terms) {
+  const { category, connector, year } = state;
+  return (card) =>
+    (!category || card.category === category) &&
+    (!connector || card.connector === connector) &&
+    (!year || card.year === year) &&
+    terms.every((term) => card.text.includes(term));
+}
+
+/**
+ * Whether a search for `terms` can only shrink the results of a search for `before`: every
+ * earlier term lies inside a new one (typing on at the end of the query, say).
+ */
+export function narrows(terms, before) {
+  return before.every((old) => terms.some((term) => term.includes(old)));
+}
+
+/** Whether the view's results lie within those of the last search, so only they need a look. */
+export function canNarrow(last, state, terms) {
+  return (
+    last !== null &&
+    last.category === state.category &&
+    last.connector === state.connector &&
+    last.year === state.year &&
+    narrows(terms, last.terms)
+  );
+}
+
+// --- Highlighting ----------------------------------------------------------------------------
+
+/** One pattern for every term, longest first so a longer term wins; null without terms. */
+export function patternOf(terms) {
+  if (!terms.length) return null;
+  const longestFirst = [...terms].sort((a, b) => b.length - a.length);
+  const escaped = longestFirst.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(escaped.join("|"), "gi");
+}
+
+/** Cut text into runs ({text, mark}) where the pattern matches; [] when nothing does. */
+export function highlights(text, pattern) {
+  const runs = [];
+  if (!pattern) return runs;
+  let done = 0;
+  for (const match of text.matchAll(pattern)) {
+    if (match.index > done) runs.push({ text: text.slice(done, match.index), mark: false });
+    runs.push({ text: match[0], mark: true });
+    done = match.index + match[0].length;
   }
+  if (runs.length && done < text.length) runs.push({ text: text.slice(done), mark: false });
+  return runs;
+}
 
-  function start() {
-    var form = document.getElementById("site_controls");
-    var list = document.getElementById("site_models");
-    var count = document.getElementById("site_count");
-    if (!form || !list || !count) return;
-    var controls = {};
-    KEYS.forEach(function (key) {
-      controls[key] = document.getElementById("site_" + key);
-    });
+/** The runs as text nodes and <mark> elements of `doc`: data is only ever text, never markup. */
+export function fragmentOf(doc, runs) {
+  const fragment = doc.createDocumentFragment();
+  for (const run of runs) {
+    if (run.mark) {
+      const mark = doc.createElement("mark");
+      mark.textContent = run.text;
+      fragment.appendChild(mark);
+    } else {
+      fragment.appendChild(doc.createTextNode(run.text));
+    }
+  }
+  return fragment;
+}
 
-    var cards = [];
-    var chunks = [];
-    var bySlug = new Map();
-    var byElement = new Map();
-    var byChunk = new Map();
-    Array.prototype.forEach.call(list.children, function (el) {
-      var chunk = { el: el, cards: [], size: 0, shown: 0 };
-      Array.prototype.forEach.call(el.children, function (cardEl) {
-        var card = {
-          el: cardEl,
-          chunk: chunk,
-          category: cardEl.getAttribute("data-category"),
-          connector: cardEl.getAttribute("data-connector"),
-          year: cardEl.getAttribute("data-year"),
-          rank: Number(cardEl.getAttribute("data-rank")),
-          shown: !cardEl.hidden,
-          fields: null, // the elements holding each field's text, read by index()
-          texts: null,
-          text: "", // every field's text in lower case, what the search looks in
-          marked: "",
-          dirty: null,
-        };
-        chunk.cards.push(card);
-        if (card.shown) chunk.shown++;
-        cards.push(card);
-        bySlug.set(cardEl.getAttribute("data-slug"), card);
-        byElement.set(cardEl, card);
-      });
-      chunk.size = chunk.cards.length;
-      chunks.push(chunk);
-      byChunk.set(el, chunk);
-    });
+// --- Sorting and the words shown --------------------------------------------------------------
 
-    // Each card's text is read once: in background slices after start-up, or all at once
-    // when a search comes first.
-    var indexed = 0;
-    function index(card) {
-      if (card.fields) return;
-      var found = card.el.getElementsByClassName("f");
-      card.fields = new Array(found.length);
-      card.texts = new Array(found.length);
-      for (var j = 0; j < found.length; j++) {
-        card.fields[j] = found[j];
-        card.texts[j] = found[j].textContent;
+/** The cards in a sort's order: as the page lists them (by name), or newest first by rank. */
+export function ordered(cards, sort) {
+  const sorted = [...cards];
+  if (sort === "released") sorted.sort((a, b) => a.rank - b.rank);
+  return sorted;
+}
+
+/** Cut items into consecutive groups of the given sizes. */
+export function regroup(items, sizes) {
+  let next = 0;
+  return sizes.map((size) => items.slice(next, (next += size)));
+}
+
+/** A count with its noun: "1 model", "2 models". */
+export function plural(count, one, many) {
+  return count + " " + (count === 1 ? one : many);
+}
+
+/** The status line: how many models the view shows, of how many. */
+export function countText(shown, total) {
+  return "Showing " + shown + " of " + plural(total, "model", "models");
+}
+
+/** The note beside a card's folded part: how many matches it hides ("" for none). */
+export function hitsNote(inside) {
+  return inside ? " (" + plural(inside, "match", "matches") + ")" : "";
+}
+
+// --- The DOM layer ---------------------------------------------------------------------------
+
+const INDEX_SLICE = 500; // cards read per background task after start-up
+const URL_DELAY = 300; // ms without a change before the address shows the view
+
+/** The cards of the groups in `list`, with what the filters and sorting read; the lookups. */
+function readCards(list) {
+  const cards = [];
+  const chunks = [];
+  const bySlug = new Map();
+  const byElement = new Map(); // a card's element to the card, a group's to the group
+  for (const el of list.children) {
+    const chunk = { el, cards: [], size: 0, shown: 0 };
+    for (const cardEl of el.children) {
+      const card = {
+        el: cardEl,
+        chunk,
+        category: cardEl.getAttribute("data-category"),
+        connector: cardEl.getAttribute("data-connector"),
+        year: cardEl.getAttribute("data-year"),
+        rank: Number(cardEl.getAttribute("data-rank")),
+        shown: !cardEl.hidden,
+        fields: null, // the elements holding each field's text, read by readText()
+        texts: null,
+        text: "", // what the search looks in
+        marked: "", // the terms the highlights show
+        dirty: null, // which fields hold highlights
+      };
+      chunk.cards.push(card);
+      if (card.shown) chunk.shown++;
+      cards.push(card);
+      byElement.set(cardEl, card);
+      bySlug.set(cardEl.getAttribute("data-slug"), card);
+    }
+    chunk.size = chunk.cards.length;
+    chunks.push(chunk);
+    byElement.set(el, chunk);
+  }
+  return { cards, chunks, bySlug, byElement };
+}
+
+function readText(card) {
+  if (card.fields) return;
+  card.fields = Array.from(card.el.getElementsByClassName("f"));
+  card.texts = card.fields.map((field) => field.textContent);
+  card.text = searchText(card.texts);
+}
+
+/** Show the pattern's matches in a card, or its plain text again; count the folded ones. */
+function highlight(card, pattern, key) {
+  if (card.marked === key) return;
+  card.marked = key;
+  readText(card);
+  let inside = 0;
+  let details = null;
+  card.fields.forEach((field, j) => {
+    const runs = highlights(card.texts[j], pattern);
+    if (runs.length) {
+      field.replaceChildren(fragmentOf(field.ownerDocument, runs));
+      (card.dirty ??= [])[j] = true;
+      details ??= card.el.querySelector("details");
+      if (details && details.contains(field)) inside += runs.filter((run) => run.mark).length;
+    } else if (card.dirty && card.dirty[j]) {
+      field.textContent = card.texts[j];
+      card.dirty[j] = false;
+    }
+  });
+  const note = card.el.querySelector(".hits");
+  const said = hitsNote(inside);
+  if (note && note.textContent !== said) note.textContent = said;
+}
+
+/**
+ * Call `onNear` for each card that comes near the viewport. Cards are watched only while their
+ * group is near: a few hundred targets, not thousands.
+ */
+function watchNearness(chunks, byElement, onNear) {
+  const nearChunks = new Set();
+  const nearCards = new Set();
+  const cardObserver = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        const card = byElement.get(entry.target);
+        if (entry.isIntersecting) {
+          nearCards.add(card);
+          onNear(card);
+        } else {
+          nearCards.delete(card);
+        }
       }
-      card.text = card.texts.join("\n").toLowerCase();
-    }
-    function indexUpTo(end) {
-      if (indexed === cards.length) return;
-      for (; indexed < end && indexed < cards.length; indexed++) index(cards[indexed]);
-      if (indexed === cards.length) performance.mark("site:indexed");
-    }
-    function indexInBackground() {
-      if (indexed >= cards.length) return;
-      indexUpTo(indexed + INDEX_SLICE);
-      setTimeout(indexInBackground, 0);
-    }
-
-    var matches = cards.slice();
-    var last = null;
-    var order = "name";
-    var pattern = null;
-    var patternKey = "";
-    var total = cards.length + " model" + (cards.length === 1 ? "" : "s");
-
-    // Highlight only the cards near the viewport, the others when they scroll into reach.
-    // Cards are watched only while their group is near: a few hundred targets, not thousands.
-    var near = new Set();
-    var nearCards = new Set();
-    var cardObserver = new IntersectionObserver(
-      function (entries) {
-        entries.forEach(function (entry) {
-          var card = byElement.get(entry.target);
-          if (entry.isIntersecting) {
-            nearCards.add(card);
-            highlight(card);
-          } else {
+    },
+    { rootMargin: "50% 0px" }
+  );
+  const watch = (chunk) => chunk.cards.forEach((card) => cardObserver.observe(card.el));
+  const chunkObserver = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        const chunk = byElement.get(entry.target);
+        if (entry.isIntersecting) {
+          nearChunks.add(chunk);
+          watch(chunk);
+        } else {
+          nearChunks.delete(chunk);
+          for (const card of chunk.cards) {
+            cardObserver.unobserve(card.el);
             nearCards.delete(card);
           }
-        });
-      },
-      { rootMargin: "50% 0px" }
-    );
-    var chunkObserver = new IntersectionObserver(
-      function (entries) {
-        entries.forEach(function (entry) {
-          var chunk = byChunk.get(entry.target);
-          if (entry.isIntersecting) {
-            near.add(chunk);
-            watch(chunk);
-          } else {
-            near.delete(chunk);
-            chunk.cards.forEach(function (card) {
-              cardObserver.unobserve(card.el);
-              nearCards.delete(card);
-            });
-          }
-        });
-      },
-      { rootMargin: "100% 0px" }
-    );
-    chunks.forEach(function (chunk) {
-      chunkObserver.observe(chunk.el);
-    });
-
-    function watch(chunk) {
-      chunk.cards.forEach(function (card) {
-        cardObserver.observe(card.el);
-      });
-    }
-
-    function highlight(card) {
-      if (card.marked === patternKey) return;
-      card.marked = patternKey;
-      index(card);
-      var inside = 0;
-      var details = null;
-      for (var j = 0; j < card.fields.length; j++) {
-        var field = card.fields[j];
-        var text = card.texts[j];
-        var fragment = null;
-        var done = 0;
-        var hits = 0;
-        if (pattern) {
-          pattern.lastIndex = 0;
-          var match;
-          while ((match = pattern.exec(text)) !== null) {
-            fragment = fragment || document.createDocumentFragment();
-            if (match.index > done) {
-              fragment.appendChild(document.createTextNode(text.slice(done, match.index)));
-            }
-            var mark = document.createElement("mark");
-            mark.textContent = match[0];
-            fragment.appendChild(mark);
-            done = match.index + match[0].length;
-            hits++;
-          }
-        }
-        if (fragment) {
-          if (done < text.length) fragment.appendChild(document.createTextNode(text.slice(done)));
-          field.replaceChildren(fragment);
-          card.dirty = card.dirty || [];
-          card.dirty[j] = true;
-          details = details || card.el.querySelector("details");
-          if (details && details.contains(field)) inside += hits;
-        } else if (card.dirty && card.dirty[j]) {
-          field.textContent = text;
-          card.dirty[j] = false;
         }
       }
-      var note = card.el.querySelector(".hits");
-      if (note) {
-        var said = inside ? " (" + inside + (inside === 1 ? " match" : " matches") + ")" : "";
-        if (note.textContent !== said) note.textContent = said;
-      }
-    }
-
-    function readControls() {
-      var state = {};
-      KEYS.forEach(function (key) {
-        state[key] = controls[key].value;
-      });
-      return state;
-    }
-
-    function setControl(key, value) {
-      var control = controls[key];
-      if (control.tagName !== "SELECT") {
-        control.value = value === null ? DEFAULTS[key] : value;
-        return;
-      }
-      control.value = DEFAULTS[key];
-      for (var i = 0; i < control.options.length; i++) {
-        if (control.options[i].value === value) control.value = value;
-      }
-    }
-
-    // history.replaceState costs tens of milliseconds on a large page: the address follows the
-    // controls once typing pauses, or at once when the page is left.
-    var urlTimer = 0;
-    function scheduleUrl() {
-      clearTimeout(urlTimer);
-      urlTimer = setTimeout(writeUrl, URL_DELAY);
-    }
-    function writeUrl() {
-      clearTimeout(urlTimer);
-      var state = readControls();
-      var params = new URLSearchParams();
-      KEYS.forEach(function (key) {
-        if (state[key] !== DEFAULTS[key]) params.set(key, state[key]);
-      });
-      var search = params.toString();
-      var url = location.pathname + (search ? "?" + search : "") + location.hash;
-      if (url === location.pathname + location.search + location.hash) return;
-      try {
-        history.replaceState(history.state, "", url);
-      } catch (error) {
-        // Some file:// set-ups refuse a new URL; the view works, it just cannot be shared.
-      }
-    }
-
-    // Refill the groups in the new order, each with as many cards as it had.
-    function sortCards(sort) {
-      var sorted = cards.slice();
-      if (sort === "released") {
-        sorted.sort(function (a, b) {
-          return a.rank - b.rank;
-        });
-      }
-      var next = 0;
-      chunks.forEach(function (chunk) {
-        var fragment = document.createDocumentFragment();
-        chunk.cards = sorted.slice(next, next + chunk.size);
-        next += chunk.size;
-        chunk.shown = 0;
-        chunk.cards.forEach(function (card) {
-          card.chunk = chunk;
-          if (card.shown) chunk.shown++;
-          fragment.appendChild(card.el);
-        });
-        chunk.el.appendChild(fragment);
-        resize(chunk);
-      });
-      order = sort;
+    },
+    { rootMargin: "100% 0px" }
+  );
+  chunks.forEach((chunk) => chunkObserver.observe(chunk.el));
+  return {
+    cards: nearCards,
+    // After sorting, the near groups hold other cards.
+    rewatch() {
       cardObserver.disconnect();
       nearCards.clear();
-      near.forEach(watch);
-    }
+      nearChunks.forEach(watch);
+    },
+  };
+}
 
-    function resize(chunk) {
-      chunk.el.hidden = chunk.shown === 0;
-      chunk.el.style.setProperty("--cards", String(chunk.shown));
-      chunk.el.classList.add("resized");
-    }
+function resize(chunk) {
+  chunk.el.hidden = chunk.shown === 0;
+  chunk.el.style.setProperty("--cards", String(chunk.shown));
+  chunk.el.classList.add("resized");
+}
 
-    // Filter, then write: only cards whose visibility changes are touched, in one pass.
-    function apply() {
-      var state = readControls();
-      var terms = termsOf(state.q);
-      if (terms.length) indexUpTo(cards.length);
-      var narrow =
-        last !== null &&
-        last.category === state.category &&
-        last.connector === state.connector &&
-        last.year === state.year &&
-        narrows(terms, last.terms);
-      var pool = narrow ? matches : cards;
-      var kept = [];
-      var changed = new Set();
-      for (var i = 0; i < pool.length; i++) {
-        var card = pool[i];
-        var ok =
-          (!state.category || card.category === state.category) &&
-          (!state.connector || card.connector === state.connector) &&
-          (!state.year || card.year === state.year);
-        for (var t = 0; ok && t < terms.length; t++) {
-          ok = card.text.indexOf(terms[t]) !== -1;
-        }
-        if (ok) kept.push(card);
-        if (card.shown !== ok) {
-          card.shown = ok;
-          card.el.hidden = !ok;
-          card.chunk.shown += ok ? 1 : -1;
-          changed.add(card.chunk);
-        }
-      }
-      changed.forEach(resize);
-      matches = kept;
-      last = { category: state.category, connector: state.connector, year: state.year, terms: terms };
-      var shown = "Showing " + kept.length + " of " + total;
-      if (count.textContent !== shown) count.textContent = shown;
-      if (state.sort !== order) sortCards(state.sort);
-      var key = terms.join("\n");
-      if (key !== patternKey) {
-        patternKey = key;
-        pattern = patternOf(terms);
-      }
-      nearCards.forEach(function (card) {
-        if (card.shown) highlight(card);
-      });
-      scheduleUrl();
+/** Refill the groups in the sort's order, each with as many cards as it had. */
+function sortCards(doc, cards, chunks, sort) {
+  const groups = regroup(ordered(cards, sort), chunks.map((chunk) => chunk.size));
+  chunks.forEach((chunk, i) => {
+    const fragment = doc.createDocumentFragment();
+    chunk.cards = groups[i];
+    chunk.shown = 0;
+    for (const card of chunk.cards) {
+      card.chunk = chunk;
+      if (card.shown) chunk.shown++;
+      fragment.appendChild(card.el);
     }
+    chunk.el.appendChild(fragment);
+    resize(chunk);
+  });
+}
 
-    function reset() {
-      KEYS.forEach(function (key) {
-        setControl(key, null);
-      });
+/** Show exactly the cards `keep` accepts, touching only those whose visibility changes. */
+function show(pool, keep) {
+  const kept = [];
+  const changed = new Set();
+  for (const card of pool) {
+    const ok = keep(card);
+    if (ok) kept.push(card);
+    if (card.shown !== ok) {
+      card.shown = ok;
+      card.el.hidden = !ok;
+      card.chunk.shown += ok ? 1 : -1;
+      changed.add(card.chunk);
     }
+  }
+  changed.forEach(resize);
+  return kept;
+}
 
-    // A permalink (#slug) opens its card and scrolls to it, clearing filters that hide it.
-    function openTarget() {
-      var card = bySlug.get(location.hash.slice(1));
-      if (!card) return;
-      if (!card.shown) {
-        reset();
-        apply();
-      }
-      var details = card.el.querySelector("details");
-      if (details) details.open = true;
-      card.el.setAttribute("tabindex", "-1");
-      card.el.focus({ preventScroll: true });
-      card.el.scrollIntoView({ block: "start" });
+function start(doc, win) {
+  const form = doc.getElementById("site_controls");
+  const list = doc.getElementById("site_models");
+  const count = doc.getElementById("site_count");
+  if (!form || !list || !count) return;
+  const controls = Object.fromEntries(KEYS.map((key) => [key, doc.getElementById("site_" + key)]));
+  const choices = {};
+  for (const key of KEYS) {
+    const control = controls[key];
+    if (control.tagName === "SELECT") choices[key] = Array.from(control.options, (o) => o.value);
+  }
+  const readState = () => Object.fromEntries(KEYS.map((key) => [key, controls[key].value]));
+  const writeState = (state) => KEYS.forEach((key) => (controls[key].value = state[key]));
+
+  const { cards, chunks, bySlug, byElement } = readCards(list);
+  let matches = cards;
+  let last = null;
+  let order = DEFAULTS.sort;
+  let pattern = null;
+  let patternKey = "";
+  const nearness = watchNearness(chunks, byElement, (card) => highlight(card, pattern, patternKey));
+
+  // Each card's text is read once: in background slices after start-up, or all at once when a
+  // search comes first.
+  let indexed = 0;
+  const indexUpTo = (end) => {
+    if (indexed === cards.length) return;
+    for (; indexed < end && indexed < cards.length; indexed++) readText(cards[indexed]);
+    if (indexed === cards.length) win.performance.mark("site:indexed");
+  };
+  const indexInBackground = () => {
+    if (indexed >= cards.length) return;
+    indexUpTo(indexed + INDEX_SLICE);
+    win.setTimeout(indexInBackground, 0);
+  };
+
+  // history.replaceState costs tens of milliseconds on a large page: the address follows the
+  // controls once typing pauses, or at once when the page is left.
+  let urlTimer = 0;
+  const writeUrl = () => {
+    win.clearTimeout(urlTimer);
+    const url = addressFor(win.location, readState());
+    if (url === null) return;
+    try {
+      win.history.replaceState(win.history.state, "", url);
+    } catch {
+      // Some file:// set-ups refuse a new URL; the view works, it just cannot be shared.
     }
+  };
 
-    var params = new URLSearchParams(location.search);
-    KEYS.forEach(function (key) {
-      setControl(key, params.get(key));
-    });
-    form.addEventListener("input", apply);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-    });
-    document.getElementById("site_clear").addEventListener("click", function () {
-      reset();
+  const apply = () => {
+    const state = readState();
+    const terms = termsOf(state.q);
+    if (terms.length) indexUpTo(cards.length);
+    matches = show(canNarrow(last, state, terms) ? matches : cards, matcher(state, terms));
+    last = { category: state.category, connector: state.connector, year: state.year, terms };
+    const said = countText(matches.length, cards.length);
+    if (count.textContent !== said) count.textContent = said;
+    if (state.sort !== order) {
+      sortCards(doc, cards, chunks, state.sort);
+      order = state.sort;
+      nearness.rewatch();
+    }
+    const key = terms.join("\n");
+    if (key !== patternKey) {
+      patternKey = key;
+      pattern = patternOf(terms);
+    }
+    nearness.cards.forEach((card) => card.shown && highlight(card, pattern, patternKey));
+    win.clearTimeout(urlTimer);
+    urlTimer = win.setTimeout(writeUrl, URL_DELAY);
+  };
+
+  // A permalink (#slug) opens its card and scrolls to it, clearing filters that hide it.
+  const openTarget = () => {
+    const card = bySlug.get(win.location.hash.slice(1));
+    if (!card) return;
+    if (!card.shown) {
+      writeState(DEFAULTS);
       apply();
-      controls.q.focus();
-    });
-    window.addEventListener("hashchange", openTarget);
-    window.addEventListener("pagehide", writeUrl);
-    form.hidden = false;
-    apply();
-    openTarget();
-    performance.mark("site:ready");
-    setTimeout(indexInBackground, 0);
-  }
+    }
+    const details = card.el.querySelector("details");
+    if (details) details.open = true;
+    card.el.setAttribute("tabindex", "-1");
+    card.el.focus({ preventScroll: true });
+    card.el.scrollIntoView({ block: "start" });
+  };
 
+  writeState(decodeState(win.location.search, choices));
+  form.addEventListener("input", apply);
+  form.addEventListener("submit", (event) => event.preventDefault());
+  doc.getElementById("site_clear").addEventListener("click", () => {
+    writeState(DEFAULTS);
+    apply();
+    controls.q.focus();
+  });
+  win.addEventListener("hashchange", openTarget);
+  win.addEventListener("pagehide", writeUrl);
+  form.hidden = false;
+  apply();
+  openTarget();
+  win.performance.mark("site:ready");
+  win.setTimeout(indexInBackground, 0);
+}
+
+if (typeof document !== "undefined") {
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
+    document.addEventListener("DOMContentLoaded", () => start(document, window));
   } else {
-    start();
+    start(document, window);
   }
-})();
+}
