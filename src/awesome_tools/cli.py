@@ -28,6 +28,26 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="warnings fail the run too")
 
 
+def _subcommand(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    *,
+    module: str | None = None,
+    common: bool = True,
+) -> argparse.ArgumentParser:
+    """Add a subcommand run by `awesome_tools.commands.<module>` (default: its name)."""
+    parser = sub.add_parser(name, help=summary)
+    if common:
+        _add_common(parser)
+    parser.set_defaults(command=module or name)
+    return parser
+
+
+def _add_check(parser: argparse.ArgumentParser, summary: str) -> None:
+    parser.add_argument("--check", action="store_true", help=summary)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with one subcommand per task."""
     parser = argparse.ArgumentParser(
@@ -37,30 +57,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = sub.add_parser("check", help="validate entry files")
+    check = _subcommand(sub, "check", "validate entry files")
     check.add_argument("paths", nargs="*", metavar="PATH", help="entry files (default: all)")
-    _add_common(check)
-    check.set_defaults(command="check")
 
-    imp = sub.add_parser("import", help="turn a README of model blocks into entry files")
+    imp = _subcommand(
+        sub, "import", "turn a README of model blocks into entry files", module="import_"
+    )
     imp.add_argument("readme", metavar="README", help="the README to import")
     imp.add_argument("--into", metavar="DIR", help="where to write entries (default: entries/)")
     imp.add_argument("--force", action="store_true", help="overwrite existing entry files")
-    _add_common(imp)
-    imp.set_defaults(command="import_")
 
-    render = sub.add_parser("render", help="write README.md from the entries")
-    render.add_argument("--check", action="store_true", help="write nothing; exit 1 if stale")
+    render = _subcommand(sub, "render", "write README.md from the entries")
+    _add_check(render, "write nothing; exit 1 if stale")
     render.add_argument("--diff", action="store_true", help="show what changes")
     render.add_argument(
         "--exit-non-zero-on-change",
         action="store_true",
         help="exit 1 when README.md was written (for hooks: a new file is a change too)",
     )
-    _add_common(render)
-    render.set_defaults(command="render")
 
-    new = sub.add_parser("new", help="create an entry file for a model, ready to fill in")
+    new = _subcommand(sub, "new", "create an entry file for a model, ready to fill in")
     new.add_argument(
         "name",
         nargs="?",
@@ -84,15 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--url", help="the paper's http(s) link")
     new.add_argument("--category", help="the README section (one of categories.yaml)")
     new.add_argument("-i", "--interactive", action="store_true", help="ask for each field")
-    _add_common(new)
-    new.set_defaults(command="new")
 
-    lint = sub.add_parser("lint", help="lint a README of model blocks")
+    lint = _subcommand(sub, "lint", "lint a README of model blocks")
     lint.add_argument("readme", nargs="?", metavar="README", help="default: README.md of the root")
-    _add_common(lint)
-    lint.set_defaults(command="lint")
 
-    export = sub.add_parser("export", help="write every entry as JSON or CSV")
+    export = _subcommand(sub, "export", "write every entry as JSON or CSV")
     export.add_argument(
         "export_format",
         metavar="{json,csv}",
@@ -102,34 +114,25 @@ def build_parser() -> argparse.ArgumentParser:
         "gets a leading ' so that spreadsheets show it as text and never run it as a formula",
     )
     export.add_argument("-o", "--output", metavar="FILE", help="where to write (default: stdout)")
-    _add_common(export)
-    export.set_defaults(command="export")
 
-    site = sub.add_parser("site", help="write the searchable web page of the list")
+    site = _subcommand(sub, "site", "write the searchable web page of the list")
     site.add_argument(
         "-o",
         "--output",
         metavar="DIR",
         help="where to write index.html and its assets (default: site/ of the project root)",
     )
-    _add_common(site)
-    site.set_defaults(command="site")
 
-    schema = sub.add_parser("schema", help="write schema/entry.schema.json")
-    schema.add_argument("--check", action="store_true", help="exit 1 if a file is stale")
-    _add_common(schema)
-    schema.set_defaults(command="schema")
+    schema = _subcommand(sub, "schema", "write schema/entry.schema.json")
+    _add_check(schema, "write nothing; exit 1 if a file is stale")
 
-    docs = sub.add_parser(
-        "docs", help="write docs/rules.md and the other files generated from rules and schema"
+    docs = _subcommand(
+        sub, "docs", "write docs/rules.md and the other files generated from rules and schema"
     )
-    docs.add_argument("--check", action="store_true", help="exit 1 if a file is stale")
-    _add_common(docs)
-    docs.set_defaults(command="docs")
+    _add_check(docs, "write nothing; exit 1 if a file is stale")
 
-    rules = sub.add_parser("rules", help="list every diagnostic rule, or explain one")
+    rules = _subcommand(sub, "rules", "list every diagnostic rule, or explain one", common=False)
     rules.add_argument("rule", nargs="?", metavar="ID", help="the rule to explain (default: list)")
-    rules.set_defaults(command="rules")
     return parser
 
 
