@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from awesome_tools.check import check_sources
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.entrycheck import check_entries
 from awesome_tools.importer import plan_import
 from awesome_tools.lint import lint_text
 from awesome_tools.loader import decode
@@ -68,7 +68,7 @@ def well_formed(diagnostics: Sequence[Diagnostic], path: str, text: str | None) 
 
 def check_entry(data: bytes) -> None:
     """The loader and checker on any bytes as an entry file."""
-    checked, diagnostics = check_sources([(ENTRY_PATH, data)], categories=CATEGORIES)
+    checked, diagnostics = check_entries([(ENTRY_PATH, data)], categories=CATEGORIES)
     text, _ = decode(data, ENTRY_PATH)
     well_formed(diagnostics, ENTRY_PATH, text)
     if len(checked) != 1:
@@ -86,7 +86,7 @@ def import_readme(data: bytes) -> None:
     well_formed(plan.diagnostics, README_PATH, text)
     sources = [(f"entries/{name}", body.encode()) for name, body in plan.files.items()]
     categories = CATEGORIES + _new_categories(plan.categories_text)
-    _, problems = check_sources(sources, categories=categories)
+    _, problems = check_entries(sources, categories=categories)
     for d in problems:
         if d.rule in ("yaml-syntax", "encoding", "multiple-documents", "not-a-mapping"):
             raise Finding(f"import wrote a file that does not load: {d.text()}")
@@ -122,7 +122,7 @@ def _blank_insensitive(text: str) -> list[str]:
 
 def round_trip(data: bytes) -> None:
     """Render a valid entry, import the README again: the same entry must come back."""
-    checked, diagnostics = check_sources([(ENTRY_PATH, data)], categories=CATEGORIES)
+    checked, diagnostics = check_entries([(ENTRY_PATH, data)], categories=CATEGORIES)
     entry = checked[0].entry if checked else None
     # The file name is the only thing a fuzzed file cannot get right: it is fixed here.
     if entry is None or any(d.severity == "error" and d.rule != "file-name" for d in diagnostics):
@@ -135,7 +135,7 @@ def round_trip(data: bytes) -> None:
     if errors or len(plan.files) != 1:
         raise Finding(f"import of the rendered README: {len(plan.files)} files, {errors}")
     (name, body), *_ = plan.files.items()
-    back, problems = check_sources([(f"entries/{name}", body.encode())], categories=CATEGORIES)
+    back, problems = check_entries([(f"entries/{name}", body.encode())], categories=CATEGORIES)
     if problems or back[0].entry is None:
         raise Finding(f"the imported entry does not check: {[d.text() for d in problems]}")
     if back[0].entry.model_dump() != entry.model_dump():

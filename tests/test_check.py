@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from awesome_tools.check import check_sources
 from awesome_tools.cli import main
+from awesome_tools.entrycheck import check_entries
 from conftest import GOOD
 
 P = "entries/llava.yaml"
@@ -370,7 +370,7 @@ def _expected(lines: list[str]) -> list[str]:
 @pytest.mark.parametrize(("case", "content", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_checker(case: str, content: bytes | str, expected: list[str]) -> None:
     raw = content.encode() if isinstance(content, str) else content
-    _, diagnostics = check_sources([(P, raw)], categories=["Encoders"])
+    _, diagnostics = check_entries([(P, raw)], categories=["Encoders"])
     assert [d.text() for d in diagnostics] == _expected(expected)
 
 

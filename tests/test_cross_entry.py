@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from awesome_tools.check import check_sources
 from awesome_tools.cli import main
+from awesome_tools.entrycheck import check_entries
 from conftest import GOOD, entry_text
 
 FLAMINGO = entry_text("Flamingo", "https://arxiv.org/abs/2204.14198")
@@ -180,7 +180,7 @@ def test_cross_entry(
     case: str, files: dict[str, str], selected: list[str] | None, expected: list[str]
 ) -> None:
     sources = [(f"entries/{name}", text.encode()) for name, text in sorted(files.items())]
-    _, diagnostics = check_sources(sources, categories=[], selected=selected)
+    _, diagnostics = check_entries(sources, categories=[], selected=selected)
     assert [d.text() for d in diagnostics] == expected
 
 

@@ -7,8 +7,8 @@ import pytest
 
 from awesome_tools.blocks import read_document
 from awesome_tools.categories import load_categories
-from awesome_tools.check import check_sources
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.entrycheck import check_entries
 from awesome_tools.importer import plan_import
 from awesome_tools.lint import CHECKS, Context, lint_text
 from awesome_tools.rules import RULES, Example, Rule, example_bytes
@@ -30,7 +30,7 @@ def _run(example: Example) -> list[Diagnostic]:
     if example.kind == "readme":
         return lint_text(example.text, example.path)
     others = [(path, text.encode("utf-8")) for path, text in example.others]
-    _, found = check_sources(
+    _, found = check_entries(
         [(example.path, example_bytes(example)), *others], categories=["Encoders"]
     )
     return [d for d in found if d.path == example.path]

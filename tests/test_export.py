@@ -10,8 +10,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from awesome_tools.check import check_sources
 from awesome_tools.cli import main
+from awesome_tools.entrycheck import check_entries
 from awesome_tools.export import (
     columns,
     export_json_schema,
@@ -146,7 +146,7 @@ def test_export_of_the_fixture_list_equals_what_check_reads() -> None:
     sources = [
         (f"entries/{p.name}", p.read_bytes()) for p in sorted((LIST / "entries").glob("*.yaml"))
     ]
-    checked, problems = check_sources(sources, categories=[])
+    checked, problems = check_entries(sources, categories=[])
     assert problems == []
     entries = [c.entry for c in checked if c.entry is not None]
     exported = json.loads(to_json(entries))

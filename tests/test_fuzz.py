@@ -13,7 +13,7 @@ from types import ModuleType
 
 import pytest
 
-from awesome_tools.check import check_sources
+from awesome_tools.entrycheck import check_entries
 from awesome_tools.importer import plan_import
 from awesome_tools.lint import lint_text
 from conftest import entry_text
@@ -89,7 +89,7 @@ def _readme(data: bytes, *, drift: bool) -> list[str]:
 
 
 def _entry(data: bytes, path: str = "entries/llava.yaml") -> list[str]:
-    _, diagnostics = check_sources([(path, data)], categories=targets.CATEGORIES)
+    _, diagnostics = check_entries([(path, data)], categories=targets.CATEGORIES)
     return [d.text() for d in diagnostics]
 
 

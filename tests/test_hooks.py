@@ -392,6 +392,16 @@ def template_clone(tmp_path_factory: pytest.TempPathFactory, hook_env: dict[str,
             f"{REPO}; the hook tests do not reinstall the project's venv",
             pytrace=False,
         )
+    # tools/node-run runs `make node` before markdownlint: `npm ci` there would empty the
+    # project's node_modules through the link, so it must find them up to date too.
+    if (REPO / "node_modules").is_dir() and run(
+        ["make", "-q", "node_modules/.installed"], copy, hook_env
+    ).returncode != 0:
+        pytest.fail(
+            f"{REPO}/node_modules is older than package.json or package-lock.json: run "
+            f"`make node` in {REPO}; the hook tests do not reinstall them",
+            pytrace=False,
+        )
     # Hooks on by default: `make readme` installs the git hook, once.
     hook = copy / ".git" / "hooks" / "pre-commit"
     assert not hook.exists()

@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awesome_tools.check import check_sources
+from awesome_tools.entrycheck import check_entries
 from awesome_tools.importer import plan_import
 from awesome_tools.normalize import canonical_text
 from awesome_tools.render import render_readme
@@ -123,7 +123,7 @@ def test_import_of_render_gives_back_the_entries(original: list[Entry]) -> None:
     )
     assert [d for d in plan.diagnostics if d.severity == "error"] == []
     assert plan.categories_text is None
-    checked, problems = check_sources(
+    checked, problems = check_entries(
         [(f"entries/{name}", body.encode()) for name, body in plan.files.items()],
         categories=CATEGORIES,
     )

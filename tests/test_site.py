@@ -25,8 +25,8 @@ from awesome_tools.normalize import slugify
 from awesome_tools.ordering import DEFAULT_SECTION, newest_first
 from awesome_tools.project import read_project
 from awesome_tools.schema import Entry
+from awesome_tools.site import build_site
 from awesome_tools.templates import load_templates
-from awesome_tools.webpage import build_site
 from conftest import REPO, RICH
 from test_peers import require
 

@@ -8,8 +8,8 @@ import pytest
 
 from awesome_tools import arxiv
 from awesome_tools.arxiv import paper_id
-from awesome_tools.check import check_sources
 from awesome_tools.cli import main
+from awesome_tools.entrycheck import check_entries
 from awesome_tools.importer import plan_import
 from awesome_tools.lint import lint_text
 from awesome_tools.normalize import arxiv_id, normalize_url
@@ -75,7 +75,7 @@ def test_check_reports_bad_url_on_every_link_field(
         f"entries/llava.yaml:{at}: error[bad-url] {field}: '{link}' is not a valid link: {reason}"
     )
     text = _entry(field, link)
-    _, diagnostics = check_sources([("entries/llava.yaml", text.encode())], categories=[])
+    _, diagnostics = check_entries([("entries/llava.yaml", text.encode())], categories=[])
     assert [d.text() for d in diagnostics] == [expected]
     (project / "entries" / "llava.yaml").write_text(text, encoding="utf-8")
     assert main(["check"]) == 1

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from awesome_tools.check import check_sources
 from awesome_tools.cli import main
+from awesome_tools.entrycheck import check_entries
 from conftest import GOOD
 
 P = "entries/llava.yaml"
@@ -237,7 +237,7 @@ def _expected(lines: list[str]) -> list[str]:
 
 @pytest.mark.parametrize(("case", "content", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_checker(case: str, content: str, expected: list[str]) -> None:
-    _, diagnostics = check_sources([(P, content.encode())], categories=["Encoders"])
+    _, diagnostics = check_entries([(P, content.encode())], categories=["Encoders"])
     assert [d.text() for d in diagnostics] == _expected(expected)
 
 

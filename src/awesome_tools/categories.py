@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 import yaml
 
-from awesome_tools.check import load_text
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.entrycheck import load_text
 from awesome_tools.normalize import canonical_text
 
 # A category is a `##` heading and a Contents link: plain text only, so that no name can

@@ -159,11 +159,11 @@ def read_categories(root: Path, cwd: Path) -> tuple[list[str], list[Diagnostic]]
 
 def read_project(root: Path, cwd: Path) -> Project:
     """Read categories.yaml and check every entry file of the list at root against it."""
-    from awesome_tools.check import check_sources
+    from awesome_tools.entrycheck import check_entries
 
     names, problems = read_categories(root, cwd)
     listing = read_entries(root, cwd)
-    checked, diagnostics = check_sources(
+    checked, diagnostics = check_entries(
         [(s.display, s.raw) for s in listing.sources], categories=names
     )
     return Project(

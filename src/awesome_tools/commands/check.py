@@ -24,7 +24,7 @@ from awesome_tools.project import (
 
 def run(args: argparse.Namespace) -> int:
     """Validate entry files against the schema and each other."""
-    from awesome_tools.check import check_sources
+    from awesome_tools.entrycheck import check_entries
 
     cwd = Path.cwd()
     root = project_root(args)
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         refused = [d for d in refused if d.path in selected]
     categories, problems = read_categories(root, cwd)
     with collector_paused():
-        _, diagnostics = check_sources(
+        _, diagnostics = check_entries(
             [(s.display, s.raw) for s in sources], categories=categories, selected=selected
         )
     files = len(selected) if selected is not None else listing.files

@@ -25,7 +25,7 @@ from awesome_tools.project import (
 def _same_entry(path: Path, planned: str) -> bool:
     """Say whether an existing entry file already holds the planned entry (comments, quoting
     and key order aside): re-importing a list's own README then changes nothing."""
-    from awesome_tools.check import load_text
+    from awesome_tools.entrycheck import load_text
 
     current = load_text(path.read_bytes(), path.name)
     return not current.diagnostics and current.data == load_text(planned.encode(), "").data

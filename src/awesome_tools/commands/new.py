@@ -28,7 +28,7 @@ from awesome_tools.ruleids import RuleId
 
 def _clash(root: Path, cwd: Path, name: str | None, url: str | None) -> str | None:
     """Say which entry already holds this name, file name or paper, if any."""
-    from awesome_tools.check import identities
+    from awesome_tools.entrycheck import identities
     from awesome_tools.normalize import canonical_text, normalize_url, slugify
 
     wanted_name = canonical_text(name).casefold() if name else None

@@ -18,8 +18,8 @@ from awesome_tools.project import display_path
 def run(args: argparse.Namespace) -> int:
     """Write index.html and its assets into the output folder, each only when it changes."""
     from awesome_tools.files import write_atomic
+    from awesome_tools.site import FOLDER, build_site
     from awesome_tools.templates import TemplateProblem
-    from awesome_tools.webpage import FOLDER, build_site
 
     cwd = Path.cwd()
     project = valid_project(args, cwd, refusal="the page was not written")

@@ -152,7 +152,7 @@ def identities(sources: Sequence[tuple[str, bytes]]) -> list[tuple[str, Keys]]:
     return [(path, Keys.of(load_text(raw, path))) for path, raw in sources]
 
 
-def check_sources(
+def check_entries(
     sources: Sequence[tuple[str, bytes]],
     *,
     categories: Sequence[str],
