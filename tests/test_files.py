@@ -144,14 +144,15 @@ def test_new_never_replaces_a_file_created_after_its_check(
 ) -> None:
     import awesome_tools.commands.new as new
 
-    checked = new._new_categories
+    checked = new.read_categories
 
     def meanwhile(*args: object) -> object:
         result = checked(*args)  # type: ignore[arg-type]
         (project / "entries" / "llava-2.yaml").write_text("# theirs\n", encoding="utf-8")
         return result
 
-    monkeypatch.setattr(new, "_new_categories", meanwhile)
+    # categories.yaml is read after the clash check and before the write.
+    monkeypatch.setattr(new, "read_categories", meanwhile)
     assert main(["new", "LLaVA 2"]) == 1
     assert (
         capsys.readouterr().err == "awesome-tools: entries/llava-2.yaml exists; nothing written\n"

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from awesome_tools.commands.common import (
@@ -15,7 +16,7 @@ from awesome_tools.commands.common import (
     project_root,
     report,
 )
-from awesome_tools.diagnostics import Diagnostic, visible
+from awesome_tools.diagnostics import visible
 from awesome_tools.project import (
     ENTRIES,
     display_path,
@@ -104,10 +105,10 @@ def _given_name(args: argparse.Namespace) -> str | None:
     return name
 
 
-def _entry_file(root: Path, name: str) -> Path | None:
-    """Return entries/<slug>.yaml for a name, or None when the name gives no slug.
+def _entry_file(root: Path, name: str, *, origin: str, hint: str = "") -> Path:
+    """Return entries/<slug>.yaml for a name; a name `check` would refuse is a usage error.
 
-    A name `check` would refuse as too long is a usage error, with check's message.
+    `origin` says where the name came from and `hint` what to do, for the message.
     """
     from awesome_tools.normalize import name_length_problem, slugify
 
@@ -115,7 +116,9 @@ def _entry_file(root: Path, name: str) -> Path | None:
     if too_long:
         raise fail(f"{too_long}; give a shorter name")
     slug = slugify(name)
-    return root / ENTRIES / f"{slug}.yaml" if slug else None
+    if not slug:
+        raise fail(f"{origin} has no ASCII letter or digit to build a file name from{hint}")
+    return root / ENTRIES / f"{slug}.yaml"
 
 
 def _taken(
@@ -125,16 +128,6 @@ def _taken(
     if target is not None and target.exists():
         return f"{display_path(target, cwd)} exists"
     return _clash(root, cwd, name, url)
-
-
-def _new_categories(
-    root: Path, cwd: Path, category: str | None
-) -> tuple[list[str], list[Diagnostic]]:
-    """Read categories.yaml; an unknown --category is a usage error."""
-    categories, problems = read_categories(root, cwd)
-    if not problems and category is not None and category not in categories:
-        raise fail(f"unknown category '{category}'; categories.yaml lists: {', '.join(categories)}")
-    return categories, problems
 
 
 def _write_new(
@@ -154,8 +147,6 @@ def _write_new(
     cwd = Path.cwd()
     skip: list[str] = []
     if args.interactive:
-        if not sys.stdin.isatty():
-            raise fail("--interactive needs a terminal")
         try:
             answers, skip = _ask_all(categories, root=root, cwd=cwd, known=known)
         except (KeyboardInterrupt, EOFError):
@@ -181,36 +172,111 @@ def _write_new(
     return EXIT_OK
 
 
-def run(args: argparse.Namespace) -> int:
-    """Create entries/<slug>.yaml with every field, ready to fill in."""
+@dataclass
+class _Request:
+    """What the command line asks for, resolved: the model, its file and the known values."""
+
+    values: dict[str, str]
+    target: Path | None  # None until the paper's title gives the name
+    paper: str | None = None  # the arXiv id to fetch the title, link and date from
+
+
+def _resolve(args: argparse.Namespace, root: Path) -> _Request:
+    """Turn the command line into a request; anything malformed is a usage error (exit 2)."""
     from awesome_tools.normalize import canonical_text
 
-    if args.from_arxiv is not None:
-        return _new_from_arxiv(args)
     given = _given_name(args)
-    if given is None:
-        raise fail("new needs the model's NAME, or --from-arxiv ID_OR_URL to take it from a paper")
+    name = canonical_text(given) if given is not None else None
+    target = _entry_file(root, name, origin=f"'{given}'") if name is not None else None
+    if args.interactive and not sys.stdin.isatty():
+        raise fail("--interactive needs a terminal")
+    values = {"name": name, "category": args.category}
+    if args.from_arxiv is None:
+        if name is None:
+            raise fail(
+                "new needs the model's NAME, or --from-arxiv ID_OR_URL to take it from a paper"
+            )
+        if args.url is not None:
+            from awesome_tools.schema import url_problem
+
+            problem = url_problem(args.url)
+            if problem:
+                raise fail(f"--url {problem}")
+        values |= {"title": args.title, "url": args.url}
+        return _Request({k: v for k, v in values.items() if v}, target)
+    from awesome_tools import arxiv
+
+    paper = arxiv.paper_id(args.from_arxiv)
+    if paper is None:
+        raise fail(
+            f"--from-arxiv needs an arXiv id or link, like 2301.12597 or "
+            f"https://arxiv.org/abs/2301.12597; got '{args.from_arxiv}'"
+        )
+    if args.title is not None or args.url is not None:
+        raise fail("--from-arxiv takes the title and link from the paper: leave out --title/--url")
+    values["url"] = arxiv.abs_url(paper)
+    return _Request({k: v for k, v in values.items() if v}, target, paper)
+
+
+def _fetch(request: _Request, root: Path) -> _Request:
+    """Fill in the paper's title, link and date from arXiv; the name from its title if none.
+
+    Raises ArxivError when arXiv cannot be asked or gives no such paper.
+    """
+    from awesome_tools import arxiv
+
+    assert request.paper is not None
+    found = arxiv.parse_feed(
+        arxiv.fetch_feed(request.paper, base=_arxiv_api(), timeout=arxiv.TIMEOUT), request.paper
+    )
+    values = {**request.values, "title": found.title, "released": found.published}
+    target = request.target
+    if target is None:
+        values["name"] = arxiv.default_name(found.title)
+        origin = f"the paper's title gives the name '{values['name']}', which"
+        target = _entry_file(root, values["name"], origin=origin, hint="; give one with --name")
+    return _Request(values, target, request.paper)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Create entries/<slug>.yaml with every field, ready to fill in.
+
+    One pipeline: resolve the command line, refuse offline whatever can be refused (a file or
+    model already there, a broken categories.yaml), ask arXiv if a paper is given, write.
+    """
+    from awesome_tools import arxiv
+
     cwd = Path.cwd()
     root = project_root(args)
-    name = canonical_text(given)
-    target = _entry_file(root, name)
-    if target is None:
-        raise fail(f"'{given}' has no ASCII letter or digit to build a file name from")
-    if args.url is not None:
-        from awesome_tools.schema import url_problem
-
-        problem = url_problem(args.url)
-        if problem:
-            raise fail(f"--url {problem}")
-    taken = _taken(root, cwd, target, name, args.url)
+    request = _resolve(args, root)
+    if request.paper is not None:
+        _arxiv_api()  # a bad address is a usage error before anything else
+    taken = _taken(root, cwd, request.target, request.values.get("name"), request.values.get("url"))
     if taken:
         return _nothing_written(taken)
-    categories, problems = _new_categories(root, cwd, args.category)
+    categories, problems = read_categories(root, cwd)
     if problems:
         return report(problems, args, files=1)
-    given_values = {"name": name, "title": args.title, "url": args.url, "category": args.category}
-    values = {key: value for key, value in given_values.items() if value}
-    return _write_new(args, root, target, values, categories=categories)
+    category = request.values.get("category")
+    if category is not None and category not in categories:
+        raise fail(f"unknown category '{category}'; categories.yaml lists: {', '.join(categories)}")
+    known: tuple[str, ...] = ()
+    if request.paper is not None:
+        try:
+            request = _fetch(request, root)
+        except arxiv.ArxivError as exc:
+            print(f"awesome-tools: {exc}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        known = ("title", "url", "released")
+        if args.name is None and args.name_option is None:
+            # The name came from the title: it may clash where the given one could not.
+            taken = _taken(root, cwd, request.target, request.values["name"], None)
+            if taken:
+                return _nothing_written(taken)
+    assert request.target is not None
+    return _write_new(
+        args, root, request.target, request.values, categories=categories, known=known
+    )
 
 
 def _arxiv_api() -> str:
@@ -226,59 +292,3 @@ def _arxiv_api() -> str:
     if link.scheme not in ("http", "https") or not link.host:
         raise fail(f"{API_ENV} must be an http:// or https:// address, got '{base}'")
     return base
-
-
-def _new_from_arxiv(args: argparse.Namespace) -> int:
-    """Create the entry file of an arXiv paper with its title, link and date filled in."""
-    from awesome_tools import arxiv
-    from awesome_tools.normalize import canonical_text
-
-    paper = arxiv.paper_id(args.from_arxiv)
-    if paper is None:
-        raise fail(
-            f"--from-arxiv needs an arXiv id or link, like 2301.12597 or "
-            f"https://arxiv.org/abs/2301.12597; got '{args.from_arxiv}'"
-        )
-    if args.title is not None or args.url is not None:
-        raise fail("--from-arxiv takes the title and link from the paper: leave out --title/--url")
-    given = _given_name(args)
-    cwd = Path.cwd()
-    root = project_root(args)
-    base = _arxiv_api()
-    url = arxiv.abs_url(paper)
-    name = canonical_text(given) if given is not None else None
-    target = _entry_file(root, name) if name is not None else None
-    if name is not None and target is None:
-        raise fail(f"'{given}' has no ASCII letter or digit to build a file name from")
-    if args.interactive and not sys.stdin.isatty():
-        raise fail("--interactive needs a terminal")
-    # Everything that can be refused offline is refused before arXiv is asked.
-    taken = _taken(root, cwd, target, name, url)
-    if taken:
-        return _nothing_written(taken)
-    categories, problems = _new_categories(root, cwd, args.category)
-    if problems:
-        return report(problems, args, files=1)
-    try:
-        raw = arxiv.fetch_feed(paper, base=base, timeout=arxiv.TIMEOUT)
-        found = arxiv.parse_feed(raw, paper)
-    except arxiv.ArxivError as exc:
-        print(f"awesome-tools: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    if name is None or target is None:
-        name = arxiv.default_name(found.title)
-        target = _entry_file(root, name)
-        if target is None:
-            raise fail(
-                f"the paper's title gives the name '{name}', which has no ASCII letter or "
-                "digit to build a file name from; give one with --name"
-            )
-        taken = _taken(root, cwd, target, name, url)
-        if taken:
-            return _nothing_written(taken)
-    values = {"name": name, "title": found.title, "url": url, "released": found.published}
-    if args.category is not None:
-        values["category"] = args.category
-    return _write_new(
-        args, root, target, values, categories=categories, known=("title", "url", "released")
-    )
