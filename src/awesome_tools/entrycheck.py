@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.keys import ENTRY_KEYS
 from awesome_tools.loader import Loaded, Position, decode, load_yaml
 from awesome_tools.normalize import (
     arxiv_id,
@@ -19,7 +20,7 @@ from awesome_tools.normalize import (
     normalize_url,
     slugify,
 )
-from awesome_tools.schema import ENTRY_KEYS, Entry
+from awesome_tools.schema import Entry
 from awesome_tools.validate import validate
 
 

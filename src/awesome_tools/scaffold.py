@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from awesome_tools.entryfile import MODELINE
-from awesome_tools.schema import PLACEHOLDER, Entry, model_of
+from awesome_tools.keys import model_of
+from awesome_tools.schema import PLACEHOLDER, Entry
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,10 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.keys import allowed_keys, field_description, field_info, home_of
 from awesome_tools.loader import KeyPath, Loaded, Position
 from awesome_tools.ruleids import RuleId
-from awesome_tools.schema import (
-    Entry,
-    allowed_keys,
-    field_description,
-    field_info,
-    home_of,
-)
+from awesome_tools.schema import Entry
 from awesome_tools.vocabulary import connectors
 
 _RULES: dict[str, RuleId] = {
