@@ -3,6 +3,8 @@ docs say, and only that rule; the good one is clean."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from awesome_tools.blocks import read_document
@@ -11,15 +13,58 @@ from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entrycheck import check_entries
 from awesome_tools.importer import plan_import
 from awesome_tools.lint import CHECKS, Context, lint_text
-from awesome_tools.rules import RULES, Example, Rule, example_bytes
+from awesome_tools.project import read_project
+from awesome_tools.render import render_readme
+from awesome_tools.rules import BASE_ENTRY, RULES, Example, Rule, example_bytes
+from awesome_tools.schema import Entry
+from awesome_tools.templates import TemplateProblem, load_templates
 
-RUNNABLE = [rule for rule in RULES if rule.bad.kind != "exempt"]
-# Each needs a whole project on disk, which the command tests build: drift (test_lint.py),
-# template (test_render.py, test_sandbox.py), outside-list, a symbolic link (test_files.py).
-EXEMPT = {"drift", "template", "outside-list"}
+
+def _base_entry() -> Entry:
+    checked, problems = check_entries([("entries/llava.yaml", BASE_ENTRY.encode())], categories=[])
+    assert problems == [] and checked[0].entry is not None
+    return checked[0].entry
 
 
-def _run(example: Example) -> list[Diagnostic]:
+def _drift(example: Example) -> list[Diagnostic]:
+    """Lint the README render writes for the base entry, with one line edited as the example."""
+    rendered = render_readme([_base_entry()], [], templates=load_templates(None))
+    (_, original), *_ = example.others
+    assert rendered.count(original) == 1
+    edited = rendered.replace(original, example.text)
+    files = {"llava": "entries/llava.yaml"}
+    return lint_text(edited, example.path, expected=rendered, entry_files=files)
+
+
+def _template(example: Example, root: Path) -> list[Diagnostic]:
+    """Render the base entry with the example as the list's README template."""
+    (root / example.path).parent.mkdir(parents=True)
+    (root / example.path).write_text(example.text, encoding="utf-8")
+    try:
+        render_readme([_base_entry()], [], templates=load_templates(root))
+    except TemplateProblem as problem:
+        return [problem.diagnostic]
+    return []
+
+
+def _link(example: Example, root: Path) -> list[Diagnostic]:
+    """Check a list whose entry file is a link to the example's target, holding the base entry."""
+    list_root = root / "list"
+    (list_root / "entries").mkdir(parents=True)
+    target = (list_root / "entries" / example.text).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(BASE_ENTRY, encoding="utf-8")
+    (list_root / example.path).symlink_to(example.text)
+    return read_project(list_root, list_root).diagnostics
+
+
+def _run(example: Example, root: Path) -> list[Diagnostic]:
+    if example.kind == "drift":
+        return _drift(example)
+    if example.kind == "template":
+        return _template(example, root)
+    if example.kind == "link":
+        return _link(example, root)
     if example.kind == "categories":
         return load_categories(example_bytes(example), example.path)[1]
     if example.kind == "import":
@@ -36,22 +81,17 @@ def _run(example: Example) -> list[Diagnostic]:
     return [d for d in found if d.path == example.path]
 
 
-def test_only_the_listed_rules_are_exempt() -> None:
-    assert {rule.id for rule in RULES if rule.bad.kind == "exempt"} == EXEMPT
-    assert {rule.id for rule in RULES if rule.good.kind == "exempt"} == EXEMPT
-
-
-@pytest.mark.parametrize("rule", RUNNABLE, ids=[rule.id for rule in RUNNABLE])
-def test_the_bad_example_fires_only_its_rule_where_documented(rule: Rule) -> None:
-    found = [(d.rule, d.line, d.column) for d in _run(rule.bad)]
+@pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
+def test_the_bad_example_fires_only_its_rule_where_documented(rule: Rule, tmp_path: Path) -> None:
+    found = [(d.rule, d.line, d.column) for d in _run(rule.bad, tmp_path)]
     assert found[:1] == [(rule.id, rule.bad.line, rule.bad.column)]
     assert {d[0] for d in found} == {rule.id}
 
 
-@pytest.mark.parametrize("rule", RUNNABLE, ids=[rule.id for rule in RUNNABLE])
-def test_the_good_example_is_clean(rule: Rule) -> None:
+@pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
+def test_the_good_example_is_clean(rule: Rule, tmp_path: Path) -> None:
     assert rule.good.line == rule.good.column == 0
-    assert [d.text() for d in _run(rule.good)] == []
+    assert [d.text() for d in _run(rule.good, tmp_path)] == []
 
 
 @pytest.mark.parametrize("rule_id", sorted(CHECKS))

@@ -14,7 +14,11 @@ from awesome_tools.ruleids import RuleId
 Scope = Literal["entry", "readme"]
 # How an example runs: an entry file in a list (with `others` beside it), categories.yaml,
 # a README linted or imported, or not at all (tests/test_examples.py says why).
-Kind = Literal["entry", "categories", "readme", "import", "exempt"]
+# How an example runs (tests/test_examples.py): an entry file, categories.yaml, a README linted
+# alone or imported; "drift" a line of the README render writes for the base entry, edited by
+# hand; "template" the list's README template rendering the base entry; "link" an entry file that
+# is a symbolic link to the target the text names, relative to entries/.
+Kind = Literal["entry", "categories", "readme", "import", "drift", "template", "link"]
 
 # Every entry example is a snippet over this valid entry: the snippet's lines come first, then
 # the base's top-level keys the snippet does not set, so a line of the snippet is that line of
@@ -80,15 +84,24 @@ def example_bytes(example: Example) -> bytes:
 
 def where(example: Example) -> str:
     """Say what an example is and, for a failing one, where it fires."""
-    if example.kind == "exempt":
-        return " (not run as an example: it needs a whole project, which the command tests build)"
+    fires = f", fires at line {example.line}, column {example.column}" if example.line else ""
+    if example.kind == "drift":
+        original = example.others[0][1]
+        if example.text == original:
+            return " (README.md as render writes it for the base entry)"
+        return (
+            f" (README.md as render writes it for the base entry, with `{original}` edited{fires})"
+        )
+    if example.kind == "template":
+        return f" (the whole of `{example.path}`, rendering the base entry{fires})"
+    if example.kind == "link":
+        return f" (`{example.path}` is a link to this file, which holds the base entry{fires})"
     if example.kind == "entry" and not example.whole:
         what = f"`{example.path}`: this, then the base entry's other keys"
     else:
         what = f"the whole of `{example.path}`"
     beside = "".join(f"; beside `{path}`, the base entry" for path, _ in example.others)
     what += ", imported" if example.kind == "import" else ""
-    fires = f", fires at line {example.line}, column {example.column}" if example.line else ""
     return f" ({what}{beside}{fires})"
 
 
@@ -366,8 +379,8 @@ RULES: list[Rule] = [
         "An entry file is a symbolic link to a file outside the list's folder; it is not read, "
         "so that a check never prints a file of the machine it runs on.",
         "Replace the link with the entry file itself (links within the project are fine).",
-        Example("entries/llava.yaml -> /etc/passwd", kind="exempt"),
-        Example("entries/llava.yaml -> ../drafts/llava.yaml", kind="exempt"),
+        Example("../../elsewhere/llava.yaml", 1, 1, kind="link"),
+        Example("../drafts/llava.yaml", kind="link"),
     ),
     Rule(
         "duplicate-entry",
@@ -416,10 +429,19 @@ RULES += [
         "blocks), then run `make readme` (`awesome-tools render` in a list without this "
         "repository's Makefile); never edit README.md by hand.",
         Example(
-            "<td>Filtered CC3M, ScienceQA</td>   (hand edit; llava.yaml says otherwise)",
-            kind="exempt",
+            "<td>Three-stage instruction tuning.</td>",
+            46,
+            1,
+            kind="drift",
+            path="README.md",
+            others=(("README.md", "<td>Two-stage instruction tuning.</td>"),),
         ),
-        Example("README.md as `make readme` writes it", kind="exempt"),
+        Example(
+            "<td>Two-stage instruction tuning.</td>",
+            kind="drift",
+            path="README.md",
+            others=(("README.md", "<td>Two-stage instruction tuning.</td>"),),
+        ),
     ),
     Rule(
         "html-parse",
@@ -528,8 +550,18 @@ RULES += [
         "`site.js` holds `</script` or `<!--`, which would break the element it is embedded in.",
         "Fix the template at the line given (templates/README.md.j2 or the packaged one); "
         "use only the values and filters the template is given.",
-        Example("{{ entry.nmae }}", kind="exempt"),
-        Example("{{ entry.name }}", kind="exempt"),
+        Example(
+            "# Models\n{% for section in sections %}\n## {{ section.nmae }}\n{% endfor %}\n",
+            3,
+            1,
+            kind="template",
+            path="templates/README.md.j2",
+        ),
+        Example(
+            "# Models\n{% for section in sections %}\n## {{ section.name }}\n{% endfor %}\n",
+            kind="template",
+            path="templates/README.md.j2",
+        ),
     ),
     Rule(
         "html-block-break",
