@@ -20,8 +20,10 @@ from test_lint import block
 BRACKET = "a '[' or ']' in its host must enclose an IPv6 address"
 PORT = "its port must be a number from 0 to 65535"
 NFKC = "its host holds characters that change under Unicode normalization"
+BACKSLASH = "a backslash is read as '/' by browsers and not by other tools; use '/'"
+USERINFO = "a user name before '@' hides the real host; remove it"
 
-# (link, why it cannot be read): each raised ValueError from urllib.parse.urlsplit.
+# (link, why it cannot be read): most raised ValueError from urllib.parse.urlsplit.
 HOSTILE = [
     ("https://example.com[", BRACKET),
     ("https://example.com]/a", BRACKET),
@@ -32,6 +34,11 @@ HOSTILE = [
     ("https://example.org:b/", PORT),
     ("https://example.org:99999/", PORT),
     ("https://ex\uff0fample.org/", NFKC),
+    # Not errors to urlsplit, but read differently by browsers, or a host in disguise.
+    ("https://arxiv.org\\@evil.example/abs/2304.08485", BACKSLASH),
+    ("https://arxiv.org\\abs\\2304.08485", BACKSLASH),
+    ("https://arxiv.org@evil.example/abs/2304.08485", USERINFO),
+    ("https://user:pass@arxiv.org/abs/2304.08485", USERINFO),
 ]
 IDS = [link for link, _ in HOSTILE]
 

@@ -310,7 +310,8 @@ RULES: list[Rule] = [
         "entry",
         "A link is not an absolute http(s) URL (figure: https only), or cannot be read at all: "
         "a `[` or `]` in its host that does not enclose an IPv6 address, a port that is not a "
-        "number from 0 to 65535, a host that changes under Unicode normalization, or an "
+        "number from 0 to 65535, a host that changes under Unicode normalization, a backslash "
+        "(browsers read it as `/`), a user name before `@` that hides the real host, or an "
         "invisible character (zero-width space or joiner, BOM, soft hyphen, bidi control, "
         "variation selector: any Unicode format, control or private-use character), which "
         "would let one link pass for another.",

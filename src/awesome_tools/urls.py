@@ -93,11 +93,18 @@ def split_url(url: str) -> Link:
             f"{index + 1}; remove it"
         )
         raise BadUrl(_shown(url), reason)
+    if "\\" in url:
+        # Browsers read a backslash as '/', Python's parser does not: the two would see
+        # different hosts in `https://a.org\\@b.org`.
+        raise BadUrl(url, "a backslash is read as '/' by browsers and not by other tools; use '/'")
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError as exc:
         raise BadUrl(url, _reason(exc)) from None
+    if parts.username is not None:
+        # `https://arxiv.org@evil.example/` shows one host and leads to another.
+        raise BadUrl(url, "a user name before '@' hides the real host; remove it")
     return Link(
         parts.scheme.lower(),
         (parts.hostname or "").lower(),
