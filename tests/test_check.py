@@ -221,8 +221,11 @@ CASES: list[tuple[str, bytes | str, list[str]]] = [
         "unknown top-level key",
         GOOD.replace("url:", "year: 2023\nurl:"),
         [
-            "4:1: error[unknown-key] unknown key 'year' (allowed here: name, title, url, released, category, vision_encoder, language_model, connector, code, weights, "
-            "figure, figure_alt, architecture, training, alignment, datasets)"
+            "4:1: error[unknown-key] unknown key 'year' (allowed here: "
+            "name, title, url, released, order, category, summary, contribution, authors, "
+            "vision_encoder, language_model, connector, code, weights, links, figure, figure_alt, "
+            "figure_caption, figure_number, figure_source, figure_page, figure_width, architecture, "
+            "training, alignment, datasets, deep_dive)"
         ],
     ),
     ("BOM and CRLF", b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode(), []),
@@ -354,9 +357,11 @@ DEPTH_CASES: list[tuple[str, bytes | str, list[str]]] = [
         "20 levels are read",
         GOOD + "extra: " + "[" * 19 + "]" * 19 + "\n",
         [
-            "16:1: error[unknown-key] unknown key 'extra' (allowed here: name, title, url, "
-            "released, category, vision_encoder, language_model, connector, code, weights, "
-            "figure, figure_alt, architecture, training, alignment, datasets)"
+            "16:1: error[unknown-key] unknown key 'extra' (allowed here: "
+            "name, title, url, released, order, category, summary, contribution, authors, "
+            "vision_encoder, language_model, connector, code, weights, links, figure, figure_alt, "
+            "figure_caption, figure_number, figure_source, figure_page, figure_width, architecture, "
+            "training, alignment, datasets, deep_dive)"
         ],
     ),
 ]

@@ -11,6 +11,7 @@ from typing import Any
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.keys import ENTRY_KEYS
+from awesome_tools.layout import TABLE_REQUIRED
 from awesome_tools.loader import Loaded, Position, decode, load_yaml
 from awesome_tools.normalize import (
     arxiv_id,
@@ -158,8 +159,12 @@ def check_entries(
     *,
     categories: Sequence[str],
     selected: Collection[str] | None = None,
+    required: Collection[str] = TABLE_REQUIRED,
 ) -> tuple[list[Checked], list[Diagnostic]]:
-    """Check (path, bytes) pairs; report on the selected paths (all when None)."""
+    """Check (path, bytes) pairs; report on the selected paths (all when None).
+
+    `required` are the dotted fields the list's layout needs (`Layout.required`).
+    """
     chosen = {path for path, _ in sources} if selected is None else set(selected)
     checked: list[Checked] = []
     keyed: list[tuple[str, Keys]] = []
@@ -171,7 +176,7 @@ def check_entries(
         keys = Keys.of(loaded)
         keyed.append((path, keys))
         if path in chosen:
-            entry, problems = validate(loaded, categories=categories)
+            entry, problems = validate(loaded, categories=categories, required=required)
             checked.append(Checked(path, entry))
             diagnostics.extend(problems)
             diagnostics.extend(_release_mismatch(loaded, entry))
