@@ -173,8 +173,8 @@ def test_interactive_asks_for_each_field(
         "A Better LLaVA",  # title
         "https://arxiv.org/abs/2401.00002",  # url
         "2024-01",  # released
-        "",  # order: skip
         "",  # category: skip
+        "",  # order: skip
         "",
         "",
         "",  # summary, contribution, authors: skip
@@ -233,8 +233,8 @@ _DEFAULTS = {
     "title": "A Better LLaVA",
     "url": "https://arxiv.org/abs/2401.00002",
     "released": "",
-    "order": "",
     "category": "",
+    "order": "",
     "summary": "",
     "contribution": "",
     "authors": "",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -151,6 +152,17 @@ class Project:
         return load_templates(self.root)
 
 
+def file_exists(root: Path) -> Callable[[str], bool]:
+    """Say whether a path relative to root is a file of the list (not a link out of it)."""
+    top = root.resolve()
+
+    def exists(relative: str) -> bool:
+        path = root / relative
+        return path.is_file() and is_inside(path.resolve(), top)
+
+    return exists
+
+
 def read_settings(root: Path, cwd: Path) -> tuple[Settings, list[Diagnostic]]:
     """The list's settings from awesome.yaml and categories.yaml (defaults where they are
     missing), with their problems."""
@@ -184,6 +196,7 @@ def read_project(root: Path, cwd: Path) -> Project:
         [(s.display, s.raw) for s in listing.sources],
         categories=names,
         required=settings.layout.required,
+        exists=file_exists(root),
     )
     return Project(
         root,

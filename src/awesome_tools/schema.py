@@ -288,15 +288,15 @@ class Entry(StrictModel):
         description="Optional: when the model was first released (its paper's first version), "
         "as YYYY-MM or YYYY-MM-DD.",
     )
-    order: Digits | None = Field(
-        default=None,
-        description="Optional: the editorial order among models released the same day, as a "
-        "number (1 first in the newest-first timeline); models without one follow, by name.",
-    )
     category: Category | None = Field(
         default=None,
         description="Optional: the README section the model is listed under; one of the names "
         "in categories.yaml.",
+    )
+    order: Digits | None = Field(
+        default=None,
+        description="Optional: the editorial order among models released the same day, as a "
+        "number (1 first in the newest-first timeline); models without one follow, by name.",
     )
     summary: Text | None = Field(
         default=None,

@@ -107,7 +107,7 @@ def load_settings(
             layout = LAYOUTS[wanted]
         else:
             shown = wanted if isinstance(wanted, str) else "a list or mapping"
-            hint = _did_you_mean(str(wanted), list(LAYOUTS))
+            hint = _did_you_mean(wanted, list(LAYOUTS)) if isinstance(wanted, str) else ""
             message = f"unknown layout '{shown}'{hint} (layouts: {', '.join(LAYOUTS)})"
             problems.append(Diagnostic(path, *at, "settings", message))
     names: list[str] = []

@@ -38,7 +38,11 @@ _RULES: dict[str, RuleId] = {
 
 
 def _dotted(path: Sequence[str | int]) -> str:
-    return ".".join(str(part) for part in path)
+    """A field's path as messages show it: `architecture.overview`, `links[0].url`."""
+    return "".join(
+        f"[{part}]" if isinstance(part, int) else f".{part}" if index else part
+        for index, part in enumerate(path)
+    )
 
 
 def _kind(value: Any) -> str:
@@ -144,7 +148,7 @@ def _message(error: ErrorDetails, categories: Sequence[str]) -> str:
         return f"'{field}' must be text, not {_kind(error['input'])}"
     if kind == "unknown_category":
         hint = _did_you_mean(str(error["input"]), categories)
-        listed = f" (categories.yaml lists: {', '.join(categories)})" if not hint else ""
+        listed = f" (the list's categories: {', '.join(categories)})" if not hint else ""
         return f"category: unknown category '{error['input']}'{hint}{listed}"
     if kind == "placeholder":
         what = field_description(tuple(str(p) for p in loc))

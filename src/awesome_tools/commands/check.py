@@ -14,6 +14,7 @@ from awesome_tools.commands.common import (
 )
 from awesome_tools.project import (
     display_path,
+    file_exists,
     links_outside,
     outside_list,
     read_entries,
@@ -57,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
             categories=settings.categories,
             selected=selected,
             required=settings.layout.required,
+            exists=file_exists(root),
         )
     files = len(selected) if selected is not None else listing.files
     return report(sorted(problems + refused + diagnostics), args, files=files)
