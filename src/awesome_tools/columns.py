@@ -66,7 +66,8 @@ OVERVIEW: list[tuple[str, str]] = [
     ("connector", "Connector"),
     ("links", "Paper / Code / Weights"),
 ]
-# Link texts of the last column and the fields they stand for ("Paper" is the entry's url).
+# Link texts of the last column and the fields they stand for; the first link is the entry's
+# url or its paper link, labelled by what it is (links.py: Paper, Model card, Project page, Blog).
 OVERVIEW_LINKS = {"Code": "code", "Weights": "weights"}
 MISSING = "—"
 
