@@ -101,3 +101,29 @@ def test_the_overview_s_first_link_renders_and_imports_back(
     (written,) = plan.files.values()
     paper_links = f"links:\n- kind: paper\n  url: {PAPER}\n" if text == WITH_PAPER else ""
     assert (paper_links in written) and (("links:" in written) == bool(paper_links))
+
+
+def test_the_json_schema_holds_the_panel_fields_and_the_layout_s_requirements() -> None:
+    from awesome_tools.export import export_json_schema
+    from awesome_tools.schema import entry_json_schema
+
+    table = entry_json_schema(["Encoders"])
+    assert table["required"] == ["name", "title", "url", "architecture", "training", "datasets"]
+    assert table["properties"]["links"]["items"] == {"$ref": "#/$defs/Link"}
+    link = table["$defs"]["Link"]
+    assert link["required"] == ["kind", "url"]
+    assert link["properties"]["kind"]["enum"] == [
+        "paper",
+        "code",
+        "model",
+        "project",
+        "demo",
+        "other",
+    ]
+    for digits in ("order", "figure_number", "figure_page", "figure_width"):
+        assert table["properties"][digits]["pattern"] == "^[0-9]+$"
+    panel = entry_json_schema([], required={"name", "title", "url", "summary"})
+    assert panel["required"] == ["name", "title", "url", "summary"]
+    export = export_json_schema([], required={"name", "title", "url", "summary"})
+    assert export["$defs"]["Entry"]["required"] == ["name", "title", "url", "summary"]
+    assert "Link" in export["$defs"]

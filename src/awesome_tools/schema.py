@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import date
 from pathlib import PurePosixPath
 from typing import Annotated, Any
@@ -17,6 +18,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from awesome_tools.layout import TABLE_REQUIRED
 from awesome_tools.normalize import canonical_text, find_control_character, is_plain
 from awesome_tools.urls import BadUrl, split_url
 from awesome_tools.vocabulary import connectors
@@ -391,9 +393,14 @@ class Entry(StrictModel):
         return self
 
 
-def entry_json_schema(categories: list[str]) -> dict[str, Any]:
-    """Return the JSON Schema of an entry file, the allowed categories included."""
+def entry_json_schema(
+    categories: list[str], *, required: Collection[str] = TABLE_REQUIRED
+) -> dict[str, Any]:
+    """Return the JSON Schema of an entry file, the allowed categories and the top-level keys
+    the list's layout requires (`required`, dotted) included."""
     schema = Entry.model_json_schema()
+    needed = {dotted.split(".")[0] for dotted in required}
+    schema["required"] = [key for key in Entry.model_fields if key in needed]
     # Optional fields are left out, never null: YAML `~` is the text "~" to our loader.
     for definition in [schema, *schema.get("$defs", {}).values()]:
         for prop in definition.get("properties", {}).values():

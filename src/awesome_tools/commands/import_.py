@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     source = read_source(readme, cwd)
     settings, problems = read_settings(into.absolute().parent, cwd)
     if has_errors(problems):
-        print("awesome-tools: nothing written: fix the settings first", file=sys.stderr)
+        print("awesome-tools: nothing written", file=sys.stderr)
         return report(problems, args, files=1)
     categories_text = categories_path.read_text("utf-8") if categories_path.is_file() else None
     in_settings = settings.categories_file not in (None, display_path(categories_path, cwd))
