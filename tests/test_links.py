@@ -127,3 +127,20 @@ def test_the_json_schema_holds_the_panel_fields_and_the_layout_s_requirements() 
     export = export_json_schema([], required={"name", "title", "url", "summary"})
     assert export["$defs"]["Entry"]["required"] == ["name", "title", "url", "summary"]
     assert "Link" in export["$defs"]
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        ("One.\nTwo.", "One.\nTwo."),
+        ("One.  \r\n\r\nTwo.\t\n", "One.\n\nTwo."),
+        ("\n\nOne.\rTwo.\n\n", "One.\nTwo."),
+        ("  - item\n  - item", "  - item\n  - item"),
+    ],
+    ids=["lines kept", "CRLF and trailing spaces", "CR and blank ends", "indentation kept"],
+)
+def test_deep_dive_prose_keeps_its_lines(written: str, kept: str) -> None:
+    entry = Entry.model_validate(
+        {**_entry(GOOD).model_dump(exclude_none=True), "deep_dive": written}
+    )
+    assert entry.deep_dive == kept
