@@ -221,8 +221,11 @@ CASES: list[tuple[str, bytes | str, list[str]]] = [
         "unknown top-level key",
         GOOD.replace("url:", "year: 2023\nurl:"),
         [
-            "4:1: error[unknown-key] unknown key 'year' (allowed here: name, title, url, released, category, vision_encoder, language_model, connector, code, weights, "
-            "figure, figure_alt, architecture, training, alignment, datasets)"
+            "4:1: error[unknown-key] unknown key 'year' (allowed here: "
+            "name, title, url, released, category, order, summary, contribution, authors, "
+            "vision_encoder, language_model, connector, code, weights, links, figure, figure_alt, "
+            "figure_caption, figure_number, figure_source, figure_page, figure_width, architecture, "
+            "training, alignment, datasets, deep_dive)"
         ],
     ),
     ("BOM and CRLF", b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode(), []),
@@ -310,6 +313,202 @@ FACET_CASES: list[tuple[str, bytes | str, list[str]]] = [
 ]
 CASES += FACET_CASES
 
+
+def _with(fields: str) -> str:
+    """GOOD with these lines before `architecture:` (the first of them is line 5)."""
+    return GOOD.replace("architecture:\n", fields + "\narchitecture:\n")
+
+
+ARXIV = "https://arxiv.org/abs/2304.08485"
+LINKS = (
+    f"links:\n- kind: paper\n  url: {ARXIV}\n  label: arXiv\n"
+    "  badge: https://img.shields.io/badge/arXiv-2304.08485-b31b1b.svg\n"
+    "- kind: code\n  url: https://github.com/haotian-liu/LLaVA\n  label: GitHub\n"
+    "- kind: model\n  url: https://hf.co/liuhaotian/llava\n  label: Hugging Face"
+)
+# The panel layout's fields: each validator, and the check rules on links.
+FIELD_CASES: list[tuple[str, bytes | str, list[str]]] = [
+    (
+        "panel fields are valid",
+        _with(
+            "order: 2\nsummary: One  paragraph.\ncontribution: A line.\nauthors: A et al., EPFL\n"
+            "figure: https://x.org/llava.png\nfigure_alt: The architecture.\n"
+            "figure_caption: Overview.\nfigure_number: 2\nfigure_source: https://arxiv.org/pdf/1\n"
+            "figure_page: 4\nfigure_width: 820\ndeep_dive: |\n  First.  \n\n  Second.\n" + LINKS
+        ),
+        [],
+    ),
+    (
+        "order is digits",
+        _with("order: first"),
+        ["5:8: error[bad-number] order: must be a whole number written in digits, got 'first'"],
+    ),
+    (
+        "a negative order",
+        _with("order: -1"),
+        ["5:8: error[bad-number] order: must be a whole number written in digits, got '-1'"],
+    ),
+    (
+        "figure page is digits",
+        _with("figure_page: p. 4"),
+        [
+            "5:14: error[bad-number] figure_page: must be a whole number written in digits, "
+            "got 'p. 4'"
+        ],
+    ),
+    ("empty summary", _with("summary: ''"), ["5:10: error[empty-text] summary: must not be empty"]),
+    (
+        "summary placeholder",
+        _with("summary: 'TODO: later'"),
+        [
+            "5:10: error[placeholder] summary: replace the TODO placeholder with the panel's "
+            "one-paragraph summary of the model (required by the panel layout)."
+        ],
+    ),
+    (
+        "links is a list",
+        _with(f"links: {ARXIV}"),
+        ["5:8: error[wrong-type] 'links' must be a list, not text"],
+    ),
+    (
+        "links as a mapping",
+        _with("links:\n  kind: paper"),
+        ["6:3: error[wrong-type] 'links' must be a list, not a mapping"],
+    ),
+    (
+        "a link that is text",
+        _with("links:\n- paper"),
+        [
+            "6:1: error[wrong-type] 'links[0]' must be a mapping with the keys kind, url, label, "
+            "badge, not text"
+        ],
+    ),
+    (
+        "a link without its url",
+        _with("links:\n- kind: paper"),
+        [
+            "6:3: error[missing-field] missing required field 'links[0].url': "
+            "add 'url:' under 'links[0]'"
+        ],
+    ),
+    (
+        "a link without its kind",
+        _with(f"links:\n- url: {ARXIV}"),
+        [
+            "6:3: error[missing-field] missing required field 'links[0].kind': "
+            "add 'kind:' under 'links[0]'"
+        ],
+    ),
+    (
+        "unknown link kind",
+        _with(f"links:\n- kind: article\n  url: {ARXIV}"),
+        [
+            "6:9: error[unknown-link-kind] links[0].kind: unknown link kind 'article' "
+            "(one of: paper, code, model, project, demo, other)"
+        ],
+    ),
+    (
+        "link kind misspelled",
+        _with(f"links:\n- kind: papers\n  url: {ARXIV}"),
+        [
+            "6:9: error[unknown-link-kind] links[0].kind: unknown link kind 'papers'; did you mean 'paper'?"
+        ],
+    ),
+    (
+        "a link's url",
+        _with("links:\n- kind: paper\n  url: arxiv.org/abs/1"),
+        [
+            "7:8: error[bad-url] links[0].url: must be an absolute http:// or https:// link, "
+            "got 'arxiv.org/abs/1'"
+        ],
+    ),
+    (
+        "a badge is https",
+        _with(f"links:\n- kind: paper\n  url: {ARXIV}\n  badge: http://img.shields.io/x"),
+        [
+            "8:10: error[bad-url] links[0].badge: must be an absolute https:// link, "
+            "got 'http://img.shields.io/x'"
+        ],
+    ),
+    (
+        "unknown key in a link",
+        _with(f"links:\n- kind: paper\n  url: {ARXIV}\n  text: x"),
+        [
+            "8:3: error[unknown-key] unknown key 'links[0].text' (allowed here: kind, url, label, badge)"
+        ],
+    ),
+    (
+        "a HuggingFace badge on GitHub",
+        _with("links:\n- kind: model\n  url: https://github.com/x/y\n  label: HuggingFace"),
+        [
+            "7:8: error[badge-destination] a 'HuggingFace' badge links to huggingface.co or "
+            "hf.co, not to github.com"
+        ],
+    ),
+    (
+        "a GitHub badge on a subdomain of gitlab",
+        _with(
+            f"links:\n- kind: paper\n  url: {ARXIV}\n- kind: code\n"
+            "  url: https://www.gitlab.com/x/y\n  label: git-hub"
+        ),
+        ["9:8: error[badge-destination] a 'git-hub' badge links to github.com, not to gitlab.com"],
+    ),
+    (
+        "a label naming no site",
+        _with("links:\n- kind: demo\n  url: https://x.example/demo\n  label: Gradio"),
+        [],
+    ),
+    (
+        "figure outside the list",
+        _with("figure: ../x.png\nfigure_alt: x"),
+        [
+            "5:9: error[bad-url] figure: must be an https:// link or a path relative to the "
+            "list's folder without '..', got '../x.png'"
+        ],
+    ),
+    (
+        "figure absolute path",
+        _with("figure: /etc/x.png\nfigure_alt: x"),
+        [
+            "5:9: error[bad-url] figure: must be an https:// link or a path relative to the "
+            "list's folder without '..', got '/etc/x.png'"
+        ],
+    ),
+    (
+        "figure over http",
+        _with("figure: http://x.org/y.png\nfigure_alt: x"),
+        ["5:9: error[bad-url] figure: must be an absolute https:// link, got 'http://x.org/y.png'"],
+    ),
+    (
+        "a local figure without alt text",
+        _with("figure: assets/x.png"),
+        ["5:1: error[missing-field] figure and figure_alt go together: give both or neither"],
+    ),
+    (
+        "figure source",
+        _with("figure_source: ftp://x.org/a"),
+        [
+            "5:16: error[bad-url] figure_source: must be an absolute http:// or https:// link, "
+            "got 'ftp://x.org/a'"
+        ],
+    ),
+    (
+        "deep dive control character",
+        _with('deep_dive: "a\\u0007b"'),
+        [
+            "5:12: error[control-character] deep_dive: control character U+0007 is not "
+            "allowed; remove it"
+        ],
+    ),
+    (
+        "deep dive blank",
+        _with("deep_dive: |\n\n   \n"),
+        ["5:12: error[empty-text] deep_dive: must not be empty"],
+    ),
+]
+CASES += FIELD_CASES
+
+
 DEPTH = (
     "error[yaml-depth] nested more than 20 levels deep; the list's YAML files need at most "
     "3 levels (remove brackets or indentation, or quote the text)"
@@ -354,9 +553,11 @@ DEPTH_CASES: list[tuple[str, bytes | str, list[str]]] = [
         "20 levels are read",
         GOOD + "extra: " + "[" * 19 + "]" * 19 + "\n",
         [
-            "16:1: error[unknown-key] unknown key 'extra' (allowed here: name, title, url, "
-            "released, category, vision_encoder, language_model, connector, code, weights, "
-            "figure, figure_alt, architecture, training, alignment, datasets)"
+            "16:1: error[unknown-key] unknown key 'extra' (allowed here: "
+            "name, title, url, released, category, order, summary, contribution, authors, "
+            "vision_encoder, language_model, connector, code, weights, links, figure, figure_alt, "
+            "figure_caption, figure_number, figure_source, figure_page, figure_width, architecture, "
+            "training, alignment, datasets, deep_dive)"
         ],
     ),
 ]

@@ -58,7 +58,19 @@ def _link(example: Example, root: Path) -> list[Diagnostic]:
     return read_project(list_root, list_root).diagnostics
 
 
+def _list(example: Example, root: Path) -> list[Diagnostic]:
+    """Read a list holding the base entry, the example's file and its other files."""
+    files = {"entries/llava.yaml": BASE_ENTRY.encode(), example.path: example_bytes(example)}
+    files.update((path, text.encode()) for path, text in example.others)
+    for path, raw in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_bytes(raw)
+    return [d for d in read_project(root, root).diagnostics if d.path == example.path]
+
+
 def _run(example: Example, root: Path) -> list[Diagnostic]:
+    if example.kind == "list":
+        return _list(example, root)
     if example.kind == "drift":
         return _drift(example)
     if example.kind == "template":

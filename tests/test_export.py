@@ -15,6 +15,7 @@ from awesome_tools.entrycheck import check_entries
 from awesome_tools.export import (
     columns,
     export_json_schema,
+    from_csv_row,
     from_spreadsheet_cell,
     records,
     spreadsheet_cell,
@@ -100,8 +101,12 @@ def test_csv_cells_never_start_a_formula_and_read_back_exactly(value: str, cell:
 
 
 def _formula_entries() -> list[Entry]:
-    """The rich entries, with a formula in text fields of the first."""
+    """The rich entries, with a formula in text fields of the first, and typed links."""
     first = {**RICH[0], "title": FORMULAS[0][0], "released": "2024-01-01"}
+    first["links"] = [
+        {"kind": "paper", "url": "https://arxiv.org/abs/2304.08485", "label": "arXiv"},
+        {"kind": "demo", "url": 'https://x.example/d?a=1,b="2"', "label": "=Démo"},
+    ]
     first["architecture"] = {"overview": FORMULAS[3][0], "components": "-x"}
     first["training"] = {"methods": "+1"}
     return [Entry.model_validate(data) for data in [first, *RICH[1:]]]
@@ -109,19 +114,11 @@ def _formula_entries() -> list[Entry]:
 
 def test_csv_read_back_equals_the_entries() -> None:
     """A reader removes the one quote a formula-like cell was given (and nothing else)."""
+    assert "links" in columns()
     for entries in (_entries(), _formula_entries()):
         back = []
         for row in csv.DictReader(io.StringIO(to_csv(entries), newline="")):
-            nested: dict[str, object] = {}
-            for key, cell in row.items():
-                if cell:
-                    value = from_spreadsheet_cell(cell)
-                    head, _, tail = key.partition(".")
-                    if tail:
-                        nested.setdefault(head, {})[tail] = value  # type: ignore[index]
-                    else:
-                        nested[head] = value
-            back.append(Entry.model_validate(nested))
+            back.append(Entry.model_validate(from_csv_row(row)))
         assert sorted(back, key=lambda e: e.name) == sorted(entries, key=lambda e: e.name)
 
 

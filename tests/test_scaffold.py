@@ -70,7 +70,7 @@ def test_each_placeholder_gets_one_message(
         "datasets.purpose",
     ]
     assert out[0] == (
-        "entries/llava-2.yaml:29:13: error[placeholder] architecture.overview: replace the TODO "
+        "entries/llava-2.yaml:49:13: error[placeholder] architecture.overview: replace the TODO "
         "placeholder with one paragraph on how the model works as a whole: what goes in, what "
         "comes out, and how vision and language parts are put together."
     )
@@ -174,6 +174,10 @@ def test_interactive_asks_for_each_field(
         "https://arxiv.org/abs/2401.00002",  # url
         "2024-01",  # released
         "",  # category: skip
+        "",  # order: skip
+        "",
+        "",
+        "",  # summary, contribution, authors: skip
         "CLIP ViT-L/14",  # vision_encoder
         "",  # language_model: skip
         "mlp",  # connector
@@ -181,12 +185,18 @@ def test_interactive_asks_for_each_field(
         "",  # code, weights: skip
         "",  # figure: skip
         "",  # figure_alt: skip
+        "",
+        "",
+        "",
+        "",
+        "",  # figure caption, number, source, page, width: skip
         "Overview.",
         "Parts.",
         "Recipe.",
         "n",  # no alignment section
         "CC3M",
         "Pre-training.",
+        "",  # deep_dive: skip
     ]
     terminal = _Terminal(answers)
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
@@ -224,6 +234,10 @@ _DEFAULTS = {
     "url": "https://arxiv.org/abs/2401.00002",
     "released": "",
     "category": "",
+    "order": "",
+    "summary": "",
+    "contribution": "",
+    "authors": "",
     "vision_encoder": "",
     "language_model": "",
     "connector": "",
@@ -231,12 +245,18 @@ _DEFAULTS = {
     "weights": "",
     "figure": "",
     "figure_alt": "",
+    "figure_caption": "",
+    "figure_number": "",
+    "figure_source": "",
+    "figure_page": "",
+    "figure_width": "",
     "architecture.overview": "Overview.",
     "architecture.components": "Parts.",
     "training.methods": "Recipe.",
     "alignment": "n",
     "datasets.used": "CC3M",
     "datasets.purpose": "Pre-training.",
+    "deep_dive": "",
 }
 
 # (field, bad answer, what `check` would say about it, good answer)

@@ -213,9 +213,7 @@ CASES: list[tuple[str, str, list[str]]] = [
         GOOD.replace("url:", "link:"),
         [
             "2:1: error[missing-field] missing required field 'url': add 'url:'",
-            "4:1: error[unknown-key] unknown key 'link' (allowed here: name, title, url, "
-            "released, category, vision_encoder, language_model, connector, code, weights, "
-            "figure, figure_alt, architecture, training, alignment, datasets)",
+            "4:1: error[unknown-key] unknown key 'link'; did you mean 'links'?",
         ],
     ),
     (

@@ -11,6 +11,7 @@ import yaml
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entrycheck import load_text
+from awesome_tools.loader import Position
 from awesome_tools.normalize import canonical_text
 
 # A category is a `##` heading and a Contents link: plain text only, so that no name can
@@ -42,21 +43,25 @@ def load_categories(raw: bytes | None, path: str) -> tuple[list[str], list[Diagn
         return [], []
     loaded = load_text(raw, path)
     problems = [d for d in loaded.diagnostics if d.rule != "empty-file"]
-    data = loaded.data
-    if data is None:
+    if loaded.data is None:
         # A file that could not be read says why once, not also that it holds no list.
         return [], sorted(problems)
+    at = loaded.value_positions.get((), (1, 1))
+    names, found = category_list(loaded.data, loaded.root, path, at, what="categories.yaml")
+    return names, sorted(problems + found)
+
+
+def category_list(
+    data: object, node: yaml.Node | None, path: str, at: Position, *, what: str
+) -> tuple[list[str], list[Diagnostic]]:
+    """Check a list of section names (`data`, composed from `node`) read from `what`."""
+    problems: list[Diagnostic] = []
     if not isinstance(data, list):
-        at = loaded.value_positions.get((), (1, 1))
-        problems.append(
-            Diagnostic(
-                path, *at, "categories-file", "categories.yaml holds a list of section names"
-            )
-        )
-        return [], sorted(problems)
+        message = f"{what} holds a list of section names"
+        return [], [Diagnostic(path, *at, "categories-file", message)]
     names: list[str] = []
     # Each item's own position: the generic position walk gives a list's items the list's.
-    items = loaded.root.value if isinstance(loaded.root, yaml.SequenceNode) else []
+    items = node.value if isinstance(node, yaml.SequenceNode) else []
     for index, item in enumerate(data):
         mark = items[index].start_mark if index < len(items) else None
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -70,7 +75,7 @@ def load_categories(raw: bytes | None, path: str) -> tuple[list[str], list[Diagn
             problems.append(Diagnostic(path, line, column, "categories-file", message))
         else:
             names.append(canonical_text(item))
-    return names, sorted(problems)
+    return names, problems
 
 
 def appended_categories(

@@ -47,14 +47,14 @@ _HEADERS = {
 
 def cells(entry: Entry) -> list[str]:
     """The entry's text for each column after the title (which the template links), in order."""
-    values = [
-        entry.architecture.overview,
-        entry.architecture.components,
-        entry.training.methods,
-    ]
+    built, trained, data = entry.architecture, entry.training, entry.datasets
+    if built is None or trained is None or data is None:
+        # `check` refuses such an entry in a table-layout list before anything renders it.
+        raise ValueError(f"{entry.name}: the table layout needs architecture, training, datasets")
+    values = [built.overview, built.components, trained.methods]
     if entry.alignment is not None:
         values += [entry.alignment.techniques, entry.alignment.fusion_methods]
-    return [*values, entry.datasets.used, entry.datasets.purpose]
+    return [*values, data.used, data.purpose]
 
 
 # The overview table above the blocks: (entry field, header); the last column holds links.
@@ -66,7 +66,8 @@ OVERVIEW: list[tuple[str, str]] = [
     ("connector", "Connector"),
     ("links", "Paper / Code / Weights"),
 ]
-# Link texts of the last column and the fields they stand for ("Paper" is the entry's url).
+# Link texts of the last column and the fields they stand for; the first link is the entry's
+# url or its paper link, labelled by what it is (links.py: Paper, Model card, Project page, Blog).
 OVERVIEW_LINKS = {"Code": "code", "Weights": "weights"}
 MISSING = "—"
 

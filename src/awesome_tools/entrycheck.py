@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.keys import ENTRY_KEYS
+from awesome_tools.layout import TABLE_REQUIRED
 from awesome_tools.loader import Loaded, Position, decode, load_yaml
 from awesome_tools.normalize import (
     arxiv_id,
@@ -22,6 +23,10 @@ from awesome_tools.normalize import (
 )
 from awesome_tools.schema import Entry
 from awesome_tools.validate import validate
+
+# Whether a path relative to the list's root names one of its files: the command layer's
+# answer, so that the checker itself reads nothing.
+Exists = Callable[[str], bool]
 
 
 @dataclass(frozen=True)
@@ -148,6 +153,30 @@ def _release_mismatch(loaded: Loaded, entry: Entry | None) -> list[Diagnostic]:
     return [Diagnostic(loaded.path, line, column, "released-mismatch", message, "warning")]
 
 
+def _badges(loaded: Loaded, entry: Entry | None) -> list[Diagnostic]:
+    """Report a link whose badge label names a host the link does not go to."""
+    from awesome_tools.links import badge_problem
+
+    found: list[Diagnostic] = []
+    for index, link in enumerate(entry.links or () if entry else ()):
+        problem = badge_problem(link.label, link.url) if link.label else None
+        if problem:
+            line, column = loaded.value_positions.get(("links", index, "url"), (1, 1))
+            found.append(Diagnostic(loaded.path, line, column, "badge-destination", problem))
+    return found
+
+
+def _figure_file(loaded: Loaded, entry: Entry | None, exists: Exists | None) -> list[Diagnostic]:
+    """Report a local figure that is not a file of the list."""
+    if entry is None or entry.figure is None or exists is None or "://" in entry.figure:
+        return []
+    if exists(entry.figure):
+        return []
+    line, column = loaded.value_positions.get(("figure",), (1, 1))
+    message = f"figure file '{entry.figure}' is not in the list's folder; add it or fix the path"
+    return [Diagnostic(loaded.path, line, column, "figure-file", message)]
+
+
 def identities(sources: Sequence[tuple[str, bytes]]) -> list[tuple[str, Keys]]:
     """The name, slug and paper of each entry file, as far as they can be read."""
     return [(path, Keys.of(load_text(raw, path))) for path, raw in sources]
@@ -158,8 +187,14 @@ def check_entries(
     *,
     categories: Sequence[str],
     selected: Collection[str] | None = None,
+    required: Collection[str] = TABLE_REQUIRED,
+    exists: Exists | None = None,
 ) -> tuple[list[Checked], list[Diagnostic]]:
-    """Check (path, bytes) pairs; report on the selected paths (all when None)."""
+    """Check (path, bytes) pairs; report on the selected paths (all when None).
+
+    `required` are the dotted fields the list's layout needs (`Layout.required`); `exists` says
+    whether a path relative to the list's root is one of its files (None: figures unchecked).
+    """
     chosen = {path for path, _ in sources} if selected is None else set(selected)
     checked: list[Checked] = []
     keyed: list[tuple[str, Keys]] = []
@@ -171,10 +206,12 @@ def check_entries(
         keys = Keys.of(loaded)
         keyed.append((path, keys))
         if path in chosen:
-            entry, problems = validate(loaded, categories=categories)
+            entry, problems = validate(loaded, categories=categories, required=required)
             checked.append(Checked(path, entry))
             diagnostics.extend(problems)
             diagnostics.extend(_release_mismatch(loaded, entry))
+            diagnostics.extend(_badges(loaded, entry))
+            diagnostics.extend(_figure_file(loaded, entry, exists))
             diagnostics.extend(_file_name(loaded, keys))
     diagnostics.extend(_cross_entry(keyed, chosen))
     return checked, sorted(diagnostics)

@@ -6,9 +6,10 @@ import csv
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
+from awesome_tools.layout import TABLE_REQUIRED
 from awesome_tools.ordering import sort_key
 from awesome_tools.scaffold import fields
 from awesome_tools.schema import Entry, entry_json_schema
@@ -34,9 +35,30 @@ def _flatten(record: dict[str, Any], prefix: str = "") -> dict[str, str]:
     for key, value in record.items():
         if isinstance(value, dict):
             flat.update(_flatten(value, f"{prefix}{key}."))
+        elif isinstance(value, list):
+            # A list of mappings (`links`) is one cell: its items as compact JSON text.
+            flat[f"{prefix}{key}"] = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
         else:
             flat[f"{prefix}{key}"] = value
     return flat
+
+
+def from_csv_row(row: dict[str, str]) -> dict[str, Any]:
+    """Undo `to_csv` for one row: the entry's data, nested again, empty cells left out."""
+    listed = {field.dotted for field in fields() if field.listed}
+    data: dict[str, Any] = {}
+    for key, cell in row.items():
+        if not cell:
+            continue
+        value: Any = from_spreadsheet_cell(cell)
+        if key in listed:
+            value = json.loads(value)
+        head, _, tail = key.partition(".")
+        if tail:
+            data.setdefault(head, {})[tail] = value
+        else:
+            data[head] = value
+    return data
 
 
 # OWASP's CSV-injection advice: a spreadsheet reads a cell starting with one of these as a
@@ -65,9 +87,11 @@ def to_csv(entries: Sequence[Entry]) -> str:
     return out.getvalue()
 
 
-def export_json_schema(categories: Sequence[str]) -> dict[str, Any]:
-    """The JSON Schema of `export json`: a list of entries."""
-    entry = entry_json_schema(list(categories))
+def export_json_schema(
+    categories: Sequence[str], *, required: Collection[str] = TABLE_REQUIRED
+) -> dict[str, Any]:
+    """The JSON Schema of `export json`: a list of entries (`required` as the entry's)."""
+    entry = entry_json_schema(list(categories), required=required)
     definitions = entry.pop("$defs", {})
     entry.pop("$schema", None)
     definitions["Entry"] = entry

@@ -10,6 +10,7 @@ from awesome_tools.categories import appended_categories, category_problem
 from awesome_tools.columns import MISSING, OVERVIEW, OVERVIEW_LINKS, column_key, is_overview
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entryfile import dump_entry
+from awesome_tools.links import PAPER
 from awesome_tools.loader import decode
 from awesome_tools.normalize import name_length_problem, slugify
 from awesome_tools.ordering import DEFAULT_SECTION
@@ -118,9 +119,13 @@ def _ordered(data: dict[str, Any]) -> dict[str, Any]:
     return {key: data[key] for key in Entry.model_fields if key in data}
 
 
-def _overview_facts(document: Document, mapper: _Mapper) -> dict[str, dict[str, str]]:
-    """Read the overview table's rows: the facts of each model, by the anchor it links to."""
-    facts: dict[str, dict[str, str]] = {}
+def _overview_facts(document: Document, mapper: _Mapper) -> dict[str, dict[str, Any]]:
+    """Read the overview table's rows: the facts of each model, by the anchor it links to.
+
+    The first link is the entry's url under the label of what it is (Paper, Model card, ...),
+    or, labelled Paper, a paper link of its own (`links`) when the url is not the paper.
+    """
+    facts: dict[str, dict[str, Any]] = {}
     for table in document.tables:
         if not is_overview([cell.text for cell in table.headers]):
             continue
@@ -130,7 +135,7 @@ def _overview_facts(document: Document, mapper: _Mapper) -> dict[str, dict[str, 
                 mapper.warn(first.line, first.column, "overview row not understood; skipped")
                 continue
             anchor = (row[0].links[0].href or "").removeprefix("#")
-            found = {
+            found: dict[str, Any] = {
                 key: cell.text
                 for (key, _), cell in zip(OVERVIEW[1:-1], row[1:-1], strict=True)
                 if cell.text and cell.text != MISSING
@@ -138,6 +143,8 @@ def _overview_facts(document: Document, mapper: _Mapper) -> dict[str, dict[str, 
             for link in row[-1].links:
                 if link.text in OVERVIEW_LINKS and link.href:
                     found[OVERVIEW_LINKS[link.text]] = link.href
+                elif link.text == PAPER and link.href:
+                    found["links"] = [{"kind": "paper", "url": link.href}]
             facts[anchor] = found
     return facts
 
@@ -183,6 +190,8 @@ def plan_import(
             )
             continue
         data = _ordered({**data, **facts.pop(block.anchor or slug, {})})
+        if data.get("links") == [{"kind": "paper", "url": data.get("url")}]:
+            del data["links"]  # the url is the paper: the overview links it as such
         if not slug:
             message = f"name '{data['name']}' has no ASCII letter or digit for a file name"
             plan.diagnostics.append(

@@ -45,7 +45,9 @@ def allowed_keys(path: tuple[str | int, ...]) -> list[str]:
     """Return the keys a mapping at this path may hold."""
     model: type[BaseModel] | None = Entry
     for part in path:
-        if model is None or not isinstance(part, str) or part not in model.model_fields:
+        if isinstance(part, int):
+            continue  # an item of a list of mappings (`links`) holds the list's model
+        if model is None or part not in model.model_fields:
             return []
         model = model_of(model.model_fields[part].annotation)
     return list(model.model_fields) if model else []
@@ -66,6 +68,7 @@ def home_of(key: str) -> tuple[str, ...] | None:
         return ()
     for name, info in Entry.model_fields.items():
         inner = model_of(info.annotation)
-        if inner is not None and key in inner.model_fields:
+        # A key of a list's items (`links`) has no one mapping to move it to.
+        if inner is not None and key in inner.model_fields and "list[" not in str(info.annotation):
             return (name,)
     return None

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -36,13 +35,27 @@ class Layout:
     render: Render
     read: Read  # README bytes, display path, categories.yaml text, its display path
     lint: Lint  # text, path, expected README or None, entry files by name, frame, fixes
+    # The dotted fields every entry of this layout must have: `check` reports each one missing
+    # (`missing-field`), `new` writes each as a placeholder. A section the schema knows but the
+    # layout does not name may be left out; when given, it holds all its own fields.
+    required: frozenset[str]
+    # Fields `new` also writes as placeholders, though an entry may leave them out.
+    suggested: frozenset[str] = frozenset()
 
-    @cached_property
-    def required(self) -> frozenset[str]:
-        """The dotted fields an entry of this layout must have (the scaffold's placeholders)."""
-        from awesome_tools.scaffold import fields
 
-        return frozenset(f.dotted for f in fields() if f.required)
+# The table layout's identity and eight cells (the Alignment pair may be left out).
+TABLE_REQUIRED = frozenset(
+    [
+        "name",
+        "title",
+        "url",
+        "architecture.overview",
+        "architecture.components",
+        "training.methods",
+        "datasets.used",
+        "datasets.purpose",
+    ]
+)
 
 
 def _render_table(entries: Sequence[Entry], categories: Sequence[str], templates: Templates) -> str:
@@ -79,6 +92,9 @@ TABLE = Layout(
     _render_table,
     _read_table,
     _lint_table,
+    TABLE_REQUIRED,
+    # Most models align vision and language; a vision encoder's author removes the section.
+    frozenset(["alignment.techniques", "alignment.fusion_methods"]),
 )
 
 LAYOUTS = {layout.name: layout for layout in (TABLE,)}

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.files import is_inside
-from awesome_tools.layout import TABLE, Layout
+from awesome_tools.settings import CATEGORIES, DEFAULT, SETTINGS, Settings
 
 if TYPE_CHECKING:
     from awesome_tools.fixes import Fixes
+    from awesome_tools.layout import Layout
     from awesome_tools.schema import Entry
     from awesome_tools.templates import Templates
 
 ENTRIES = "entries"
-CATEGORIES = "categories.yaml"
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,12 @@ class Project:
     diagnostics: list[Diagnostic]  # sorted: categories.yaml, refused files, the entries
     files: int  # entry files found, read or not
     fixes: Fixes
-    layout: Layout = TABLE  # how README.md is written and read (settings will choose it)
+    settings: Settings = DEFAULT  # awesome.yaml (and categories.yaml), defaults filled in
+
+    @property
+    def layout(self) -> Layout:
+        """How README.md is written and read: the layout the settings choose."""
+        return self.settings.layout
 
     def templates(self) -> Templates:
         """The list's templates over the packaged ones (jinja2 is imported only here)."""
@@ -146,25 +152,51 @@ class Project:
         return load_templates(self.root)
 
 
-def read_categories(root: Path, cwd: Path) -> tuple[list[str], list[Diagnostic]]:
-    """The list's sections from categories.yaml (none when it is missing), with its problems."""
-    from awesome_tools.categories import load_categories
+def file_exists(root: Path) -> Callable[[str], bool]:
+    """Say whether a path relative to root is a file of the list (not a link out of it)."""
+    top = root.resolve()
 
-    path = root / CATEGORIES
-    if not path.is_file():
-        return [], []
-    source = read_source(path, cwd)
-    return load_categories(source.raw, source.display)
+    def exists(relative: str) -> bool:
+        path = root / relative
+        return path.is_file() and is_inside(path.resolve(), top)
+
+    return exists
+
+
+def read_settings(root: Path, cwd: Path) -> tuple[Settings, list[Diagnostic]]:
+    """The list's settings from awesome.yaml and categories.yaml (defaults where they are
+    missing), with their problems."""
+    from awesome_tools.settings import load_settings
+
+    settings_path, categories_path = root / SETTINGS, root / CATEGORIES
+    settings = read_source(settings_path, cwd) if settings_path.is_file() else None
+    categories = read_source(categories_path, cwd) if categories_path.is_file() else None
+    return load_settings(
+        settings.raw if settings else None,
+        settings.display if settings else display_path(settings_path, cwd),
+        categories_raw=categories.raw if categories else None,
+        categories_path=categories.display if categories else display_path(categories_path, cwd),
+    )
+
+
+def read_categories(root: Path, cwd: Path) -> tuple[list[str], list[Diagnostic]]:
+    """The list's sections (none when no file lists them), with the settings' problems."""
+    settings, problems = read_settings(root, cwd)
+    return list(settings.categories), problems
 
 
 def read_project(root: Path, cwd: Path) -> Project:
-    """Read categories.yaml and check every entry file of the list at root against it."""
+    """Read the settings and check every entry file of the list at root against them."""
     from awesome_tools.entrycheck import check_entries
 
-    names, problems = read_categories(root, cwd)
+    settings, problems = read_settings(root, cwd)
+    names = list(settings.categories)
     listing = read_entries(root, cwd)
     checked, diagnostics = check_entries(
-        [(s.display, s.raw) for s in listing.sources], categories=names
+        [(s.display, s.raw) for s in listing.sources],
+        categories=names,
+        required=settings.layout.required,
+        exists=file_exists(root),
     )
     return Project(
         root,
@@ -173,4 +205,5 @@ def read_project(root: Path, cwd: Path) -> Project:
         sorted(problems + list(listing.refused.values()) + diagnostics),
         listing.files,
         read_fixes(root),
+        settings,
     )

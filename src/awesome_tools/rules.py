@@ -17,8 +17,10 @@ Scope = Literal["entry", "readme"]
 # How an example runs (tests/test_examples.py): an entry file, categories.yaml, a README linted
 # alone or imported; "drift" a line of the README render writes for the base entry, edited by
 # hand; "template" the list's README template rendering the base entry; "link" an entry file that
-# is a symbolic link to the target the text names, relative to entries/.
-Kind = Literal["entry", "categories", "readme", "import", "drift", "template", "link"]
+# is a symbolic link to the target the text names, relative to entries/; "list" a file of a list
+# whose entries/llava.yaml holds the base entry (an entry file is a snippet over it), `others`
+# the list's other files, and the whole list read as `check` reads it.
+Kind = Literal["entry", "categories", "readme", "import", "drift", "template", "link", "list"]
 
 # Every entry example is a snippet over this valid entry: the snippet's lines come first, then
 # the base's top-level keys the snippet does not set, so a line of the snippet is that line of
@@ -78,7 +80,10 @@ def over_base(snippet: str) -> str:
 
 def example_bytes(example: Example) -> bytes:
     """The bytes of the file an example stands for."""
-    text = example.text if example.whole or example.kind != "entry" else over_base(example.text)
+    snippet = example.kind == "entry" or (
+        example.kind == "list" and example.path.startswith("entries/")
+    )
+    text = example.text if example.whole or not snippet else over_base(example.text)
     return text.encode(example.encoding)
 
 
@@ -96,6 +101,14 @@ def where(example: Example) -> str:
         return f" (the whole of `{example.path}`, rendering the base entry{fires})"
     if example.kind == "link":
         return f" (`{example.path}` is a link to this file, which holds the base entry{fires})"
+    if example.kind == "list":
+        what = f"`{example.path}`"
+        if example.path.startswith("entries/"):
+            what += ": this, then the base entry's other keys"
+        else:
+            what += " in a list holding the base entry"
+        beside = "".join(f"; beside `{path}`" for path, _ in example.others)
+        return f" ({what}{beside}{fires})"
     if example.kind == "entry" and not example.whole:
         what = f"`{example.path}`: this, then the base entry's other keys"
     else:
@@ -306,9 +319,61 @@ RULES: list[Rule] = [
         Example("connector: linear"),
     ),
     Rule(
+        "bad-number",
+        "entry",
+        "`order`, `figure_number`, `figure_page` or `figure_width` is not a whole number "
+        "written in digits.",
+        "Write the number in digits only: `2`, not `two` or `p. 2`.",
+        Example("order: first", 1, 8),
+        Example("order: 1"),
+    ),
+    Rule(
+        "unknown-link-kind",
+        "entry",
+        "A link's `kind` is not one of paper, code, model, project, demo, other.",
+        "Use one of the six kinds (the message suggests the closest); put the badge's own text "
+        "in `label`.",
+        Example("links:\n- kind: papers\n  url: https://arxiv.org/abs/2304.08485", 2, 9),
+        Example("links:\n- kind: paper\n  url: https://arxiv.org/abs/2304.08485"),
+    ),
+    Rule(
+        "badge-destination",
+        "entry",
+        "A link's badge label names a site (GitHub, HuggingFace, arXiv, GitLab, OpenReview, "
+        "Colab, ModelScope, Kaggle, YouTube) and the link goes elsewhere.",
+        "Fix the link, or give the badge the label of the site it leads to.",
+        Example(
+            "links:\n- kind: code\n  url: https://gitlab.com/haotian-liu/LLaVA\n  label: GitHub",
+            3,
+            8,
+        ),
+        Example(
+            "links:\n- kind: code\n  url: https://github.com/haotian-liu/LLaVA\n  label: GitHub"
+        ),
+    ),
+    Rule(
+        "figure-file",
+        "entry",
+        "`figure` names a file of the list (a path relative to its folder) that is not there "
+        "(or is a link leading out of the list).",
+        "Add the image at that path, or fix the path (or use an https link).",
+        Example(
+            "figure: assets/architectures/llava.png\nfigure_alt: The LLaVA architecture.",
+            1,
+            9,
+            kind="list",
+        ),
+        Example(
+            "figure: assets/architectures/llava.png\nfigure_alt: The LLaVA architecture.",
+            kind="list",
+            others=(("assets/architectures/llava.png", "an image"),),
+        ),
+    ),
+    Rule(
         "bad-url",
         "entry",
-        "A link is not an absolute http(s) URL (figure: https only), or cannot be read at all: "
+        "A link is not an absolute http(s) URL (figure and badge: https only; figure may also "
+        "be a path inside the list's folder, without `..`), or cannot be read at all: "
         "a `[` or `]` in its host that does not enclose an IPv6 address, a port that is not a "
         "number from 0 to 65535, a host that changes under Unicode normalization, a backslash "
         "(browsers read it as `/`), a user name before `@` that hides the real host, or an "
@@ -348,6 +413,21 @@ RULES: list[Rule] = [
             "- 'Evil](https://evil.example/phish) [x'\n", 1, 3, "categories", "categories.yaml"
         ),
         Example("- Decoders & Friends\n", kind="categories", path="categories.yaml"),
+    ),
+    Rule(
+        "settings",
+        "entry",
+        "awesome.yaml (the list's settings: title, layout, categories) is not a mapping of "
+        "these keys, names an unknown layout, or lists categories while categories.yaml "
+        "does too.",
+        "Use the keys and layouts the message names (`table` or another packaged layout); keep "
+        "the categories in one file: move them under `categories:` and delete categories.yaml.",
+        Example("layout: tabel\n", 1, 9, kind="list", path="awesome.yaml"),
+        Example(
+            "title: Awesome VLM Architectures\nlayout: table\ncategories:\n- Encoders\n",
+            kind="list",
+            path="awesome.yaml",
+        ),
     ),
     Rule(
         "file-name",

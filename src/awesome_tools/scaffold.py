@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
 from awesome_tools.entryfile import MODELINE
 from awesome_tools.keys import model_of
+from awesome_tools.layout import TABLE_REQUIRED
 from awesome_tools.schema import PLACEHOLDER, Entry
 
 
@@ -21,23 +23,45 @@ class EntryField:
     description: str
     required: bool
     section: bool
+    listed: bool = False  # a list of mappings (`links`): written by hand, never prompted for
 
     @property
     def dotted(self) -> str:
         return ".".join(self.path)
 
 
-def fields(model: type[BaseModel] = Entry, prefix: tuple[str, ...] = ()) -> list[EntryField]:
-    """Every field of the schema in file order, sections before their own fields."""
+def _is_list(annotation: Any) -> bool:
+    """Say whether an annotation is a list (through Optional)."""
+    return get_origin(annotation) is list or any(
+        get_origin(arg) is list for arg in get_args(annotation)
+    )
+
+
+def fields(
+    required: Collection[str] = TABLE_REQUIRED,
+    model: type[BaseModel] = Entry,
+    prefix: tuple[str, ...] = (),
+) -> list[EntryField]:
+    """Every field of the schema in file order, sections before their own fields.
+
+    A field is required when the layout's `required` names it (a section, when it names one of
+    its fields), or when its section's model requires it of a section that is given. A list of
+    mappings (`links`) is one field: its items are not sections.
+    """
     found: list[EntryField] = []
     for name, info in model.model_fields.items():
-        inner = model_of(info.annotation)
+        listed = _is_list(info.annotation)
+        inner = None if listed else model_of(info.annotation)
         path = (*prefix, name)
-        found.append(
-            EntryField(path, info.description or "", info.is_required(), inner is not None)
+        dotted = ".".join(path)
+        needed = (
+            dotted in required
+            or any(r.startswith(f"{dotted}.") for r in required)
+            or (bool(prefix) and info.is_required())
         )
+        found.append(EntryField(path, info.description or "", needed, inner is not None, listed))
         if inner is not None:
-            found.extend(fields(inner, path))
+            found.extend(fields(required, inner, path))
     return found
 
 
@@ -56,15 +80,19 @@ def scaffold_text(
     *,
     categories: Sequence[str],
     required: Collection[str],
+    suggested: Collection[str] = (),
     skip: Sequence[str] = (),
 ) -> str:
     """Write an entry file: given values filled in, the rest placeholders or commented out.
 
     `values` maps dotted paths to text; `required` are the dotted fields the list's layout needs
-    (a placeholder each); sections named in `skip` are left out entirely.
+    and `suggested` those it proposes (a placeholder each); a section holding none of these
+    nor a given value is commented out, and sections named in `skip` are left out entirely.
     """
+    wanted = {*required, *suggested, *values}
+    sections = {w.split(".")[0] for w in wanted}
     lines = [MODELINE.rstrip("\n")]
-    for field in fields():
+    for field in fields(required):
         if any(field.dotted == s or field.dotted.startswith(f"{s}.") for s in skip):
             continue
         indent = "  " * (len(field.path) - 1)
@@ -73,11 +101,14 @@ def scaffold_text(
             description += f" Choose from: {', '.join(categories)}."
         lines.append(f"{indent}# {description}")
         key = field.path[-1]
-        if field.section:
+        nested = field.section or len(field.path) > 1
+        if nested and field.path[0] not in sections:
+            lines.append(f"{indent}# {key}:")
+        elif field.section:
             lines.append(f"{indent}{key}:")
         elif field.dotted in values:
             lines.append(f"{indent}{key}: {_quote(values[field.dotted])}")
-        elif field.dotted in required:
+        elif field.dotted in wanted:
             lines.append(f"{indent}{key}: {_quote(placeholder(field))}")
         else:
             lines.append(f"{indent}# {key}:")

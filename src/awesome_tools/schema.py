@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import date
+from pathlib import PurePosixPath
 from typing import Annotated, Any
 
 from pydantic import (
@@ -16,6 +18,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from awesome_tools.layout import TABLE_REQUIRED
 from awesome_tools.normalize import canonical_text, find_control_character, is_plain
 from awesome_tools.urls import BadUrl, split_url
 from awesome_tools.vocabulary import connectors
@@ -100,6 +103,65 @@ def _released(value: str) -> str:
     return text
 
 
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _digits(value: str) -> str:
+    text = _text(value)
+    if _DIGITS.fullmatch(text) is None:
+        raise PydanticCustomError(
+            "bad_number", "must be a whole number written in digits, got '{value}'", {"value": text}
+        )
+    return text
+
+
+def _prose(value: str) -> str:
+    """Markdown paragraphs: line ends made `\n`, each line's trailing spaces and the ends'
+    blank lines dropped; unlike Text, the lines stay."""
+    index = find_control_character(value)
+    if index is not None:
+        raise PydanticCustomError(
+            "control_character",
+            "control character U+{code} is not allowed; remove it",
+            {"code": f"{ord(value[index]):04X}"},
+        )
+    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = "\n".join(line.rstrip() for line in lines).strip("\n")
+    if not text.strip():
+        raise PydanticCustomError("empty_text", "must not be empty")
+    if text.lstrip().startswith(PLACEHOLDER):
+        raise PydanticCustomError("placeholder", "still holds the placeholder")
+    return text
+
+
+def _figure(value: str) -> str:
+    """An https link, or a file path relative to the list's root that stays inside it."""
+    text = _text(value)
+    if "://" in text or ":" in text.split("/")[0]:
+        return _https_url(text)
+    path = PurePosixPath(text)
+    if "\\" in text or path.is_absolute() or ".." in path.parts:
+        raise PydanticCustomError(
+            "bad_url",
+            "must be an https:// link or a path relative to the list's folder without '..', "
+            "got '{value}'",
+            {"value": text},
+        )
+    return text
+
+
+LINK_KINDS = ("paper", "code", "model", "project", "demo", "other")
+
+
+def _link_kind(value: str) -> str:
+    text = _text(value)
+    if text not in LINK_KINDS:
+        raise PydanticCustomError(
+            "unknown_link_kind", "unknown link kind '{value}'", {"value": text}
+        )
+    return text
+
+
 def _connector(value: str) -> str:
     text = _text(value)
     if text not in connectors():
@@ -137,6 +199,16 @@ Released = Annotated[
     Field(json_schema_extra={"pattern": r"^\d{4}-\d{2}(-\d{2})?$"}),
 ]
 Connector = Annotated[str, AfterValidator(_connector)]
+Digits = Annotated[str, AfterValidator(_digits), Field(json_schema_extra={"pattern": r"^[0-9]+$"})]
+Prose = Annotated[str, AfterValidator(_prose), Field(json_schema_extra={"pattern": r"\S"})]
+FigureRef = Annotated[
+    str,
+    AfterValidator(_figure),
+    Field(json_schema_extra={"pattern": r"^(\s*[Hh][Tt][Tt][Pp][Ss]://|[^/\\:]+(/|$))"}),
+]
+LinkKind = Annotated[
+    str, AfterValidator(_link_kind), Field(json_schema_extra={"enum": list(LINK_KINDS)})
+]
 
 
 class StrictModel(BaseModel):
@@ -187,6 +259,26 @@ class Datasets(StrictModel):
     purpose: Text = Field(description="What each dataset is used for: pre-training, tuning, ...")
 
 
+class Link(StrictModel):
+    """One typed link of a model, shown as a badge in the panel layout."""
+
+    kind: LinkKind = Field(
+        description="What the link leads to: paper, code, model (weights or model card), "
+        "project (page), demo or other."
+    )
+    url: WebUrl = Field(description="The http(s) link itself.")
+    label: Text | None = Field(
+        default=None,
+        description="Optional: the badge text as shown (arXiv, GitHub, HuggingFace, Gradio, "
+        "Project, ...); by default the kind's own label.",
+    )
+    badge: HttpsUrl | None = Field(
+        default=None,
+        description="Optional: the https link of the badge image exactly as the list shows it; "
+        "by default a shields.io badge made from the label.",
+    )
+
+
 class Entry(StrictModel):
     """One model of the list: the data behind one collapsible block of the README."""
 
@@ -202,6 +294,26 @@ class Entry(StrictModel):
         default=None,
         description="Optional: the README section the model is listed under; one of the names "
         "in categories.yaml.",
+    )
+    order: Digits | None = Field(
+        default=None,
+        description="Optional: the editorial order among models released the same day, as a "
+        "number (1 first in the newest-first timeline); models without one follow, by name.",
+    )
+    summary: Text | None = Field(
+        default=None,
+        description="The panel's one-paragraph summary of the model (required by the panel "
+        "layout).",
+    )
+    contribution: Text | None = Field(
+        default=None,
+        description="Optional: the model's distinctive contribution in one line (the release "
+        "timeline's row).",
+    )
+    authors: Text | None = Field(
+        default=None,
+        description="Optional: the authors and affiliation as the panel shows them "
+        "(e.g. Mingqiao Ye et al., EPFL).",
     )
     vision_encoder: Text | None = Field(
         default=None,
@@ -222,20 +334,55 @@ class Entry(StrictModel):
     weights: HttpsUrl | None = Field(
         default=None, description="Optional: an https link to the released model weights."
     )
-    figure: HttpsUrl | None = Field(
-        default=None, description="Optional: an https link to an image of the architecture."
+    links: list[Link] | None = Field(
+        default=None,
+        description="Optional: the model's typed links in display order (paper, code, then "
+        "model or demo), each a mapping of kind, url and optionally label and badge.",
+    )
+    figure: FigureRef | None = Field(
+        default=None,
+        description="Optional: an image of the architecture: an https link, or a file path "
+        "relative to the list's folder (e.g. assets/architectures/llava.png) that must exist.",
     )
     figure_alt: Text | None = Field(
         default=None,
         description="The figure's alt text: what the diagram shows (required with figure).",
     )
-    architecture: Architecture = Field(description="How the model is built.")
-    training: Training = Field(description="How the model is trained.")
+    figure_caption: Text | None = Field(
+        default=None, description="Optional: the figure's caption, as its source gives it."
+    )
+    figure_number: Digits | None = Field(
+        default=None, description="Optional: the figure's number in its source (e.g. 2)."
+    )
+    figure_source: WebUrl | None = Field(
+        default=None,
+        description="Optional: the http(s) link to the paper or page the figure comes from.",
+    )
+    figure_page: Digits | None = Field(
+        default=None, description="Optional: the page of the source that holds the figure."
+    )
+    figure_width: Digits | None = Field(
+        default=None, description="Optional: the width the figure is shown at, in pixels."
+    )
+    architecture: Architecture | None = Field(
+        default=None, description="How the model is built (required by the table layout)."
+    )
+    training: Training | None = Field(
+        default=None, description="How the model is trained (required by the table layout)."
+    )
     alignment: Alignment | None = Field(
         default=None,
         description="How vision and language are aligned; leave it out for pure vision encoders.",
     )
-    datasets: Datasets = Field(description="What the model is trained and evaluated on.")
+    datasets: Datasets | None = Field(
+        default=None,
+        description="What the model is trained and evaluated on (required by the table layout).",
+    )
+    deep_dive: Prose | None = Field(
+        default=None,
+        description='Optional: the panel\'s "More Information": Markdown paragraphs, a blank '
+        "line between two; line breaks are kept.",
+    )
 
     @model_validator(mode="after")
     def _figure_pair(self) -> Entry:
@@ -246,9 +393,14 @@ class Entry(StrictModel):
         return self
 
 
-def entry_json_schema(categories: list[str]) -> dict[str, Any]:
-    """Return the JSON Schema of an entry file, the allowed categories included."""
+def entry_json_schema(
+    categories: list[str], *, required: Collection[str] = TABLE_REQUIRED
+) -> dict[str, Any]:
+    """Return the JSON Schema of an entry file, the allowed categories and the top-level keys
+    the list's layout requires (`required`, dotted) included."""
     schema = Entry.model_json_schema()
+    needed = {dotted.split(".")[0] for dotted in required}
+    schema["required"] = [key for key in Entry.model_fields if key in needed]
     # Optional fields are left out, never null: YAML `~` is the text "~" to our loader.
     for definition in [schema, *schema.get("$defs", {}).values()]:
         for prop in definition.get("properties", {}).values():

@@ -15,6 +15,7 @@ import markupsafe
 
 from awesome_tools.columns import cells, headers
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.links import link_label, overview_link
 from awesome_tools.normalize import slugify
 
 README = "README.md.j2"
@@ -103,6 +104,8 @@ def _environment(root: Path | None) -> jinja2.Environment:
     )
     env.filters["slug"] = slugify
     env.filters["markdown_text"] = markdown_text
+    env.filters["link_label"] = link_label
+    env.filters["overview_link"] = overview_link
     env.globals["table_headers"] = lambda alignment: headers(alignment=alignment)
     env.globals["table_cells"] = cells
     return env

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cache
 from typing import Annotated, Any
 
@@ -11,9 +11,10 @@ from pydantic_core import ErrorDetails
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.keys import allowed_keys, field_description, field_info, home_of
+from awesome_tools.layout import TABLE_REQUIRED
 from awesome_tools.loader import KeyPath, Loaded, Position
 from awesome_tools.ruleids import RuleId
-from awesome_tools.schema import Entry
+from awesome_tools.schema import LINK_KINDS, Entry
 from awesome_tools.vocabulary import connectors
 
 _RULES: dict[str, RuleId] = {
@@ -30,11 +31,18 @@ _RULES: dict[str, RuleId] = {
     "placeholder": "placeholder",
     "bad_date": "bad-date",
     "unknown_connector": "unknown-connector",
+    "list_type": "wrong-type",
+    "bad_number": "bad-number",
+    "unknown_link_kind": "unknown-link-kind",
 }
 
 
 def _dotted(path: Sequence[str | int]) -> str:
-    return ".".join(str(part) for part in path)
+    """A field's path as messages show it: `architecture.overview`, `links[0].url`."""
+    return "".join(
+        f"[{part}]" if isinstance(part, int) else f".{part}" if index else part
+        for index, part in enumerate(path)
+    )
 
 
 def _kind(value: Any) -> str:
@@ -127,6 +135,12 @@ def _message(error: ErrorDetails, categories: Sequence[str]) -> str:
     kind = error["type"]
     loc: KeyPath = tuple(error["loc"])
     field = _dotted(loc)
+    if kind == "list_type":
+        return f"'{field}' must be a list, not {_kind(error['input'])}"
+    if kind == "unknown_link_kind":
+        options = list(LINK_KINDS)
+        hint = _did_you_mean(str(error["input"]), options) or f" (one of: {', '.join(options)})"
+        return f"{field}: unknown link kind '{error['input']}'{hint}"
     if kind in ("model_type", "dict_type"):
         keys = ", ".join(allowed_keys(loc))
         return f"'{field}' must be a mapping with the keys {keys}, not {_kind(error['input'])}"
@@ -134,7 +148,7 @@ def _message(error: ErrorDetails, categories: Sequence[str]) -> str:
         return f"'{field}' must be text, not {_kind(error['input'])}"
     if kind == "unknown_category":
         hint = _did_you_mean(str(error["input"]), categories)
-        listed = f" (categories.yaml lists: {', '.join(categories)})" if not hint else ""
+        listed = f" (the list's categories: {', '.join(categories)})" if not hint else ""
         return f"category: unknown category '{error['input']}'{hint}{listed}"
     if kind == "placeholder":
         what = field_description(tuple(str(p) for p in loc))
@@ -188,10 +202,33 @@ def field_problem(
     return None
 
 
-def validate(loaded: Loaded, *, categories: Sequence[str]) -> tuple[Entry | None, list[Diagnostic]]:
+def _layout_missing(data: dict[str, Any], required: Collection[str]) -> list[ErrorDetails]:
+    """The fields the layout requires that the data leaves out, as pydantic would name them.
+
+    A field under a missing section is reported as the section missing, once.
+    """
+    found: dict[KeyPath, ErrorDetails] = {}
+    for dotted in required:
+        node: Any = data
+        parts = dotted.split(".")
+        for depth, part in enumerate(parts, 1):
+            if not isinstance(node, dict):
+                break  # a section that is not a mapping is reported as such
+            if part not in node:
+                loc = tuple(parts[:depth])
+                found[loc] = ErrorDetails(type="missing", loc=loc, msg="missing", input=node)
+                break
+            node = node[part]
+    return list(found.values())
+
+
+def validate(
+    loaded: Loaded, *, categories: Sequence[str], required: Collection[str] = TABLE_REQUIRED
+) -> tuple[Entry | None, list[Diagnostic]]:
     """Validate a loaded file: the entry when it is valid, and the problems found on the way.
 
-    The problems include those met while loading; the loaded file is left as it is.
+    `required` are the dotted fields the list's layout needs. The problems include those met
+    while loading; the loaded file is left as it is.
     """
     problems = list(loaded.diagnostics)
     if problems and loaded.data is None:
@@ -203,10 +240,15 @@ def validate(loaded: Loaded, *, categories: Sequence[str]) -> tuple[Entry | None
             f"not {_kind(loaded.data)}"
         )
         return None, [*problems, Diagnostic(loaded.path, line, column, "not-a-mapping", message)]
+    entry: Entry | None = None
     try:
         entry = Entry.model_validate(loaded.data, context={"categories": list(categories)})
+        errors: list[ErrorDetails] = []
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
+    reported = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    errors += [e for e in _layout_missing(loaded.data, required) if e["loc"] not in reported]
+    if errors:
         explained = _explained(errors)
         problems += [
             _diagnostic(loaded, e, categories) for e in errors if not _is_explained(e, explained)

@@ -14,10 +14,11 @@ from awesome_tools.commands.common import (
 )
 from awesome_tools.project import (
     display_path,
+    file_exists,
     links_outside,
     outside_list,
-    read_categories,
     read_entries,
+    read_settings,
     read_source,
 )
 
@@ -50,10 +51,14 @@ def run(args: argparse.Namespace) -> int:
                     sources.append(read_source(path, cwd))
             selected.add(shown)
         refused = [d for d in refused if d.path in selected]
-    categories, problems = read_categories(root, cwd)
+    settings, problems = read_settings(root, cwd)
     with collector_paused():
         _, diagnostics = check_entries(
-            [(s.display, s.raw) for s in sources], categories=categories, selected=selected
+            [(s.display, s.raw) for s in sources],
+            categories=settings.categories,
+            selected=selected,
+            required=settings.layout.required,
+            exists=file_exists(root),
         )
     files = len(selected) if selected is not None else listing.files
     return report(sorted(problems + refused + diagnostics), args, files=files)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -13,13 +14,13 @@ from awesome_tools.commands.common import (
     project_root,
     report,
 )
-from awesome_tools.diagnostics import has_errors, visible
+from awesome_tools.diagnostics import Diagnostic, has_errors, visible
 from awesome_tools.project import (
-    CATEGORIES,
     ENTRIES,
     display_path,
     read_source,
 )
+from awesome_tools.settings import CATEGORIES
 
 
 def _same_entry(path: Path, planned: str) -> bool:
@@ -33,8 +34,9 @@ def _same_entry(path: Path, planned: str) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Turn a README of model blocks into one entry file per model."""
+    from awesome_tools.categories import load_categories
     from awesome_tools.files import write_all, write_target
-    from awesome_tools.layout import TABLE
+    from awesome_tools.project import read_settings
 
     cwd = Path.cwd()
     readme = Path(args.readme)
@@ -43,11 +45,26 @@ def run(args: argparse.Namespace) -> int:
     into = Path(args.into) if args.into else project_root(args) / ENTRIES
     categories_path = into.absolute().parent / CATEGORIES
     source = read_source(readme, cwd)
+    settings, problems = read_settings(into.absolute().parent, cwd)
+    if has_errors(problems):
+        print("awesome-tools: nothing written", file=sys.stderr)
+        return report(problems, args, files=1)
     categories_text = categories_path.read_text("utf-8") if categories_path.is_file() else None
-    # Every README imports as the table layout until a list's settings can name another.
-    plan = TABLE.read(
+    in_settings = settings.categories_file not in (None, display_path(categories_path, cwd))
+    if in_settings:
+        # awesome.yaml holds the categories: the plan sees them as categories.yaml would.
+        categories_text = "".join(f"- {json.dumps(n)}\n" for n in settings.categories)
+    plan = settings.layout.read(
         source.raw, source.display, categories_text, display_path(categories_path, cwd)
     )
+    if in_settings and plan.categories_text is not None:
+        new = load_categories(plan.categories_text.encode(), "")[0][len(settings.categories) :]
+        message = (
+            f"the README has sections this file does not list; add them under 'categories:' "
+            f"first: {', '.join(new)}"
+        )
+        where = str(settings.categories_file)
+        plan.diagnostics.append(Diagnostic(where, 1, 1, "settings", message))
     if has_errors(plan.diagnostics):
         print("awesome-tools: nothing written", file=sys.stderr)
         return report(plan.diagnostics, args, files=1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from awesome_tools.project import (
     read_categories,
     read_entries,
     read_fixes,
+    read_settings,
 )
 from awesome_tools.ruleids import RuleId
 
@@ -62,15 +63,20 @@ def _answer_problem(
 
 
 def _ask_all(
-    categories: list[str], *, root: Path, cwd: Path, known: Sequence[str] = ()
+    categories: list[str],
+    *,
+    root: Path,
+    cwd: Path,
+    required: Collection[str],
+    known: Sequence[str] = (),
 ) -> tuple[dict[str, str], list[str]]:
     """Prompt for each field in turn, again until the answer passes; empty leaves a placeholder."""
     from awesome_tools.scaffold import fields
 
     values: dict[str, str] = {}
     skip: list[str] = []
-    for field in fields():
-        if field.path == ("name",) or field.dotted in known:
+    for field in fields(required):
+        if field.path == ("name",) or field.dotted in known or field.listed:
             continue
         if any(field.dotted.startswith(f"{s}.") for s in skip):
             continue
@@ -141,14 +147,16 @@ def _write_new(
 ) -> int:
     """Ask for the other fields if -i, then write the scaffold; nothing on a clash or cancel."""
     from awesome_tools.files import write_atomic
-    from awesome_tools.layout import TABLE
     from awesome_tools.scaffold import scaffold_text
 
     cwd = Path.cwd()
+    layout = read_settings(root, cwd)[0].layout
     skip: list[str] = []
     if args.interactive:
         try:
-            answers, skip = _ask_all(categories, root=root, cwd=cwd, known=known)
+            answers, skip = _ask_all(
+                categories, root=root, cwd=cwd, known=known, required=layout.required
+            )
         except (KeyboardInterrupt, EOFError):
             print("\nawesome-tools: cancelled; nothing written", file=sys.stderr)
             return EXIT_PROBLEMS
@@ -157,7 +165,13 @@ def _write_new(
         if clash:
             return _nothing_written(clash)
     shown = display_path(target, cwd)
-    text = scaffold_text(values, categories=categories, required=TABLE.required, skip=skip)
+    text = scaffold_text(
+        values,
+        categories=categories,
+        required=layout.required,
+        suggested=layout.suggested,
+        skip=skip,
+    )
     try:
         # Exclusive: a file that appeared while the questions were answered is never replaced.
         write_atomic(target, text, within=root, exclusive=True)

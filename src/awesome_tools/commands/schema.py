@@ -14,8 +14,8 @@ from awesome_tools.commands.common import (
 )
 from awesome_tools.project import (
     display_path,
-    read_categories,
     read_fixes,
+    read_settings,
 )
 
 
@@ -29,12 +29,13 @@ def run(args: argparse.Namespace) -> int:
 
     cwd = Path.cwd()
     root = project_root(args)
-    categories, problems = read_categories(root, cwd)
+    settings, problems = read_settings(root, cwd)
     if problems:
         return report(problems, args, files=1)
+    categories, required = list(settings.categories), settings.layout.required
     wanted = {
-        root / "schema" / "entry.schema.json": entry_json_schema(categories),
-        root / "schema" / "export.schema.json": export_json_schema(categories),
+        root / "schema" / "entry.schema.json": entry_json_schema(categories, required=required),
+        root / "schema" / "export.schema.json": export_json_schema(categories, required=required),
     }
     stale = False
     for target, schema in wanted.items():

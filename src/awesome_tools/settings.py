@@ -1,0 +1,134 @@
+"""A list's settings: `awesome.yaml` at its root (title, layout, categories), read with
+positioned problems; `categories.yaml` still holds the categories where awesome.yaml does not."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.layout import LAYOUTS, TABLE, Layout
+from awesome_tools.loader import Loaded, decode, load_yaml
+from awesome_tools.normalize import canonical_text, find_control_character
+
+SETTINGS = "awesome.yaml"
+CATEGORIES = "categories.yaml"
+# The keys of awesome.yaml, in the order the docs list them.
+KEYS = ("title", "layout", "categories")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a list's settings say, defaults filled in."""
+
+    layout: Layout = TABLE
+    title: str | None = None
+    categories: tuple[str, ...] = ()
+    # The display path of the file the categories come from; None when no file lists any.
+    categories_file: str | None = None
+
+
+DEFAULT = Settings()
+
+
+def _did_you_mean(word: str, options: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _node(loaded: Loaded, key: str) -> yaml.Node | None:
+    """The value node of a top-level key, for the positions of a list's items."""
+    if isinstance(loaded.root, yaml.MappingNode):
+        for key_node, value_node in loaded.root.value:
+            if key_node.value == key and isinstance(value_node, yaml.Node):
+                return value_node
+    return None
+
+
+def _text(value: Any) -> str | None:
+    if not isinstance(value, str) or find_control_character(value) is not None:
+        return None
+    return canonical_text(value) or None
+
+
+def _read(loaded: Loaded, path: str) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """The known keys of awesome.yaml, and what is wrong with its shape."""
+    problems = [d for d in loaded.diagnostics if d.rule != "empty-file"]
+    data = loaded.data
+    if data is None:
+        return {}, problems
+    if not isinstance(data, dict):
+        at = loaded.value_positions.get((), (1, 1))
+        message = f"{SETTINGS} holds a mapping of settings ({', '.join(KEYS)})"
+        return {}, [*problems, Diagnostic(path, *at, "settings", message)]
+    for key in data:
+        if key not in KEYS:
+            hint = _did_you_mean(key, KEYS) or f" (known: {', '.join(KEYS)})"
+            at = loaded.key_positions.get((key,), (1, 1))
+            problems.append(Diagnostic(path, *at, "settings", f"unknown setting '{key}'{hint}"))
+    return {k: v for k, v in data.items() if k in KEYS}, problems
+
+
+def load_settings(
+    raw: bytes | None,
+    path: str,
+    *,
+    categories_raw: bytes | None,
+    categories_path: str,
+) -> tuple[Settings, list[Diagnostic]]:
+    """Read awesome.yaml (None: absent) and categories.yaml (None: absent) into settings."""
+    from awesome_tools.categories import category_list, load_categories
+
+    problems: list[Diagnostic] = []
+    values: dict[str, Any] = {}
+    loaded = Loaded(path)
+    if raw is not None:
+        text, problem = decode(raw, path)
+        if text is None:
+            problems += [problem] if problem else []
+        else:
+            loaded = load_yaml(text, path, keys=KEYS)
+            values, found = _read(loaded, path)
+            problems += found
+    layout, title = TABLE, None
+    if "title" in values:
+        title = _text(values["title"])
+        if title is None:
+            at = loaded.value_positions[("title",)]
+            problems.append(Diagnostic(path, *at, "settings", "title is one line of text"))
+    if "layout" in values:
+        wanted = values["layout"]
+        at = loaded.value_positions[("layout",)]
+        if isinstance(wanted, str) and wanted in LAYOUTS:
+            layout = LAYOUTS[wanted]
+        else:
+            shown = wanted if isinstance(wanted, str) else "a list or mapping"
+            hint = _did_you_mean(wanted, list(LAYOUTS)) if isinstance(wanted, str) else ""
+            message = f"unknown layout '{shown}'{hint} (layouts: {', '.join(LAYOUTS)})"
+            problems.append(Diagnostic(path, *at, "settings", message))
+    names: list[str] = []
+    source: str | None = None
+    if "categories" in values:
+        at = loaded.value_positions[("categories",)]
+        names, found = category_list(
+            values["categories"], _node(loaded, "categories"), path, at, what="categories"
+        )
+        problems += found
+        source = path
+        if categories_raw is not None:
+            key_at = loaded.key_positions[("categories",)]
+            message = (
+                f"categories are listed both here and in {categories_path}: keep one list "
+                f"(move them under 'categories:' here and delete {categories_path})"
+            )
+            problems.append(Diagnostic(path, *key_at, "settings", message))
+    elif categories_raw is not None:
+        names, found = load_categories(categories_raw, categories_path)
+        problems += found
+        source = categories_path
+    settings = Settings(layout, title, tuple(names), source)
+    return settings, sorted(problems)
