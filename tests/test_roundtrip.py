@@ -9,10 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from awesome_tools.entrycheck import check_entries
+from awesome_tools.fieldtypes import PLACEHOLDER
 from awesome_tools.importer import plan_import
 from awesome_tools.normalize import canonical_text
 from awesome_tools.render import render_readme
-from awesome_tools.schema import PLACEHOLDER, Entry
+from awesome_tools.schema import Entry
 from awesome_tools.templates import load_templates
 from awesome_tools.urls import INVISIBLE
 from awesome_tools.vocabulary import connectors

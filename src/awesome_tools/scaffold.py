@@ -10,9 +10,10 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel
 
 from awesome_tools.entryfile import MODELINE
+from awesome_tools.fieldtypes import PLACEHOLDER
 from awesome_tools.keys import model_of
 from awesome_tools.layout import TABLE_REQUIRED
-from awesome_tools.schema import PLACEHOLDER, Entry
+from awesome_tools.schema import Entry
 
 
 @dataclass(frozen=True)

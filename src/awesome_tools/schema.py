@@ -2,213 +2,26 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
-from datetime import date
-from pathlib import PurePosixPath
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationInfo,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from awesome_tools.fieldtypes import (
+    Category,
+    Connector,
+    Digits,
+    FigureRef,
+    HttpsUrl,
+    LinkKind,
+    Prose,
+    Released,
+    Text,
+    WebUrl,
+)
 from awesome_tools.layout import TABLE_REQUIRED
-from awesome_tools.normalize import canonical_text, find_control_character, is_plain
-from awesome_tools.urls import BadUrl, split_url
 from awesome_tools.vocabulary import connectors
-
-PLACEHOLDER = "TODO:"
-
-
-def _text(value: str) -> str:
-    if value.startswith(PLACEHOLDER):
-        raise PydanticCustomError("placeholder", "still holds the placeholder")
-    if value and is_plain(value):
-        return value
-    index = find_control_character(value)
-    if index is not None:
-        raise PydanticCustomError(
-            "control_character",
-            "control character U+{code} is not allowed; remove it",
-            {"code": f"{ord(value[index]):04X}"},
-        )
-    text = canonical_text(value)
-    if not text:
-        raise PydanticCustomError("empty_text", "must not be empty")
-    if text.startswith(PLACEHOLDER):
-        raise PydanticCustomError("placeholder", "still holds the placeholder")
-    return text
-
-
-def _url(value: str, *, schemes: tuple[str, ...]) -> str:
-    url = _text(value)
-    try:
-        link = split_url(url)
-    except BadUrl as exc:
-        raise PydanticCustomError("bad_url", "{problem}", {"problem": str(exc)}) from None
-    wanted = " or ".join(f"{s}://" for s in schemes)
-    if link.scheme not in schemes or not link.host or " " in url:
-        raise PydanticCustomError(
-            "bad_url",
-            "must be an absolute {wanted} link, got '{url}'",
-            {"wanted": wanted, "url": url},
-        )
-    return url
-
-
-def _web_url(value: str) -> str:
-    return _url(value, schemes=("http", "https"))
-
-
-def _https_url(value: str) -> str:
-    return _url(value, schemes=("https",))
-
-
-def url_problem(value: str) -> str | None:
-    """Say what is wrong with a paper link, or None when it is fine."""
-    try:
-        _web_url(value)
-    except PydanticCustomError as exc:
-        return exc.message()
-    return None
-
-
-_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
-
-
-def _released(value: str) -> str:
-    text = _text(value)
-    match = _DATE.fullmatch(text)
-    if match is None:
-        raise PydanticCustomError(
-            "bad_date",
-            "must be a date written YYYY-MM or YYYY-MM-DD, got '{value}'",
-            {"value": text},
-        )
-    year, month, day = match.groups()
-    try:
-        when = date(int(year), int(month), int(day or 1))
-    except ValueError:
-        raise PydanticCustomError(
-            "bad_date", "'{value}' is not a real date", {"value": text}
-        ) from None
-    if when > date.today():
-        raise PydanticCustomError("bad_date", "'{value}' is in the future", {"value": text})
-    return text
-
-
-_DIGITS = re.compile(r"[0-9]+")
-
-
-def _digits(value: str) -> str:
-    text = _text(value)
-    if _DIGITS.fullmatch(text) is None:
-        raise PydanticCustomError(
-            "bad_number", "must be a whole number written in digits, got '{value}'", {"value": text}
-        )
-    return text
-
-
-def _prose(value: str) -> str:
-    """Markdown paragraphs: line ends made `\n`, each line's trailing spaces and the ends'
-    blank lines dropped; unlike Text, the lines stay."""
-    index = find_control_character(value)
-    if index is not None:
-        raise PydanticCustomError(
-            "control_character",
-            "control character U+{code} is not allowed; remove it",
-            {"code": f"{ord(value[index]):04X}"},
-        )
-    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    text = "\n".join(line.rstrip() for line in lines).strip("\n")
-    if not text.strip():
-        raise PydanticCustomError("empty_text", "must not be empty")
-    if text.lstrip().startswith(PLACEHOLDER):
-        raise PydanticCustomError("placeholder", "still holds the placeholder")
-    return text
-
-
-def _figure(value: str) -> str:
-    """An https link, or a file path relative to the list's root that stays inside it."""
-    text = _text(value)
-    if "://" in text or ":" in text.split("/")[0]:
-        return _https_url(text)
-    path = PurePosixPath(text)
-    if "\\" in text or path.is_absolute() or ".." in path.parts:
-        raise PydanticCustomError(
-            "bad_url",
-            "must be an https:// link or a path relative to the list's folder without '..', "
-            "got '{value}'",
-            {"value": text},
-        )
-    return text
-
-
-LINK_KINDS = ("paper", "code", "model", "project", "demo", "other")
-
-
-def _link_kind(value: str) -> str:
-    text = _text(value)
-    if text not in LINK_KINDS:
-        raise PydanticCustomError(
-            "unknown_link_kind", "unknown link kind '{value}'", {"value": text}
-        )
-    return text
-
-
-def _connector(value: str) -> str:
-    text = _text(value)
-    if text not in connectors():
-        raise PydanticCustomError(
-            "unknown_connector", "unknown connector '{value}'", {"value": text}
-        )
-    return text
-
-
-def _category(value: str, info: ValidationInfo) -> str:
-    allowed = (info.context or {}).get("categories")
-    if allowed is not None and value not in allowed:
-        raise PydanticCustomError(
-            "unknown_category", "unknown category '{value}'", {"value": value}
-        )
-    return value
-
-
-# The JSON Schema keywords only mirror the validators for editors and other tools.
-Text = Annotated[str, AfterValidator(_text), Field(json_schema_extra={"pattern": r"\S"})]
-WebUrl = Annotated[
-    str,
-    AfterValidator(_web_url),
-    Field(json_schema_extra={"pattern": r"^\s*[Hh][Tt][Tt][Pp][Ss]?://"}),
-]
-HttpsUrl = Annotated[
-    str,
-    AfterValidator(_https_url),
-    Field(json_schema_extra={"pattern": r"^\s*[Hh][Tt][Tt][Pp][Ss]://"}),
-]
-Category = Annotated[Text, AfterValidator(_category)]
-Released = Annotated[
-    str,
-    AfterValidator(_released),
-    Field(json_schema_extra={"pattern": r"^\d{4}-\d{2}(-\d{2})?$"}),
-]
-Connector = Annotated[str, AfterValidator(_connector)]
-Digits = Annotated[str, AfterValidator(_digits), Field(json_schema_extra={"pattern": r"^[0-9]+$"})]
-Prose = Annotated[str, AfterValidator(_prose), Field(json_schema_extra={"pattern": r"\S"})]
-FigureRef = Annotated[
-    str,
-    AfterValidator(_figure),
-    Field(json_schema_extra={"pattern": r"^(\s*[Hh][Tt][Tt][Pp][Ss]://|[^/\\:]+(/|$))"}),
-]
-LinkKind = Annotated[
-    str, AfterValidator(_link_kind), Field(json_schema_extra={"enum": list(LINK_KINDS)})
-]
 
 
 class StrictModel(BaseModel):

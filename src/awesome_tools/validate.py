@@ -10,11 +10,12 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.fieldtypes import LINK_KINDS
 from awesome_tools.keys import allowed_keys, field_description, field_info, home_of
 from awesome_tools.layout import TABLE_REQUIRED
 from awesome_tools.loader import KeyPath, Loaded, Position
 from awesome_tools.ruleids import RuleId
-from awesome_tools.schema import LINK_KINDS, Entry
+from awesome_tools.schema import Entry
 from awesome_tools.vocabulary import connectors
 
 _RULES: dict[str, RuleId] = {

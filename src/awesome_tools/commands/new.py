@@ -211,7 +211,7 @@ def _resolve(args: argparse.Namespace, root: Path) -> _Request:
                 "new needs the model's NAME, or --from-arxiv ID_OR_URL to take it from a paper"
             )
         if args.url is not None:
-            from awesome_tools.schema import url_problem
+            from awesome_tools.fieldtypes import url_problem
 
             problem = url_problem(args.url)
             if problem:
