@@ -13,6 +13,7 @@ from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entrycheck import check_entries
 from awesome_tools.importer import plan_import
 from awesome_tools.lint import CHECKS, Context, lint_text
+from awesome_tools.panellint import lint_panels
 from awesome_tools.project import read_project
 from awesome_tools.render import render_readme
 from awesome_tools.rules import BASE_ENTRY, RULES, Example, Rule, example_bytes
@@ -86,6 +87,8 @@ def _run(example: Example, root: Path) -> list[Diagnostic]:
         return plan.diagnostics
     if example.kind == "readme":
         return lint_text(example.text, example.path)
+    if example.kind == "panel":
+        return lint_panels(example.text, example.path)
     others = [(path, text.encode("utf-8")) for path, text in example.others]
     _, found = check_entries(
         [(example.path, example_bytes(example)), *others], categories=["Encoders"]

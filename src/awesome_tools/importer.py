@@ -26,6 +26,8 @@ class ImportPlan:
     files: dict[str, str] = field(default_factory=dict)
     categories_text: str | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Other files of the list, by path from its root (a panel README's template and settings).
+    others: dict[str, str] = field(default_factory=dict)
 
 
 class _Mapper:

@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 Render = Callable[[Sequence["Entry"], Sequence[str], "Templates"], str]
 Read = Callable[[bytes, str, "str | None", str], "ImportPlan"]
 Lint = Callable[[str, str, "str | None", "dict[str, str]", str, "Fixes"], "list[Diagnostic]"]
+Extras = Callable[[Sequence["Entry"], "Templates"], "dict[str, str]"]
+
+
+def _no_extras(entries: Sequence[Entry], templates: Templates) -> dict[str, str]:
+    return {}
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,8 @@ class Layout:
     required: frozenset[str]
     # Fields `new` also writes as placeholders, though an entry may leave them out.
     suggested: frozenset[str] = frozenset()
+    # Files render writes besides README.md, by path from the list's root, and their text.
+    extras: Extras = _no_extras
 
 
 # The table layout's identity and eight cells (the Alignment pair may be left out).
@@ -97,4 +104,59 @@ TABLE = Layout(
     frozenset(["alignment.techniques", "alignment.fusion_methods"]),
 )
 
-LAYOUTS = {layout.name: layout for layout in (TABLE,)}
+
+def _render_panel(entries: Sequence[Entry], categories: Sequence[str], templates: Templates) -> str:
+    from awesome_tools.panel import render_panels
+
+    return render_panels(entries, templates)
+
+
+def _read_panel(raw: bytes, path: str, categories: str | None, categories_path: str) -> ImportPlan:
+    from awesome_tools.panelread import read_panel_readme
+
+    return read_panel_readme(raw, path)
+
+
+def _lint_panel(
+    text: str,
+    path: str,
+    expected: str | None,
+    entry_files: dict[str, str],
+    frame: str,
+    fixes: Fixes,
+) -> list[Diagnostic]:
+    from awesome_tools.panellint import lint_panels
+
+    return lint_panels(
+        text, path, expected=expected, entry_files=entry_files, frame=frame, fixes=fixes
+    )
+
+
+def _panel_extras(entries: Sequence[Entry], templates: Templates) -> dict[str, str]:
+    from awesome_tools.panel import CREDITS, credits_file
+
+    if not any(entry.figure_source for entry in entries):
+        return {}
+    return {CREDITS: credits_file(entries, templates)}
+
+
+PANEL = Layout(
+    "panel",
+    "Each model a panel: heading, summary, badges, authors, figure and a collapsible deep dive; "
+    "a chronological index, a release timeline and a figure-credits file.",
+    "panel/README.md.j2",
+    _render_panel,
+    _read_panel,
+    _lint_panel,
+    frozenset(("name", "title", "url", "summary")),
+    extras=_panel_extras,
+)
+
+LAYOUTS = {layout.name: layout for layout in (TABLE, PANEL)}
+
+
+def layout_of_readme(text: str) -> Layout:
+    """The layout a README is written in, read off its text (for import and a lone lint)."""
+    from awesome_tools.panelread import is_panel_readme
+
+    return PANEL if is_panel_readme(text) else TABLE

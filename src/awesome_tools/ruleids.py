@@ -50,4 +50,7 @@ RuleId = Literal[
     "duplicate-model",
     "template",
     "html-block-break",
+    "panel-heading",
+    "panel-figure",
+    "timeline-coverage",
 ]

@@ -19,8 +19,11 @@ Scope = Literal["entry", "readme"]
 # hand; "template" the list's README template rendering the base entry; "link" an entry file that
 # is a symbolic link to the target the text names, relative to entries/; "list" a file of a list
 # whose entries/llava.yaml holds the base entry (an entry file is a snippet over it), `others`
-# the list's other files, and the whole list read as `check` reads it.
-Kind = Literal["entry", "categories", "readme", "import", "drift", "template", "link", "list"]
+# the list's other files, and the whole list read as `check` reads it; "panel" a panel README
+# linted with the panel layout.
+Kind = Literal[
+    "entry", "categories", "readme", "import", "drift", "template", "link", "list", "panel"
+]
 
 # Every entry example is a snippet over this valid entry: the snippet's lines come first, then
 # the base's top-level keys the snippet does not set, so a line of the snippet is that line of
@@ -652,6 +655,61 @@ RULES += [
         "Remove blank lines inside model blocks (and indent tags by at most 3 spaces).",
         _readme(_block(summary="<summary>LLaVA</summary>\n\n    "), 4, 1),
         _readme(_block()),
+    ),
+]
+
+_TIMELINE = (
+    "| Date | Architecture | Distinctive contribution |\n| --- | --- | --- |\n"
+    "| 2023-04-17 | LLaVA | Visual instruction tuning |\n"
+)
+
+
+def _panel_readme(panel: str = "", rows: str = _TIMELINE) -> str:
+    body = panel or (
+        "### **LLaVA: Visual Instruction Tuning**\n\nA summary.\n\n"
+        "<!-- architecture-figure:1 -->\n"
+        '<p align="center">\n  <img src="assets/llava.png" alt="LLaVA architecture">\n</p>\n'
+        "<!-- /architecture-figure:1 -->\n"
+    )
+    return f"# List\n\n## Release Timeline\n\n{rows}\n## Architectures\n\n{body}"
+
+
+def _panel(text: str, line: int = 0, column: int = 0) -> Example:
+    return Example(text, line, column, "panel", "README.md")
+
+
+RULES += [
+    Rule(
+        "panel-heading",
+        "readme",
+        "In a panel README, a `###` heading among the panels is not `### **Name: Title**`: "
+        "the index, the timeline and drift find panels by that shape.",
+        "Write the heading as `### **Name: Title**` (bold, nothing after it); better, edit the "
+        "entry file and run `make readme`.",
+        _panel(
+            _panel_readme(_panel_readme().split("## Architectures\n\n")[1] + "### LLaVA-2\n"), 20, 1
+        ),
+        _panel(_panel_readme()),
+    ),
+    Rule(
+        "panel-figure",
+        "readme",
+        "A panel's figure block is not closed, is closed under another number, or its image "
+        "has no alt text.",
+        "Close `<!-- architecture-figure:N -->` with `<!-- /architecture-figure:N -->` (the same "
+        "N) and give the `<img>` an alt text (the entry's `figure_alt`).",
+        _panel(_panel_readme().replace("/architecture-figure:1", "/architecture-figure:2"), 19, 1),
+        _panel(_panel_readme()),
+    ),
+    Rule(
+        "timeline-coverage",
+        "readme",
+        "A panel has no row in the release timeline, a row names no panel, or a panel has two "
+        "rows: every panel is in the timeline exactly once.",
+        "Give the entry a `released` date and a `contribution`, then run `make readme`: the "
+        "timeline is written from the entries.",
+        _panel(_panel_readme(rows=_TIMELINE + "| 2023-04-17 | LLaVA | Again |\n"), 8, 1),
+        _panel(_panel_readme()),
     ),
 ]
 

@@ -92,6 +92,48 @@ class Link(StrictModel):
     )
 
 
+Flag = Literal["yes", "no"]
+
+
+class PanelQuirks(StrictModel):
+    """How an imported hand-written panel differs from the panel layout's usual shape."""
+
+    badges_split: Flag | None = Field(
+        default=None, description="Optional: 'yes' puts each badge on a line of its own."
+    )
+    badges_end: Literal["br", "line"] | None = Field(
+        default=None,
+        description="Optional: what follows the badges: 'br' a <br> and the authors on the next "
+        "line, 'line' the authors on the next line; by default a blank line.",
+    )
+    authors_br: Flag | None = Field(
+        default=None,
+        description="Optional: whether the authors line ends with <br> (by default when the "
+        "release line follows it).",
+    )
+    released_line: Flag | None = Field(
+        default=None,
+        description="Optional: 'no' leaves out the panel's **Released:** line (the date is "
+        "still in the timeline).",
+    )
+    figure_note: Text | None = Field(
+        default=None,
+        description="Optional: the note a panel shows instead of a figure (why there is none).",
+    )
+    figure_id: Digits | None = Field(
+        default=None,
+        description="Optional: the number of the panel's figure comments "
+        "(<!-- architecture-figure:N -->) when it is not the panel's place in the list.",
+    )
+    summary_br: Flag | None = Field(
+        default=None, description="Optional: 'yes' writes <br> after the deep dive's summary."
+    )
+    details_tight: Flag | None = Field(
+        default=None,
+        description="Optional: 'yes' closes the deep dive with no blank line before </details>.",
+    )
+
+
 class Entry(StrictModel):
     """One model of the list: the data behind one collapsible block of the README."""
 

@@ -37,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from awesome_tools.categories import load_categories
     from awesome_tools.files import write_all, write_target
     from awesome_tools.project import read_settings
+    from awesome_tools.layout import layout_of_readme
 
     cwd = Path.cwd()
     readme = Path(args.readme)
@@ -54,7 +55,9 @@ def run(args: argparse.Namespace) -> int:
     if in_settings:
         # awesome.yaml holds the categories: the plan sees them as categories.yaml would.
         categories_text = "".join(f"- {json.dumps(n)}\n" for n in settings.categories)
-    plan = settings.layout.read(
+    # A README's layout is recognised from the README itself, whatever the list's settings say.
+    layout = layout_of_readme(source.raw.decode("utf-8", errors="replace"))
+    plan = layout.read(
         source.raw, source.display, categories_text, display_path(categories_path, cwd)
     )
     if in_settings and plan.categories_text is not None:
@@ -89,6 +92,12 @@ def run(args: argparse.Namespace) -> int:
     }
     entry_files = set(files)
     replace = set(files) if args.force else set()
+    for name, text in plan.others.items():
+        # A panel README's frame and settings: written only where the list has none yet.
+        other = write_target(root / name, root)
+        if not other.exists():
+            other.parent.mkdir(parents=True, exist_ok=True)
+            files[other] = text
     if plan.categories_text is not None:
         categories_target = write_target(categories_path, root)
         files[categories_target] = plan.categories_text

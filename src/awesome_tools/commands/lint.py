@@ -21,7 +21,7 @@ from awesome_tools.project import (
 
 def run(args: argparse.Namespace) -> int:
     """Lint a README of model blocks; the project's README.md is also checked for drift."""
-    from awesome_tools.layout import TABLE
+    from awesome_tools.layout import layout_of_readme
     from awesome_tools.loader import decode
     from awesome_tools.templates import TemplateProblem, load_templates
 
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         return report([problem] if problem else [], args, files=1)
     fixes = read_fixes(root)
     templates = load_templates(root)
-    layout = TABLE  # a README outside a list is read as the table layout
+    layout = layout_of_readme(text)  # a README outside a list: its own shape says
     expected: str | None = None
     entry_files: dict[str, str] = {}
     diagnostics: list[Diagnostic] = []

@@ -35,7 +35,9 @@ def run(args: argparse.Namespace) -> int:
     project = valid_project(args, cwd, refusal="README.md not written")
     entries = list(project.entries.values())
     try:
-        text = project.layout.render(entries, project.categories, project.templates())
+        templates = project.templates()
+        text = project.layout.render(entries, project.categories, templates)
+        extras = project.layout.extras(entries, templates)
     except TemplateProblem as problem:
         return report([problem.diagnostic], args, files=project.files)
     target = project.root / "README.md"
@@ -54,6 +56,11 @@ def run(args: argparse.Namespace) -> int:
     hook = args.exit_non_zero_on_change
     previous = target.read_text("utf-8") if hook and target.is_file() else None
     changed = write_atomic(target, text, within=project.root)
+    for name, extra in extras.items():
+        path = project.root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if write_atomic(path, extra, within=project.root):
+            print(f"wrote {display_path(path, cwd)}", file=sys.stderr)
     print(
         f"{'wrote' if changed else 'unchanged'} {shown} ({models(len(entries))})", file=sys.stderr
     )
