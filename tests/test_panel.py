@@ -1,0 +1,265 @@
+"""The panel layout: the upstream catalog as a round trip, older panels, the panel rules, drift."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import time
+from pathlib import Path
+
+import pytest
+from mdit_py_plugins.anchors.index import slugify
+
+from awesome_tools.cli import main
+from awesome_tools.panellint import lint_panels
+from awesome_tools.panelparts import HEADING, ROW, anchors
+from awesome_tools.panelread import read_panel_readme
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+UPSTREAM = FIXTURES / "upstream-74897b3-README.md"
+CREDITS = FIXTURES / "upstream-74897b3-CREDITS.md"
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def _headings(text: str) -> list[str]:
+    return [m["title"] for line in text.split("\n") if (m := HEADING.match(line))]
+
+
+def _rows(text: str) -> list[str]:
+    return [line for line in text.split("\n") if ROW.match(line) and line[2:3].isdigit()]
+
+
+def _import(readme: Path, root: Path, monkeypatch: pytest.MonkeyPatch) -> int:
+    (root / "entries").mkdir(parents=True)
+    monkeypatch.chdir(root)
+    return main(["import", str(readme)])
+
+
+@pytest.fixture(scope="module")
+def timings() -> dict[str, float]:
+    return {}
+
+
+def test_upstream_round_trip(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    original = UPSTREAM.read_text("utf-8")
+    root = tmp_path / "list"
+    began = time.perf_counter()
+    assert _import(UPSTREAM, root, monkeypatch) == 0
+    imported = time.perf_counter()
+    out, err = capsys.readouterr()
+    assert "imported 155 entries" in err
+    assert (root / "awesome.yaml").read_text("utf-8").startswith("layout: panel\n")
+    assert main(["check"]) == 0
+    checked = time.perf_counter()
+    out, err = capsys.readouterr()
+    assert "error[" not in out
+    assert main(["render"]) == 0
+    rendered = time.perf_counter()
+    capsys.readouterr()
+    text = (root / "README.md").read_text("utf-8")
+    have, want = _lines(text), _lines(original)
+    matcher = difflib.SequenceMatcher(None, want, have, autojunk=False)
+    same = sum(block.size for block in matcher.get_matching_blocks())
+    ratio = same / len(want)
+    assert main(["lint"]) == 0
+    linted = time.perf_counter()
+    print(
+        f"\nupstream 74897b3: {same} of {len(want)} non-blank lines reproduced ({ratio:.2%}); "
+        f"import {imported - began:.2f}s, check {checked - imported:.2f}s, "
+        f"render {rendered - checked:.2f}s, lint {linted - rendered:.2f}s"
+    )
+    assert ratio >= 0.95
+    assert same == 2492  # docs/panel.md lists the 11 lines written otherwise
+    assert _headings(text) == _headings(original)
+    assert len(_headings(text)) == 155
+    assert _rows(text) == _rows(original)
+    assert len(_rows(text)) == 155
+    credits = root / "assets" / "architectures" / "CREDITS.md"
+    assert credits.read_text("utf-8") == CREDITS.read_text("utf-8")
+    # The rendered README imports to the same entry files, byte for byte.
+    again = tmp_path / "again"
+    assert _import(root / "README.md", again, monkeypatch) == 0
+    first = {p.name: p.read_bytes() for p in (root / "entries").iterdir()}
+    second = {p.name: p.read_bytes() for p in (again / "entries").iterdir()}
+    assert first == second
+    assert (again / "templates" / "README.md.j2").read_bytes() == (
+        root / "templates" / "README.md.j2"
+    ).read_bytes()
+
+
+def test_upstream_import_warns_where_it_normalises() -> None:
+    plan = read_panel_readme(UPSTREAM.read_bytes(), "README.md")
+    assert len(plan.files) == 155
+    assert [d.text()[:59] for d in plan.diagnostics if d.rule == "import"][:4] == [
+        "README.md:1452:1: warning[import] the panel is written back",
+        "README.md:1681:1: warning[import] the panel is written back",
+        "README.md:1730:1: warning[import] the panel is written back",
+        "README.md:1840:1: warning[import] the panel is written back",
+    ]
+    assert len(plan.diagnostics) == 16
+    assert {d.severity for d in plan.diagnostics} == {"warning"}
+    assert "modus.yaml" in plan.files
+    modus = plan.files["modus.yaml"]
+    assert "name: MODUS\n" in modus
+    assert "released: '2026-07-28'\n" in modus
+    assert "order: '1'\n" in modus
+    assert "figure: assets/architectures/modus-2026-arch.png\n" in modus
+    assert "figure_number: '2'\n" in modus
+    assert "figure_page: '4'\n" in modus
+
+
+def test_the_anchors_are_github_s() -> None:
+    """mdit-py-plugins' slugger against the upstream index's own links (GitHub's anchors)."""
+    text = UPSTREAM.read_text("utf-8")
+    titles = _headings(text)
+    index = re.findall(r"\]\(#([^)]+)\)", text.split("## Release Timeline")[0])
+    links = index[-len(titles) :]
+    assert len(links) == 155
+    assert sorted(anchors(titles, [])) == sorted(links)
+    assert [slugify(t) for t in titles] == anchors(titles, [])
+
+
+OLD = """# Awesome Old Panels   \n\n## Architectures\n
+### **LLaVA: Visual Instruction Tuning**   \nLLaVA connects a vision encoder to an LLM.   \n
+[![arXiv](https://img.shields.io/badge/arXiv-2304.08485-b31b1b.svg)](https://arxiv.org/abs/2304.08485) Haotian Liu, Chunyuan Li<br>\x20\x20
+<p align="center">
+<img src="https://github.com/gokayfem/Awesome-VLM-Architectures/assets/88277926/abc" />
+</p>
+
+<details>
+<summary>ℹ️ <i>More Information</i></summary><br>   \n
+**LLaVA** is a model.\x20\x20
+</details>
+"""  # noqa: RUF001
+
+
+def test_an_older_hand_written_panel_imports_and_renders_normalised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = tmp_path / "old.md"
+    readme.write_text(OLD, "utf-8")
+    assert _import(readme, tmp_path / "list", monkeypatch) == 0
+    out, _ = capsys.readouterr()
+    assert out.splitlines() == [
+        "../old.md:5:1: warning[import] panel 'LLaVA' has no release timeline row",
+        "../old.md:6:1: warning[import] the panel is written back normalised from this line: ''",
+        "../old.md:8:1: warning[import] text among the badges is taken as the authors: "
+        "'Haotian Liu, Chunyuan Li'",
+        "../old.md:9:1: warning[import] figure has no alt text; named after the model",
+        "../old.md:9:1: warning[import] figure is written back in the figure-block shape "
+        "(with its comments)",
+    ]
+    assert main(["check"]) == 0
+    assert main(["render"]) == 0
+    assert main(["lint"]) == 0
+    text = (tmp_path / "list" / "README.md").read_text("utf-8")
+    assert " \n" not in text
+    assert '  <img src="https://github.com/gokayfem/Awesome-VLM-Architectures/assets/' in text
+    assert 'alt="LLaVA architecture">' in text
+
+
+def _panel_readme(panel: str, rows: str) -> str:
+    return (
+        "# List\n\n## Release Timeline\n\n| Date | Architecture | Distinctive contribution |\n"
+        f"| --- | --- | --- |\n{rows}\n## Architectures\n\n{panel}"
+    )
+
+
+GOOD_PANEL = (
+    "### **LLaVA: Visual Instruction Tuning**\n\nA summary.\n\n<!-- architecture-figure:1 -->\n"
+    '<p align="center">\n  <img src="a.png" alt="LLaVA architecture">\n</p>\n'
+    "<!-- /architecture-figure:1 -->\n"
+)
+ROW_LLAVA = "| 2023-04-17 | LLaVA | Visual instruction tuning |\n"
+CASES = [
+    ("clean", GOOD_PANEL, ROW_LLAVA, []),
+    (
+        "heading not bold",
+        GOOD_PANEL + "### Other\n",
+        ROW_LLAVA,
+        [
+            "20:1: error[panel-heading] panel heading '### Other' is not `### **Name: Title**`: "
+            "the index, timeline and drift find panels by that shape"
+        ],
+    ),
+    (
+        "figure closed under another number",
+        GOOD_PANEL.replace("/architecture-figure:1", "/architecture-figure:3"),
+        ROW_LLAVA,
+        ["19:1: error[panel-figure] figure block 1 is closed as 3"],
+    ),
+    (
+        "figure never closed",
+        GOOD_PANEL.replace("<!-- /architecture-figure:1 -->\n", ""),
+        ROW_LLAVA,
+        ["15:1: error[panel-figure] figure block is not closed"],
+    ),
+    (
+        "figure without alt text",
+        GOOD_PANEL.replace(' alt="LLaVA architecture"', ""),
+        ROW_LLAVA,
+        ["17:1: error[panel-figure] figure has no alt text: say what it shows"],
+    ),
+    (
+        "panel missing from the timeline",
+        GOOD_PANEL,
+        "| 2023-04-17 | BLIP | Bootstrapping |\n",
+        [
+            "7:1: error[timeline-coverage] timeline row 'BLIP' names no panel",
+            "11:1: error[timeline-coverage] panel 'LLaVA' has no release timeline row",
+        ],
+    ),
+    (
+        "panel twice in the timeline",
+        GOOD_PANEL,
+        ROW_LLAVA + ROW_LLAVA,
+        ["8:1: error[timeline-coverage] 'LLaVA' is in the timeline twice (first at line 7)"],
+    ),
+    (
+        "a blank line in a deep dive before an indented line",
+        GOOD_PANEL + "\n<details>\n<summary>More</summary>\n\n    code?\n</details>\n",
+        ROW_LLAVA,
+        [
+            "24:1: error[html-block-break] a blank line before this line ends the HTML block: "
+            "GitHub shows what follows as a code block; remove the blank line or indent less "
+            "than 4 spaces"
+        ],
+    ),
+    (
+        "a fenced block in <details> is meant",
+        GOOD_PANEL + "\n<details>\n<summary>Cite</summary>\n\n```bibtex\n@x{}\n```\n</details>\n",
+        ROW_LLAVA,
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "panel", "rows", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_panel_rules(case: str, panel: str, rows: str, expected: list[str]) -> None:
+    found = lint_panels(_panel_readme(panel, rows), "README.md")
+    assert [d.text() for d in found] == [f"README.md:{line}" for line in expected]
+
+
+def test_a_hand_edit_in_a_panel_is_drift_naming_its_entry_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _import(UPSTREAM, tmp_path, monkeypatch) == 0
+    assert main(["render"]) == 0
+    readme = tmp_path / "README.md"
+    text = readme.read_text("utf-8")
+    readme.write_text(text.replace("Mingqiao Ye et al., EPFL<br>", "Mingqiao Ye, EPFL<br>"))
+    capsys.readouterr()
+    assert main(["lint"]) == 1
+    out, _ = capsys.readouterr()
+    line = text.split("\n").index("Mingqiao Ye et al., EPFL<br>") + 1
+    assert out == (
+        f"README.md:{line}:1: error[drift] panel 'MODUS' differs from entries/modus.yaml: "
+        "edit entries/modus.yaml, then run `awesome-tools render`\n"
+    )
