@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from awesome_tools.importer import plan_import
-from awesome_tools.layout import LAYOUTS, TABLE
+from awesome_tools.layout import LAYOUTS, PANEL, TABLE
 from awesome_tools.lint import lint_text
 from awesome_tools.project import read_project
 from awesome_tools.render import render_readme
@@ -13,12 +13,20 @@ from awesome_tools.templates import README, load_templates
 from conftest import LIST, RICH_CATEGORIES
 
 
-def test_the_table_layout_is_the_one_registered_and_every_list_s_default(
+def test_the_table_layout_is_every_list_s_default_and_awesome_yaml_chooses_another(
     rich_project: Path,
 ) -> None:
-    assert LAYOUTS == {"table": TABLE}
+    assert LAYOUTS == {"table": TABLE, "panel": PANEL}
     assert TABLE.template == README
     assert read_project(rich_project, rich_project).layout is TABLE
+    (rich_project / "awesome.yaml").write_text("layout: panel\n", "utf-8")
+    assert read_project(rich_project, rich_project).layout is PANEL
+    (rich_project / "awesome.yaml").write_text("layout: cards\n", "utf-8")
+    project = read_project(rich_project, rich_project)
+    assert project.layout is TABLE
+    assert project.diagnostics[0].text() == (
+        "awesome.yaml:1:9: error[categories-file] unknown layout 'cards' (one of: table, panel)"
+    )
 
 
 def test_required_fields_are_the_table_s_eight_cells_and_the_identity() -> None:
