@@ -77,6 +77,7 @@ def test_upstream_round_trip(
     )
     assert ratio >= 0.95
     assert same == 2492  # docs/panel.md lists the 11 lines written otherwise
+    assert "\n</details>\n\n## Important References\n" in text  # the frame keeps its blank line
     assert _headings(text) == _headings(original)
     assert len(_headings(text)) == 155
     assert _rows(text) == _rows(original)

@@ -38,6 +38,8 @@ def _ordered(data: dict[str, Any]) -> dict[str, Any]:
 def _frame(reader: Reader, first: int, last: int, rows: list[Row], count: int) -> str:
     """The README around the generated parts, as the list's own template."""
     lines = reader.lines
+    while last > first and not lines[last - 1].strip():
+        last -= 1  # the blank lines after the last panel belong to the frame
     cut: list[tuple[int, int, str]] = [(first, last, "{{ panels }}")]
     years = [i for i, line in enumerate(lines) if YEAR_LINE.match(line) and i < first]
     if years:
