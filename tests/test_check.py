@@ -225,7 +225,7 @@ CASES: list[tuple[str, bytes | str, list[str]]] = [
             "name, title, url, released, category, order, summary, contribution, authors, "
             "vision_encoder, language_model, connector, code, weights, links, figure, figure_alt, "
             "figure_caption, figure_number, figure_source, figure_page, figure_width, architecture, "
-            "training, alignment, datasets, deep_dive)"
+            "training, alignment, datasets, deep_dive, panel_quirks)"
         ],
     ),
     ("BOM and CRLF", b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode(), []),
@@ -441,7 +441,7 @@ FIELD_CASES: list[tuple[str, bytes | str, list[str]]] = [
         "a HuggingFace badge on GitHub",
         _with("links:\n- kind: model\n  url: https://github.com/x/y\n  label: HuggingFace"),
         [
-            "7:8: error[badge-destination] a 'HuggingFace' badge links to huggingface.co or "
+            "7:8: warning[badge-destination] the 'HuggingFace' badge should link to huggingface.co or "
             "hf.co, not to github.com"
         ],
     ),
@@ -451,7 +451,9 @@ FIELD_CASES: list[tuple[str, bytes | str, list[str]]] = [
             f"links:\n- kind: paper\n  url: {ARXIV}\n- kind: code\n"
             "  url: https://www.gitlab.com/x/y\n  label: git-hub"
         ),
-        ["9:8: error[badge-destination] a 'git-hub' badge links to github.com, not to gitlab.com"],
+        [
+            "9:8: warning[badge-destination] the 'git-hub' badge should link to github.com, not to gitlab.com"
+        ],
     ),
     (
         "a label naming no site",
@@ -557,7 +559,7 @@ DEPTH_CASES: list[tuple[str, bytes | str, list[str]]] = [
             "name, title, url, released, category, order, summary, contribution, authors, "
             "vision_encoder, language_model, connector, code, weights, links, figure, figure_alt, "
             "figure_caption, figure_number, figure_source, figure_page, figure_width, architecture, "
-            "training, alignment, datasets, deep_dive)"
+            "training, alignment, datasets, deep_dive, panel_quirks)"
         ],
     ),
 ]

@@ -25,7 +25,7 @@ def test_the_table_layout_is_every_list_s_default_and_awesome_yaml_chooses_anoth
     project = read_project(rich_project, rich_project)
     assert project.layout is TABLE
     assert project.diagnostics[0].text() == (
-        "awesome.yaml:1:9: error[categories-file] unknown layout 'cards' (one of: table, panel)"
+        "awesome.yaml:1:9: error[settings] unknown layout 'cards' (layouts: table, panel)"
     )
 
 

@@ -47,17 +47,17 @@ BADGES = [
     (
         "GitHub",
         "https://notgithub.com/x",
-        "a 'GitHub' badge links to github.com, not to notgithub.com",
+        "the 'GitHub' badge should link to github.com, not to notgithub.com",
     ),
     (
         "arXiv",
         "https://openreview.net/x",
-        "a 'arXiv' badge links to arxiv.org, not to openreview.net",
+        "the 'arXiv' badge should link to arxiv.org, not to openreview.net",
     ),
     (
         "HuggingFace",
         "https://github.com/x",
-        "a 'HuggingFace' badge links to huggingface.co or hf.co, not to github.com",
+        "the 'HuggingFace' badge should link to huggingface.co or hf.co, not to github.com",
     ),
 ]
 

@@ -9,6 +9,7 @@ import pytest
 
 from awesome_tools.cli import main
 from awesome_tools.scaffold import fields
+from awesome_tools.schema import PanelQuirks
 
 
 def _fill(text: str) -> str:
@@ -31,7 +32,13 @@ def test_scaffold_has_every_field_with_its_description(
         "# The model's name as the README shows it (the block's summary).",
         'name: "LLaVA 2"',
     ]
-    for field in fields():
+    written = [field for field in fields() if not field.imported]
+    assert {f.dotted for f in fields() if f.imported} == {
+        "panel_quirks",
+        *(f"panel_quirks.{key}" for key in PanelQuirks.model_fields),
+    }
+    assert not any(line.startswith(("panel_quirks", "# panel_quirks")) for line in lines)
+    for field in written:
         key = field.path[-1]
         indent = "  " * (len(field.path) - 1)
         index = next(i for i, line in enumerate(lines) if re.match(rf"{indent}(# )?{key}:", line))

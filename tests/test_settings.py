@@ -57,7 +57,7 @@ CASES: list[
         ("table", None, [], None),
         [
             "awesome.yaml:1:9: error[settings] unknown layout 'tabel'; did you mean 'table'? "
-            "(layouts: table)"
+            "(layouts: table, panel)"
         ],
     ),
     (
@@ -65,14 +65,16 @@ CASES: list[
         "layout: magazine\n",
         None,
         ("table", None, [], None),
-        ["awesome.yaml:1:9: error[settings] unknown layout 'magazine' (layouts: table)"],
+        ["awesome.yaml:1:9: error[settings] unknown layout 'magazine' (layouts: table, panel)"],
     ),
     (
         "a layout that is a list",
         "layout: [table]\n",
         None,
         ("table", None, [], None),
-        ["awesome.yaml:1:9: error[settings] unknown layout 'a list or mapping' (layouts: table)"],
+        [
+            "awesome.yaml:1:9: error[settings] unknown layout 'a list or mapping' (layouts: table, panel)"
+        ],
     ),
     (
         "a misspelled key",

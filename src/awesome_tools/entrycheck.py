@@ -162,7 +162,10 @@ def _badges(loaded: Loaded, entry: Entry | None) -> list[Diagnostic]:
         problem = badge_problem(link.label, link.url) if link.label else None
         if problem:
             line, column = loaded.value_positions.get(("links", index, "url"), (1, 1))
-            found.append(Diagnostic(loaded.path, line, column, "badge-destination", problem))
+            # A warning: the link still works, its badge says the wrong thing about it.
+            found.append(
+                Diagnostic(loaded.path, line, column, "badge-destination", problem, "warning")
+            )
     return found
 
 

@@ -72,7 +72,7 @@ def badge_problem(label: str, url: str) -> str | None:
     if not hosts or _on(host, hosts):
         return None
     wanted = " or ".join(hosts)
-    return f"a '{label}' badge links to {wanted}, not to {host or url}"
+    return f"the '{label}' badge should link to {wanted}, not to {host or url}"
 
 
 def link_label(url: str) -> str:

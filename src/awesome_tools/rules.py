@@ -12,8 +12,6 @@ from typing import Literal
 from awesome_tools.ruleids import RuleId
 
 Scope = Literal["entry", "readme"]
-# How an example runs: an entry file in a list (with `others` beside it), categories.yaml,
-# a README linted or imported, or not at all (tests/test_examples.py says why).
 # How an example runs (tests/test_examples.py): an entry file, categories.yaml, a README linted
 # alone or imported; "drift" a line of the README render writes for the base entry, edited by
 # hand; "template" the list's README template rendering the base entry; "link" an entry file that
@@ -343,7 +341,8 @@ RULES: list[Rule] = [
         "badge-destination",
         "entry",
         "A link's badge label names a site (GitHub, HuggingFace, arXiv, GitLab, OpenReview, "
-        "Colab, ModelScope, Kaggle, YouTube) and the link goes elsewhere.",
+        "Colab, ModelScope, Kaggle, YouTube) and the link goes elsewhere (a warning: the link "
+        "works, its badge misleads; `--strict` fails on it).",
         "Fix the link, or give the badge the label of the site it leads to.",
         Example(
             "links:\n- kind: code\n  url: https://gitlab.com/haotian-liu/LLaVA\n  label: GitHub",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -237,6 +237,10 @@ class Entry(StrictModel):
         default=None,
         description='Optional: the panel\'s "More Information": Markdown paragraphs, a blank '
         "line between two; line breaks are kept.",
+    )
+    panel_quirks: PanelQuirks | None = Field(
+        default=None,
+        description="Optional: how an imported hand-written panel is laid out, to write it back.",
     )
 
     @model_validator(mode="after")

@@ -36,8 +36,8 @@ def run(args: argparse.Namespace) -> int:
     """Turn a README of model blocks into one entry file per model."""
     from awesome_tools.categories import load_categories
     from awesome_tools.files import write_all, write_target
-    from awesome_tools.project import read_settings
     from awesome_tools.layout import layout_of_readme
+    from awesome_tools.project import read_settings
 
     cwd = Path.cwd()
     readme = Path(args.readme)

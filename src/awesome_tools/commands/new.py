@@ -76,7 +76,7 @@ def _ask_all(
     values: dict[str, str] = {}
     skip: list[str] = []
     for field in fields(required):
-        if field.path == ("name",) or field.dotted in known or field.listed:
+        if field.path == ("name",) or field.dotted in known or field.listed or field.imported:
             continue
         if any(field.dotted.startswith(f"{s}.") for s in skip):
             continue
