@@ -20,14 +20,22 @@ if TYPE_CHECKING:
     from awesome_tools.schema import Entry
     from awesome_tools.templates import Templates
 
-Render = Callable[[Sequence["Entry"], Sequence[str], "Templates"], str]
+# Entries, the list's categories, its templates and its title (None: the layout's default).
+Render = Callable[[Sequence["Entry"], Sequence[str], "Templates", "str | None"], str]
 Read = Callable[[bytes, str, "str | None", str], "ImportPlan"]
 Lint = Callable[[str, str, "str | None", "dict[str, str]", str, "Fixes"], "list[Diagnostic]"]
 Extras = Callable[[Sequence["Entry"], "Templates"], "dict[str, str]"]
+Frame = Callable[["Templates"], str]
 
 
 def _no_extras(entries: Sequence[Entry], templates: Templates) -> dict[str, str]:
     return {}
+
+
+def _readme_frame(templates: Templates) -> str:
+    from awesome_tools.templates import README
+
+    return README
 
 
 @dataclass(frozen=True)
@@ -42,12 +50,15 @@ class Layout:
     lint: Lint  # text, path, expected README or None, entry files by name, frame, fixes
     # The dotted fields every entry of this layout must have: `check` reports each one missing
     # (`missing-field`), `new` writes each as a placeholder. A section the schema knows but the
-    # layout does not name may be left out; when given, it holds all its own fields.
+    # layout does not name may be left out; when given, it holds all its own fields. `a|b` is a
+    # choice: either field will do (check names the first when neither is given).
     required: frozenset[str]
     # Fields `new` also writes as placeholders, though an entry may leave them out.
     suggested: frozenset[str] = frozenset()
     # Files render writes besides README.md, by path from the list's root, and their text.
     extras: Extras = _no_extras
+    # The template the README's frame comes from, by name (the list's own or the packaged one).
+    frame: Frame = _readme_frame
 
 
 # The table layout's identity and eight cells (the Alignment pair may be left out).
@@ -65,10 +76,12 @@ TABLE_REQUIRED = frozenset(
 )
 
 
-def _render_table(entries: Sequence[Entry], categories: Sequence[str], templates: Templates) -> str:
+def _render_table(
+    entries: Sequence[Entry], categories: Sequence[str], templates: Templates, title: str | None
+) -> str:
     from awesome_tools.render import render_readme
 
-    return render_readme(entries, categories, templates=templates)
+    return render_readme(entries, categories, templates=templates, title=title)
 
 
 def _read_table(raw: bytes, path: str, categories: str | None, categories_path: str) -> ImportPlan:
@@ -105,10 +118,18 @@ TABLE = Layout(
 )
 
 
-def _render_panel(entries: Sequence[Entry], categories: Sequence[str], templates: Templates) -> str:
+def _render_panel(
+    entries: Sequence[Entry], categories: Sequence[str], templates: Templates, title: str | None
+) -> str:
     from awesome_tools.panel import render_panels
 
-    return render_panels(entries, templates)
+    return render_panels(entries, templates, title=title)
+
+
+def _panel_frame(templates: Templates) -> str:
+    from awesome_tools.panel import panel_frame
+
+    return panel_frame(templates)
 
 
 def _read_panel(raw: bytes, path: str, categories: str | None, categories_path: str) -> ImportPlan:
@@ -148,8 +169,11 @@ PANEL = Layout(
     _render_panel,
     _read_panel,
     _lint_panel,
-    frozenset(("name", "title", "url", "summary")),
+    # A table-layout entry is a panel too: its sections stand in for the summary and deep dive,
+    # so a list switches layout without rewriting its entries.
+    frozenset(("name", "title", "url", "summary|architecture.overview")),
     extras=_panel_extras,
+    frame=_panel_frame,
 )
 
 LAYOUTS = {layout.name: layout for layout in (TABLE, PANEL)}

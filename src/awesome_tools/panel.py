@@ -7,9 +7,11 @@ list, else the packaged `panel/README.md.j2`) with `{{ index }}`, `{{ timeline }
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from awesome_tools.links import link_label
 from awesome_tools.panelparts import (
     DEFAULT_LABEL,
     DETAILS,
@@ -31,6 +33,8 @@ PACKAGED = "panel/README.md.j2"
 OFFICIAL = "Official architecture diagram"
 NO_QUIRKS = PanelQuirks()
 CREDITS = "assets/architectures/CREDITS.md"
+# The README's heading when the list's settings give no title.
+DEFAULT_TITLE = "Awesome list"
 
 
 def panel_name(entry: Entry) -> str:
@@ -59,11 +63,22 @@ def panel_order(entries: Sequence[Entry]) -> list[Entry]:
 
 
 def _badges(entry: Entry) -> list[str]:
+    if not entry.links:
+        return _table_badges(entry)
     found = []
-    for link in entry.links or []:
+    for link in entry.links:
         label = link.label or DEFAULT_LABEL[link.kind]
         found.append(f"[![{label}]({link.badge or default_badge(label)})]({link.url})")
     return found
+
+
+def _table_badges(entry: Entry) -> list[str]:
+    """A table-layout entry's links as badges: its url (named for what it is), code, weights."""
+    if entry.architecture is None and entry.training is None and entry.datasets is None:
+        return []  # a panel entry without links has no badges
+    links: list[tuple[str, str | None]] = [(link_label(entry.url), entry.url)]
+    links += [(label, url) for label, url in (("Code", entry.code), ("Weights", entry.weights))]
+    return [f"[![{label}]({default_badge(label)})]({url})" for label, url in links if url]
 
 
 def meta_lines(entry: Entry) -> list[str]:
@@ -121,13 +136,47 @@ def figure_lines(entry: Entry, number: int) -> list[str]:
     return lines
 
 
+# Plain text made safe as Markdown prose: the characters that would start markup inline are
+# backslash-escaped (CommonMark escapes any ASCII punctuation), so the text shows as written.
+_PROSE_MARKUP = re.compile(r"([\\`*_\[\]<>&~])")
+
+
+def _prose(text: str) -> str:
+    return _PROSE_MARKUP.sub(r"\\\1", text)
+
+
+def table_deep_dive(entry: Entry) -> list[str]:
+    """A table-layout entry's fields as the deep dive: one paragraph under a short heading each."""
+    parts = [
+        ("Vision encoder", entry.vision_encoder),
+        ("Language model", entry.language_model),
+        ("Connector", entry.connector),
+    ]
+    if entry.architecture is not None:
+        parts += [
+            ("Architecture", entry.architecture.overview),
+            ("Components", entry.architecture.components),
+        ]
+    if entry.training is not None:
+        parts.append(("Training", entry.training.methods))
+    if entry.alignment is not None:
+        parts += [
+            ("Alignment", entry.alignment.techniques),
+            ("Fusion", entry.alignment.fusion_methods),
+        ]
+    if entry.datasets is not None:
+        parts += [("Datasets", entry.datasets.used), ("Dataset purpose", entry.datasets.purpose)]
+    paragraphs = [f"**{head}.** {_prose(text)}" for head, text in parts if text]
+    return [line for n, p in enumerate(paragraphs) for line in ([p] if n == 0 else ["", p])]
+
+
 def deep_dive_lines(entry: Entry) -> list[str]:
-    """The collapsible "More Information" block, from the deep-dive prose."""
-    if not entry.deep_dive:
+    """The collapsible "More Information" block: the deep-dive prose, else the table's fields."""
+    body = entry.deep_dive.split("\n") if entry.deep_dive else table_deep_dive(entry)
+    if not body:
         return []
     quirks = entry.panel_quirks or NO_QUIRKS
     summary = MORE + ("<br>" if quirks.summary_br == "yes" else "")
-    body = entry.deep_dive.split("\n")
     tail = [] if quirks.details_tight == "yes" else [""]
     return [DETAILS, summary, "", *body, *tail, "</details>"]
 
@@ -193,6 +242,30 @@ def credits_text(ordered: Sequence[Entry], head: str) -> str:
     return head.rstrip("\n") + "\n\n" + "\n".join(rows) + "\n"
 
 
+def panel_frame(templates: Templates) -> str:
+    """The template of the README's frame: the list's panel frame, else the packaged one.
+
+    The list's `templates/panel/README.md.j2` first, then its `templates/README.md.j2` when that
+    is a panel frame (import writes it there; it places `{{ panels }}`). A table frame there is
+    left to the table layout, so that a list switches layout by its settings alone.
+    """
+    import jinja2.meta
+
+    root = templates.root
+    if root is None:
+        return PACKAGED
+    if (root / "templates" / PACKAGED).is_file():
+        return PACKAGED  # the list's own: its templates/ come before the package's
+    own = root / "templates" / README
+    if not own.is_file():
+        return PACKAGED
+    try:
+        parsed = templates.env.parse(own.read_text("utf-8"))
+    except (jinja2.TemplateSyntaxError, UnicodeDecodeError):
+        return README  # rendering it reports the problem with its position
+    return README if "panels" in jinja2.meta.find_undeclared_variables(parsed) else PACKAGED
+
+
 def render_panels(
     entries: Sequence[Entry], templates: Templates, *, title: str | None = None
 ) -> str:
@@ -201,11 +274,10 @@ def render_panels(
     import markupsafe
 
     ordered = panel_order(entries)
-    own = templates.root is not None and (templates.root / "templates" / README).is_file()
-    name = README if own else PACKAGED
+    name = panel_frame(templates)
     try:
         text = templates.env.get_template(name).render(
-            title=title or "Awesome list",
+            title=title or DEFAULT_TITLE,
             count=len(ordered),
             index=markupsafe.Markup(index_text(ordered, [])),
             timeline=markupsafe.Markup(timeline_text(ordered)),

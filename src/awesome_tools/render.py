@@ -13,14 +13,22 @@ from awesome_tools.templates import README, Templates
 
 
 def render_readme(
-    entries: Sequence[Entry], categories: Sequence[str], *, templates: Templates
+    entries: Sequence[Entry],
+    categories: Sequence[str],
+    *,
+    templates: Templates,
+    title: str | None = None,
 ) -> str:
-    """Render README text; the same entries always give the same bytes."""
+    """Render README text; the same entries always give the same bytes.
+
+    `title` is the list's (its settings'); a template may show it, the packaged one has its own.
+    """
     try:
         text = templates.env.get_template(README).render(
             sections=sections(entries, categories),
             overview=newest_first(entries),
             count=len(entries),
+            title=title,
         )
     except jinja2.TemplateError as exc:
         raise templates.problem(exc) from None

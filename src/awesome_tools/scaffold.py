@@ -47,6 +47,11 @@ def _is_list(annotation: Any) -> bool:
     )
 
 
+def _asked(required: Collection[str]) -> frozenset[str]:
+    """The fields a new entry is asked for: of a choice `a|b`, the first."""
+    return frozenset(choice.split("|")[0] for choice in required)
+
+
 def fields(
     required: Collection[str] = TABLE_REQUIRED,
     model: type[BaseModel] = Entry,
@@ -55,9 +60,10 @@ def fields(
     """Every field of the schema in file order, sections before their own fields.
 
     A field is required when the layout's `required` names it (a section, when it names one of
-    its fields), or when its section's model requires it of a section that is given. A list of
-    mappings (`links`) is one field: its items are not sections.
+    its fields; of a choice `a|b`, the first), or when its section's model requires it of a
+    section that is given. A list of mappings (`links`) is one field: its items are not sections.
     """
+    required = _asked(required)
     found: list[EntryField] = []
     for name, info in model.model_fields.items():
         listed = _is_list(info.annotation)
@@ -99,6 +105,7 @@ def scaffold_text(
     and `suggested` those it proposes (a placeholder each); a section holding none of these
     nor a given value is commented out, and sections named in `skip` are left out entirely.
     """
+    required = _asked(required)
     wanted = {*required, *suggested, *values}
     sections = {w.split(".")[0] for w in wanted}
     lines = [MODELINE.rstrip("\n")]

@@ -258,7 +258,8 @@ def entry_json_schema(
     """Return the JSON Schema of an entry file, the allowed categories and the top-level keys
     the list's layout requires (`required`, dotted) included."""
     schema = Entry.model_json_schema()
-    needed = {dotted.split(".")[0] for dotted in required}
+    # A choice (`a|b`) requires neither key on its own.
+    needed = {dotted.split(".")[0] for dotted in required if "|" not in dotted}
     schema["required"] = [key for key in Entry.model_fields if key in needed]
     # Optional fields are left out, never null: YAML `~` is the text "~" to our loader.
     for definition in [schema, *schema.get("$defs", {}).values()]:

@@ -48,11 +48,11 @@ class Templates:
     env: jinja2.Environment
     root: Path | None = None
 
-    def frame(self) -> str:
+    def frame(self, name: str = README) -> str:
         """Name the template file a maintainer edits to change the README's frame."""
-        if self.root is not None and (self.root / "templates" / README).is_file():
-            return f"templates/{README}"
-        return f"the packaged template awesome_tools/templates/{README}"
+        if self.root is not None and (self.root / "templates" / name).is_file():
+            return f"templates/{name}"
+        return f"the packaged template awesome_tools/templates/{name}"
 
     def problem(self, exc: jinja2.TemplateError, *, template: str = README) -> TemplateProblem:
         """Locate a template error in the template file, for a `path:line:col` diagnostic."""

@@ -206,21 +206,33 @@ def field_problem(
 def _layout_missing(data: dict[str, Any], required: Collection[str]) -> list[ErrorDetails]:
     """The fields the layout requires that the data leaves out, as pydantic would name them.
 
-    A field under a missing section is reported as the section missing, once.
+    A field under a missing section is reported as the section missing, once. A choice `a|b`
+    is met by either field.
     """
     found: dict[KeyPath, ErrorDetails] = {}
-    for dotted in required:
-        node: Any = data
-        parts = dotted.split(".")
-        for depth, part in enumerate(parts, 1):
-            if not isinstance(node, dict):
-                break  # a section that is not a mapping is reported as such
-            if part not in node:
-                loc = tuple(parts[:depth])
-                found[loc] = ErrorDetails(type="missing", loc=loc, msg="missing", input=node)
-                break
-            node = node[part]
+    for choice in required:
+        # `a|b`: either will do; when neither is given, the first is reported missing.
+        first, *others = choice.split("|")
+        if any(_missing(data, dotted) is None for dotted in others):
+            continue
+        error = _missing(data, first)
+        if error is not None:
+            found[tuple(error["loc"])] = error
     return list(found.values())
+
+
+def _missing(data: dict[str, Any], dotted: str) -> ErrorDetails | None:
+    """The error of a dotted field the data leaves out, or None when it is given."""
+    node: Any = data
+    parts = dotted.split(".")
+    for depth, part in enumerate(parts, 1):
+        if not isinstance(node, dict):
+            return None  # a section that is not a mapping is reported as such
+        if part not in node:
+            loc = tuple(parts[:depth])
+            return ErrorDetails(type="missing", loc=loc, msg="missing", input=node)
+        node = node[part]
+    return None
 
 
 def validate(

@@ -49,11 +49,12 @@ def run(args: argparse.Namespace) -> int:
         else:
             try:
                 entries = list(project.entries.values())
-                expected = layout.render(entries, project.categories, templates)
+                title = project.settings.title
+                expected = layout.render(entries, project.categories, templates, title)
             except TemplateProblem as problem:
                 return report([problem.diagnostic], args, files=1)
             entry_files = {e.name.casefold(): path for path, e in project.entries.items()}
     diagnostics += layout.lint(
-        text, source.display, expected, entry_files, templates.frame(), fixes
+        text, source.display, expected, entry_files, templates.frame(layout.frame(templates)), fixes
     )
     return report(sorted(diagnostics), args, files=1)

@@ -36,7 +36,8 @@ def run(args: argparse.Namespace) -> int:
     entries = list(project.entries.values())
     try:
         templates = project.templates()
-        text = project.layout.render(entries, project.categories, templates)
+        title = project.settings.title
+        text = project.layout.render(entries, project.categories, templates, title)
         extras = project.layout.extras(entries, templates)
     except TemplateProblem as problem:
         return report([problem.diagnostic], args, files=project.files)
