@@ -66,15 +66,68 @@ def searched(entry: Entry) -> list[str]:
         entry.vision_encoder,
         entry.language_model,
         entry.connector,
+        entry.summary,
+        entry.authors,
+        entry.contribution,
         entry.figure_alt,
-        entry.architecture.overview,
-        entry.architecture.components,
-        entry.training.methods,
+        *(entry.deep_dive or "").split("\n\n"),
+        *(
+            [entry.architecture.overview, entry.architecture.components]
+            if entry.architecture
+            else []
+        ),
+        *([entry.training.methods] if entry.training else []),
         *([entry.alignment.techniques, entry.alignment.fusion_methods] if entry.alignment else []),
-        entry.datasets.used,
-        entry.datasets.purpose,
+        *([entry.datasets.used, entry.datasets.purpose] if entry.datasets else []),
     ]
     return [value for value in values if value]
+
+
+# A panel-layout list: summaries, prose and typed links, none of the table's sections.
+PANEL_ENTRIES = {
+    "alpha": """\
+name: Alpha
+title: 'Alpha: a panel model'
+url: https://arxiv.org/abs/2401.00001
+released: 2024-01-02
+summary: Alpha reads images with a <b>plain</b> encoder.
+contribution: A plain encoder.
+authors: Ann Author et al., Lab<br>
+links:
+- kind: code
+  url: https://github.com/example/alpha
+  label: GitHub
+deep_dive: |-
+  **Architecture.** Alpha pairs a vision tower with a decoder.
+
+  Its training uses a zebracrossing curriculum.
+""",
+    "beta": """\
+name: Beta
+title: 'Beta: another panel model'
+url: https://arxiv.org/abs/2401.00002
+released: 2024-02-03
+summary: Beta reads images with a decoder only.
+""",
+    "gamma": """\
+name: Gamma
+title: 'Gamma: a third'
+url: https://arxiv.org/abs/2401.00003
+summary: Gamma mentions curriculum in its summary.
+deep_dive: Gamma's deep dive.
+""",
+}
+
+
+@pytest.fixture
+def panel_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A panel-layout list of three entries."""
+    (tmp_path / "entries").mkdir()
+    (tmp_path / "awesome.yaml").write_text("layout: panel\ntitle: Panels\n", encoding="utf-8")
+    for name, text in PANEL_ENTRIES.items():
+        (tmp_path / "entries" / f"{name}.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
 
 
 def project_entries(root: Path) -> list[Entry]:
@@ -136,6 +189,32 @@ def test_the_page_holds_every_model_and_the_facets(seed_project: Path) -> None:
     assert ">Showing 10 of 10 models</p>" in html
     assert re.search(r'<link rel="stylesheet" href="site\.css\?v=[0-9a-f]{12}">', html)
     assert "http" not in html.split("</head>")[0]  # no CDN: every asset is local
+
+
+def test_a_panel_list_s_page_shows_its_summaries_and_prose(panel_project: Path) -> None:
+    html = build(panel_project).read_text("utf-8")
+    alpha = html.split('<article class="card" id="alpha"')[1].split("</article>")[0]
+    assert (
+        '<p class="summary f">Alpha reads images with a &lt;b&gt;plain&lt;/b&gt; encoder.</p>'
+        in alpha
+    )
+    assert '<div><dt>Authors</dt><dd class="f">Ann Author et al., Lab </dd></div>' in alpha
+    assert '<div><dt>Contribution</dt><dd class="f">A plain encoder.</dd></div>' in alpha
+    assert (
+        '<a href="https://github.com/example/alpha">GitHub<span class="sr"> of Alpha</span>'
+        in alpha
+    )
+    assert '<summary>More information<span class="hits"></span></summary>' in alpha
+    assert (
+        '<div class="prose">\n'
+        '<p class="f">**Architecture.** Alpha pairs a vision tower with a decoder.</p>\n'
+        '<p class="f">Its training uses a zebracrossing curriculum.</p>\n'
+        "</div>"
+    ) in alpha
+    assert "<h3>" not in html  # none of the table's sections
+    beta = html.split('<article class="card" id="beta"')[1].split("</article>")[0]
+    assert "<details>" not in beta and "Authors" not in beta  # nothing more to show
+    assert html.count("<details>") == 2
 
 
 def test_every_value_is_escaped(rich_project: Path) -> None:
@@ -411,6 +490,31 @@ def test_search_shows_exactly_the_models_that_say_so(
     session.page.wait_for_function("!document.querySelector('#site_models mark')")
     assert len(session.shown()) == 10
     session.wait_for_url(page_file.as_uri())
+    session.assert_clean()
+
+
+def test_search_finds_a_panel_list_s_summaries_and_prose(
+    panel_project: Path, open_page: Callable[..., Session]
+) -> None:
+    page_file = build(panel_project)
+    entries = project_entries(panel_project)
+    session = open_page(page_file.as_uri(), viewport={"width": 1200, "height": 1600})
+    # A word only in Alpha's deep dive, then one in a deep dive and in a summary.
+    for word, expected in (("zebracrossing", ["alpha"]), ("curriculum", ["alpha", "gamma"])):
+        assert (
+            sorted(slugify(e.name) for e in entries if any(word in v.lower() for v in searched(e)))
+            == expected
+        )
+        type_query(session, word, 3, len(expected))
+        assert sorted(session.shown()) == expected
+    # Highlights follow the count: wait for both (Alpha's folded in its deep dive).
+    session.page.wait_for_function("document.querySelectorAll('#site_models mark').length === 2")
+    marks = session.page.eval_on_selector_all(
+        "#site_models mark",
+        "marks => marks.map(m => m.closest('article').id + ':' + m.textContent)",
+    )
+    assert marks == ["alpha:curriculum", "gamma:curriculum"]
+    assert session.page.text_content("#alpha .hits") == " (1 match)"
     session.assert_clean()
 
 
