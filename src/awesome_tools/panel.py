@@ -205,7 +205,8 @@ def render_panels(
     name = README if own else PACKAGED
     try:
         text = templates.env.get_template(name).render(
-            title=title or "Awesome list",
+            # Title case: awesome-lint's awesome-heading asks for it.
+            title=title or templates.title or "Awesome List",
             count=len(ordered),
             index=markupsafe.Markup(index_text(ordered, [])),
             timeline=markupsafe.Markup(timeline_text(ordered)),

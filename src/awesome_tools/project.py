@@ -149,7 +149,7 @@ class Project:
         """The list's templates over the packaged ones (jinja2 is imported only here)."""
         from awesome_tools.templates import load_templates
 
-        return load_templates(self.root)
+        return load_templates(self.root, title=self.settings.title)
 
 
 def file_exists(root: Path) -> Callable[[str], bool]:

@@ -47,6 +47,7 @@ class Templates:
 
     env: jinja2.Environment
     root: Path | None = None
+    title: str | None = None  # awesome.yaml's title, for a frame that has none of its own
 
     def frame(self) -> str:
         """Name the template file a maintainer edits to change the README's frame."""
@@ -76,9 +77,9 @@ class Templates:
         return TemplateProblem(Diagnostic(shown, line, 1, "template", message))
 
 
-def load_templates(root: Path | None) -> Templates:
+def load_templates(root: Path | None, *, title: str | None = None) -> Templates:
     """The templates of the list at root (None: the packaged ones alone)."""
-    return Templates(_environment(root), root)
+    return Templates(_environment(root), root, title)
 
 
 def _environment(root: Path | None) -> jinja2.Environment:

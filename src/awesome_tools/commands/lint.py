@@ -49,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             try:
                 entries = list(project.entries.values())
+                templates = project.templates()  # with the settings' title, as render has it
                 expected = layout.render(entries, project.categories, templates)
             except TemplateProblem as problem:
                 return report([problem.diagnostic], args, files=1)
