@@ -14,6 +14,7 @@ from awesome_tools.panelparts import (
     DEFAULT_LABEL,
     DETAILS,
     MORE,
+    NONE,
     NOTICE,
     TIMELINE_HEADER,
     TIMELINE_RULE,
@@ -166,8 +167,8 @@ def timeline_text(ordered: Sequence[Entry]) -> str:
     """The release timeline table, newest first."""
     rows = [TIMELINE_HEADER, TIMELINE_RULE]
     for entry in ordered:
-        what = _cell(entry.contribution or "—")
-        rows.append(f"| {entry.released or '—'} | {_cell(panel_name(entry))} | {what} |")
+        what = _cell(entry.contribution or NONE)
+        rows.append(f"| {entry.released or NONE} | {_cell(panel_name(entry))} | {what} |")
     return "\n".join(rows)
 
 
