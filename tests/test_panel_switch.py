@@ -94,7 +94,9 @@ def test_a_table_list_renders_as_panels_by_its_settings_alone(
     assert capsys.readouterr().err == "wrote README.md (10 models)\n"
     text = (switched / "README.md").read_text("utf-8")
     # The list's templates/README.md.j2 is a table frame: the packaged panel frame is used.
-    assert text.startswith("# Awesome list\n\n## Models\n")
+    assert text.startswith(
+        "# Awesome List [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n## Models\n"
+    )
     panels = _panels(text)
     assert len(panels) == 10
     assert f"### {next(p for h, p in panels.items() if h.startswith('**FROZEN'))}" == FROZEN_PANEL
@@ -126,9 +128,21 @@ def test_markup_in_a_table_field_shows_as_written_in_its_panel(switched: Path) -
 
 # (case, awesome.yaml, README's first line)
 TITLES = [
-    ("no title: the default", "layout: panel\n", "# Awesome list"),
-    ("the settings' title", "layout: panel\ntitle: Awesome VLMs\n", "# Awesome VLMs"),
-    ("markup in it is text", "layout: panel\ntitle: Awesome *VLMs*\n", "# Awesome \\*VLMs\\*"),
+    (
+        "no title: the default",
+        "layout: panel\n",
+        "# Awesome List [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)",
+    ),
+    (
+        "the settings' title",
+        "layout: panel\ntitle: Awesome VLMs\n",
+        "# Awesome VLMs [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)",
+    ),
+    (
+        "markup in it is text",
+        "layout: panel\ntitle: Awesome *VLMs*\n",
+        "# Awesome \\*VLMs\\* [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)",
+    ),
 ]
 
 

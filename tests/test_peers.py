@@ -246,3 +246,141 @@ def test_block_check_catches_an_indented_line(readme: Readme, renderer: str) -> 
     assert any(problem.startswith("<pre> inside <details>: 1") for problem in problems), problems
     with pytest.raises(AssertionError, match="<pre> inside <details>"):
         assert_clean_blocks(RENDERERS[renderer](break_first_block(readme.text)), readme.names)
+
+
+# --- the panel layout -------------------------------------------------------------------------
+
+UPSTREAM = REPO / "tests" / "fixtures" / "upstream-74897b3-README.md"
+
+# Upstream's own prose (deep dives) writes HTML the panel layout does not: `<code>` where
+# backticks would do, and LLaVA-CoT's stage tags `<SUMMARY>, <CAPTION>, <REASONING>,
+# <CONCLUSION>` as if they were text (GitHub hides them). Import keeps the list's words as they
+# are, so markdownlint reports exactly these, and nothing the renderer writes (docs/panel.md).
+UPSTREAM_PROSE_HTML = [
+    ("sa2va.yaml", "code"),
+    ("omnivlm.yaml", "code"),
+    ("omnivlm.yaml", "code"),
+    ("llava-cot.yaml", "CAPTION"),
+    ("llava-cot.yaml", "REASONING"),
+    ("llava-cot.yaml", "CONCLUSION"),
+    ("pixtral-12b.yaml", "code"),
+    ("pixtral-12b.yaml", "code"),
+]
+
+
+def panel_entry(name: str, slug: str, released: str, arxiv: str, figure: str) -> str:
+    """A panel entry with every panel field: summary, typed links, authors, figure, deep dive."""
+    return f"""\
+name: {name}
+title: '{name}: A Model of Its Own'
+url: https://arxiv.org/abs/{arxiv}
+released: '{released}'
+summary: {name} joins a vision encoder to a language model through a small projector.
+contribution: A projector that keeps the encoder frozen
+authors: Ada Lovelace, Alan Turing<br>Analytical Engines Ltd.
+links:
+- kind: paper
+  url: https://arxiv.org/abs/{arxiv}
+  label: arXiv
+- kind: code
+  url: https://github.com/example/{slug}
+  label: GitHub
+- kind: model
+  url: https://huggingface.co/example/{slug}
+  label: HuggingFace
+figure: {figure}
+figure_alt: '{name} architecture: the encoder, the projector and the decoder.'
+figure_caption: The encoder, the projector and the decoder
+figure_number: '2'
+figure_source: https://arxiv.org/abs/{arxiv}
+figure_page: '3'
+deep_dive: |-
+  **{name}** keeps the *vision encoder* frozen and trains only the projector.
+
+  The second stage tunes the decoder on instructions (`stage 2`), see [the paper](https://arxiv.org/abs/{arxiv}).
+"""
+
+
+def stand_in_figures(root: Path) -> int:
+    """Empty stand-ins for the entries' local figures: check wants each figure file to exist."""
+    texts = "".join(p.read_text("utf-8") for p in sorted((root / "entries").glob("*.yaml")))
+    figures = sorted(set(re.findall(r"^figure: (assets/\S+\.png)$", texts, re.M)))
+    for figure in figures:
+        (root / figure).parent.mkdir(parents=True, exist_ok=True)
+        (root / figure).write_bytes(b"")
+    return len(figures)
+
+
+@pytest.fixture(params=["upstream", "small"])
+def panel_readme(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Readme:
+    """A panel README: upstream's catalog imported and rendered in its own frame, or three panel
+    entries rendered in the packaged panel frame."""
+    root = tmp_path / "list"
+    (root / "entries").mkdir(parents=True)
+    monkeypatch.chdir(root)
+    if request.param == "upstream":
+        assert main(["import", str(UPSTREAM)]) == 0
+    else:
+        (root / "awesome.yaml").write_text("layout: panel\ntitle: Awesome Panels\n", "utf-8")
+        for name, released, arxiv in [
+            ("Alpha", "2024-05-01", "2405.00101"),
+            ("Beta", "2023-02-03", "2302.00202"),
+            ("Gamma", "2023-02-03", "2302.00303"),
+        ]:
+            slug = name.lower()
+            figure = f"assets/architectures/{slug}.png"
+            text = panel_entry(name, slug, released, arxiv, figure)
+            (root / "entries" / f"{slug}.yaml").write_text(text, "utf-8")
+    assert stand_in_figures(root) > 0
+    assert main(["render"]) == 0
+    assert not (root / "templates").exists() or request.param == "upstream"
+    shutil.copy(LIST / "contributing.md", root / "contributing.md")
+    shutil.copy(REPO / LINT_CONFIG, root / LINT_CONFIG)
+    names = entry_names(root)
+    assert len(names) == (155 if request.param == "upstream" else 3)
+    return Readme(root, names)
+
+
+MD033_FINDING = re.compile(
+    r"^README\.md:(\d+):\d+ error MD033/no-inline-html .*\[Element: (\w+)\]$"
+)
+
+
+def test_markdownlint_cli2_passes_the_panel_layout(panel_readme: Readme) -> None:
+    require_node_tool(MARKDOWNLINT, "markdownlint-cli2")
+    result = run([str(MARKDOWNLINT), "README.md"], cwd=panel_readme.root)
+    if len(panel_readme.names) == 3:
+        assert result.returncode == 0, f"markdownlint-cli2 README.md failed:\n{shown(result)}"
+        return
+    findings = [line for line in result.stderr.splitlines() if line.startswith("README.md:")]
+    lines = panel_readme.text.split("\n")
+    found = []
+    for finding in findings:
+        match = MD033_FINDING.match(finding)
+        assert match, f"markdownlint-cli2 flags more than upstream's prose:\n{shown(result)}"
+        line, element = int(match[1]), match[2]
+        # The panel holding the line: its entry file is the last heading's, by the name's slug.
+        heading = next(t for t in reversed(lines[:line]) if t.startswith("### **"))
+        found.append((heading, element))
+    assert [element for _, element in found] == [e for _, e in UPSTREAM_PROSE_HTML]
+    assert [h.split(":")[0].removeprefix("### **") for h, _ in found] == [
+        "Sa2VA",
+        "OmniVLM",
+        "OmniVLM",
+        "LLaVA-CoT",
+        "LLaVA-CoT",
+        "LLaVA-CoT",
+        "Pixtral 12B",
+        "Pixtral 12B",
+    ]
+    for path, element in UPSTREAM_PROSE_HTML:
+        deep_dive = (panel_readme.root / "entries" / path).read_text("utf-8")
+        assert f"<{element}>" in deep_dive.split("\ndeep_dive:")[1]
+
+
+def test_awesome_lint_passes_the_panel_layout(panel_readme: Readme) -> None:
+    require_node_tool(AWESOME_LINT_PACKAGE, "awesome-lint")
+    result = run(["node", str(AWESOME_LINT_RUNNER), "README.md"], cwd=panel_readme.root)
+    assert result.returncode == 0, f"awesome-lint README.md failed:\n{shown(result)}"

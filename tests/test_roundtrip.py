@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from awesome_tools.entrycheck import check_entries
 from awesome_tools.fieldtypes import PLACEHOLDER
 from awesome_tools.importer import plan_import
+from awesome_tools.layout import PANEL
 from awesome_tools.normalize import canonical_text
 from awesome_tools.render import render_readme
 from awesome_tools.schema import Entry
@@ -132,3 +134,136 @@ def test_import_of_render_gives_back_the_entries(original: list[Entry]) -> None:
     assert problems == []
     back = sorted((c.entry.model_dump() for c in checked if c.entry), key=lambda d: d["name"])
     assert back == sorted((e.model_dump() for e in original), key=lambda d: d["name"])
+
+
+# --- the panel layout -------------------------------------------------------------------------
+
+# The panel layout writes its text as the list wrote it (Markdown and HTML source, as upstream
+# keeps it), so a valid panel text is words and plain punctuation: no Markdown or HTML markup,
+# which would be the list's own markup, and no ': ' in a name (the heading's name ends there).
+PANEL_PUNCTUATION = "-.,'/&+!?%\u2019"
+word = st.text(
+    st.characters(categories=("L", "N"), include_characters=PANEL_PUNCTUATION),
+    min_size=1,
+    max_size=8,
+).filter(lambda w: w[0].isalnum())  # a word starts with a letter or digit: almost all do
+words = st.lists(word, min_size=1, max_size=6).map(" ".join)
+slug_text = st.text(
+    st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789-_"), min_size=1, max_size=10
+)
+digits = st.integers(min_value=0, max_value=999).map(str)
+# A label with the host it names, for each kind (a label consistent with its destination).
+LINKS = {
+    "paper": [("arXiv", "https://arxiv.org/abs/"), ("Paper", "https://example.org/paper/")],
+    "code": [("GitHub", "https://github.com/"), ("Code", "https://gitlab.com/")],
+    "model": [("HuggingFace", "https://huggingface.co/"), ("Weights", "https://example.org/w/")],
+    "project": [("Project", "https://example.org/project/"), ("Blog", "https://blog.example.org/")],
+    "demo": [("Demo", "https://example.org/demo/"), ("Gradio", "https://huggingface.co/spaces/")],
+    "other": [("Slides", "https://example.org/slides/")],
+}
+
+
+@st.composite
+def panel_link(draw: st.DrawFn, kind: str, index: int) -> dict[str, str]:
+    label, prefix = draw(st.sampled_from(LINKS[kind]))
+    # The index keeps entries' links apart: two entries with one paper are duplicates.
+    link = {"kind": kind, "url": f"{prefix}m{index}/{draw(slug_text)}", "label": label}
+    if draw(st.booleans()):
+        link["badge"] = f"https://img.shields.io/badge/{draw(slug_text)}-blue.svg"
+    return link
+
+
+@st.composite
+def panel_entry(draw: st.DrawFn, index: int, released: str) -> dict[str, Any]:
+    name = f"{draw(words)} m{index}"
+    kinds = draw(st.lists(st.sampled_from(list(LINKS)), min_size=1, max_size=4))
+    links = [draw(panel_link(kind, index)) for kind in kinds]
+    data: dict[str, Any] = {
+        "name": name,
+        "title": draw(st.sampled_from([name, f"{name}: {draw(words)}"])),
+        # A panel shows no link of its own: its first badge is the entry's link.
+        "url": links[0]["url"],
+        "released": released,
+        "summary": draw(words),
+        "links": links,
+    }
+    if draw(st.booleans()):
+        data["contribution"] = draw(words)
+    if draw(st.booleans()):
+        # An affiliation goes on a line of its own after a <br>.
+        data["authors"] = "<br>".join(draw(st.lists(words, min_size=1, max_size=2)))
+    if draw(st.booleans()):
+        data["figure"] = f"assets/architectures/{draw(slug_text)}.png"
+        data["figure_alt"] = draw(words)
+        if draw(st.booleans()):
+            data["figure_width"] = draw(digits)
+        if draw(st.booleans()):
+            data["figure_caption"] = draw(words)
+            data["figure_source"] = f"https://arxiv.org/pdf/{draw(slug_text)}"
+            if draw(st.booleans()):
+                data["figure_number"] = draw(digits)
+            if draw(st.booleans()):
+                data["figure_page"] = draw(digits)
+    if draw(st.booleans()):
+        paragraphs = draw(st.lists(st.lists(words, min_size=1, max_size=3), min_size=1, max_size=3))
+        data["deep_dive"] = "\n\n".join("\n".join(lines) for lines in paragraphs)
+    return data
+
+
+@st.composite
+def panel_entries(draw: st.DrawFn) -> list[Entry]:
+    days = draw(
+        st.lists(
+            st.dates(min_value=date(1990, 1, 1), max_value=date.today()).map(date.isoformat),
+            min_size=1,
+            max_size=5,
+        )
+    )
+    data = [draw(panel_entry(i, day)) for i, day in enumerate(days)]
+    # Same-day entries carry their editorial order, 1, 2, ... (the timeline's order).
+    for day in set(days):
+        same = [d for d in data if d["released"] == day]
+        if len(same) > 1:
+            for n, item in enumerate(draw(st.permutations(same)), 1):
+                item["order"] = str(n)
+    return [Entry.model_validate(item) for item in data]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(panel_entries())
+def test_panel_import_of_render_gives_back_the_entries(original: list[Entry]) -> None:
+    readme = PANEL.render(original, [], PACKAGED, None)
+    plan = PANEL.read(readme.encode(), "README.md", None, "categories.yaml")
+    assert plan.diagnostics == []
+    checked, problems = check_entries(
+        [(f"entries/{name}", body.encode()) for name, body in plan.files.items()],
+        categories=[],
+        required=PANEL.required,
+        exists=lambda path: True,
+    )
+    assert problems == []
+    back = sorted((c.entry.model_dump() for c in checked if c.entry), key=lambda d: d["name"])
+    assert back == sorted((e.model_dump() for e in original), key=lambda d: d["name"])
+
+
+# Found by the property: the timeline's dash for a missing contribution came back as the
+# contribution '—'.
+NO_CONTRIBUTION = {
+    "name": "0 m0",
+    "title": "0 m0",
+    "url": "https://arxiv.org/abs/0",
+    "released": "2000-01-01",
+    "summary": "0",
+    "links": [{"kind": "paper", "url": "https://arxiv.org/abs/0", "label": "arXiv"}],
+}
+
+
+def test_panel_round_trip_without_contribution() -> None:
+    original = [Entry.model_validate(NO_CONTRIBUTION)]
+    readme = PANEL.render(original, [], PACKAGED, None)
+    assert "| 2000-01-01 | 0 m0 | — |\n" in readme
+    plan = PANEL.read(readme.encode(), "README.md", None, "categories.yaml")
+    assert plan.diagnostics == []
+    back = [Entry.model_validate(yaml.safe_load(body)) for body in plan.files.values()]
+    assert back[0].contribution is None
+    assert [e.model_dump() for e in back] == [e.model_dump() for e in original]

@@ -16,6 +16,7 @@ from awesome_tools.panelparts import (
     DEFAULT_LABEL,
     DETAILS,
     MORE,
+    NONE,
     NOTICE,
     TIMELINE_HEADER,
     TIMELINE_RULE,
@@ -34,7 +35,7 @@ OFFICIAL = "Official architecture diagram"
 NO_QUIRKS = PanelQuirks()
 CREDITS = "assets/architectures/CREDITS.md"
 # The README's heading when the list's settings give no title.
-DEFAULT_TITLE = "Awesome list"
+DEFAULT_TITLE = "Awesome List"  # title case: awesome-lint's awesome-heading asks for it
 
 
 def panel_name(entry: Entry) -> str:
@@ -215,8 +216,8 @@ def timeline_text(ordered: Sequence[Entry]) -> str:
     """The release timeline table, newest first."""
     rows = [TIMELINE_HEADER, TIMELINE_RULE]
     for entry in ordered:
-        what = _cell(entry.contribution or "—")
-        rows.append(f"| {entry.released or '—'} | {_cell(panel_name(entry))} | {what} |")
+        what = _cell(entry.contribution or NONE)
+        rows.append(f"| {entry.released or NONE} | {_cell(panel_name(entry))} | {what} |")
     return "\n".join(rows)
 
 

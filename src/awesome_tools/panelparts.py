@@ -28,6 +28,7 @@ MORE = "<summary>ℹ️ <i>More Information</i></summary>"  # noqa: RUF001 (upst
 YEAR_LINE = re.compile(r"^\*\*(?P<year>\d{4}):\*\* ")
 TIMELINE_HEADER = "| Date | Architecture | Distinctive contribution |"
 TIMELINE_RULE = "| --- | --- | --- |"
+NONE = "—"  # a timeline cell with no value: no date, no contribution
 ROW = re.compile(r"^\| (?P<date>[^|]+?) \| (?P<name>(?:[^|\\]|\\.)+?) \| (?P<what>.*?) \|[ \t]*$")
 COUNT = re.compile(r"\((?P<count>\d+) architectures\b")
 

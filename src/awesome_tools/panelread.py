@@ -15,6 +15,7 @@ from awesome_tools.panelparse import Reader, Row, read_panel, read_timeline
 from awesome_tools.panelparts import (
     COUNT,
     HEADING,
+    NONE,
     SECTION,
     TIMELINE_HEADER,
     YEAR_LINE,
@@ -90,7 +91,11 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
         if matches:
             row = matches.pop(0)
             data["name"] = row[2]
-            data["released"], data["contribution"] = row[1], row[3]
+            # The timeline shows a missing date or contribution as a dash: no value.
+            if row[1] != NONE:
+                data["released"] = row[1]
+            if row[3] != NONE:
+                data["contribution"] = row[3]
             data["_row"] = row[0]
         else:
             reader.warn(start, f"panel '{data['name']}' has no release timeline row")
