@@ -87,7 +87,7 @@ dist: $(STAMP)
 # make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="check lint"]: atheris, each target for that long.
 # Only this target installs atheris (the `fuzz` extra); failing inputs go to .fuzz/crashes/.
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS ?= check import lint roundtrip
+FUZZ_TARGETS ?= check import lint roundtrip panel
 FUZZ_STAMP := $(VENV)/.fuzz-installed
 
 $(FUZZ_STAMP): $(STAMP)

@@ -145,9 +145,28 @@ def round_trip(data: bytes) -> None:
         raise Finding(f"round trip changed the entry: {entry!r} -> {back[0].entry!r}")
 
 
+def panel_readme(data: bytes) -> None:
+    """The panel layout's importer and linter on any bytes as a panel README."""
+    from awesome_tools.fixes import CONSOLE
+    from awesome_tools.layout import PANEL
+
+    text, _ = decode(data, README_PATH)
+    plan = PANEL.read(data, README_PATH, None, "categories.yaml")
+    well_formed(plan.diagnostics, README_PATH, text)
+    sources = [(f"entries/{name}", body.encode()) for name, body in plan.files.items()]
+    _, problems = check_entries(sources, categories=[], required=PANEL.required)
+    for d in problems:
+        if d.rule in ("yaml-syntax", "encoding", "multiple-documents", "not-a-mapping"):
+            raise Finding(f"import wrote a file that does not load: {d.text()}")
+    if text is not None:
+        found = PANEL.lint(text, README_PATH, None, {}, "templates/README.md.j2", CONSOLE)
+        well_formed(found, README_PATH, text)
+
+
 TARGETS: dict[str, Callable[[bytes], None]] = {
     "check": check_entry,
     "import": import_readme,
     "lint": lint_readme,
     "roundtrip": round_trip,
+    "panel": panel_readme,
 }
