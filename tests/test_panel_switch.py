@@ -228,3 +228,37 @@ def test_each_layout_asks_for_its_own_fields(
     (switched / "entries" / "tiny.yaml").write_text(entry, encoding="utf-8")
     assert main(["check"]) == (1 if out else 0)
     assert capsys.readouterr().out == out
+
+
+def test_a_list_s_own_panel_template_lays_out_each_panel(switched: Path) -> None:
+    """templates/panel/panel.md.j2 overrides the packaged one: here, the figure-less FROZEN
+    panel gets its release lines after the deep dive, and a line of the list's own."""
+    own = switched / "templates" / "panel"
+    own.mkdir(parents=True)
+    (own / "panel.md.j2").write_text(
+        "{{ heading }}\n\n{{ deep_dive }}\n\n{{ meta }}\n\n*Listed as {{ entry.name }}.*",
+        encoding="utf-8",
+    )
+    assert main(["render"]) == 0
+    frozen = _panels((switched / "README.md").read_text("utf-8"))[
+        "**FROZEN: Multimodal Few-Shot Learning with Frozen Language Models**"
+    ]
+    assert frozen.index("</details>") < frozen.index("**Released:** 2021-06")
+    assert frozen.rstrip().endswith("*Listed as FROZEN.*")
+    assert main(["lint"]) == 0
+
+
+def test_a_broken_panel_template_is_a_positioned_diagnostic(
+    switched: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    own = switched / "templates" / "panel"
+    own.mkdir(parents=True)
+    (own / "panel.md.j2").write_text(
+        "{{ heading }}\n\n{{ entry.nmae }}\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["render"]) == 1
+    assert capsys.readouterr().out.startswith(
+        "templates/panel/panel.md.j2:3:1: error[template] the template fails: "
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from awesome_tools.links import link_label
@@ -182,20 +183,42 @@ def deep_dive_lines(entry: Entry) -> list[str]:
     return [DETAILS, summary, "", *body, *tail, "</details>"]
 
 
+PANEL_TEMPLATE = "panel/panel.md.j2"
+
+
+def panel_parts(entry: Entry, number: int) -> dict[str, str]:
+    """The prepared text of each part of one panel, by the name the panel template uses."""
+    return {
+        "heading": f"### **{panel_title(entry)}**",
+        "summary": entry.summary or "",
+        "meta": "\n".join(meta_lines(entry)),
+        "figure": "\n".join(figure_lines(entry, number)),
+        "deep_dive": "\n".join(deep_dive_lines(entry)),
+    }
+
+
+def _panel(templates: Templates, entry: Entry, number: int) -> str:
+    import markupsafe
+
+    parts = {name: markupsafe.Markup(text) for name, text in panel_parts(entry, number).items()}
+    return templates.env.get_template(PANEL_TEMPLATE).render(**parts, entry=entry)
+
+
+def panels_text(ordered: Sequence[Entry], templates: Templates) -> str:
+    """Every panel, numbered in order, each through the panel template."""
+    return "\n\n".join(_panel(templates, entry, n) for n, entry in enumerate(ordered, 1))
+
+
+@cache
+def _packaged() -> Templates:
+    from awesome_tools.templates import load_templates
+
+    return load_templates(None)
+
+
 def panel_text(entry: Entry, number: int) -> str:
-    """One panel: heading, summary, links and authors, figure, deep dive."""
-    parts = [[f"### **{panel_title(entry)}**"]]
-    if entry.summary:
-        parts.append([entry.summary])
-    for block in (meta_lines(entry), figure_lines(entry, number), deep_dive_lines(entry)):
-        if block:
-            parts.append(block)
-    return "\n\n".join("\n".join(part) for part in parts)
-
-
-def panels_text(ordered: Sequence[Entry]) -> str:
-    """Every panel, numbered in order."""
-    return "\n\n".join(panel_text(entry, n) for n, entry in enumerate(ordered, 1))
+    """One panel as the packaged panel template writes it (what import compares with)."""
+    return _panel(_packaged(), entry, number)
 
 
 def index_text(ordered: Sequence[Entry], taken: list[str]) -> str:
@@ -277,12 +300,16 @@ def render_panels(
     ordered = panel_order(entries)
     name = panel_frame(templates)
     try:
+        panels = panels_text(ordered, templates)
+    except jinja2.TemplateError as exc:
+        raise templates.problem(exc, template=PANEL_TEMPLATE) from None
+    try:
         text = templates.env.get_template(name).render(
             title=title or DEFAULT_TITLE,
             count=len(ordered),
             index=markupsafe.Markup(index_text(ordered, [])),
             timeline=markupsafe.Markup(timeline_text(ordered)),
-            panels=markupsafe.Markup(panels_text(ordered)),
+            panels=markupsafe.Markup(panels),
         )
     except jinja2.TemplateError as exc:
         raise templates.problem(exc, template=name) from None
