@@ -21,8 +21,8 @@ from conftest import entry_text
 FUZZ = Path(__file__).resolve().parent.parent / "fuzz"
 
 
-def _targets() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("fuzz_targets", FUZZ / "targets.py")
+def _load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"fuzz_{name}", FUZZ / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -30,8 +30,12 @@ def _targets() -> ModuleType:
     return module
 
 
-targets = _targets()
+targets = _load("targets")
 SEEDS = sorted((p.parent.name, p) for p in (FUZZ / "corpus").glob("*/*"))
+
+
+def test_the_runner_offers_every_target() -> None:
+    assert _load("run").NAMES == tuple(targets.TARGETS)
 
 
 def test_every_target_has_seeds() -> None:
