@@ -35,7 +35,8 @@ SEEDS = sorted((p.parent.name, p) for p in (FUZZ / "corpus").glob("*/*"))
 
 
 def test_the_runner_offers_every_target() -> None:
-    assert _load("run").NAMES == tuple(targets.TARGETS)
+    names = _load("run").NAMES
+    assert names == tuple(targets.TARGETS)
 
 
 def test_every_target_has_seeds() -> None:
