@@ -284,3 +284,32 @@ def test_a_hand_edit_in_a_panel_is_drift_naming_its_entry_file(
         f"README.md:{line}:1: error[drift] panel 'MODUS' differs from entries/modus.yaml: "
         "edit entries/modus.yaml, then run `awesome-tools render`\n"
     )
+
+
+def test_a_hand_kept_panel_list_without_timeline_imports_and_renders_clean(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A panel list of another hand (tests/fixtures/panel-unseen-README.md, written for this
+    test): no index, no timeline, badges on the summary's next line with the authors after
+    them, a bare GitHub-asset image without alt text, a **Released:** line as the only date."""
+    readme = Path(__file__).parent / "fixtures" / "panel-unseen-README.md"
+    assert _import(readme, tmp_path, monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert "has no link" not in out and "differs from the timeline" not in out
+    tiny = (tmp_path / "entries" / "tinyllava.yaml").read_text("utf-8")
+    assert (
+        "summary: TinyLLaVA studies small vision-language models built from small LLMs.\n" in tiny
+    )
+    assert "url: https://arxiv.org/abs/2402.14289\n" in tiny
+    assert "authors: Baichuan Zhou, Ying Hu\n" in tiny
+    mobile = (tmp_path / "entries" / "mobilevlm-v2.yaml").read_text("utf-8")
+    assert "released: '2024-02-06'\n" in mobile or "released: 2024-02-06\n" in mobile
+    assert main(["check"]) == 0
+    assert main(["render"]) == 0
+    assert main(["lint"]) == 0
+    capsys.readouterr()
+    # Written back, it imports to the same entry files.
+    before = {p.name: p.read_bytes() for p in (tmp_path / "entries").iterdir()}
+    again = tmp_path / "again"
+    assert _import(tmp_path / "README.md", again, monkeypatch) == 0
+    assert {p.name: p.read_bytes() for p in (again / "entries").iterdir()} == before

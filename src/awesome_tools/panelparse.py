@@ -210,6 +210,8 @@ def read_panel(reader: Reader, start: int, end: int, number: int) -> dict[str, A
     data["_number"] = number
     i = reader.skip_blank(start + 1, end)
     stop = reader.until_blank(i, end)
+    # Older panels put the badges on the line after the summary, with no blank line between.
+    stop = next((k for k in range(i + 1, stop) if lines[k].lstrip().startswith("[![")), stop)
     if i < end and not lines[i].startswith(("[![", "<!--", DETAILS)):
         # As the schema's Text reads it: a re-import then gives the same file.
         data["summary"] = canonical_text(" ".join(line.strip() for line in lines[i:stop]))

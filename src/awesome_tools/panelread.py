@@ -100,12 +100,13 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
         else:
             reader.warn(start, f"panel '{data['name']}' has no release timeline row")
         line = data.pop("_released_line", None)
-        if line and line[1] != data.get("released"):
+        if line and "released" not in data:
+            data["released"] = line[1]  # no timeline row gives a date: the panel's own
+        elif line and line[1] != data["released"]:
             reader.warn(
                 line[0],
                 f"**Released:** {line[1]} differs from the timeline's date; the timeline's is kept",
             )
-            data.setdefault("released", line[1])
         if "url" not in data:
             reader.warn(start, f"panel '{data['name']}' has no link; the entry needs a 'url'")
         panels.append((start, data))
