@@ -15,6 +15,7 @@ import pytest
 
 from awesome_tools.entrycheck import check_entries
 from awesome_tools.importer import plan_import
+from awesome_tools.layout import PANEL
 from awesome_tools.lint import lint_text
 from conftest import entry_text
 
@@ -191,3 +192,17 @@ def test_an_entry_with_a_warning_round_trips_with_the_same_warning() -> None:
     _, diagnostics = check_entries([("entries/llava.yaml", data)], categories=targets.CATEGORIES)
     assert [d.rule for d in diagnostics if d.rule != "file-name"] == ["released-mismatch"]
     targets.round_trip(data)
+
+
+@pytest.mark.parametrize("text", ["", "x", "\n\n", "# A list without panels\n"])
+def test_a_readme_without_panels_is_no_panel_import(text: str) -> None:
+    """Found by the panel target (an empty file: tests/fixtures/fuzz/panel-empty.md): the panel
+    importer raised IndexError on a README without a single panel heading."""
+    assert (FOUND / "panel-empty.md").read_bytes() == b""
+    targets.panel_readme(text.encode())
+    plan = PANEL.read(text.encode(), "README.md", None, "categories.yaml")
+    assert [d.text() for d in plan.diagnostics] == [
+        "README.md:1:1: error[import] no panel found: a panel starts with a heading line "
+        "'### **Name: Title**'"
+    ]
+    assert plan.files == {}

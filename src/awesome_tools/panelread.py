@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entryfile import dump_entry
 from awesome_tools.importer import ImportPlan
 from awesome_tools.loader import decode
@@ -73,6 +74,10 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
     reader = Reader(path, text.replace("\r\n", "\n").split("\n"))
     lines = reader.lines
     heads = [i for i, line in enumerate(lines) if HEADING.match(line)]
+    if not heads:
+        message = "no panel found: a panel starts with a heading line '### **Name: Title**'"
+        plan.diagnostics = [Diagnostic(path, 1, 1, "import", message)]
+        return plan
     after = next((i for i in range(heads[-1], len(lines)) if SECTION.match(lines[i])), len(lines))
     rows = read_timeline(reader)
     by_name: dict[str, list[Row]] = {}
