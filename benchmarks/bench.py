@@ -6,7 +6,7 @@ Generates synthetic projects of N entries in a temp dir for each README layout (
 `awesome-tools import`) copied with unique names, file names and papers, with stand-in figure
 files. Each project must pass `awesome-tools check` and gets its README rendered once; then
 every measurement runs as a whole subprocess, interleaved round by round, and the best and
-median wall-clock time and the peak memory (the child's ru_maxrss, from os.wait4) are reported:
+median wall-clock time and the peak memory (GNU time's maximum resident set size) are reported:
 
     check            <= 1.0 x floor at 10,000 entries (best / best, same layout and size)
     render           <= 1.5 x floor at 10,000 entries (README deleted before each run)
@@ -49,6 +49,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent  # the venv's bin/: run this with the venv's python
 SCHEMA = Path("schema") / "entry.schema.json"
+GNU_TIME = shutil.which("time", path="/usr/bin:/bin")  # for each command's peak memory
 MODELINE = "# yaml-language-server: $schema=../schema/entry.schema.json\n"
 
 
@@ -296,18 +297,23 @@ def run_measured(
 ) -> tuple[float, int, str, int]:
     """Run a command; return its wall-clock seconds, exit code, output and peak memory (KiB).
 
-    The child is reaped with os.wait4, whose resource usage is that one process's (with its
-    own children's, for a script such as pre-commit): ru_maxrss, KiB on Linux.
+    The peak is the command's maximum resident set size (with its waited-for children's, for a
+    script such as pre-commit), as GNU time reports it. Not os.wait4 on our own child: Linux
+    carries the high-water mark of the memory a process had before exec into its ru_maxrss,
+    and a child started from this process (vfork) would report this process's peak.
     """
-    with tempfile.TemporaryFile() as out:
+    with tempfile.TemporaryFile() as out, tempfile.NamedTemporaryFile("r") as peak:
+        timed = [str(GNU_TIME), "-o", peak.name, "-f", "%M", *command] if GNU_TIME else command
         start = time.perf_counter()
-        child = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        child = subprocess.Popen(timed, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         output = out.read().decode("utf-8", "replace")
-    return seconds, child.returncode, output, usage.ru_maxrss
+        reported = peak.read().split()  # "Command exited with non-zero status 1" comes first
+    kib = int(reported[-1]) if GNU_TIME and reported else usage.ru_maxrss
+    return seconds, child.returncode, output, kib
 
 
 def chunked(args: list[str], budget: int) -> list[list[str]]:
