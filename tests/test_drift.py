@@ -246,6 +246,14 @@ WINDOW_CASES: dict[str, tuple[Callable[[str], str], Callable[[str], str]]] = {
         str,
     ),
     "frame edited": (lambda t: _edit(t, "Be kind.", "Be nice."), str),
+    "blocks far apart edited": (
+        lambda t: _edit(
+            _edit(t, "Model02 paper</a></td>\n<td>pretraining", "Model02 paper</a></td>\n<td>x"),
+            "Model10 paper</a></td>\n<td>pretraining",
+            "Model10 paper</a></td>\n<td>y",
+        ),
+        str,
+    ),
     "no difference": (str, str),
 }
 

@@ -68,7 +68,8 @@ def expected_segments(
     parsing README.md's own window gives exactly the README's segments there (the parse does
     not depend on what comes before the window) and the expected window leaves no block open
     and nothing unreadable (it does not run on into the shared end); otherwise, and when the
-    texts share little, the whole expected text is parsed, as before.
+    texts share little (the window would be over half of README.md), the whole expected text is
+    parsed, as before.
     """
     prefix = 0
     limit = min(len(have_lines), len(want_lines))
@@ -86,6 +87,9 @@ def expected_segments(
         return segments(read_document(expected), want_lines)
     first, last = starts[-2], ends[1]  # a whole block of margin on each side
     top, bottom = have[first][0], have[last][1]
+    if 2 * (bottom - top) > len(have_lines):
+        # Two window parses would cost more than one whole parse: edits far apart.
+        return segments(read_document(expected), want_lines)
     mine = _window(have_lines, top, bottom)
     if mine is None or list(map(_shape, mine)) != list(map(_shape, have[first : last + 1])):
         return segments(read_document(expected), want_lines)
