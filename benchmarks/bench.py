@@ -1,18 +1,24 @@
 """Time `awesome-tools` check, render and lint against a YAML-parsing floor, side by side.
 
-Generates synthetic projects of N entries in a temp dir (deterministic, seeded; by default
-1,000 and 10,000), verifies each passes `awesome-tools check` and renders its README once, then
-runs every measurement as a whole subprocess, interleaved round by round, and reports the best
-and median wall-clock time of each, with check-jsonschema (largest size only) for comparison:
+Generates synthetic projects of N entries in a temp dir for each README layout (by default
+10,000 and 100,000 entries, table and panel layouts): the table layout's entries are generated
+(seeded), the panel layout's are the upstream catalog's 155 (tests/fixtures, imported once with
+`awesome-tools import`) copied with unique names, file names and papers, with stand-in figure
+files. Each project must pass `awesome-tools check` and gets its README rendered once; then
+every measurement runs as a whole subprocess, interleaved round by round, and the best and
+median wall-clock time and the peak memory (GNU time's maximum resident set size) are reported:
 
-    check           <= 2.0 x floor at 10,000 entries (best / best, same number of entries)
-    render          <= 1.5 x floor at 10,000 entries
-    lint            <= 3.5 x floor at 10,000 entries
-    lint drifted    <= 4.0 x lint at every size: the same README with every model block
-                    hand-edited (a bulk edit or a template change), so every block drifts
-    one-file check  <= 0.150 s (best; the real repository, as pre-commit runs it)
-    growth          render and lint, best at the largest size / best at the smallest:
-                    at most 1.2 x the growth in entries (12 x from 1,000 to 10,000)
+    check            <= 1.0 x floor at 10,000 entries (best / best, same layout and size)
+    render           <= 1.5 x floor at 10,000 entries (README deleted before each run)
+    lint             <= 3.0 x floor at 10,000 entries (README current)
+    lint one edited  <= 3.5 x floor at 10,000 entries: one block hand-edited; the one drift
+                     error must name that entry's file
+    lint drifted     <= 4.0 x lint (table layout, up to 10,000): every block hand-edited
+    one-file check   <= 0.150 s (best; the real repository, as pre-commit runs it)
+    pre-commit one entry  <= 1.5 s: `pre-commit run --files` on one staged entry in a clone
+                     of the repository with every hook; each hook's seconds are shown
+    growth           check, render, lint, lint one edited: best at the largest size / best at
+                     the smallest, at most 1.2 x the growth in entries (12 x, 10,000 -> 100,000)
 
 Run with the project's venv: `make bench` or `.venv/bin/python benchmarks/bench.py --help`.
 Only the standard library and PyYAML are used here, so the tool under test is never imported.
@@ -32,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -42,6 +49,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent  # the venv's bin/: run this with the venv's python
 SCHEMA = Path("schema") / "entry.schema.json"
+GNU_TIME = shutil.which("time", path="/usr/bin:/bin")  # for each command's peak memory
 MODELINE = "# yaml-language-server: $schema=../schema/entry.schema.json\n"
 
 
@@ -62,16 +70,21 @@ class Target:
 
 
 TARGETS: dict[str, Target] = {
-    "check": Target("ratio", 2.0, entries=10_000),
+    "check": Target("ratio", 1.0, entries=10_000),
     "render": Target("ratio", 1.5, entries=10_000),
-    "lint": Target("ratio", 3.5, entries=10_000),
+    "lint": Target("ratio", 3.0, entries=10_000),
+    "lint one edited": Target("ratio", 3.5, entries=10_000),
     "lint drifted": Target("ratio", 4.0, base="lint"),
     "one-file check": Target("seconds", 0.150),
+    "pre-commit one entry": Target("seconds", 1.5),
 }
 # Cases whose growth from the smallest to the largest size is judged: best time at the largest
 # size / best at the smallest may be at most GROWTH_SLACK x the growth in entries (linear).
-GROWTH_CASES = ("render", "lint")
+GROWTH_CASES = ("check", "render", "lint", "lint one edited")
 GROWTH_SLACK = 1.2
+LAYOUTS = ("table", "panel")
+# Sizes above this run --large-repeat times: 100,000 entries take minutes per round.
+LARGE = 10_000
 
 FLOOR_CODE = """\
 import pathlib, sys, yaml
@@ -98,8 +111,10 @@ WORDS, DATASETS, SUFFIXES = WORD_TEXT.split(), DATASET_TEXT.split(), SUFFIX_TEXT
 
 
 def slugify(name: str) -> str:
-    """Lower-case ASCII, each run of other characters one hyphen (names here are ASCII)."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    """Lower-case ASCII, accents folded, each run of other characters one hyphen."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
 def sentence_text(rng: random.Random, words: list[str]) -> str:
@@ -166,6 +181,77 @@ def generate_project(root: Path, count: int, seed: int) -> list[str]:
     return files
 
 
+UPSTREAM = REPO / "tests" / "fixtures" / "upstream-74897b3-README.md"
+ARXIV_ID = re.compile(r"(?<![\d.])(\d{4})\.\d{4,5}(?:v\d+)?(?![\d])")
+FIGURE = re.compile(r"^figure: (assets/\S+\.png)$", re.M)
+
+
+@dataclass(frozen=True)
+class PanelSeed:
+    """The upstream catalog imported once: its settings, templates and entry texts to copy."""
+
+    root: Path
+    texts: list[str]  # each entry's YAML with `@@K@@` (copy number) and `@@ID@@` placeholders
+    slugs: list[str]  # each entry's file-name slug before the copy number
+
+
+def import_upstream(scratch: Path) -> PanelSeed:
+    """Import the upstream catalog's 155 entries once with `awesome-tools import`."""
+    root = scratch / "upstream"
+    (root / "entries").mkdir(parents=True)
+    done = subprocess.run(
+        [str(BIN / "awesome-tools"), "import", str(UPSTREAM)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout[-3000:] + done.stderr[-3000:])
+        raise SystemExit("bench: `awesome-tools import` of the upstream catalog failed")
+    texts, slugs = [], []
+    for path in sorted((root / "entries").glob("*.yaml")):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        slugs.append(slugify(str(data["name"])))
+        texts.append(MODELINE + panel_template(data))
+    return PanelSeed(root, texts, slugs)
+
+
+def panel_template(data: dict[str, object]) -> str:
+    """One upstream entry with a copy-numbered name and title and placeholder arXiv ids."""
+    data["name"] = f"{data['name']} R@@K@@"
+    data["title"] = f"{data['title']} (R@@K@@)"
+    url = str(data["url"])
+    if ARXIV_ID.search(url) is None:  # a blog or a repository: one page per copy
+        data["url"] = url + ("&" if "?" in url else "?") + "r=@@K@@"
+    body = yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=100)
+    return ARXIV_ID.sub(r"\1.@@ID@@", body)
+
+
+def generate_panel_project(root: Path, count: int, seed: PanelSeed) -> list[str]:
+    """Write `count` panel entries, copies of the upstream ones with unique names and papers."""
+    if count > 100_000:
+        raise SystemExit(
+            f"bench: at most 100,000 panel entries (five-digit arXiv ids), got {count}"
+        )
+    (root / "entries").mkdir(parents=True)
+    shutil.copyfile(seed.root / "awesome.yaml", root / "awesome.yaml")
+    shutil.copytree(seed.root / "templates", root / "templates")
+    (root / SCHEMA).parent.mkdir()
+    shutil.copyfile(REPO / SCHEMA, root / SCHEMA)
+    files: list[str] = []
+    for index in range(count):
+        copy, which = divmod(index, len(seed.texts))
+        text = seed.texts[which].replace("@@K@@", str(copy)).replace("@@ID@@", f"{index:05d}")
+        relative = f"entries/{seed.slugs[which]}-r{copy}.yaml"
+        (root / relative).write_text(text, encoding="utf-8")
+        files.append(relative)
+    for figure in sorted(set(FIGURE.findall("".join(seed.texts)))):
+        # Stand-ins: the images belong to the upstream repository (tests/test_panel.py does so).
+        (root / figure).parent.mkdir(parents=True, exist_ok=True)
+        (root / figure).write_bytes(b"")
+    return files
+
+
 # ---------------------------------------------------------------------------------------------
 # Cases and timing
 
@@ -182,7 +268,10 @@ class Case:
     note: str = ""
     prepare: Callable[[], None] | None = None  # run before every run, outside the timing
     exit_code: int = 0  # what every command must exit with
+    layout: str = "repo"  # "table" or "panel" for a synthetic project
     times: list[float] = field(default_factory=list)
+    peak_kib: int = 0  # the largest maximum resident set size of any of its processes
+    outputs: list[str] = field(default_factory=list)  # the last run's output, per command
 
     def run_once(self) -> float:
         """Prepare, then run every command; return the summed wall-clock seconds of the commands.
@@ -192,15 +281,41 @@ class Case:
         if self.prepare is not None:
             self.prepare()
         total = 0.0
+        self.outputs = []
         for command in self.commands:
-            start = time.perf_counter()
-            done = subprocess.run(command, cwd=self.cwd, capture_output=True, text=True)
-            total += time.perf_counter() - start
-            if done.returncode != self.exit_code:
+            seconds, code, output, peak = run_measured(command, self.cwd)
+            total += seconds
+            self.peak_kib = max(self.peak_kib, peak)
+            self.outputs.append(output)
+            if code != self.exit_code:
                 shown = " ".join(command[:6]) + (" ..." if len(command) > 6 else "")
-                sys.stderr.write(done.stdout[-3000:] + done.stderr[-3000:])
-                raise SystemExit(f"bench: {self.name} failed (exit {done.returncode}): {shown}")
+                sys.stderr.write(output[-5000:])
+                raise SystemExit(f"bench: {self.name} failed (exit {code}): {shown}")
         return total
+
+
+def run_measured(
+    command: list[str], cwd: Path, env: dict[str, str] | None = None
+) -> tuple[float, int, str, int]:
+    """Run a command; return its wall-clock seconds, exit code, output and peak memory (KiB).
+
+    The peak is the command's maximum resident set size (with its waited-for children's, for a
+    script such as pre-commit), as GNU time reports it. Not os.wait4 on our own child: Linux
+    carries the high-water mark of the memory a process had before exec into its ru_maxrss,
+    and a child started from this process (vfork) would report this process's peak.
+    """
+    with tempfile.TemporaryFile() as out, tempfile.NamedTemporaryFile("r") as peak:
+        timed = [str(GNU_TIME), "-o", peak.name, "-f", "%M", *command] if GNU_TIME else command
+        start = time.perf_counter()
+        child = subprocess.Popen(timed, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        output = out.read().decode("utf-8", "replace")
+        reported = peak.read().split()  # "Command exited with non-zero status 1" comes first
+    kib = int(reported[-1]) if GNU_TIME and reported else usage.ru_maxrss
+    return seconds, child.returncode, output, kib
 
 
 def chunked(args: list[str], budget: int) -> list[list[str]]:
@@ -235,27 +350,38 @@ def tool_command(command: str, root: Path) -> list[str]:
 # Every model block's last cell edited, as a bulk edit or a template change would.
 DRIFT_OLD = "</td>\n</tr>\n</tbody>\n</table>\n</details>"
 DRIFT_NEW = " (edited by hand)</td>\n</tr>\n</tbody>\n</table>\n</details>"
+EDIT = " (edited by hand)"
 
 
-def drift_readme(root: Path, size: int) -> tuple[Path, Path]:
-    """Keep the current README and one with every block drifted; check lint reports each block.
+def edit_one_block(text: str, layout: str, entry: Path) -> str:
+    """The README with one model block edited by hand: the block of the given entry file."""
+    data = yaml.load(entry.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    if layout == "table":
+        start = text.index(f'<details id="{entry.stem}">')
+        end = text.index(DRIFT_OLD, start)
+        return text[:end] + EDIT + text[end:]
+    # The panel's heading starts with the name; its summary paragraph follows a blank line.
+    heading = re.search(rf"^### \*\*{re.escape(str(data['name']))}[:*].*\n\n", text, re.M)
+    if heading is None:
+        raise SystemExit(f"bench: no panel heading for {entry.name}")
+    end = text.index("\n", heading.end())
+    return text[:end] + EDIT + text[end:]
 
-    Return the two copies, which the lint cases put in place before each of their runs.
-    """
-    current, drifted = root / "README.current.md", root / "README.drifted.md"
-    text = (root / "README.md").read_text(encoding="utf-8")
-    if text.count(DRIFT_OLD) != size:
-        raise SystemExit(f"bench: the README of {root} does not have {size} model blocks")
-    current.write_text(text, encoding="utf-8")
-    drifted.write_text(text.replace(DRIFT_OLD, DRIFT_NEW), encoding="utf-8")
-    shutil.copyfile(drifted, root / "README.md")
+
+def check_lint(root: Path, readme: Path, blocks: int, entry: str | None) -> None:
+    """Put readme in place, lint: exactly `blocks` drift errors, naming `entry` if given."""
+    current = (root / "README.md").read_bytes()
+    shutil.copyfile(readme, root / "README.md")
     done = subprocess.run(tool_command("lint", root), capture_output=True, text=True)
-    shutil.copyfile(current, root / "README.md")
-    found = done.stdout.count("error[drift] block ")
-    if done.returncode != 1 or found != size:
+    (root / "README.md").write_bytes(current)
+    found = [line for line in done.stdout.splitlines() if "error[drift]" in line]
+    named = entry is None or (len(found) == 1 and entry in found[0])
+    if done.returncode != 1 or len(found) != blocks or not named:
         sys.stderr.write(done.stdout[-3000:] + done.stderr[-3000:])
-        raise SystemExit(f"bench: lint reports {found} drifted blocks of {size} on {root}")
-    return current, drifted
+        raise SystemExit(
+            f"bench: lint of {readme.name} reports {len(found)} drift errors, not {blocks}"
+            + (f" naming {entry}" if entry else "")
+        )
 
 
 def put_readme(source: Path, root: Path) -> Callable[[], None]:
@@ -268,54 +394,187 @@ def put_readme(source: Path, root: Path) -> Callable[[], None]:
 
 
 def project_cases(
-    root: Path, files: list[str], args: argparse.Namespace, jsonschema: bool
+    root: Path, layout: str, files: list[str], args: argparse.Namespace, jsonschema: bool
 ) -> list[Case]:
     """The measurements run on one synthetic project, whose README.md is rendered and current.
 
     `render` writes only when the content changes, so its README is deleted before every run
-    (untimed): every timed run renders and writes the whole file. `lint` puts the current README
-    in place and `lint drifted` the one with every block edited before each run (untimed).
+    (untimed): every timed run renders and writes the whole file. The lint cases put their
+    README in place before each run (untimed): the current one, one with the block of the
+    middle entry edited by hand, and (table layout, up to 10,000 entries) one with every block
+    edited. Each edited README is linted once first: the drift errors must be exactly the edits,
+    the single one naming the edited entry's file.
     """
     size = len(files)
+    repeat = args.repeat if size <= LARGE else args.large_repeat
     floor = [sys.executable, "-c", FLOOR_CODE, str(root)]
     check, render, lint = (tool_command(name, root) for name in ("check", "render", "lint"))
     delete_readme = (root / "README.md").unlink
-    current, drifted = drift_readme(root, size)
+    text = (root / "README.md").read_text(encoding="utf-8")
+    current, one = root / "README.current.md", root / "README.one.md"
+    current.write_text(text, encoding="utf-8")
+    middle = files[size // 2]
+    one.write_text(edit_one_block(text, layout, root / middle), encoding="utf-8")
+    check_lint(root, one, 1, middle)
+
+    def case(name: str, command: list[str], **options: object) -> Case:
+        return Case(name, size, [command], root, repeat, layout=layout, **options)  # type: ignore[arg-type]
+
     cases = [
-        Case("floor", size, [floor], root, args.repeat),
-        Case("check", size, [check], root, args.repeat),
-        Case("render", size, [render], root, args.repeat, prepare=delete_readme),
-        Case("lint", size, [lint], root, args.repeat, prepare=put_readme(current, root)),
-        Case(
-            "lint drifted",
-            size,
-            [lint],
-            root,
-            args.repeat,
-            note="every block drifted",
-            prepare=put_readme(drifted, root),
+        case("floor", floor),
+        case("check", check),
+        case("render", render, prepare=delete_readme),
+        case("lint", lint, prepare=put_readme(current, root)),
+        case(
+            "lint one edited",
+            lint,
+            note=f"drift names {middle}",
+            prepare=put_readme(one, root),
             exit_code=1,
         ),
     ]
+    if layout == "table" and size <= LARGE and not args.skip_drifted:
+        if text.count(DRIFT_OLD) != size:
+            raise SystemExit(f"bench: the README of {root} does not have {size} model blocks")
+        drifted = root / "README.drifted.md"
+        drifted.write_text(text.replace(DRIFT_OLD, DRIFT_NEW), encoding="utf-8")
+        check_lint(root, drifted, size, None)
+        cases.append(
+            case(
+                "lint drifted",
+                lint,
+                note="every block drifted",
+                prepare=put_readme(drifted, root),
+                exit_code=1,
+            )
+        )
     if jsonschema:
         command = [str(BIN / "check-jsonschema"), "--schemafile", str(SCHEMA)]
         groups = chunked(files, arg_budget() - sum(len(a) + 9 for a in command))
         note = f"{len(groups)} chunks, summed" if len(groups) > 1 else ""
         by_chunk = [command + group for group in groups]
-        cases.append(Case("check-jsonschema", size, by_chunk, root, args.jsonschema_repeat, note))
+        cases.append(
+            Case(
+                "check-jsonschema",
+                size,
+                by_chunk,
+                root,
+                args.jsonschema_repeat,
+                note,
+                layout=layout,
+            )
+        )
     return cases
 
 
-def repo_cases(args: argparse.Namespace) -> list[Case]:
-    """The measurements run on the real repository."""
-    one_file = [str(BIN / "awesome-tools"), "check", "entries/llava.yaml"]
-    return [Case("one-file check", None, [one_file], REPO, args.repeat)]
+HOOK_LINE = re.compile(
+    r"^(?P<name>\S.*?)\.{3,}(?:\(no files to check\))?(?P<result>Passed|Failed|Skipped)$"
+)
+DURATION = re.compile(r"^- duration: (?P<seconds>[\d.]+)s$")
+ONE_ENTRY = "entries/llava.yaml"
+
+
+def hook_clone(scratch: Path) -> Path:
+    """The repository's tracked files in a fresh git repository, `.venv` (and `node_modules`)
+    linked, as tests/test_hooks.py's template_clone: nothing is installed."""
+    clone = scratch / "clone"
+    listed = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout
+    for name in filter(None, listed.split("\0")):
+        if (REPO / name).is_file():
+            (clone / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, clone / name)  # keep mtimes: older than the venv's stamp
+    for name in (".venv", "node_modules"):
+        if (REPO / name).is_dir():
+            (clone / name).symlink_to(REPO / name, target_is_directory=True)
+    env = git_env(scratch)
+    for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "copy"]):
+        subprocess.run(["git", *command], cwd=clone, env=env, check=True, capture_output=True)
+    with (clone / ".git" / "info" / "exclude").open("a", encoding="utf-8") as exclude:
+        exclude.write("/.venv\n/node_modules\n")
+    return clone
+
+
+def git_env(scratch: Path) -> dict[str, str]:
+    """An environment for git and pre-commit that reads no user configuration or cache."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
+    env.update(
+        HOME=str(scratch),
+        GIT_CONFIG_NOSYSTEM="1",
+        GIT_AUTHOR_NAME="bench",
+        GIT_AUTHOR_EMAIL="bench@example.invalid",
+        GIT_COMMITTER_NAME="bench",
+        GIT_COMMITTER_EMAIL="bench@example.invalid",
+        PRE_COMMIT_HOME=str(scratch / "pre-commit-home"),
+    )
+    return env
+
+
+@dataclass
+class HookCase(Case):
+    """`pre-commit run --files` on one staged entry, with the seconds of each hook."""
+
+    env: dict[str, str] = field(default_factory=dict)
+    hooks: list[dict[str, float]] = field(default_factory=list)  # per run: hook -> seconds
+
+    def run_once(self) -> float:
+        """Stage a touched entry, run the hooks verbosely; keep each hook's duration."""
+        if self.prepare is not None:
+            self.prepare()
+        seconds, code, output, peak = run_measured(self.commands[0], self.cwd, self.env)
+        self.peak_kib = max(self.peak_kib, peak)
+        if code != self.exit_code:
+            sys.stderr.write(output[-5000:])
+            raise SystemExit(f"bench: {self.name} failed (exit {code})")
+        durations: dict[str, float] = {}
+        hook = ""
+        for line in output.splitlines():
+            if (found := HOOK_LINE.match(line)) is not None:
+                hook = found["name"].strip()
+                durations[hook] = 0.0
+            elif (took := DURATION.match(line)) is not None and hook:
+                durations[hook] = float(took["seconds"])
+        self.hooks.append(durations)
+        return seconds
+
+
+def repo_cases(args: argparse.Namespace, scratch: Path) -> list[Case]:
+    """The measurements run on the real repository (pre-commit's on a clone of it)."""
+    one_file = [str(BIN / "awesome-tools"), "check", ONE_ENTRY]
+    cases: list[Case] = [Case("one-file check", None, [one_file], REPO, args.repeat)]
+    if args.skip_hooks:
+        return cases
+    clone = hook_clone(scratch)
+    env = git_env(scratch)
+    original = (clone / ONE_ENTRY).read_text(encoding="utf-8")
+
+    def touch_entry() -> None:
+        # A comment changes the file, not the README: every hook passes.
+        (clone / ONE_ENTRY).write_text(original + "# touched\n", encoding="utf-8")
+        subprocess.run(["git", "add", ONE_ENTRY], cwd=clone, env=env, check=True)
+
+    command = [str(BIN / "pre-commit"), "run", "--verbose", "--files", ONE_ENTRY]
+    cases.append(
+        HookCase(
+            "pre-commit one entry",
+            None,
+            [command],
+            clone,
+            args.repeat,
+            note=f"pre-commit run --files {ONE_ENTRY}",
+            prepare=touch_entry,
+            env=env,
+        )
+    )
+    return cases
 
 
 def run_interleaved(cases: list[Case]) -> None:
     """One untimed warm-up run of each case, then timed runs round by round, side by side."""
     for case in cases:
-        case.run_once()
+        if case.size is None or case.size <= LARGE:  # a large size's runs are too slow to waste
+            case.run_once()
     for round_number in range(max(case.repeat for case in cases)):
         for case in cases:
             if round_number < case.repeat:
@@ -328,35 +587,39 @@ def run_interleaved(cases: list[Case]) -> None:
 
 
 def results(cases: list[Case]) -> list[dict[str, object]]:
-    """Best, median, ratio to the floor of the same size, and the target's verdict."""
-    bests = {(case.name, case.size): min(case.times) for case in cases}
-    floors = {case.size: min(case.times) for case in cases if case.name == "floor"}
+    """Best, median, ratio to the floor of the same layout and size, peak memory, verdict."""
+    bests = {(case.layout, case.name, case.size): min(case.times) for case in cases}
+    floors = {(case.layout, case.size): min(case.times) for case in cases if case.name == "floor"}
     rows: list[dict[str, object]] = []
     for case in cases:
         best = min(case.times)
-        floor = floors.get(case.size)
+        floor = floors.get((case.layout, case.size))
         ratio = best / floor if floor else None
         target, status = "", ""
         goal = TARGETS.get(case.name)
         if goal is not None and goal.entries in (None, case.size):
-            base = bests.get((goal.base, case.size))
+            base = bests.get((case.layout, goal.base, case.size))
             value = (best / base if base else None) if goal.kind == "ratio" else best
             target = goal.describe()
             status = "PASS" if value is not None and value <= goal.limit else "MISS"
-        rows.append(
-            {
-                "name": case.name,
-                "entries": case.size if case.size is not None else "repo",
-                "runs": len(case.times),
-                "best_s": round(best, 4),
-                "median_s": round(statistics.median(case.times), 4),
-                "ratio_to_floor": round(ratio, 2) if ratio is not None else None,
-                "target": target,
-                "status": status,
-                "note": case.note,
-                "times_s": [round(t, 4) for t in case.times],
-            }
-        )
+        row: dict[str, object] = {
+            "layout": case.layout,
+            "name": case.name,
+            "entries": case.size if case.size is not None else "repo",
+            "runs": len(case.times),
+            "best_s": round(best, 4),
+            "median_s": round(statistics.median(case.times), 4),
+            "ratio_to_floor": round(ratio, 2) if ratio is not None else None,
+            "peak_mib": round(case.peak_kib / 1024, 1),
+            "target": target,
+            "status": status,
+            "note": case.note,
+            "times_s": [round(t, 4) for t in case.times],
+        }
+        if isinstance(case, HookCase) and case.hooks:
+            timed = case.hooks[len(case.hooks) - len(case.times) :]  # after the warm-up
+            row["hooks_s"] = timed[case.times.index(best)]
+        rows.append(row)
     return rows
 
 
@@ -365,12 +628,12 @@ def growth(cases: list[Case]) -> list[dict[str, object]]:
 
     The cases in GROWTH_CASES get a verdict: at most GROWTH_SLACK x the growth in entries.
     """
-    best: dict[str, dict[int, float]] = {}
+    best: dict[tuple[str, str], dict[int, float]] = {}
     for case in cases:
         if case.size is not None:
-            best.setdefault(case.name, {})[case.size] = min(case.times)
+            best.setdefault((case.layout, case.name), {})[case.size] = min(case.times)
     found: list[dict[str, object]] = []
-    for name, by_size in best.items():
+    for (layout, name), by_size in best.items():
         if len(by_size) < 2:
             continue
         small, large = min(by_size), max(by_size)
@@ -379,6 +642,7 @@ def growth(cases: list[Case]) -> list[dict[str, object]]:
         judged = name in GROWTH_CASES
         found.append(
             {
+                "layout": layout,
                 "name": name,
                 "from_entries": small,
                 "to_entries": large,
@@ -401,14 +665,16 @@ def print_table(header: tuple[str, ...], body: list[tuple[str, ...]]) -> None:
 
 
 def print_results(rows: list[dict[str, object]]) -> None:
-    """Print the timings as a plain-text table."""
+    """Print the timings as a plain-text table, then where the hook run's time went."""
     header = (
+        "layout",
         "case",
         "entries",
         "runs",
         "best s",
         "median s",
         "x floor",
+        "peak MiB",
         "target",
         "verdict",
         "note",
@@ -418,25 +684,38 @@ def print_results(rows: list[dict[str, object]]) -> None:
         ratio = row["ratio_to_floor"]
         lines.append(
             (
+                str(row["layout"]),
                 str(row["name"]),
                 str(row["entries"]),
                 str(row["runs"]),
                 f"{row['best_s']:.3f}",
                 f"{row['median_s']:.3f}",
                 f"{ratio:.2f}" if ratio is not None else "-",
+                f"{row['peak_mib']:.0f}",
                 str(row["target"]),
                 str(row["status"]),
                 str(row["note"]),
             )
         )
     print_table(header, lines)
+    for row in rows:
+        hooks = row.get("hooks_s")
+        if isinstance(hooks, dict):
+            print(f"\n{row['name']}, best run ({row['best_s']:.3f} s), by hook (pre-commit's own):")
+            hook_lines = [(name, f"{seconds:.2f}") for name, seconds in hooks.items()]
+            overhead = float(str(row["best_s"])) - sum(hooks.values())
+            hook_lines.append(
+                ("pre-commit itself (start-up, file classes, git)", f"{overhead:.2f}")
+            )
+            print_table(("hook", "seconds"), hook_lines)
 
 
 def print_growth(rows: list[dict[str, object]]) -> None:
     """Print the growth from the smallest to the largest size as a plain-text table."""
-    header = ("case", "entries", "growth", "target", "verdict")
+    header = ("layout", "case", "entries", "growth", "target", "verdict")
     lines: list[tuple[str, ...]] = [
         (
+            str(row["layout"]),
             str(row["name"]),
             f"{row['from_entries']} -> {row['to_entries']}",
             f"{row['growth']:.2f}x",
@@ -492,6 +771,15 @@ def parse_sizes(text: str) -> list[int]:
     return sizes
 
 
+def parse_layouts(text: str) -> list[str]:
+    """Parse `table,panel` into known layouts, in the given order."""
+    layouts = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = [layout for layout in layouts if layout not in LAYOUTS]
+    if not layouts or unknown:
+        raise argparse.ArgumentTypeError(f"layouts are {', '.join(LAYOUTS)}: not {text}")
+    return list(dict.fromkeys(layouts))
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -499,18 +787,36 @@ def build_parser() -> argparse.ArgumentParser:
     sizes.add_argument(
         "--sizes",
         type=parse_sizes,
-        default=[1_000, 10_000],
-        help="comma-separated entry counts (default: 1000,10000)",
+        default=[10_000, 100_000],
+        help="comma-separated entry counts (default: 10000,100000)",
     )
     sizes.add_argument(
         "--entries", type=int, metavar="N", help="one project of N entries (same as --sizes N)"
     )
+    parser.add_argument(
+        "--layouts",
+        type=parse_layouts,
+        default=list(LAYOUTS),
+        help="comma-separated README layouts to measure (default: table,panel)",
+    )
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per case (default: 5)")
+    parser.add_argument(
+        "--large-repeat",
+        type=int,
+        default=1,
+        help=f"timed runs per case above {LARGE:,} entries (default: 1)",
+    )
     parser.add_argument(
         "--jsonschema-repeat", type=int, default=1, help="timed check-jsonschema runs (default: 1)"
     )
     parser.add_argument(
         "--skip-jsonschema", action="store_true", help="do not run check-jsonschema (quick runs)"
+    )
+    parser.add_argument(
+        "--skip-drifted", action="store_true", help="do not lint a README with every block edited"
+    )
+    parser.add_argument(
+        "--skip-hooks", action="store_true", help="do not time pre-commit on a clone"
     )
     parser.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
     parser.add_argument("--json", metavar="FILE", type=Path, help="also write results as JSON")
@@ -518,12 +824,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def prepare_project(
+    scratch: Path, layout: str, size: int, args: argparse.Namespace, seed: PanelSeed | None
+) -> tuple[Path, list[str]]:
+    """Generate a project, check it passes and render its README once (current for lint)."""
+    root = scratch / f"{layout}-{size}"
+    print(f"generating {size} {layout} entries in {root}", file=sys.stderr)
+    if seed is None:
+        files = generate_project(root, size, args.seed)
+    else:
+        files = generate_panel_project(root, size, seed)
+    for command in ("check", "render"):
+        done = subprocess.run(tool_command(command, root), capture_output=True, text=True)
+        if done.returncode != 0:
+            sys.stderr.write(done.stdout[-5000:] + done.stderr[-5000:])
+            raise SystemExit(f"bench: `awesome-tools {command}` fails on {root}")
+    return root, files
+
+
 def main() -> int:
     """Generate, verify, time, report."""
     args = build_parser().parse_args()
-    if args.repeat < 1 or args.jsonschema_repeat < 1:
-        raise SystemExit("bench: --repeat and --jsonschema-repeat must be at least 1")
+    if min(args.repeat, args.large_repeat, args.jsonschema_repeat) < 1:
+        raise SystemExit("bench: --repeat, --large-repeat and --jsonschema-repeat must be >= 1")
     needed = ["awesome-tools"] + ([] if args.skip_jsonschema else ["check-jsonschema"])
+    needed += [] if args.skip_hooks else ["pre-commit"]
     for tool in needed:
         if not (BIN / tool).is_file():
             raise SystemExit(f"bench: no {BIN / tool}; run with the venv's python (make bench)")
@@ -532,20 +857,29 @@ def main() -> int:
         raise SystemExit("bench: --entries must be at least 1")
     scratch = Path(tempfile.mkdtemp(prefix="awesome-bench-"))
     try:
-        cases = repo_cases(args)
-        for size in sizes:
-            root = scratch / f"n{size}"
-            print(f"generating {size} entries in {root}", file=sys.stderr)
-            files = generate_project(root, size, args.seed)
-            for command in ("check", "render"):  # valid, and its README current for `lint`
-                done = subprocess.run(tool_command(command, root), capture_output=True, text=True)
-                if done.returncode != 0:
-                    sys.stderr.write(done.stdout[-5000:] + done.stderr[-5000:])
-                    raise SystemExit(f"bench: `awesome-tools {command}` fails on {root}")
-            jsonschema = size == sizes[-1] and not args.skip_jsonschema
-            cases += project_cases(root, files, args, jsonschema)
-        print("timing (one warm-up run per case, then interleaved rounds)", file=sys.stderr)
-        run_interleaved(cases)
+        cases = repo_cases(args, scratch)
+        seed = import_upstream(scratch) if "panel" in args.layouts else None
+        # The peer at the largest size up to 10,000: at 100,000 it takes many minutes.
+        peer = max((s for s in sizes if s <= LARGE), default=None)
+        # Sizes up to 10,000 are timed together, then each larger one on its own: its few runs
+        # need no interleaving, and its projects (gigabytes) exist only while it is timed.
+        groups = [[s for s in sizes if s <= LARGE]] + [[s] for s in sizes if s > LARGE]
+        for group in filter(None, groups):
+            timed: list[Case] = [] if cases and cases[0].times else cases
+            for layout in args.layouts:
+                for size in group:
+                    root, files = prepare_project(
+                        scratch, layout, size, args, seed if layout == "panel" else None
+                    )
+                    jsonschema = size == peer and not args.skip_jsonschema
+                    timed += project_cases(root, layout, files, args, jsonschema)
+            print("timing (one warm-up run per case, then interleaved rounds)", file=sys.stderr)
+            run_interleaved(timed)
+            if timed is not cases:
+                cases += timed
+            if group[0] > LARGE and not args.keep:
+                for layout in args.layouts:
+                    shutil.rmtree(scratch / f"{layout}-{group[0]}", ignore_errors=True)
     finally:
         if args.keep:
             print(f"kept {scratch}", file=sys.stderr)
@@ -567,7 +901,9 @@ def main() -> int:
             "machine": info,
             "options": {
                 "sizes": sizes,
+                "layouts": args.layouts,
                 "repeat": args.repeat,
+                "large_repeat": args.large_repeat,
                 "jsonschema_repeat": args.jsonschema_repeat,
                 "skip_jsonschema": args.skip_jsonschema,
                 "seed": args.seed,
@@ -577,8 +913,14 @@ def main() -> int:
         }
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         print(f"\nwrote {args.json}", file=sys.stderr)
-    misses = [f"{row['name']} ({row['entries']})" for row in rows if row["status"] == "MISS"]
-    misses += [f"{row['name']} (growth)" for row in growth_rows if row["status"] == "MISS"]
+    misses = [
+        f"{row['layout']} {row['name']} ({row['entries']})"
+        for row in rows
+        if row["status"] == "MISS"
+    ]
+    misses += [
+        f"{row['layout']} {row['name']} (growth)" for row in growth_rows if row["status"] == "MISS"
+    ]
     if misses:
         print(f"\ntargets missed: {', '.join(misses)}")
     return 0

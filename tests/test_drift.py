@@ -6,6 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
+import awesome_tools.drift as drift_module
+from awesome_tools.blocks import Document, read_document
+from awesome_tools.drift import _lines, _shape, expected_segments, segments
 from awesome_tools.lint import lint_text
 
 FIX = "then run `awesome-tools render`"  # no Makefile: the console script
@@ -202,3 +205,84 @@ def test_many_reordered_blocks_are_each_reported_once() -> None:
     found = drift(have, want, names)
     assert len(found) == 300
     assert all("is out of order" in line for line in found)
+
+
+MANY = [f"Model{k:02d}" for k in range(12)]
+MIDDLE = "Model06"
+
+
+def _edit(text: str, old: str, new: str) -> str:
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+def _middle(old: str, new: str) -> Callable[[str], str]:
+    """Replace a text inside the middle model's block."""
+
+    def edit(text: str) -> str:
+        start = text.index(f'<details id="{MIDDLE.lower()}">')
+        end = text.index("</details>", start)
+        return text[:start] + _edit(text[start:end], old, new) + text[end:]
+
+    return edit
+
+
+# (what README.md gets, what the expected text gets): each side's text from readme(MANY).
+WINDOW_CASES: dict[str, tuple[Callable[[str], str], Callable[[str], str]]] = {
+    "middle cell edited": (_middle("<td>pretraining", "<td>edited"), str),
+    "middle block without its end": (_middle("</table>\n", "</table>\n<details>\n"), str),
+    "middle block removed": (lambda t: _edit(t, model(MIDDLE, 7) + "\n\n", ""), str),
+    "block added in the middle": (
+        lambda t: _edit(t, model(MIDDLE, 7), model(MIDDLE, 7) + "\n\n" + model("Extra", 99)),
+        str,
+    ),
+    "expected block left open": (str, _middle("</table>\n", "</table>\n<details>\n")),
+    "expected block unreadable": (str, _middle("</table>\n", "</table>\n<![x [y]]>\n")),
+    "first block edited": (lambda t: t.replace("<td>pretraining", "<td>x", 1), str),
+    "last block edited": (
+        lambda t: (
+            t[: t.rindex("<td>pretraining")] + "<td>x" + t[t.rindex("<td>pretraining") + 15 :]
+        ),
+        str,
+    ),
+    "frame edited": (lambda t: _edit(t, "Be kind.", "Be nice."), str),
+    "blocks far apart edited": (
+        lambda t: _edit(
+            _edit(t, "Model02 paper</a></td>\n<td>pretraining", "Model02 paper</a></td>\n<td>x"),
+            "Model10 paper</a></td>\n<td>pretraining",
+            "Model10 paper</a></td>\n<td>y",
+        ),
+        str,
+    ),
+    "no difference": (str, str),
+}
+
+
+@pytest.mark.parametrize("mine, theirs", WINDOW_CASES.values(), ids=list(WINDOW_CASES))
+def test_expected_segments_equal_a_whole_parse(
+    mine: Callable[[str], str], theirs: Callable[[str], str]
+) -> None:
+    text, expected = mine(readme(MANY)), theirs(readme(MANY))
+    have_lines, want_lines = _lines(text), _lines(expected)
+    have = segments(read_document(text), have_lines)
+    found = expected_segments(have, have_lines, expected, want_lines)
+    whole = segments(read_document(expected), want_lines)
+    assert [_shape(s) for s in found] == [_shape(s) for s in whole]
+
+
+def test_one_edited_block_parses_only_a_window_of_the_expected_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    parsed: list[int] = []
+    real = drift_module.read_document
+
+    def spy(text: str) -> Document:
+        parsed.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(drift_module, "read_document", spy)
+    expected = readme(MANY)
+    text = _middle("<td>pretraining", "<td>edited")(expected)
+    line = expected.split("\n").index('<details id="model06">') + 1
+    assert drift(text, expected, MANY) == [block_message(MIDDLE, line + 5, line)]
+    assert parsed and max(parsed) < len(expected) / 2

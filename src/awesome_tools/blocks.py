@@ -237,7 +237,19 @@ class _Reader(HTMLParser):
 
 
 def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark")
+    # Block structure only: the inline parse of every paragraph (links, emphasis, images) was
+    # most of the parse of a panel README, and only h2 headings and paragraphs inside a
+    # `<details>` need it (`_inline`).
+    return MarkdownIt("commonmark").disable("inline")
+
+
+def _inline(md: MarkdownIt, token: Token, env: dict[str, object]) -> Token:
+    """The inline token with its children, parsed as the full parse would (the same env)."""
+    if not token.children:  # the block parse leaves an empty list
+        children: list[Token] = []
+        md.inline.parse(token.content, md, env, children)
+        token.children = children
+    return token
 
 
 def _inline_text(token: Token) -> str:
@@ -286,14 +298,16 @@ def _unreadable(lines: list[str], line: int, column: int) -> Unreadable:
 
 def _read(text: str, lines: list[str], document: Document, reader: _Reader) -> None:
     """Feed the HTML blocks, and the Markdown blocks inside an open `<details>`, to the reader."""
-    tokens = _markdown().parse(text)
+    md = _markdown()
+    env: dict[str, object] = {}  # the block parse's link reference definitions, for _inline
+    tokens = md.parse(text, env)
     fed = 0  # lines handed to the HTML parser so far
     for index, token in enumerate(tokens):
         if token.level != 0 or token.nesting < 0 or token.map is None:
             continue
         start, end = token.map
         if token.type == "heading_open" and token.tag == "h2":
-            reader.section = canonical_text(_inline_text(tokens[index + 1]))
+            reader.section = canonical_text(_inline_text(_inline(md, tokens[index + 1], env)))
         inside = bool(reader.stack)
         if token.type != "html_block" and not inside:
             continue
@@ -305,8 +319,11 @@ def _read(text: str, lines: list[str], document: Document, reader: _Reader) -> N
                 document.breaks.append(Break(start + 1, "code block"))
             elif inline is not None and _TABLE_TAGS.search(inline.content):
                 document.breaks.append(Break(start + 1, "paragraph"))
-            if inline is not None and reader.table is None and reader.stack:
-                reader.stack[-1].figures.extend(_markdown_figures(inline, lines, start))
+            # An image needs `![`: other paragraphs need no inline parse.
+            figured = inline is not None and "![" in inline.content
+            if inline is not None and figured and reader.table is None and reader.stack:
+                figures = _markdown_figures(_inline(md, inline, env), lines, start)
+                reader.stack[-1].figures.extend(figures)
         reader.feed("".join(line + "\n" for line in lines[start:end]))
         fed = end
     reader.close()

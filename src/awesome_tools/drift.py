@@ -56,6 +56,72 @@ def segments(document: Document, lines: list[str]) -> list[Segment]:
     return [c for c in cuts if c[2] is not None or "".join(lines[c[0] : c[1]]).strip()]
 
 
+def expected_segments(
+    have: list[Segment], have_lines: list[str], expected: str, want_lines: list[str]
+) -> list[Segment]:
+    """The segments of the expected lines, parsing only the part that differs from README.md.
+
+    README.md and the expected text share their lines up to the first difference and from the
+    last one: the README's segments there are the expected text's. Only a window from the start
+    of a top-level block before the first difference to the end of one after the last is
+    parsed, with one whole segment of margin on each side. The window is trusted only if
+    parsing README.md's own window gives exactly the README's segments there (the parse does
+    not depend on what comes before the window) and the expected window leaves no block open
+    and nothing unreadable (it does not run on into the shared end); otherwise, and when the
+    texts share little (the window would be over half of README.md), the whole expected text is
+    parsed, as before.
+    """
+    prefix = 0
+    limit = min(len(have_lines), len(want_lines))
+    while prefix < limit and have_lines[prefix] == want_lines[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and have_lines[-1 - suffix] == want_lines[-1 - suffix]:
+        suffix += 1
+    shift = len(want_lines) - len(have_lines)
+    starts = [k for k, seg in enumerate(have) if seg[2] is not None and seg[1] <= prefix]
+    ends = [
+        k for k, seg in enumerate(have) if seg[2] is not None and seg[0] >= len(have_lines) - suffix
+    ]
+    if len(starts) < 2 or len(ends) < 2:
+        return segments(read_document(expected), want_lines)
+    first, last = starts[-2], ends[1]  # a whole block of margin on each side
+    top, bottom = have[first][0], have[last][1]
+    if 2 * (bottom - top) > len(have_lines):
+        # Two window parses would cost more than one whole parse: edits far apart.
+        return segments(read_document(expected), want_lines)
+    mine = _window(have_lines, top, bottom)
+    if mine is None or list(map(_shape, mine)) != list(map(_shape, have[first : last + 1])):
+        return segments(read_document(expected), want_lines)
+    theirs = _window(want_lines, top, bottom + shift)
+    if theirs is None:
+        return segments(read_document(expected), want_lines)
+    after = [(a + shift, b + shift, block) for a, b, block in have[last + 1 :]]
+    return [*have[:first], *theirs, *after]
+
+
+def _shape(segment: Segment) -> tuple[int, int, str | None, str | None]:
+    """What drift reads of a segment: its lines and its block's identity and name."""
+    a, b, block = segment
+    return (a, b, None, None) if block is None else (a, b, block.anchor, block.summary)
+
+
+def _window(lines: list[str], top: int, bottom: int) -> list[Segment] | None:
+    """The segments of lines[top:bottom] parsed alone, in the whole text's line numbers.
+
+    None if the window leaves a block open or cannot be read, or does not start and end with
+    a block.
+    """
+    part = lines[top:bottom]
+    document = read_document("\n".join(part))
+    if document.unclosed or document.unreadable is not None:
+        return None
+    found = [(a + top, b + top, block) for a, b, block in segments(document, part)]
+    if not found or found[0][2] is None or found[-1][2] is None:
+        return None
+    return found
+
+
 def _keys(cuts: list[Segment], lines: list[str]) -> list[Key]:
     """Each segment's identity, numbered so that repeated identities stay apart."""
     seen: dict[tuple[str, str], int] = {}
@@ -108,7 +174,7 @@ def drift(ctx: Context, expected: str) -> Iterator[Diagnostic]:
         )
         yield ctx.at(line, 1, "drift", message)
     have = segments(ctx.document, have_lines)
-    want = segments(read_document(expected), want_lines)
+    want = expected_segments(have, have_lines, expected, want_lines)
     have_keys, want_keys = _keys(have, have_lines), _keys(want, want_lines)
     chain = _chain(have_keys, want_keys)
     chained = {i for i, _ in chain}
