@@ -206,3 +206,17 @@ def test_a_readme_without_panels_is_no_panel_import(text: str) -> None:
         "'### **Name: Title**'"
     ]
     assert plan.files == {}
+
+
+def test_an_unreadable_readme_reports_html_parse_in_place_of_drift() -> None:
+    """Found by the lint target: a mangled README the HTML reader stops in gets html-parse only;
+    the target's oracle once demanded a drift error there too."""
+    data = (FOUND / "lint-unreadable-drift.md").read_bytes()
+    found = lint_text(
+        data.decode("utf-8"),
+        "README.md",
+        expected=targets.EXPECTED,
+        entry_files=targets.ENTRY_FILES,
+    )
+    assert [(d.rule, d.line, d.column) for d in found] == [("html-parse", 43, 4)]
+    targets.lint_readme(data)
