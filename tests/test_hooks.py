@@ -556,6 +556,24 @@ def test_readme_not_regenerated_is_rendered_then_committed(
     assert git(clone, hook_env, "rev-parse", "HEAD~1").strip() == before
 
 
+def test_a_hook_whose_python_is_gone_is_installed_again(
+    clone: Path, hook_env: dict[str, str]
+) -> None:
+    """A hook left by a deleted venv (or worktree) would fail every commit: make readme
+    installs it again, and only then."""
+    hook = clone / ".git" / "hooks" / "pre-commit"
+    text = hook.read_text("utf-8")
+    stale = re.sub(r"(?m)^INSTALL_PYTHON=.*$", "INSTALL_PYTHON=/nonexistent/bin/python", text)
+    assert stale != text
+    hook.write_text(stale, encoding="utf-8")
+    assert ok(["make", "-s", "readme"], clone, hook_env) == (
+        "pre-commit installed at .git/hooks/pre-commit (checks every commit; "
+        "`git commit --no-verify` skips them)\nunchanged README.md (10 models)\n"
+    )
+    assert "/nonexistent/" not in hook.read_text("utf-8")
+    assert ok(["make", "-s", "readme"], clone, hook_env) == "unchanged README.md (10 models)\n"
+
+
 def test_manifest_and_config_validate(tmp_path: Path, hook_env: dict[str, str]) -> None:
     ok([PRE_COMMIT, "validate-manifest", REPO / ".pre-commit-hooks.yaml"], tmp_path, hook_env)
     ok([PRE_COMMIT, "validate-config", REPO / ".pre-commit-config.yaml"], tmp_path, hook_env)
