@@ -35,15 +35,13 @@ def run(args: argparse.Namespace) -> int:
     text, problem = decode(source.raw, source.display)
     if text is None:
         return report([problem] if problem else [], args, files=1)
-    fixes = read_fixes(root)
     templates = load_templates(root)
-    layout = layout_of_readme(text)  # a README outside a list: its own shape says
     expected: str | None = None
     entry_files: dict[str, str] = {}
     diagnostics: list[Diagnostic] = []
     if root is not None and readme.resolve() == (root / "README.md").resolve():
         project = load_project(args, cwd)
-        layout = project.layout
+        fixes, layout = project.fixes, project.layout
         if has_errors(project.diagnostics):
             message = f"drift not checked: entries/ has errors (run `{fixes.check_file()}`)"
             diagnostics.append(Diagnostic(source.display, 1, 1, "drift", message, "warning"))
@@ -55,6 +53,9 @@ def run(args: argparse.Namespace) -> int:
             except TemplateProblem as problem:
                 return report([problem.diagnostic], args, files=1)
             entry_files = {e.name.casefold(): path for path, e in project.entries.items()}
+    else:
+        # A README outside a list (or another file of it): its own shape names its layout.
+        fixes, layout = read_fixes(root), layout_of_readme(text)
     frame = templates.frame(layout.frame(templates))
     # The parse makes hundreds of thousands of tokens, blocks and cells that live until the
     # report: a collector pass frees nothing and walks them all (a sixth of the parse).
