@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from awesome_tools.normalize import host_key
 from awesome_tools.urls import BadUrl, split_url
 
 if TYPE_CHECKING:
@@ -49,11 +50,11 @@ OVERVIEW_LABELS = (PAPER, MODEL_CARD, PROJECT_PAGE, BLOG)
 
 
 def _host(url: str) -> str:
+    """The link's host as duplicate keys compare it (no final dot, no `www.`), or ""."""
     try:
-        host = split_url(url).host.lower().rstrip(".")
+        return host_key(split_url(url).host)
     except BadUrl:
         return ""
-    return host.removeprefix("www.")
 
 
 def _on(host: str, hosts: tuple[str, ...]) -> bool:

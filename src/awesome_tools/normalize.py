@@ -92,7 +92,7 @@ _DOT = {".", "%2e"}
 _DOT_DOT = {"..", ".%2e", "%2e.", "%2e%2e"}
 
 
-def _host_key(host: str) -> str:
+def host_key(host: str) -> str:
     """A host as two links to one site share it: lower case, no final dot, no `www.`."""
     host = host.rstrip(".")
     return host[4:] if host.startswith("www.") else host
@@ -114,7 +114,7 @@ def _path_key(path: str) -> str:
 
 
 def _paper(link: Link) -> str | None:
-    if _host_key(link.host) not in _ARXIV_HOSTS:
+    if host_key(link.host) not in _ARXIV_HOSTS:
         return None
     match = _ARXIV_PATH.match(_path_key(link.path))
     return match.group("id").lower() if match else None
@@ -143,7 +143,7 @@ def normalize_url(url: str) -> str | None:
     if paper is not None:
         return f"arxiv:{paper}"
     scheme = "https" if link.scheme == "http" else link.scheme
-    host, port = _host_key(link.host), link.port
+    host, port = host_key(link.host), link.port
     host = f"[{host}]" if ":" in host else host
     netloc = host if port in (None, _DEFAULT_PORTS.get(link.scheme)) else f"{host}:{port}"
     return urlunsplit((scheme, netloc, _path_key(link.path), link.query, ""))
