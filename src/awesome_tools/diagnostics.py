@@ -108,3 +108,17 @@ def summary(diagnostics: Sequence[Diagnostic], *, files: int) -> str:
     if not diagnostics:
         return f"{checked} checked: no problems"
     return f"{checked} checked: {plural(errors, 'error')}, {plural(warnings, 'warning')}"
+
+
+def closest(word: str, options: Sequence[str]) -> str | None:
+    """The option a misspelled word most likely meant, if any is close enough."""
+    import difflib
+
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, options: Sequence[str]) -> str:
+    """A message's tail naming the closest option ("; did you mean 'x'?"), or ""."""
+    close = closest(word, options)
+    return f"; did you mean '{close}'?" if close else ""

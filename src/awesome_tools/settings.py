@@ -3,14 +3,12 @@ positioned problems; `categories.yaml` still holds the categories where awesome.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.diagnostics import Diagnostic, did_you_mean
 from awesome_tools.layout import LAYOUTS, TABLE, Layout
 from awesome_tools.loader import Loaded, decode, load_yaml
 from awesome_tools.normalize import canonical_text, find_control_character
@@ -33,11 +31,6 @@ class Settings:
 
 
 DEFAULT = Settings()
-
-
-def _did_you_mean(word: str, options: Sequence[str]) -> str:
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _node(loaded: Loaded, key: str) -> yaml.Node | None:
@@ -67,7 +60,7 @@ def _read(loaded: Loaded, path: str) -> tuple[dict[str, Any], list[Diagnostic]]:
         return {}, [*problems, Diagnostic(path, *at, "settings", message)]
     for key in data:
         if key not in KEYS:
-            hint = _did_you_mean(key, KEYS) or f" (known: {', '.join(KEYS)})"
+            hint = did_you_mean(key, KEYS) or f" (known: {', '.join(KEYS)})"
             at = loaded.key_positions.get((key,), (1, 1))
             problems.append(Diagnostic(path, *at, "settings", f"unknown setting '{key}'{hint}"))
     return {k: v for k, v in data.items() if k in KEYS}, problems
@@ -107,7 +100,7 @@ def load_settings(
             layout = LAYOUTS[wanted]
         else:
             shown = wanted if isinstance(wanted, str) else "a list or mapping"
-            hint = _did_you_mean(wanted, list(LAYOUTS)) if isinstance(wanted, str) else ""
+            hint = did_you_mean(wanted, list(LAYOUTS)) if isinstance(wanted, str) else ""
             message = f"unknown layout '{shown}'{hint} (layouts: {', '.join(LAYOUTS)})"
             problems.append(Diagnostic(path, *at, "settings", message))
     names: list[str] = []

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.diagnostics import Diagnostic, closest, did_you_mean
 from awesome_tools.fieldtypes import LINK_KINDS
 from awesome_tools.keys import allowed_keys, field_description, field_info, home_of
 from awesome_tools.layout import TABLE_REQUIRED
@@ -58,18 +58,6 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
-def _closest(word: str, options: Sequence[str]) -> str | None:
-    import difflib
-
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
-def _did_you_mean(word: str, options: Sequence[str]) -> str:
-    close = _closest(word, options)
-    return f"; did you mean '{close}'?" if close else ""
-
-
 def _first_key(loaded: Loaded, parent: KeyPath) -> Position:
     """Position of the first key of a mapping, or of the mapping itself when it is empty."""
     for key_path, position in loaded.key_positions.items():
@@ -98,7 +86,7 @@ def _unknown_key(loaded: Loaded, loc: KeyPath) -> str:
             f"({add}indent it by 2 spaces below that line)"
         )
     options = allowed_keys(loc[:-1])
-    hint = _did_you_mean(str(loc[-1]), options) or f" (allowed here: {', '.join(options)})"
+    hint = did_you_mean(str(loc[-1]), options) or f" (allowed here: {', '.join(options)})"
     return f"unknown key '{field}'{hint}"
 
 
@@ -118,7 +106,7 @@ def _explained(errors: Sequence[ErrorDetails]) -> set[KeyPath]:
             wanted = (*home, str(loc[-1]))
             found.update(wanted[:length] for length in range(1, len(wanted) + 1))
             continue
-        close = _closest(str(loc[-1]), allowed_keys(loc[:-1]))
+        close = closest(str(loc[-1]), allowed_keys(loc[:-1]))
         if close is not None:
             found.add((*loc[:-1], close))
     return found
@@ -140,7 +128,7 @@ def _message(error: ErrorDetails, categories: Sequence[str]) -> str:
         return f"'{field}' must be a list, not {_kind(error['input'])}"
     if kind == "unknown_link_kind":
         options = list(LINK_KINDS)
-        hint = _did_you_mean(str(error["input"]), options) or f" (one of: {', '.join(options)})"
+        hint = did_you_mean(str(error["input"]), options) or f" (one of: {', '.join(options)})"
         return f"{field}: unknown link kind '{error['input']}'{hint}"
     if kind in ("model_type", "dict_type"):
         keys = ", ".join(allowed_keys(loc))
@@ -148,7 +136,7 @@ def _message(error: ErrorDetails, categories: Sequence[str]) -> str:
     if kind == "string_type":
         return f"'{field}' must be text, not {_kind(error['input'])}"
     if kind == "unknown_category":
-        hint = _did_you_mean(str(error["input"]), categories)
+        hint = did_you_mean(str(error["input"]), categories)
         listed = f" (the list's categories: {', '.join(categories)})" if not hint else ""
         return f"category: unknown category '{error['input']}'{hint}{listed}"
     if kind == "placeholder":
@@ -156,7 +144,7 @@ def _message(error: ErrorDetails, categories: Sequence[str]) -> str:
         return f"{field}: replace the TODO placeholder with {_lower_first(what)}"
     if kind == "unknown_connector":
         options = list(connectors())
-        hint = _did_you_mean(str(error["input"]), options) or f" (one of: {', '.join(options)})"
+        hint = did_you_mean(str(error["input"]), options) or f" (one of: {', '.join(options)})"
         return f"connector: unknown connector '{error['input']}'{hint}"
     return f"{field}: {error['msg']}" if field else error["msg"]
 

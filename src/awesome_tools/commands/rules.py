@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import textwrap
 
 from awesome_tools.commands.common import EXIT_OK, fail
+from awesome_tools.diagnostics import did_you_mean
 from awesome_tools.rules import BY_ID, RULES, Example, Rule, where
 
 
@@ -37,8 +37,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     rule = BY_ID.get(args.rule)
     if rule is None:
-        close = difflib.get_close_matches(args.rule, BY_ID, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        hint = did_you_mean(args.rule, list(BY_ID))
         raise fail(f"unknown rule '{args.rule}'{hint} (`awesome-tools rules` lists them)")
     print(explain(rule), end="")
     return EXIT_OK
