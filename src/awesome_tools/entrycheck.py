@@ -7,7 +7,6 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.keys import ENTRY_KEYS
@@ -15,11 +14,10 @@ from awesome_tools.layout import TABLE_REQUIRED
 from awesome_tools.loader import Loaded, Position, decode, load_yaml
 from awesome_tools.normalize import (
     arxiv_id,
-    canonical_text,
-    find_control_character,
     name_length_problem,
     normalize_url,
     slugify,
+    text_value,
 )
 from awesome_tools.schema import Entry
 from awesome_tools.validate import validate
@@ -50,10 +48,7 @@ def load_text(raw: bytes, path: str) -> Loaded:
 
 def _text_field(loaded: Loaded, key: str) -> str | None:
     """A field's canonical text, or None where the field is absent or not valid text."""
-    value: Any = loaded.data.get(key) if isinstance(loaded.data, dict) else None
-    if not isinstance(value, str) or find_control_character(value) is not None:
-        return None
-    return canonical_text(value) or None
+    return text_value(loaded.data.get(key) if isinstance(loaded.data, dict) else None)
 
 
 @dataclass(frozen=True)

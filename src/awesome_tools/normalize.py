@@ -39,6 +39,14 @@ def canonical_text(value: str) -> str:
     return _WHITESPACE_RUN.sub(" ", value).strip(" ")
 
 
+def text_value(value: object) -> str | None:
+    """A loaded value's canonical text, or None when it is not text, holds a control
+    character or is blank."""
+    if not isinstance(value, str) or find_control_character(value) is not None:
+        return None
+    return canonical_text(value) or None
+
+
 def find_control_character(value: str) -> int | None:
     """Return the index of the first control character that is not whitespace."""
     if value.isprintable():

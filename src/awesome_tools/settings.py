@@ -11,7 +11,7 @@ import yaml
 from awesome_tools.diagnostics import Diagnostic, did_you_mean
 from awesome_tools.layout import LAYOUTS, TABLE, Layout
 from awesome_tools.loader import Loaded, decode, load_yaml
-from awesome_tools.normalize import canonical_text, find_control_character
+from awesome_tools.normalize import text_value
 
 SETTINGS = "awesome.yaml"
 CATEGORIES = "categories.yaml"
@@ -40,12 +40,6 @@ def _node(loaded: Loaded, key: str) -> yaml.Node | None:
             if key_node.value == key and isinstance(value_node, yaml.Node):
                 return value_node
     return None
-
-
-def _text(value: Any) -> str | None:
-    if not isinstance(value, str) or find_control_character(value) is not None:
-        return None
-    return canonical_text(value) or None
 
 
 def _read(loaded: Loaded, path: str) -> tuple[dict[str, Any], list[Diagnostic]]:
@@ -89,7 +83,7 @@ def load_settings(
             problems += found
     layout, title = TABLE, None
     if "title" in values:
-        title = _text(values["title"])
+        title = text_value(values["title"])
         if title is None:
             at = loaded.value_positions[("title",)]
             problems.append(Diagnostic(path, *at, "settings", "title is one line of text"))
