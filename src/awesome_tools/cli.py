@@ -26,6 +26,26 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         help="diagnostic format (default: text; github under GitHub Actions)",
     )
     parser.add_argument("--strict", action="store_true", help="warnings fail the run too")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="processes that share a list of thousands of entries (default: 0, one per usable "
+        "CPU; 1: this process only)",
+    )
+
+
+def _jobs(text: str) -> int:
+    """A --jobs value: a count of processes, 0 for one per usable CPU."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return value
 
 
 def _subcommand(

@@ -25,6 +25,8 @@ from awesome_tools.validate import validate
 # Whether a path relative to the list's root names one of its files: the command layer's
 # answer, so that the checker itself reads nothing.
 Exists = Callable[[str], bool]
+# A file's bytes, or a function that reads them (the command layer's, called where it is checked).
+Raw = bytes | Callable[[], bytes]
 
 
 @dataclass(frozen=True)
@@ -180,36 +182,74 @@ def identities(sources: Sequence[tuple[str, bytes]]) -> list[tuple[str, Keys]]:
     return [(path, Keys.of(load_text(raw, path))) for path, raw in sources]
 
 
+@dataclass(frozen=True)
+class _Job:
+    """What checking one file needs besides its bytes: the same for every file of a run."""
+
+    chosen: Collection[str]
+    categories: Sequence[str]
+    required: Collection[str]
+    exists: Exists | None
+    keep_entries: bool
+
+    def check(self, path: str, raw: Raw) -> tuple[Keys, Checked | None, list[Diagnostic]]:
+        """One file: its keys, and for a chosen file its entry and problems."""
+        if callable(raw):
+            raw = raw()
+        # Keep only the entry and its keys: the YAML nodes and values of thousands of files,
+        # kept alive, would make every garbage-collection pass walk them all.
+        loaded = load_text(raw, path)
+        keys = Keys.of(loaded)
+        if path not in self.chosen:
+            return keys, None, []
+        entry, problems = validate(loaded, categories=self.categories, required=self.required)
+        problems.extend(_release_mismatch(loaded, entry))
+        problems.extend(_badges(loaded, entry))
+        problems.extend(_figure_file(loaded, entry, self.exists))
+        problems.extend(_file_name(loaded, keys))
+        return keys, Checked(path, entry if self.keep_entries else None), problems
+
+
 def check_entries(
-    sources: Sequence[tuple[str, bytes]],
+    sources: Sequence[tuple[str, Raw]],
     *,
     categories: Sequence[str],
     selected: Collection[str] | None = None,
     required: Collection[str] = TABLE_REQUIRED,
     exists: Exists | None = None,
+    keep_entries: bool = True,
+    jobs: int = 1,
 ) -> tuple[list[Checked], list[Diagnostic]]:
     """Check (path, bytes) pairs; report on the selected paths (all when None).
 
+    In place of the bytes, a function that reads them: a worker then reads its share itself.
+
     `required` are the dotted fields the list's layout needs (`Layout.required`); `exists` says
     whether a path relative to the list's root is one of its files (None: figures unchecked).
+    Without `keep_entries` the result holds no entries (`check` needs only the diagnostics).
+    `jobs` processes share the files of a large list (`workers.map_runs`); the result is the
+    same for any number.
     """
+    from awesome_tools.workers import map_runs
+
     chosen = {path for path, _ in sources} if selected is None else set(selected)
+    job = _Job(chosen, categories, required, exists, keep_entries)
+
+    def run(start: int, end: int) -> list[tuple[Keys, Checked | None, list[Diagnostic]]]:
+        return [job.check(path, raw) for path, raw in sources[start:end]]
+
     checked: list[Checked] = []
     keyed: list[tuple[str, Keys]] = []
     diagnostics: list[Diagnostic] = []
-    for path, raw in sources:
-        # Keep only the entry and its keys: the YAML nodes and values of thousands of files,
-        # kept alive, would make every garbage-collection pass walk them all.
-        loaded = load_text(raw, path)
-        keys = Keys.of(loaded)
+    for (path, _), (keys, item, problems) in zip(
+        # A pickled entry costs about a third of validating it; keys and problems next to nothing.
+        sources,
+        map_runs(run, len(sources), jobs, transfer=0.15 if keep_entries else 0.0),
+        strict=True,
+    ):
         keyed.append((path, keys))
-        if path in chosen:
-            entry, problems = validate(loaded, categories=categories, required=required)
-            checked.append(Checked(path, entry))
-            diagnostics.extend(problems)
-            diagnostics.extend(_release_mismatch(loaded, entry))
-            diagnostics.extend(_badges(loaded, entry))
-            diagnostics.extend(_figure_file(loaded, entry, exists))
-            diagnostics.extend(_file_name(loaded, keys))
+        if item is not None:
+            checked.append(item)
+        diagnostics.extend(problems)
     diagnostics.extend(_cross_entry(keyed, chosen))
     return checked, sorted(diagnostics)

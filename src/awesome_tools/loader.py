@@ -28,6 +28,7 @@ _DEPTH_MESSAGE = (
     f"nested more than {MAX_DEPTH} levels deep; the list's YAML files need at most 3 levels "
     "(remove brackets or indentation, or quote the text)"
 )
+_SCALAR = yaml.ScalarNode
 _DEFAULT_TAGS = {yaml.ScalarNode: _STR, yaml.MappingNode: _MAP, yaml.SequenceNode: _SEQ}
 
 
@@ -209,7 +210,16 @@ def _build(node: yaml.Node, seen: set[int], depth: int = 1) -> Any:
         for key_node, value_node in node.value:
             if key_node.tag != _STR or not isinstance(key_node, yaml.ScalarNode):
                 raise _Unusual
-            result[key_node.value] = _build(value_node, seen, depth + 1)
+            if (
+                value_node.tag == _STR
+                and type(value_node) is _SCALAR
+                and id(value_node) not in seen
+            ):
+                # Most values are text: no call for them (a file holds thousands).
+                seen.add(id(value_node))
+                result[key_node.value] = value_node.value
+            else:
+                result[key_node.value] = _build(value_node, seen, depth + 1)
         if len(result) != len(node.value):
             raise _Unusual
         return result

@@ -29,6 +29,25 @@ class Source:
     path: Path
     raw: bytes
 
+    def read(self) -> bytes:
+        return self.raw
+
+
+@dataclass(frozen=True)
+class EntryFile:
+    """An entry file not read yet: the checker reads it where it checks it (a worker, maybe)."""
+
+    display: str
+    path: Path
+
+    @property
+    def raw(self) -> bytes:
+        return self.read()
+
+    def read(self) -> bytes:
+        with open(self.path, "rb") as file:
+            return file.read()
+
 
 def find_root(start: Path) -> Path | None:
     """Return the nearest folder, from start upward, that holds entries/."""
@@ -108,7 +127,7 @@ def outside_list(display: str) -> Diagnostic:
 class Listing:
     """The entry files of a project: those read, and those refused unread (by absolute path)."""
 
-    sources: list[Source]
+    sources: list[EntryFile | Source]
     refused: dict[Path, Diagnostic]
 
     @property
@@ -118,12 +137,13 @@ class Listing:
 
 
 def read_entries(root: Path, cwd: Path) -> Listing:
-    """Read every entry file; the folder's display path is worked out once, not per file."""
+    """List every entry file, to be read when checked; the folder's display path is worked out
+    once, not per file."""
     folder = display_path(root / ENTRIES, cwd)
     prefix = "" if folder == "." else f"{folder}/"
     inside, outside = entry_paths(root)
     return Listing(
-        [read_source(p, cwd, display=prefix + p.name) for p in inside],
+        [EntryFile(prefix + p.name, p) for p in inside],
         {Path(os.path.abspath(p)): outside_list(prefix + p.name) for p in outside},
     )
 
@@ -153,12 +173,21 @@ class Project:
 
 
 def file_exists(root: Path) -> Callable[[str], bool]:
-    """Say whether a path relative to root is a file of the list (not a link out of it)."""
+    """Say whether a path relative to root is a file of the list (not a link out of it).
+
+    The answer for each path is kept: entries may share a figure.
+    """
     top = root.resolve()
+    base = str(top)
+    known: dict[str, bool] = {}
 
     def exists(relative: str) -> bool:
-        path = root / relative
-        return path.is_file() and is_inside(path.resolve(), top)
+        found = known.get(relative)
+        if found is None:
+            path = os.path.join(base, relative)
+            found = os.path.isfile(path) and is_inside(Path(os.path.realpath(path)), top)
+            known[relative] = found
+        return found
 
     return exists
 
@@ -185,18 +214,22 @@ def read_categories(root: Path, cwd: Path) -> tuple[list[str], list[Diagnostic]]
     return list(settings.categories), problems
 
 
-def read_project(root: Path, cwd: Path) -> Project:
-    """Read the settings and check every entry file of the list at root against them."""
+def read_project(root: Path, cwd: Path, *, jobs: int = 1) -> Project:
+    """Read the settings and check every entry file of the list at root against them.
+
+    `jobs` processes share the checking of a large list (`check_entries`).
+    """
     from awesome_tools.entrycheck import check_entries
 
     settings, problems = read_settings(root, cwd)
     names = list(settings.categories)
     listing = read_entries(root, cwd)
     checked, diagnostics = check_entries(
-        [(s.display, s.raw) for s in listing.sources],
+        [(s.display, s.read) for s in listing.sources],
         categories=names,
         required=settings.layout.required,
         exists=file_exists(root),
+        jobs=jobs,
     )
     return Project(
         root,

@@ -199,14 +199,35 @@ def _layout_missing(data: dict[str, Any], required: Collection[str]) -> list[Err
     """
     found: dict[KeyPath, ErrorDetails] = {}
     for choice in required:
+        fields = _FIELDS.get(choice) or _FIELDS.setdefault(choice, _fields(choice))
+        if any(_given(data, parts) for parts in fields):
+            continue  # the usual case, answered without building an error
         # `a|b`: either will do; when neither is given, the first is reported missing.
-        first, *others = choice.split("|")
-        if any(_missing(data, dotted) is None for dotted in others):
-            continue
-        error = _missing(data, first)
+        error = _missing(data, ".".join(fields[0]))
         if error is not None:
             found[tuple(error["loc"])] = error
     return list(found.values())
+
+
+# Each required choice (`a.b|c`) as its fields' key paths, split once per process.
+_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {}
+
+
+def _fields(choice: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(dotted.split(".")) for dotted in choice.split("|"))
+
+
+def _given(data: dict[str, Any], parts: tuple[str, ...]) -> bool:
+    """Whether the data has the field, or a part on the way that is not a mapping (reported
+    as such, not as missing)."""
+    node: Any = data
+    for part in parts:
+        if not isinstance(node, dict):
+            return True
+        if part not in node:
+            return False
+        node = node[part]
+    return True
 
 
 def _missing(data: dict[str, Any], dotted: str) -> ErrorDetails | None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from awesome_tools.commands.common import (
     collector_paused,
     fail,
+    jobs,
     project_root,
     report,
 )
@@ -54,11 +55,13 @@ def run(args: argparse.Namespace) -> int:
     settings, problems = read_settings(root, cwd)
     with collector_paused():
         _, diagnostics = check_entries(
-            [(s.display, s.raw) for s in sources],
+            [(s.display, s.read) for s in sources],
             categories=settings.categories,
             selected=selected,
             required=settings.layout.required,
             exists=file_exists(root),
+            keep_entries=False,
+            jobs=jobs(args),
         )
     files = len(selected) if selected is not None else listing.files
     return report(sorted(problems + refused + diagnostics), args, files=files)

@@ -57,6 +57,13 @@ def project_root(args: argparse.Namespace) -> Path:
     return root_found
 
 
+def jobs(args: argparse.Namespace) -> int:
+    """The processes a command may use for a large list: `--jobs`, else every usable CPU."""
+    from awesome_tools.workers import resolve_jobs
+
+    return resolve_jobs(cast(int, args.jobs))
+
+
 def report(diagnostics: Sequence[Diagnostic], args: argparse.Namespace, *, files: int) -> int:
     fmt = cast(Format, args.format)
     sys.stdout.write(format_diagnostics(diagnostics, fmt))
@@ -86,7 +93,7 @@ def load_project(args: argparse.Namespace, cwd: Path) -> Project:
     """The project of the command line, every entry checked, the collector paused meanwhile."""
     root = project_root(args)
     with collector_paused():
-        return read_project(root, cwd)
+        return read_project(root, cwd, jobs=jobs(args))
 
 
 def valid_project(args: argparse.Namespace, cwd: Path, *, refusal: str) -> Project:

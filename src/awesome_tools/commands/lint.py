@@ -8,6 +8,7 @@ from pathlib import Path
 from awesome_tools.commands.common import (
     collector_paused,
     fail,
+    jobs,
     load_project,
     project_root,
     report,
@@ -49,7 +50,9 @@ def run(args: argparse.Namespace) -> int:
             try:
                 entries = list(project.entries.values())
                 title = project.settings.title
-                expected = layout.render(entries, project.categories, templates, title)
+                expected = layout.render(
+                    entries, project.categories, templates, title, jobs=jobs(args)
+                )
             except TemplateProblem as problem:
                 return report([problem.diagnostic], args, files=1)
             entry_files = {e.name.casefold(): path for path, e in project.entries.items()}

@@ -9,6 +9,7 @@ from pathlib import Path
 from awesome_tools.commands.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
+    jobs,
     models,
     report,
     valid_project,
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         templates = project.templates()
         title = project.settings.title
-        text = project.layout.render(entries, project.categories, templates, title)
+        text = project.layout.render(entries, project.categories, templates, title, jobs=jobs(args))
         extras = project.layout.extras(entries, templates)
     except TemplateProblem as problem:
         return report([problem.diagnostic], args, files=project.files)

@@ -1,0 +1,125 @@
+"""Share per-file work between the machine's cores, for lists of thousands of entries.
+
+Loading and validating an entry file depends on that file alone, so a large list is cut into
+contiguous runs, each run is done in a forked process (the parent does the last run itself) and
+the results come back pickled, in order. Nothing changes for the caller: a run that fails in a
+child (an exception, a signal, a result that cannot be pickled) is done again in the parent, so
+the answer never depends on the fan-out. A list of fewer than `MIN_PER_JOB` files per process, a
+system without `os.fork` and `jobs == 1` run serially, in the calling process.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Callable
+from itertools import pairwise
+from typing import TypeVar
+
+T = TypeVar("T")
+
+# A fork and the pickled results cost about as much as loading and validating a few hundred
+# files: below this many files per process, one process is faster.
+MIN_PER_JOB = 1000
+
+# What `--jobs` / AWESOME_TOOLS_JOBS give when they ask for the default: every usable CPU.
+AUTO = 0
+
+
+def usable_cpus() -> int:
+    """How many CPUs this process may run on (its affinity where the system tells it)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def resolve_jobs(requested: int) -> int:
+    """The number of processes to use: `requested`, or every usable CPU for AUTO."""
+    return usable_cpus() if requested == AUTO else requested
+
+
+def runs_for(
+    count: int, jobs: int, min_per_job: int = MIN_PER_JOB, transfer: float = 0.0
+) -> list[tuple[int, int]]:
+    """Cut range(count) into contiguous (start, end) runs, one per process that pays off.
+
+    The last run is the calling process's. `transfer` is what sending a child's result back
+    costs, as a share of computing it: the children get that much less to do, so that all
+    finish together.
+    """
+    processes = max(1, min(jobs, count // max(min_per_job, 1)))
+    if not hasattr(os, "fork"):
+        processes = 1
+    # Each child's share c and the calling process's share p finish together when
+    # c * (1 + transfer) == p, and (processes - 1) * c + p == 1.
+    child = 1 / (processes + transfer)
+    edges = [round(count * k * child) for k in range(processes)] + [count]
+    return list(pairwise(edges))
+
+
+def map_runs(
+    task: Callable[[int, int], list[T]],
+    count: int,
+    jobs: int,
+    *,
+    min_per_job: int | None = None,
+    transfer: float = 0.0,
+) -> list[T]:
+    """task(start, end) for runs covering range(count), concatenated in order.
+
+    Every run but the last is done in a forked child; a child that fails is redone here.
+    `transfer` is what pickling a result costs as a share of computing it (`runs_for`).
+    """
+    runs = runs_for(count, jobs, MIN_PER_JOB if min_per_job is None else min_per_job, transfer)
+    if len(runs) == 1:
+        return task(0, count)
+    children = [(_fork(task, start, end), start, end) for start, end in runs[:-1]]
+    try:
+        last = task(*runs[-1])
+    except BaseException:
+        for (pid, fd), _, _ in children:
+            os.close(fd)  # a child still writing gets EPIPE and exits
+            os.waitpid(pid, 0)
+        raise
+    results: list[T] = []
+    for (pid, fd), start, end in children:
+        part: list[T] | None = _collect(pid, fd)
+        results.extend(task(start, end) if part is None else part)
+    results.extend(last)
+    return results
+
+
+def _fork(task: Callable[[int, int], list[T]], start: int, end: int) -> tuple[int, int]:
+    """Start a child that pickles task(start, end) into a pipe; return its pid and read end."""
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        os.close(read_fd)
+        code = 0
+        try:
+            # Pickled whole before writing: the parent reads only when its own run is done, and
+            # a dump into the pipe would wait for it at every 64 KiB.
+            data = pickle.dumps(task(start, end), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write_fd, "wb") as pipe:
+                pipe.write(data)
+        except BaseException:
+            code = 1
+        # No atexit handlers, no flush of buffers copied from the parent: only the pipe speaks.
+        os._exit(code)
+    os.close(write_fd)
+    return pid, read_fd
+
+
+def _collect(pid: int, fd: int) -> list[T] | None:
+    """A child's results, or None if it failed (the caller then does its run itself)."""
+    with os.fdopen(fd, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if status != 0:
+        return None
+    try:
+        result: list[T] = pickle.loads(data)
+    except Exception:
+        return None
+    return result
