@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from awesome_tools.diagnostics import Diagnostic
@@ -20,8 +20,22 @@ if TYPE_CHECKING:
     from awesome_tools.schema import Entry
     from awesome_tools.templates import Templates
 
-# Entries, the list's categories, its templates and its title (None: the layout's default).
-Render = Callable[[Sequence["Entry"], Sequence[str], "Templates", "str | None"], str]
+
+class Render(Protocol):
+    """Entries, the list's categories, its templates and its title (None: the layout's default)
+    to README text; `jobs` processes may share the work of a large list."""
+
+    def __call__(
+        self,
+        entries: Sequence[Entry],
+        categories: Sequence[str],
+        templates: Templates,
+        title: str | None,
+        /,
+        jobs: int = 1,
+    ) -> str: ...
+
+
 Read = Callable[[bytes, str, "str | None", str], "ImportPlan"]
 Lint = Callable[[str, str, "str | None", "dict[str, str]", str, "Fixes"], "list[Diagnostic]"]
 Extras = Callable[[Sequence["Entry"], "Templates"], "dict[str, str]"]
@@ -77,8 +91,14 @@ TABLE_REQUIRED = frozenset(
 
 
 def _render_table(
-    entries: Sequence[Entry], categories: Sequence[str], templates: Templates, title: str | None
+    entries: Sequence[Entry],
+    categories: Sequence[str],
+    templates: Templates,
+    title: str | None,
+    /,
+    jobs: int = 1,
 ) -> str:
+    # One template renders the whole README: there is nothing to share between processes.
     from awesome_tools.render import render_readme
 
     return render_readme(entries, categories, templates=templates, title=title)
@@ -119,11 +139,16 @@ TABLE = Layout(
 
 
 def _render_panel(
-    entries: Sequence[Entry], categories: Sequence[str], templates: Templates, title: str | None
+    entries: Sequence[Entry],
+    categories: Sequence[str],
+    templates: Templates,
+    title: str | None,
+    /,
+    jobs: int = 1,
 ) -> str:
     from awesome_tools.panel import render_panels
 
-    return render_panels(entries, templates, title=title)
+    return render_panels(entries, templates, title=title, jobs=jobs)
 
 
 def _panel_frame(templates: Templates) -> str:

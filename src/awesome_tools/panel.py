@@ -204,9 +204,28 @@ def _panel(templates: Templates, entry: Entry, number: int) -> str:
     return templates.env.get_template(PANEL_TEMPLATE).render(**parts, entry=entry)
 
 
-def panels_text(ordered: Sequence[Entry], templates: Templates) -> str:
-    """Every panel, numbered in order, each through the panel template."""
-    return "\n\n".join(_panel(templates, entry, n) for n, entry in enumerate(ordered, 1))
+def panels_text(ordered: Sequence[Entry], templates: Templates, *, jobs: int = 1) -> str:
+    """Every panel, numbered in order, each through the panel template, joined by a blank line."""
+    return "\n\n".join(_panels(ordered, templates, jobs=jobs, strip=False))
+
+
+def _panels(ordered: Sequence[Entry], templates: Templates, *, jobs: int, strip: bool) -> list[str]:
+    """Each panel's text, its line ends stripped if asked.
+
+    A panel depends on its entry and number alone: `jobs` processes share a large list.
+    """
+    from awesome_tools.workers import map_runs
+
+    def run(start: int, end: int) -> list[str]:
+        texts = [_panel(templates, ordered[n], n + 1) for n in range(start, end)]
+        return [_strip_lines(text) for text in texts] if strip else texts
+
+    return map_runs(run, len(ordered), jobs)
+
+
+def _strip_lines(text: str) -> str:
+    """The text with the whitespace at the end of each line removed."""
+    return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
 @cache
@@ -291,16 +310,23 @@ def panel_frame(templates: Templates) -> str:
 
 
 def render_panels(
-    entries: Sequence[Entry], templates: Templates, *, title: str | None = None
+    entries: Sequence[Entry], templates: Templates, *, title: str | None = None, jobs: int = 1
 ) -> str:
-    """The panel README: the list's frame (or the packaged one) around the generated parts."""
+    """The panel README: the list's frame (or the packaged one) around the generated parts.
+
+    The panels are nearly all of a large README. A frame that only prints them (`{{ panels }}`)
+    is rendered with a mark in their place, and the panels, their lines stripped where they
+    were made, are put in after: the whole text passes neither through jinja2 nor through a
+    line-by-line strip. The result is the same as the frame rendered around them, stripped.
+    """
     import jinja2
     import markupsafe
 
     ordered = panel_order(entries)
     name = panel_frame(templates)
+    splice = bool(ordered) and _prints_bare(templates, name, "panels")
     try:
-        panels = panels_text(ordered, templates)
+        panels = _panels(ordered, templates, jobs=jobs, strip=splice)
     except jinja2.TemplateError as exc:
         raise templates.problem(exc, template=PANEL_TEMPLATE) from None
     try:
@@ -309,11 +335,53 @@ def render_panels(
             count=len(ordered),
             index=markupsafe.Markup(index_text(ordered, [])),
             timeline=markupsafe.Markup(timeline_text(ordered)),
-            panels=markupsafe.Markup(panels),
+            panels=markupsafe.Markup(_PANELS_MARK if splice else "\n\n".join(panels)),
         )
     except jinja2.TemplateError as exc:
         raise templates.problem(exc, template=name) from None
-    return "\n".join(line.rstrip() for line in text.split("\n")).rstrip("\n") + "\n"
+    if not splice:
+        return _strip_lines(text).rstrip("\n") + "\n"
+    # The last line of the panels keeps its end where the frame writes more on that line.
+    last = _panel(templates, ordered[-1], len(ordered)).rsplit("\n", 1)[-1]
+    kept = panels[-1][: len(panels[-1]) - len(panels[-1].rsplit("\n", 1)[-1])] + last
+    between = ["\n\n"] * len(panels)
+    spread = [part for pair in zip(panels[:-1], between, strict=False) for part in pair]
+    pieces = _strip_lines(text).split(_PANELS_MARK)
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        out += [*spread, kept if piece.split("\n", 1)[0].strip() else panels[-1], piece]
+    readme = "".join(out)  # the one copy of the whole text
+    if readme.endswith("\n") and not readme.endswith("\n\n"):
+        return readme
+    return readme.rstrip("\n") + "\n"
+
+
+# Stands for the panels in the frame's output (`_prints_bare` makes sure it is printed as is).
+_PANELS_MARK = "\x00panels\x00"
+
+
+def _prints_bare(templates: Templates, name: str, variable: str) -> bool:
+    """Whether the template prints `variable` only whole (`{{ panels }}`): no filter, test or
+    other use of it, and no other template it includes, imports or extends."""
+    import jinja2
+    from jinja2 import nodes
+
+    loader = templates.env.loader
+    try:
+        source = loader.get_source(templates.env, name)[0] if loader else ""
+        tree = templates.env.parse(source)
+    except (jinja2.TemplateError, UnicodeDecodeError):
+        return False  # rendering reports it
+    if any(tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport))):
+        return False
+    uses = [n for n in tree.find_all(nodes.Name) if n.name == variable]
+    printed = [
+        child
+        for output in tree.find_all(nodes.Output)
+        for child in output.nodes
+        if isinstance(child, nodes.Name) and child.name == variable
+    ]
+    return bool(uses) and len(uses) == len(printed)
 
 
 def credits_file(entries: Sequence[Entry], templates: Templates) -> str:
