@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
@@ -44,7 +45,7 @@ class Cell:
     outside_parts: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
 
-    @property
+    @cached_property  # read by several rules, once the parse is done
     def text(self) -> str:
         return canonical_text("".join(self.parts))
 
@@ -90,7 +91,7 @@ class Block:
     section: str | None = None
     anchor: str | None = None
 
-    @property
+    @cached_property  # read by several rules, once the parse is done
     def summary(self) -> str:
         return canonical_text("".join(self.summary_parts))
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from awesome_tools.blocks import Block, Cell, Document, Table, read_document
 from awesome_tools.columns import column_key, headers
@@ -89,9 +90,23 @@ def _table(ctx: Context) -> Iterator[Diagnostic]:
             )
 
 
-def _expected_headers(found: Sequence[str]) -> list[str]:
+@lru_cache(maxsize=256)
+def _expected_headers(found: tuple[str, ...]) -> list[str]:
+    """The headers a table with these headers should have (each table of a list has the same:
+    the answer is kept)."""
     with_alignment = any((column_key(h) or ("",))[0] == "alignment" for h in found)
     return headers(alignment=with_alignment)
+
+
+@lru_cache(maxsize=256)
+def _same_columns(found: tuple[str, ...]) -> bool:
+    """Whether headers name the expected columns, however they are written."""
+    wanted = _expected_headers(found)
+    return [column_key(h) for h in found] == [column_key(h) for h in wanted]
+
+
+def _header_texts(table: Table) -> tuple[str, ...]:
+    return tuple(cell.text for cell in table.headers)
 
 
 def _first_tables(ctx: Context) -> Iterator[Table]:
@@ -109,16 +124,14 @@ def _first_rows(ctx: Context) -> Iterator[tuple[Table, list[Cell]]]:
 
 
 def _headers_match(table: Table) -> bool:
-    found = [cell.text for cell in table.headers]
-    wanted = _expected_headers(found)
-    return [column_key(h) for h in found] == [column_key(h) for h in wanted]
+    return _same_columns(_header_texts(table))
 
 
 @rule("table-headers")
 def _headers(ctx: Context) -> Iterator[Diagnostic]:
     for table in _first_tables(ctx):
         if not _headers_match(table):
-            found = [cell.text for cell in table.headers]
+            found = _header_texts(table)
             wanted = ", ".join(_expected_headers(found))
             message = f"headers are {', '.join(found) or 'missing'}; expected {wanted}"
             yield ctx.at(table.line, table.column, "table-headers", message)
@@ -126,13 +139,14 @@ def _headers(ctx: Context) -> Iterator[Diagnostic]:
 
 @rule("header-style")
 def _header_style(ctx: Context) -> Iterator[Diagnostic]:
-    for table in filter(_headers_match, _first_tables(ctx)):
-        wanted = _expected_headers([cell.text for cell in table.headers])
-        spaced = [(c, n) for c, n in zip(table.headers, wanted, strict=True) if c.text != n]
-        if spaced:
-            cell, name = spaced[0]
-            message = f"headers are written like '{cell.text}'; this list writes them '{name}'"
-            yield ctx.at(cell.line, cell.column, "header-style", message, "warning")
+    for table in _first_tables(ctx):
+        found = _header_texts(table)
+        if not _same_columns(found) or found == tuple(_expected_headers(found)):
+            continue
+        wanted = _expected_headers(found)
+        cell, name = next((c, n) for c, n in zip(table.headers, wanted, strict=True) if c.text != n)
+        message = f"headers are written like '{cell.text}'; this list writes them '{name}'"
+        yield ctx.at(cell.line, cell.column, "header-style", message, "warning")
 
 
 @rule("table-row")
