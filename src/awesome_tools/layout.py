@@ -73,6 +73,10 @@ class Layout:
     extras: Extras = _no_extras
     # The template the README's frame comes from, by name (the list's own or the packaged one).
     frame: Frame = _readme_frame
+    # Whether every text value reaches the README escaped, so that lint may trust a current
+    # README to templates that render probe entries clean (awesome_tools.proof). The panel
+    # layout writes prose as Markdown by design: its README is always parsed.
+    escapes_text: bool = False
 
 
 # The table layout's identity and eight cells (the Alignment pair may be left out).
@@ -135,6 +139,7 @@ TABLE = Layout(
     TABLE_REQUIRED,
     # Most models align vision and language; a vision encoder's author removes the section.
     frozenset(["alignment.techniques", "alignment.fusion_methods"]),
+    escapes_text=True,
 )
 
 

@@ -19,12 +19,14 @@ from awesome_tools.project import (
     read_fixes,
     read_source,
 )
+from awesome_tools.schema import Entry
 
 
 def run(args: argparse.Namespace) -> int:
     """Lint a README of model blocks; the project's README.md is also checked for drift."""
     from awesome_tools.layout import layout_of_readme
     from awesome_tools.loader import decode
+    from awesome_tools.proof import templates_proven
     from awesome_tools.templates import TemplateProblem, load_templates
 
     cwd = Path.cwd()
@@ -40,6 +42,9 @@ def run(args: argparse.Namespace) -> int:
     expected: str | None = None
     entry_files: dict[str, str] = {}
     diagnostics: list[Diagnostic] = []
+    entries: list[Entry] = []
+    categories: list[str] = []
+    title: str | None = None
     if root is not None and readme.resolve() == (root / "README.md").resolve():
         project = load_project(args, cwd)
         fixes, layout = project.fixes, project.layout
@@ -49,10 +54,8 @@ def run(args: argparse.Namespace) -> int:
         else:
             try:
                 entries = list(project.entries.values())
-                title = project.settings.title
-                expected = layout.render(
-                    entries, project.categories, templates, title, jobs=jobs(args)
-                )
+                categories, title = project.categories, project.settings.title
+                expected = layout.render(entries, categories, templates, title, jobs=jobs(args))
             except TemplateProblem as problem:
                 return report([problem.diagnostic], args, files=1)
             entry_files = {e.name.casefold(): path for path, e in project.entries.items()}
@@ -60,6 +63,18 @@ def run(args: argparse.Namespace) -> int:
         # A README outside a list (or another file of it): its own shape names its layout.
         fixes, layout = read_fixes(root), layout_of_readme(text)
     frame = templates.frame(layout.frame(templates))
+
+    def lint(readme_text: str) -> list[Diagnostic]:
+        return layout.lint(readme_text, source.display, None, {}, frame, fixes)
+
+    if (
+        expected == text
+        and layout.escapes_text
+        and templates_proven(layout, entries, categories, templates, title, lint)
+    ):
+        # README.md is what render writes and the templates render clean READMEs: parsing it
+        # would find nothing (awesome_tools.proof).
+        return report(sorted(diagnostics), args, files=1)
     # The parse makes hundreds of thousands of tokens, blocks and cells that live until the
     # report: a collector pass frees nothing and walks them all (a sixth of the parse).
     with collector_paused():

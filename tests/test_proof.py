@@ -1,0 +1,158 @@
+"""lint's shortcut for a current README (awesome_tools.proof): a broken template is still caught."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from awesome_tools import proof
+from awesome_tools.cli import main
+from awesome_tools.project import read_project
+
+PACKAGED = Path(proof.__file__).parent / "templates" / "model.html.j2"
+GOOD = PACKAGED.read_text("utf-8")
+
+
+def _lint_both_ways(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> tuple[tuple[int, str], tuple[int, str], list[bool]]:
+    """Lint with the shortcut allowed (recording whether it was taken), then with it refused."""
+    verdicts: list[bool] = []
+    real = proof.templates_proven
+
+    def recorded(*args: object) -> bool:
+        verdicts.append(real(*args))  # type: ignore[arg-type]
+        return verdicts[-1]
+
+    monkeypatch.setattr(proof, "templates_proven", recorded)
+    fast = (main(["lint"]), capsys.readouterr().out)
+    monkeypatch.setattr(proof, "templates_proven", lambda *args: False)
+    full = (main(["lint"]), capsys.readouterr().out)
+    return fast, full, verdicts
+
+
+def test_a_current_readme_of_clean_templates_is_not_parsed(
+    seed_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    parsed: list[str] = []
+    import awesome_tools.lint as lint_module
+
+    real = lint_module.read_document
+    monkeypatch.setattr(lint_module, "read_document", lambda t: parsed.append(t) or real(t))
+    fast, full, verdicts = _lint_both_ways(monkeypatch, capsys)
+    assert verdicts == [True]
+    assert fast == full == (0, "")
+    readme = (seed_project / "README.md").read_text("utf-8")
+    assert readme not in parsed[:1]  # the shortcut parsed only the probes' README
+    assert parsed[-1] == readme  # the full lint did parse it
+
+
+# A template of the list that breaks the README: lint reports the same with or without the
+# shortcut, and the shortcut is not taken. (case, change to the packaged model template, rule)
+BROKEN = [
+    (
+        "details never closed",
+        ("</details>\n{%- endmacro %}", "{%- endmacro %}"),
+        "unclosed-details",
+    ),
+    (
+        "blank line in a block",
+        ("<td>{{ cell }}</td>", "<td>\n\n{{ cell }}</td>"),
+        "html-block-break",
+    ),
+    (
+        "a second table",
+        ("</table>\n</details>", "</table>\n<table></table>\n</details>"),
+        "block-table",
+    ),
+    (
+        "empty summary",
+        ("<summary>{{ entry.name }}</summary>", "<summary></summary>"),
+        "block-summary",
+    ),
+    (
+        "the title unescaped",
+        (
+            '<a href="{{ entry.url }}">{{ entry.title }}</a>',
+            '<a href="{{ entry.url }}">{{ entry.title | safe }}</a>',
+        ),
+        None,  # the list's titles hold no markup: only the probes show it
+    ),
+    (
+        "summary from the title",
+        ("<summary>{{ entry.name }}</summary>", "<summary>{{ entry.title }}</summary>"),
+        None,  # the list's titles differ: only the probes (one title for all) show it
+    ),
+    (
+        "title outside its link",
+        ('<td><a href="{{ entry.url }}">{{ entry.title }}</a></td>', "<td>{{ entry.title }}</td>"),
+        "title-link",
+    ),
+    (
+        "broken only for a model with code",
+        (
+            "</details>\n{%- endmacro %}",
+            "{% if not entry.code %}</details>{% endif %}\n{%- endmacro %}",
+        ),
+        "unclosed-details",
+    ),
+    (
+        "a cell left empty without code",
+        ("<td>{{ cell }}</td>", "<td>{{ cell if entry.code else '' }}</td>"),
+        "empty-cell",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "change", "rule"), BROKEN, ids=[b[0] for b in BROKEN])
+def test_a_broken_template_is_still_reported(
+    seed_project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    case: str,
+    change: tuple[str, str],
+    rule: str | None,
+) -> None:
+    old, new = change
+    assert old in GOOD
+    (seed_project / "templates" / "model.html.j2").write_text(GOOD.replace(old, new), "utf-8")
+    assert main(["render"]) == 0
+    capsys.readouterr()
+    fast, full, verdicts = _lint_both_ways(monkeypatch, capsys)
+    assert verdicts == [False]
+    assert fast == full
+    if rule is not None:
+        assert fast[0] == 1
+        assert f"error[{rule}]" in fast[1]
+
+
+def test_an_edited_readme_is_parsed_and_its_drift_reported(
+    seed_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = seed_project / "README.md"
+    readme.write_text(readme.read_text("utf-8").replace("</td>", " edited</td>", 1), "utf-8")
+    fast, full, verdicts = _lint_both_ways(monkeypatch, capsys)
+    assert verdicts == []  # not current: the shortcut is not even tried
+    assert fast == full
+    assert fast == (
+        1,
+        "README.md:22:1: error[drift] overview row differs from entries/llava-1-6.yaml: edit "
+        "entries/llava-1-6.yaml, not README.md, then run `make readme`\n",
+    )
+
+
+def test_the_probes_are_one_entry_per_shape_and_a_hostile_copy_of_each(seed_project: Path) -> None:
+    project = read_project(seed_project, seed_project)
+    entries = list(project.entries.values())
+    shapes = {proof.shape(entry) for entry in entries}
+    probes = proof.probes(entries, project.categories)
+    assert len(probes) == 2 * len(shapes) == 10
+    chosen, copies = probes[: len(shapes)], probes[len(shapes) :]
+    assert chosen == proof.representatives(entries)
+    assert [proof.shape(c) for c in copies] == [proof.shape(c) for c in chosen]
+    for number, copy in enumerate(copies, 1):
+        assert copy.name == f"{proof.HOSTILE} {number}"
+        assert copy.title == proof.HOSTILE
+        assert copy.url == f"https://example.org/probe/{number}"
+        assert copy.architecture is not None and copy.architecture.overview == proof.HOSTILE
