@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -127,13 +128,13 @@ def test_a_broken_template_is_still_reported(
         assert f"error[{rule}]" in fast[1]
 
 
-def test_an_edited_readme_is_parsed_and_its_drift_reported(
+def test_an_edited_overview_row_is_reported_naming_its_entry(
     seed_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     readme = seed_project / "README.md"
     readme.write_text(readme.read_text("utf-8").replace("</td>", " edited</td>", 1), "utf-8")
     fast, full, verdicts = _lint_both_ways(monkeypatch, capsys)
-    assert verdicts == []  # not current: the shortcut is not even tried
+    assert verdicts == [True]  # the part that differs is linted alone
     assert fast == full
     assert fast == (
         1,
@@ -156,3 +157,96 @@ def test_the_probes_are_one_entry_per_shape_and_a_hostile_copy_of_each(seed_proj
         assert copy.title == proof.HOSTILE
         assert copy.url == f"https://example.org/probe/{number}"
         assert copy.architecture is not None and copy.architecture.overview == proof.HOSTILE
+
+
+def _block(text: str, anchor: str) -> tuple[int, int]:
+    start = text.index(f'<details id="{anchor}">')
+    return start, text.index("</details>\n", start) + len("</details>\n")
+
+
+def _swap(text: str, first: str, second: str) -> str:
+    a, b = _block(text, first)
+    c, d = _block(text, second)
+    return text[:a] + text[c:d] + text[b:c] + text[a:b] + text[d:]
+
+
+def _copy_after(text: str, anchor: str, after: str) -> str:
+    a, b = _block(text, anchor)
+    _, end = _block(text, after)
+    return text[:end] + "\n" + text[a:b] + text[end:]
+
+
+def _drop(text: str, anchor: str) -> str:
+    a, b = _block(text, anchor)
+    return text[:a] + text[b + 1 :]
+
+
+def _in_block(anchor: str, old: str, new: str) -> Callable[[str], str]:
+    def edit(text: str) -> str:
+        a, b = _block(text, anchor)
+        assert old in text[a:b]
+        return text[:a] + text[a:b].replace(old, new, 1) + text[b:]
+
+    return edit
+
+
+# Hand edits of a current README: lint says the same whether it lints only the part that
+# differs or the whole. (case, edit, whether the part stands for the whole)
+EDITS: list[tuple[str, Callable[[str], str], bool]] = [
+    ("a cell edited", _in_block("llava", "</td>\n</tr>", " (edited)</td>\n</tr>"), True),
+    ("a block's name edited", _in_block("llava", "<summary>LLaVA<", "<summary>LLaVA 2<"), False),
+    ("a block's id edited", _in_block("llava", 'id="llava"', 'id="llava-x"'), False),
+    ("a block dropped", lambda t: _drop(t, "llava"), True),
+    ("two blocks swapped", lambda t: _swap(t, "llava", "llava-1-5"), True),
+    ("a copy of a block far away", lambda t: _copy_after(t, "flamingo", "llava"), False),
+    ("a table left open", _in_block("llava", "</table>", ""), True),
+    ("details left open", _in_block("llava", "</details>", ""), False),
+    (
+        "a blank line in a block",
+        _in_block("llava", "<tbody>\n<tr>\n<td>", "<tbody>\n<tr>\n\n<td>"),
+        True,
+    ),
+    (
+        "the paper link of another block",
+        _in_block("llava", "https://arxiv.org/abs/2304.08485", "https://arxiv.org/abs/2106.13884"),
+        False,
+    ),
+    ("the intro edited", lambda t: t.replace("A curated list", "A hand-kept list", 1), True),
+    (
+        "edits far apart",
+        lambda t: _in_block("qwen-vl", "</summary>", " </summary>")(
+            _in_block("flamingo", "</summary>", " </summary>")(t)
+        ),
+        False,
+    ),
+    ("line ends CRLF", lambda t: t.replace("\n", "\r\n"), False),
+]
+
+
+@pytest.mark.parametrize(("case", "edit", "part"), EDITS, ids=[e[0] for e in EDITS])
+def test_a_hand_edit_is_reported_as_by_the_whole_lint(
+    seed_project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    case: str,
+    edit: Callable[[str], str],
+    part: bool,
+) -> None:
+    import awesome_tools.lint as lint_module
+
+    readme = seed_project / "README.md"
+    readme.write_bytes(edit(readme.read_text("utf-8")).encode("utf-8"))
+    stood: list[bool] = []
+    real = lint_module.lint_part
+
+    def recorded(*args: object, **kwargs: object) -> object:
+        found = real(*args, **kwargs)  # type: ignore[arg-type]
+        stood.append(found is not None)
+        return found
+
+    monkeypatch.setattr(lint_module, "lint_part", recorded)
+    fast, full, verdicts = _lint_both_ways(monkeypatch, capsys)
+    assert verdicts == [True]
+    assert stood == [part]
+    assert fast == full
+    assert fast[0] == 1

@@ -39,11 +39,20 @@ class Render(Protocol):
 Read = Callable[[bytes, str, "str | None", str], "ImportPlan"]
 Lint = Callable[[str, str, "str | None", "dict[str, str]", str, "Fixes"], "list[Diagnostic]"]
 Extras = Callable[[Sequence["Entry"], "Templates"], "dict[str, str]"]
+# Text, path, expected README, entry files by name, frame, fixes: the diagnostics of the part
+# that differs, or None when only the whole README can be linted.
+LintPart = Callable[[str, str, str, "dict[str, str]", str, "Fixes"], "list[Diagnostic] | None"]
 Frame = Callable[["Templates"], str]
 
 
 def _no_extras(entries: Sequence[Entry], templates: Templates) -> dict[str, str]:
     return {}
+
+
+def _no_part(
+    text: str, path: str, expected: str, entry_files: dict[str, str], frame: str, fixes: Fixes
+) -> list[Diagnostic] | None:
+    return None
 
 
 def _readme_frame(templates: Templates) -> str:
@@ -77,6 +86,8 @@ class Layout:
     # README to templates that render probe entries clean (awesome_tools.proof). The panel
     # layout writes prose as Markdown by design: its README is always parsed.
     escapes_text: bool = False
+    # Lint of only the part of a README that differs from the expected one (`escapes_text`).
+    lint_part: LintPart = _no_part
 
 
 # The table layout's identity and eight cells (the Alignment pair may be left out).
@@ -129,6 +140,14 @@ def _lint_table(
     )
 
 
+def _lint_table_part(
+    text: str, path: str, expected: str, entry_files: dict[str, str], frame: str, fixes: Fixes
+) -> list[Diagnostic] | None:
+    from awesome_tools.lint import lint_part
+
+    return lint_part(text, path, expected, entry_files=entry_files, template=frame, fixes=fixes)
+
+
 TABLE = Layout(
     "table",
     "Each model a collapsible <details> block holding one 8-column table row.",
@@ -140,6 +159,7 @@ TABLE = Layout(
     # Most models align vision and language; a vision encoder's author removes the section.
     frozenset(["alignment.techniques", "alignment.fusion_methods"]),
     escapes_text=True,
+    lint_part=_lint_table_part,
 )
 
 

@@ -257,3 +257,83 @@ def lint_text(
         # What was read is only part of the README: other rules would report phantoms.
         return list(_unreadable(ctx))
     return sorted(d for check in CHECKS.values() for d in check(ctx))
+
+
+def _block_starts(lines: list[str]) -> list[int]:
+    """The 0-based lines that open a top-level `<details>` block: at column 0, after a blank
+    line (or first)."""
+    return [
+        i
+        for i, line in enumerate(lines)
+        if line.startswith("<details") and (i == 0 or not lines[i - 1].strip())
+    ]
+
+
+def lint_part(
+    text: str,
+    path: str,
+    expected: str,
+    *,
+    entry_files: dict[str, str],
+    template: str = "templates/README.md.j2",
+    fixes: Fixes = CONSOLE,
+) -> list[Diagnostic] | None:
+    """Lint only the blocks around where README text differs from the expected text, which
+    templates that render clean READMEs wrote (awesome_tools.proof); None when the part cannot
+    stand for the whole (the caller then lints the whole).
+
+    Outside the part both texts are the same, so whatever lint would find there, it would find
+    in the expected text: nothing. The part runs from the start of the top-level block before
+    the first differing line to the end of the one after the last, with one block of margin on
+    each side; both texts' parts are linted with their own line numbers. It stands for the whole
+    only if both parts read as whole, unnested blocks (nothing left open, no stray end, nothing
+    unreadable) and each block of the README's part is one the expected part has: a copy or a
+    move of a block outside the part is told apart only by the whole.
+    """
+    if "\r" in text or "\r" in expected:
+        return None
+    have, want = text.split("\n"), expected.split("\n")
+    limit = min(len(have), len(want))
+    prefix = 0
+    while prefix < limit and have[prefix] == want[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and have[-1 - suffix] == want[-1 - suffix]:
+        suffix += 1
+    starts = _block_starts(have)
+    before = [i for i in starts if i <= prefix]
+    after = [i for i in starts if i >= len(have) - suffix]
+    top = before[-2] if len(before) >= 2 else 0
+    bottom = after[1] if len(after) >= 2 else len(have)
+    if 2 * (bottom - top) > len(have):
+        return None  # edits far apart: the whole is parsed once instead
+    offset = sum(map(len, have[:top])) + top
+    if text.count("<details", 0, offset) != text.count("</details>", 0, offset):
+        return None  # the part may lie inside a block opened before it
+    shift = len(want) - len(have)
+    mine = "\n" * top + "\n".join(have[top:bottom])
+    theirs = "\n" * top + "\n".join(want[top : bottom + shift])
+    document, expected_document = read_document(mine), read_document(theirs)
+    for part in (document, expected_document):
+        if part.unreadable or part.unclosed or part.stray_closes:
+            return None
+        if any(block.parent is not None for block in part.blocks):
+            return None
+    # Each block of the README's part is one of the expected part's, with the same name and
+    # paper link: what duplicate-model compares with the blocks outside the part is unchanged.
+    wanted = {_identity(b): _compared(b) for b in expected_document.blocks}
+    if any(wanted.get(_identity(b), ()) != _compared(b) for b in document.blocks):
+        return None
+    ctx = Context(path, mine, document, theirs, entry_files, template, fixes)
+    return sorted(d for check in CHECKS.values() for d in check(ctx))
+
+
+def _identity(block: Block) -> str:
+    return block.anchor or block.summary.casefold()
+
+
+def _compared(block: Block) -> tuple[str, str | None]:
+    """What duplicate-model compares across blocks: the name and the first cell's first link."""
+    first = block.tables[0].rows[0][0] if block.tables and block.tables[0].rows else None
+    link = first.links[0].href if first is not None and first.links else None
+    return block.summary.casefold(), link

@@ -68,13 +68,17 @@ def run(args: argparse.Namespace) -> int:
         return layout.lint(readme_text, source.display, None, {}, frame, fixes)
 
     if (
-        expected == text
+        expected is not None
         and layout.escapes_text
         and templates_proven(layout, entries, categories, templates, title, lint)
     ):
-        # README.md is what render writes and the templates render clean READMEs: parsing it
-        # would find nothing (awesome_tools.proof).
-        return report(sorted(diagnostics), args, files=1)
+        # The templates render clean READMEs (awesome_tools.proof): where README.md is what
+        # render writes, parsing it would find nothing.
+        if expected == text:
+            return report(sorted(diagnostics), args, files=1)
+        found = layout.lint_part(text, source.display, expected, entry_files, frame, fixes)
+        if found is not None:
+            return report(sorted(diagnostics + found), args, files=1)
     # The parse makes hundreds of thousands of tokens, blocks and cells that live until the
     # report: a collector pass frees nothing and walks them all (a sixth of the parse).
     with collector_paused():
