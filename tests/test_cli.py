@@ -132,6 +132,32 @@ def test_one_file_check_imports_neither_jinja2_nor_markdown_it() -> None:
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.parametrize(
+    ("setting", "looked_up"),
+    [(None, "None"), ("", "{}"), ("__all__", "None")],
+    ids=["unset: no plugin lookup", "empty: plugins load", "disabled"],
+)
+def test_pydantic_plugins_are_not_looked_up_unless_asked_for(
+    setting: str | None, looked_up: str
+) -> None:
+    code = (
+        "import sys; from awesome_tools.cli import main; "
+        "rc = main(['check', '--root', sys.argv[1], sys.argv[2]]); "
+        "import pydantic.plugin._loader as loader; print(rc, loader._plugins)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if setting is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = setting
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(LIST), str(LIST / "entries" / "llava.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**env, "GITHUB_ACTIONS": ""},
+    )
+    assert result.stdout == f"0 {looked_up}\n", result.stderr
+
+
 def test_python_dash_m(project: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "awesome_tools", "check"],

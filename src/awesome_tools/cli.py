@@ -10,8 +10,11 @@ from collections.abc import Sequence
 from typing import cast
 
 from awesome_tools import __version__
-from awesome_tools.commands.common import EXIT_USAGE, Reported, UsageError
-from awesome_tools.diagnostics import visible
+
+# pydantic looks for plugins of every installed distribution when the first model is built,
+# a tenth of a one-file check; this command line uses none. PYDANTIC_DISABLE_PLUGINS set to
+# anything else (even empty) lets them load.
+PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -158,6 +161,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
+    os.environ.setdefault(PLUGINS, "__all__")
+    # Imported here, after the line above: importing them builds the models.
+    from awesome_tools.commands.common import EXIT_USAGE, Reported, UsageError
+    from awesome_tools.diagnostics import visible
+
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
