@@ -224,3 +224,44 @@ def test_the_spliced_panels_give_the_frame_s_own_readme(
     assert fast == readme.read_text("utf-8")
     assert not any(line != line.rstrip() for line in fast.split("\n"))
     assert fast.endswith("\n") and not fast.endswith("\n\n")
+
+
+def test_a_pending_task_gives_its_result_or_is_done_here() -> None:
+    parent = os.getpid()
+    assert workers.Pending(lambda: _squares(0, 5)).result() == [0, 1, 4, 9, 16]
+    # In the child the task fails; the parent then does it itself.
+    failing = workers.Pending(lambda: 1 / (os.getpid() == parent) and "done here")
+    assert failing.result() == "done here"
+    unwanted = workers.Pending(lambda: signal.pause())
+    unwanted.cancel()
+    unwanted.cancel()  # twice is harmless
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # every child was waited for
+
+
+def test_a_readme_drifted_all_over_is_linted_the_same_by_two_processes(
+    seed_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from awesome_tools import lint
+
+    readme = seed_project / "README.md"
+    text = readme.read_text("utf-8").replace(
+        "</td>\n</tr>\n</tbody>", " (edited)</td>\n</tr>\n</tbody>"
+    )
+    readme.write_text(text, "utf-8")
+    started: list[object] = []
+    real = workers.Pending.__init__
+
+    def recorded(self: workers.Pending[object], task: Callable[[], object]) -> None:
+        started.append(task)
+        real(self, task)
+
+    monkeypatch.setattr(workers.Pending, "__init__", recorded)
+    monkeypatch.setattr(lint, "MIN_PARALLEL", 0)
+    said = []
+    for jobs in ("1", "2"):
+        said.append((main(["lint", "--jobs", jobs]), *capsys.readouterr()))
+    assert len(started) == 1  # only with two processes
+    assert said[0] == said[1]
+    assert said[0][0] == 1
+    assert said[0][1].count("error[drift]") == 10

@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import zip_longest
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
@@ -57,7 +57,11 @@ def segments(document: Document, lines: list[str]) -> list[Segment]:
 
 
 def expected_segments(
-    have: list[Segment], have_lines: list[str], expected: str, want_lines: list[str]
+    have: list[Segment],
+    have_lines: list[str],
+    expected: str,
+    want_lines: list[str],
+    whole: Callable[[], list[Segment]] | None = None,
 ) -> list[Segment]:
     """The segments of the expected lines, parsing only the part that differs from README.md.
 
@@ -69,8 +73,10 @@ def expected_segments(
     not depend on what comes before the window) and the expected window leaves no block open
     and nothing unreadable (it does not run on into the shared end); otherwise, and when the
     texts share little (the window would be over half of README.md), the whole expected text is
-    parsed, as before.
+    parsed, as before: by `whole` when given (lint may have started it in another process).
     """
+    if whole is None:
+        whole = lambda: segments(read_document(expected), want_lines)  # noqa: E731
     prefix = 0
     limit = min(len(have_lines), len(want_lines))
     while prefix < limit and have_lines[prefix] == want_lines[prefix]:
@@ -84,18 +90,18 @@ def expected_segments(
         k for k, seg in enumerate(have) if seg[2] is not None and seg[0] >= len(have_lines) - suffix
     ]
     if len(starts) < 2 or len(ends) < 2:
-        return segments(read_document(expected), want_lines)
+        return whole()
     first, last = starts[-2], ends[1]  # a whole block of margin on each side
     top, bottom = have[first][0], have[last][1]
     if 2 * (bottom - top) > len(have_lines):
         # Two window parses would cost more than one whole parse: edits far apart.
-        return segments(read_document(expected), want_lines)
+        return whole()
     mine = _window(have_lines, top, bottom)
     if mine is None or list(map(_shape, mine)) != list(map(_shape, have[first : last + 1])):
-        return segments(read_document(expected), want_lines)
+        return whole()
     theirs = _window(want_lines, top, bottom + shift)
     if theirs is None:
-        return segments(read_document(expected), want_lines)
+        return whole()
     after = [(a + shift, b + shift, block) for a, b, block in have[last + 1 :]]
     return [*have[:first], *theirs, *after]
 
@@ -174,7 +180,7 @@ def drift(ctx: Context, expected: str) -> Iterator[Diagnostic]:
         )
         yield ctx.at(line, 1, "drift", message)
     have = segments(ctx.document, have_lines)
-    want = expected_segments(have, have_lines, expected, want_lines)
+    want = expected_segments(have, have_lines, expected, want_lines, ctx.expected_outline)
     have_keys, want_keys = _keys(have, have_lines), _keys(want, want_lines)
     chain = _chain(have_keys, want_keys)
     chained = {i for i, _ in chain}
@@ -322,3 +328,43 @@ def _first_line(segment: Segment, lines: list[str]) -> int:
 
 def _frame_message(ctx: Context) -> str:
     return f"text outside the model blocks differs from {ctx.template}: edit that, {_fix(ctx)}"
+
+
+Outline = list[tuple[int, int, str | None, str | None]]  # a segment's lines, id and summary
+
+
+def outline(expected: str) -> Outline:
+    """The expected text's segments as plain values (what another process sends back)."""
+    lines = _lines(expected)
+    return [
+        (a, b, None, None) if block is None else (a, b, block.anchor, block.summary)
+        for a, b, block in segments(read_document(expected), lines)
+    ]
+
+
+def from_outline(found: Outline) -> list[Segment]:
+    """Segments again, each block standing in with the id and summary drift reads of it."""
+    return [
+        (
+            a,
+            b,
+            None
+            if summary is None
+            else Block(a + 1, 1, False, end_line=b, anchor=anchor, summary_parts=[summary]),
+        )
+        for a, b, anchor, summary in found
+    ]
+
+
+def far_apart(text: str, expected: str) -> bool:
+    """Whether the texts differ over more than half the README: drift then parses the whole
+    expected text (`expected_segments`)."""
+    have, want = _lines(text), _lines(expected)
+    limit = min(len(have), len(want))
+    prefix = 0
+    while prefix < limit and have[prefix] == want[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and have[-1 - suffix] == want[-1 - suffix]:
+        suffix += 1
+    return 2 * (len(have) - prefix - suffix) > len(have)

@@ -37,7 +37,25 @@ class Render(Protocol):
 
 
 Read = Callable[[bytes, str, "str | None", str], "ImportPlan"]
-Lint = Callable[[str, str, "str | None", "dict[str, str]", str, "Fixes"], "list[Diagnostic]"]
+
+
+class Lint(Protocol):
+    """Text, path, expected README or None, entry files by name, frame and fixes to the
+    diagnostics; `jobs` processes may share the work of a large README."""
+
+    def __call__(
+        self,
+        text: str,
+        path: str,
+        expected: str | None,
+        entry_files: dict[str, str],
+        frame: str,
+        fixes: Fixes,
+        /,
+        jobs: int = 1,
+    ) -> list[Diagnostic]: ...
+
+
 Extras = Callable[[Sequence["Entry"], "Templates"], "dict[str, str]"]
 # Text, path, expected README, entry files by name, frame, fixes: the diagnostics of the part
 # that differs, or None when only the whole README can be linted.
@@ -132,11 +150,19 @@ def _lint_table(
     entry_files: dict[str, str],
     frame: str,
     fixes: Fixes,
+    /,
+    jobs: int = 1,
 ) -> list[Diagnostic]:
     from awesome_tools.lint import lint_text
 
     return lint_text(
-        text, path, expected=expected, entry_files=entry_files, template=frame, fixes=fixes
+        text,
+        path,
+        expected=expected,
+        entry_files=entry_files,
+        template=frame,
+        fixes=fixes,
+        jobs=jobs,
     )
 
 
@@ -195,6 +221,8 @@ def _lint_panel(
     entry_files: dict[str, str],
     frame: str,
     fixes: Fixes,
+    /,
+    jobs: int = 1,
 ) -> list[Diagnostic]:
     from awesome_tools.panellint import lint_panels
 

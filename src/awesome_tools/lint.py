@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from awesome_tools.blocks import Block, Cell, Document, Table, read_document
 from awesome_tools.columns import column_key, headers
 from awesome_tools.diagnostics import Diagnostic, Severity
-from awesome_tools.drift import drift
+from awesome_tools.drift import Outline, Segment, drift, far_apart, from_outline, outline
 from awesome_tools.fixes import CONSOLE, Fixes
 from awesome_tools.normalize import normalize_url
 from awesome_tools.ruleids import RuleId
 from awesome_tools.urls import BadUrl, split_url
+from awesome_tools.workers import Pending
 
 
 @dataclass
@@ -27,6 +28,8 @@ class Context:
     entry_files: dict[str, str] = field(default_factory=dict)
     template: str = "templates/README.md.j2"
     fixes: Fixes = CONSOLE
+    # The expected text's segments when drift needs them all, maybe from another process.
+    expected_outline: Callable[[], list[Segment]] | None = None
 
     def at(
         self, line: int, column: int, rule: RuleId, message: str, severity: Severity = "error"
@@ -250,13 +253,31 @@ def lint_text(
     entry_files: dict[str, str] | None = None,
     template: str = "templates/README.md.j2",
     fixes: Fixes = CONSOLE,
+    jobs: int = 1,
 ) -> list[Diagnostic]:
-    """Run every rule on README text; drift only when the expected text is given."""
-    ctx = Context(path, text, read_document(text), expected, entry_files or {}, template, fixes)
-    if ctx.document.unreadable is not None:
-        # What was read is only part of the README: other rules would report phantoms.
-        return list(_unreadable(ctx))
-    return sorted(d for check in CHECKS.values() for d in check(ctx))
+    """Run every rule on README text; drift only when the expected text is given.
+
+    With `jobs` over 1 and texts that differ all over, the expected text is parsed in another
+    process while this one parses the README.
+    """
+    pending: Pending[Outline] | None = None
+    if jobs > 1 and expected is not None and len(text) > MIN_PARALLEL and far_apart(text, expected):
+        pending = Pending(partial(outline, expected))
+    try:
+        ctx = Context(path, text, read_document(text), expected, entry_files or {}, template, fixes)
+        if pending is not None:
+            ctx.expected_outline = lambda: from_outline(pending.result())
+        if ctx.document.unreadable is not None:
+            # What was read is only part of the README: other rules would report phantoms.
+            return list(_unreadable(ctx))
+        return sorted(d for check in CHECKS.values() for d in check(ctx))
+    finally:
+        if pending is not None:
+            pending.cancel()
+
+
+# Below this many characters a README parses faster than a process starts.
+MIN_PARALLEL = 1_000_000
 
 
 def _block_starts(lines: list[str]) -> list[int]:

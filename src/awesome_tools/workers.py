@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 from collections.abc import Callable
 from itertools import pairwise
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -123,3 +124,32 @@ def _collect(pid: int, fd: int) -> list[T] | None:
     except Exception:
         return None
     return result
+
+
+class Pending(Generic[T]):
+    """One task started in a forked child, to be waited for later (`result`).
+
+    Where there is no fork, or the child fails, `result` does the task itself. A task that is
+    not wanted after all is `cancel`led: its child is stopped and waited for.
+    """
+
+    def __init__(self, task: Callable[[], T]) -> None:
+        self.task = task
+        self.child = _fork(lambda start, end: [task()], 0, 1) if hasattr(os, "fork") else None
+
+    def result(self) -> T:
+        if self.child is not None:
+            pid, fd = self.child
+            self.child = None
+            part: list[T] | None = _collect(pid, fd)
+            if part is not None:
+                return part[0]
+        return self.task()
+
+    def cancel(self) -> None:
+        if self.child is not None:
+            pid, fd = self.child
+            self.child = None
+            os.kill(pid, signal.SIGKILL)
+            os.close(fd)
+            os.waitpid(pid, 0)

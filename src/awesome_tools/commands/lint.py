@@ -82,5 +82,7 @@ def run(args: argparse.Namespace) -> int:
     # The parse makes hundreds of thousands of tokens, blocks and cells that live until the
     # report: a collector pass frees nothing and walks them all (a sixth of the parse).
     with collector_paused():
-        diagnostics += layout.lint(text, source.display, expected, entry_files, frame, fixes)
+        diagnostics += layout.lint(
+            text, source.display, expected, entry_files, frame, fixes, jobs=jobs(args)
+        )
     return report(sorted(diagnostics), args, files=1)
