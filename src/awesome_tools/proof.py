@@ -33,8 +33,9 @@ HOSTILE = (
     "Probe <b>bold</b> &amp; &lt;x&gt; \"quoted\" 'single' </summary></details></td></tr>"
     "</table> <details><table> <!-- note --> | pipe | *star* _under_ `code` [link](#x) #"
 )
-# Lower-case words this short are kept in an entry's shape: flags (yes/no), `br`, `line`.
-SHORT = 5
+# Lower-case words this short are kept in an entry's shape: flags (yes/no), `br`, `line`, link
+# kinds (paper ... project).
+SHORT = 8
 
 Shape = tuple[Any, ...]
 
@@ -106,10 +107,13 @@ def _get(data: Any, path: tuple[Any, ...]) -> Any:
     return data
 
 
-def probes(entries: Sequence[Entry], categories: Sequence[str]) -> list[Entry]:
-    """The representatives of the entries' shapes and their hostile copies."""
+def probes(entries: Sequence[Entry], categories: Sequence[str]) -> list[Entry] | None:
+    """The representatives of the entries' shapes and their hostile copies; None when a copy
+    cannot be made (the schema refuses markup where the templates may print it)."""
     chosen = representatives(entries)
     copies = [hostile(entry, n, categories) for n, entry in enumerate(chosen, 1)]
+    if any(copy is None for copy in copies):
+        return None
     return [*chosen, *(copy for copy in copies if copy is not None)]
 
 
@@ -130,10 +134,11 @@ def templates_proven(
     """
     from awesome_tools.templates import TemplateProblem
 
-    if not entries:
+    found = probes(entries, categories) if entries else None
+    if found is None:
         return False
     try:
-        text = layout.render(probes(entries, categories), categories, templates, title)
+        text = layout.render(found, categories, templates, title)
     except TemplateProblem:
         return False
     return not lint(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from urllib.parse import urlsplit
 
 
@@ -81,9 +81,10 @@ def _shown(url: str) -> str:
     )
 
 
-# An entry's links are split by its field validators, then again for its keys and badges:
-# the cache keeps one entry's worth and more (a Link is frozen; a BadUrl is never cached).
-@lru_cache(maxsize=256)
+# An entry's links are split by its field validators, then again for its keys, its badges and
+# the overview's labels: each link is split once per process (a Link is frozen; a BadUrl is
+# never cached). A few hundred bytes a link.
+@cache
 def split_url(url: str) -> Link:
     """Split a link into its parts; raise `BadUrl` where `urlsplit` would raise.
 

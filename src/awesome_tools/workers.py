@@ -5,7 +5,7 @@ contiguous runs, each run is done in a forked process (the parent does the last 
 the results come back pickled, in order. Nothing changes for the caller: a run that fails in a
 child (an exception, a signal, a result that cannot be pickled) is done again in the parent, so
 the answer never depends on the fan-out. A list of fewer than `MIN_PER_JOB` files per process, a
-system without `os.fork` and `jobs == 1` run serially, in the calling process.
+system other than Linux and `jobs == 1` run serially, in the calling process.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import sys
 from collections.abc import Callable
 from itertools import pairwise
 from typing import Generic, TypeVar
@@ -23,8 +24,12 @@ T = TypeVar("T")
 # files: below this many files per process, one process is faster.
 MIN_PER_JOB = 1000
 
-# What `--jobs` / AWESOME_TOOLS_JOBS give when they ask for the default: every usable CPU.
+# What `--jobs` gives when it asks for the default: every usable CPU.
 AUTO = 0
+
+# Forking a process is safe on Linux; on macOS system libraries may not survive it (Python's
+# multiprocessing spawns there) and Windows has no fork: elsewhere one process does the work.
+FORK = sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
 def usable_cpus() -> int:
@@ -50,7 +55,7 @@ def runs_for(
     finish together.
     """
     processes = max(1, min(jobs, count // max(min_per_job, 1)))
-    if not hasattr(os, "fork"):
+    if not FORK:
         processes = 1
     # Each child's share c and the calling process's share p finish together when
     # c * (1 + transfer) == p, and (processes - 1) * c + p == 1.
@@ -135,7 +140,7 @@ class Pending(Generic[T]):
 
     def __init__(self, task: Callable[[], T]) -> None:
         self.task = task
-        self.child = _fork(lambda start, end: [task()], 0, 1) if hasattr(os, "fork") else None
+        self.child = _fork(lambda start, end: [task()], 0, 1) if FORK else None
 
     def result(self) -> T:
         if self.child is not None:

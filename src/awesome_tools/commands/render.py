@@ -9,6 +9,7 @@ from pathlib import Path
 from awesome_tools.commands.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
+    collector_paused,
     jobs,
     models,
     report,
@@ -38,8 +39,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         templates = project.templates()
         title = project.settings.title
-        text = project.layout.render(entries, project.categories, templates, title, jobs=jobs(args))
-        extras = project.layout.extras(entries, templates)
+        # The render makes hundreds of thousands of short strings, none in a cycle: a
+        # collector pass would walk every entry and find nothing to free.
+        with collector_paused():
+            text = project.layout.render(
+                entries, project.categories, templates, title, jobs=jobs(args)
+            )
+            extras = project.layout.extras(entries, templates)
     except TemplateProblem as problem:
         return report([problem.diagnostic], args, files=project.files)
     target = project.root / "README.md"
@@ -47,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
     if args.check or args.diff:
         # Only these need the current text; a plain run leaves the comparison to write_atomic.
         current = target.read_text("utf-8") if target.is_file() else ""
-        sys.stdout.write(_unified_diff(current, text, shown))
+        if current != text:
+            sys.stdout.write(_unified_diff(current, text, shown))
     if args.check:
         if current != text:
             fix = project.fixes.render
