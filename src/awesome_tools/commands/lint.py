@@ -55,7 +55,9 @@ def run(args: argparse.Namespace) -> int:
             try:
                 entries = list(project.entries.values())
                 categories, title = project.categories, project.settings.title
-                expected = layout.render(entries, categories, templates, title, jobs=jobs(args))
+                # As in render: hundreds of thousands of short strings, none in a cycle.
+                with collector_paused():
+                    expected = layout.render(entries, categories, templates, title, jobs=jobs(args))
             except TemplateProblem as problem:
                 return report([problem.diagnostic], args, files=1)
             entry_files = {e.name.casefold(): path for path, e in project.entries.items()}
