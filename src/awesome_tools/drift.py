@@ -77,13 +77,7 @@ def expected_segments(
     """
     if whole is None:
         whole = lambda: segments(read_document(expected), want_lines)  # noqa: E731
-    prefix = 0
-    limit = min(len(have_lines), len(want_lines))
-    while prefix < limit and have_lines[prefix] == want_lines[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and have_lines[-1 - suffix] == want_lines[-1 - suffix]:
-        suffix += 1
+    prefix, suffix = common_ends(have_lines, want_lines)
     shift = len(want_lines) - len(have_lines)
     starts = [k for k, seg in enumerate(have) if seg[2] is not None and seg[1] <= prefix]
     ends = [
@@ -360,6 +354,12 @@ def far_apart(text: str, expected: str) -> bool:
     """Whether the texts differ over more than half the README: drift then parses the whole
     expected text (`expected_segments`)."""
     have, want = _lines(text), _lines(expected)
+    prefix, suffix = common_ends(have, want)
+    return 2 * (len(have) - prefix - suffix) > len(have)
+
+
+def common_ends(have: list[str], want: list[str]) -> tuple[int, int]:
+    """How many lines two texts share at their start, and then at their end."""
     limit = min(len(have), len(want))
     prefix = 0
     while prefix < limit and have[prefix] == want[prefix]:
@@ -367,4 +367,4 @@ def far_apart(text: str, expected: str) -> bool:
     suffix = 0
     while suffix < limit - prefix and have[-1 - suffix] == want[-1 - suffix]:
         suffix += 1
-    return 2 * (len(have) - prefix - suffix) > len(have)
+    return prefix, suffix

@@ -9,7 +9,15 @@ from functools import lru_cache, partial
 from awesome_tools.blocks import Block, Cell, Document, Table, read_document
 from awesome_tools.columns import column_key, headers
 from awesome_tools.diagnostics import Diagnostic, Severity
-from awesome_tools.drift import Outline, Segment, drift, far_apart, from_outline, outline
+from awesome_tools.drift import (
+    Outline,
+    Segment,
+    common_ends,
+    drift,
+    far_apart,
+    from_outline,
+    outline,
+)
 from awesome_tools.fixes import CONSOLE, Fixes
 from awesome_tools.normalize import normalize_url
 from awesome_tools.ruleids import RuleId
@@ -314,13 +322,7 @@ def lint_part(
     if "\r" in text or "\r" in expected:
         return None
     have, want = text.split("\n"), expected.split("\n")
-    limit = min(len(have), len(want))
-    prefix = 0
-    while prefix < limit and have[prefix] == want[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and have[-1 - suffix] == want[-1 - suffix]:
-        suffix += 1
+    prefix, suffix = common_ends(have, want)
     starts = _block_starts(have)
     before = [i for i in starts if i <= prefix]
     after = [i for i in starts if i >= len(have) - suffix]
