@@ -201,6 +201,12 @@ EDITS: list[tuple[str, Callable[[str], str], bool]] = [
     ("two blocks swapped", lambda t: _swap(t, "llava", "llava-1-5"), True),
     ("a copy of a block far away", lambda t: _copy_after(t, "flamingo", "llava"), False),
     ("a table left open", _in_block("llava", "</table>", ""), True),
+    ("an empty first row", _in_block("llava", "<tbody>\n<tr>", "<tbody>\n<tr></tr>\n<tr>"), False),
+    (
+        "an empty row in a block with none",
+        _in_block("llava", "<tbody>\n<tr>\n<td>", "<tbody>\n<tr>\n</tr>\n<tr>\n<td>"),
+        False,
+    ),
     ("details left open", _in_block("llava", "</details>", ""), False),
     (
         "a blank line in a block",

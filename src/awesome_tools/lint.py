@@ -357,6 +357,7 @@ def _identity(block: Block) -> str:
 
 def _compared(block: Block) -> tuple[str, str | None]:
     """What duplicate-model compares across blocks: the name and the first cell's first link."""
-    first = block.tables[0].rows[0][0] if block.tables and block.tables[0].rows else None
+    rows = block.tables[0].rows if block.tables else []
+    first = rows[0][0] if rows and rows[0] else None
     link = first.links[0].href if first is not None and first.links else None
     return block.summary.casefold(), link
