@@ -344,8 +344,7 @@ def render_panels(
     # The last line of the panels keeps its end where the frame writes more on that line.
     last = _panel(templates, ordered[-1], len(ordered)).rsplit("\n", 1)[-1]
     kept = panels[-1][: len(panels[-1]) - len(panels[-1].rsplit("\n", 1)[-1])] + last
-    between = ["\n\n"] * len(panels)
-    spread = [part for pair in zip(panels[:-1], between, strict=False) for part in pair]
+    spread = [part for panel in panels[:-1] for part in (panel, "\n\n")]
     pieces = _strip_lines(text).split(_PANELS_MARK)
     out = [pieces[0]]
     for piece in pieces[1:]:

@@ -69,10 +69,14 @@ def _texts(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return [path] if isinstance(value, str) and shape(value) == "text" else []
 
 
-def _put(data: Any, path: tuple[Any, ...], value: str) -> None:
-    for key in path[:-1]:
+def _get(data: Any, path: tuple[Any, ...]) -> Any:
+    for key in path:
         data = data[key]
-    data[path[-1]] = value
+    return data
+
+
+def _put(data: Any, path: tuple[Any, ...], value: str) -> None:
+    _get(data, path[:-1])[path[-1]] = value
 
 
 def hostile(entry: Entry, number: int, categories: Sequence[str]) -> Entry | None:
@@ -80,6 +84,7 @@ def hostile(entry: Entry, number: int, categories: Sequence[str]) -> Entry | Non
     name and link; None if no such copy validates."""
     from awesome_tools.schema import Entry
 
+    original = entry.model_dump(exclude_none=True)
     data = entry.model_dump(exclude_none=True)
     context = {"categories": list(categories)}
     leaves = [p for p in _texts(data) if p not in (("name",), ("url",), ("released",))]
@@ -91,7 +96,6 @@ def hostile(entry: Entry, number: int, categories: Sequence[str]) -> Entry | Non
         try:
             return Entry.model_validate(data, context=context)
         except ValidationError as exc:
-            original = entry.model_dump(exclude_none=True)
             for error in exc.errors(include_url=False):
                 path = tuple(error["loc"])
                 try:
@@ -99,12 +103,6 @@ def hostile(entry: Entry, number: int, categories: Sequence[str]) -> Entry | Non
                 except (KeyError, IndexError, TypeError):
                     return None
     return None
-
-
-def _get(data: Any, path: tuple[Any, ...]) -> Any:
-    for key in path:
-        data = data[key]
-    return data
 
 
 def probes(entries: Sequence[Entry], categories: Sequence[str]) -> list[Entry] | None:

@@ -199,41 +199,26 @@ def _layout_missing(data: dict[str, Any], required: Collection[str]) -> list[Err
     """
     found: dict[KeyPath, ErrorDetails] = {}
     for choice in required:
-        fields = _FIELDS.get(choice) or _FIELDS.setdefault(choice, _fields(choice))
-        if any(_given(data, parts) for parts in fields):
-            continue  # the usual case, answered without building an error
         # `a|b`: either will do; when neither is given, the first is reported missing.
-        error = _missing(data, ".".join(fields[0]))
+        fields = _fields(choice)
+        if any(_missing(data, parts) is None for parts in fields):
+            continue
+        error = _missing(data, fields[0])
         if error is not None:
             found[tuple(error["loc"])] = error
     return list(found.values())
 
 
-# Each required choice (`a.b|c`) as its fields' key paths, split once per process.
-_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {}
-
-
+@cache
 def _fields(choice: str) -> tuple[tuple[str, ...], ...]:
+    """A required choice (`a.b|c`) as its fields' key paths, split once per process."""
     return tuple(tuple(dotted.split(".")) for dotted in choice.split("|"))
 
 
-def _given(data: dict[str, Any], parts: tuple[str, ...]) -> bool:
-    """Whether the data has the field, or a part on the way that is not a mapping (reported
-    as such, not as missing)."""
+def _missing(data: dict[str, Any], parts: tuple[str, ...]) -> ErrorDetails | None:
+    """The error of a field (by key path) the data leaves out, or None when it is given; the
+    error is built only then."""
     node: Any = data
-    for part in parts:
-        if not isinstance(node, dict):
-            return True
-        if part not in node:
-            return False
-        node = node[part]
-    return True
-
-
-def _missing(data: dict[str, Any], dotted: str) -> ErrorDetails | None:
-    """The error of a dotted field the data leaves out, or None when it is given."""
-    node: Any = data
-    parts = dotted.split(".")
     for depth, part in enumerate(parts, 1):
         if not isinstance(node, dict):
             return None  # a section that is not a mapping is reported as such

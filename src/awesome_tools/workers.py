@@ -85,8 +85,7 @@ def map_runs(
         last = task(*runs[-1])
     except BaseException:
         for (pid, fd), _, _ in children:
-            os.close(fd)  # a child still writing gets EPIPE and exits
-            os.waitpid(pid, 0)
+            _stop(pid, fd)
         raise
     results: list[T] = []
     for (pid, fd), start, end in children:
@@ -131,6 +130,13 @@ def _collect(pid: int, fd: int) -> list[T] | None:
     return result
 
 
+def _stop(pid: int, fd: int) -> None:
+    """Stop a child whose result is not wanted, and wait for it."""
+    os.kill(pid, signal.SIGKILL)
+    os.close(fd)
+    os.waitpid(pid, 0)
+
+
 class Pending(Generic[T]):
     """One task started in a forked child, to be waited for later (`result`).
 
@@ -155,6 +161,4 @@ class Pending(Generic[T]):
         if self.child is not None:
             pid, fd = self.child
             self.child = None
-            os.kill(pid, signal.SIGKILL)
-            os.close(fd)
-            os.waitpid(pid, 0)
+            _stop(pid, fd)

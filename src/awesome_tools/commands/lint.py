@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from awesome_tools.commands.common import (
     collector_paused,
@@ -19,7 +20,9 @@ from awesome_tools.project import (
     read_fixes,
     read_source,
 )
-from awesome_tools.schema import Entry
+
+if TYPE_CHECKING:
+    from awesome_tools.schema import Entry
 
 
 def run(args: argparse.Namespace) -> int:
