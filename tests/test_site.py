@@ -567,22 +567,21 @@ def test_a_permalink_opens_and_scrolls_to_its_card(
     session = open_page(f"{page_file.as_uri()}#qwen-vl", viewport={"width": 800, "height": 600})
     page = session.page
 
+    shown_open = """slug => {
+      const card = document.getElementById(slug);
+      const top = card.getBoundingClientRect().top;
+      return card.querySelector('details').open && top >= 0 && top < innerHeight;
+    }"""
+
     def in_view(slug: str) -> bool:
-        return bool(
-            page.evaluate(
-                """slug => {
-                  const card = document.getElementById(slug);
-                  const top = card.getBoundingClientRect().top;
-                  return card.querySelector('details').open && top >= 0 && top < innerHeight;
-                }""",
-                slug,
-            )
-        )
+        return bool(page.evaluate(shown_open, slug))
 
     assert page.evaluate("scrollY") > 0 and in_view("qwen-vl")
     assert page.evaluate("document.activeElement.id") == "qwen-vl"
     page.locator("#flamingo h2 a").click()
     page.wait_for_function("location.hash === '#flamingo'")
+    # The page opens the card and scrolls on hashchange, which may come a frame after the hash.
+    page.wait_for_function(shown_open, arg="flamingo", timeout=5000)
     assert in_view("flamingo")
     hidden = open_page(
         f"{page_file.as_uri()}?connector=linear#qwen-vl", viewport={"width": 800, "height": 600}
