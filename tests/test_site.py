@@ -175,7 +175,8 @@ def test_the_page_holds_every_model_and_the_facets(seed_project: Path) -> None:
         body = html.split(f'<select id="site_{select}" name="{select}">')[1].split("</select>")[0]
         return re.findall(r"<option(?: value=\"\")?>([^<]*)</option>", body)
 
-    assert options("category") == ["All categories", "Architectures"]
+    # No entry names a category: every model is in the default section, and no filter offers it.
+    assert '<select id="site_category"' not in html and "<dt>Category</dt>" not in html
     assert options("connector") == [
         "All connectors",
         "linear",
@@ -207,7 +208,8 @@ def test_a_panel_list_s_page_shows_its_summaries_and_prose(panel_project: Path) 
     assert '<summary>More information<span class="hits"></span></summary>' in alpha
     assert (
         '<div class="prose">\n'
-        '<p class="f">**Architecture.** Alpha pairs a vision tower with a decoder.</p>\n'
+        '<p class="f"><strong>Architecture.</strong> Alpha pairs a vision tower with a decoder.'
+        "</p>\n"
         '<p class="f">Its training uses a zebracrossing curriculum.</p>\n'
         "</div>"
     ) in alpha
@@ -540,18 +542,18 @@ def test_url_state_round_trip(seed_project: Path, open_page: Callable[..., Sessi
     page_file = build(seed_project)
     first = open_page(page_file.as_uri())
     first.page.locator("input[type=search]").fill("vision language")
-    first.page.select_option("#site_category", "Architectures")
+    first.page.select_option("#site_connector", "mlp")
     first.page.select_option("#site_year", "2023")
     first.page.select_option("#site_sort", "released")
-    url = f"{page_file.as_uri()}?q=vision+language&category=Architectures&year=2023&sort=released"
+    url = f"{page_file.as_uri()}?q=vision+language&connector=mlp&year=2023&sort=released"
     first.wait_for_url(url)
     view = (first.shown(), first.page.inner_text("#site_count"))
     assert 0 < len(view[0]) < 10
     second = open_page(url)
     assert (second.shown(), second.page.inner_text("#site_count")) == view
-    controls = ["#site_q", "#site_category", "#site_connector", "#site_year", "#site_sort"]
+    controls = ["#site_q", "#site_connector", "#site_year", "#site_sort"]
     values = [second.page.input_value(c) for c in controls]
-    assert values == ["vision language", "Architectures", "", "2023", "released"]
+    assert values == ["vision language", "mlp", "2023", "released"]
     assert second.page.locator("#site_models mark").count() > 0
     junk = open_page(f"{page_file.as_uri()}?connector=nonsense&sort=sideways")
     assert len(junk.shown()) == 10
@@ -609,7 +611,7 @@ def test_keyboard_use_and_visible_focus(
     assert page.inner_text("#site_count").startswith("Showing ")
     assert page.input_value("#site_q") == "perceiver"
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.id") == "site_category"
+    assert page.evaluate("document.activeElement.id") == "site_connector"
     summary = page.locator("#qwen-vl summary")
     summary.focus()
     page.keyboard.press("Enter")

@@ -11,12 +11,15 @@ from pathlib import Path
 
 import jinja2
 import markupsafe
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.normalize import slugify
 from awesome_tools.ordering import newest_first, sections, sort_key
 from awesome_tools.schema import Entry
 from awesome_tools.templates import TemplateProblem, Templates
+from awesome_tools.urls import BadUrl, split_url
 from awesome_tools.vocabulary import connectors
 
 FOLDER = "site"
@@ -30,6 +33,70 @@ SCRIPT = "site.js"
 _SCRIPT_BREAK = re.compile(r"</script|<!--", re.IGNORECASE)
 # Cards per group that the browser lays out, or skips while off-screen, as one.
 CHUNK = 100
+# The page's heading when the list's settings give no title.
+DEFAULT_TITLE = "Awesome Model Architectures"
+# The facts a card may show, each only where some entry of the list records it.
+FACTS = (
+    "released",
+    "category",
+    "authors",
+    "contribution",
+    "vision_encoder",
+    "language_model",
+    "connector",
+    "code",
+    "weights",
+)
+# A typed link that records a fact the table layout keeps in a field of its own.
+_LINKED_FACT = {"code": "code", "model": "weights"}
+
+
+def _web_link(url: str) -> bool:
+    """Say whether a link of the deep dive may be followed: http(s) to a host, nothing else."""
+    try:
+        parts = split_url(url)
+    except BadUrl:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.host)
+
+
+def _prose_parser() -> MarkdownIt:
+    """CommonMark with raw HTML shown as text and only http(s) links and images."""
+    parser = MarkdownIt("commonmark", {"html": False})
+    parser.validateLink = _web_link  # type: ignore[method-assign]
+    return parser
+
+
+_PROSE = _prose_parser()
+
+
+def prose_html(markdown: str) -> markupsafe.Markup:
+    """Render Markdown prose to safe HTML, each top-level block searchable as one field ("f")."""
+    tokens = _PROSE.parse(markdown)
+    for token in tokens:
+        if token.level == 0 and token.nesting != -1 and token.type != "inline":
+            token.attrJoin("class", "f")
+    return markupsafe.Markup(_PROSE.renderer.render(tokens, _PROSE.options, {}).rstrip("\n"))
+
+
+def _text_of(tokens: Sequence[Token]) -> str:
+    """The text an inline run shows, images and markup left out."""
+    parts = []
+    for token in tokens:
+        if token.type in ("text", "code_inline"):
+            parts.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def plain_title(markdown: str | None) -> str:
+    """The list's title (a line of Markdown in its settings, badges and all) as plain text."""
+    if markdown is None:
+        return DEFAULT_TITLE
+    runs = [child for token in _PROSE.parseInline(markdown) for child in token.children or []]
+    text = " ".join(_text_of(runs).split())
+    return text or DEFAULT_TITLE
 
 
 @dataclass(frozen=True)
@@ -41,15 +108,33 @@ class Card:
     section: str
     year: str
     rank: int  # position in the newest-first order
+    linked: frozenset[str]  # the facts its typed links record ("code", "weights")
+    deep_dive: markupsafe.Markup | None  # the deep dive as safe HTML
 
 
 @dataclass(frozen=True)
 class Facets:
-    """The values each filter offers, taken from the entries."""
+    """The values each filter offers, and the facts shown, taken from the entries."""
 
     categories: list[str]
     connectors: list[str]
     years: list[str]
+    shown: frozenset[str]  # the FACTS some entry records; a filter is offered only for these
+
+
+def _linked(entry: Entry) -> frozenset[str]:
+    """The facts an entry's typed links record: a code link records its code, and so on."""
+    return frozenset(
+        _LINKED_FACT[link.kind] for link in entry.links or [] if link.kind in _LINKED_FACT
+    )
+
+
+def _recorded(entries: Sequence[Entry], linked: Sequence[frozenset[str]]) -> frozenset[str]:
+    """The facts that at least one entry records (a link shown as a badge counts)."""
+    found = {fact for kinds in linked for fact in kinds}
+    for entry in entries:
+        found.update(fact for fact in FACTS if getattr(entry, fact, None))
+    return frozenset(found)
 
 
 def cards(entries: Sequence[Entry], categories: Sequence[str]) -> tuple[list[Card], Facets]:
@@ -64,16 +149,25 @@ def cards(entries: Sequence[Entry], categories: Sequence[str]) -> tuple[list[Car
             section_of[id(entry)],
             (entry.released or "")[:4],
             rank[id(entry)],
+            _linked(entry),
+            prose_html(entry.deep_dive) if entry.deep_dive else None,
         )
         for entry in sorted(entries, key=sort_key)
     ]
+    shown = _recorded(entries, [card.linked for card in made])
     used = {entry.connector for entry in entries if entry.connector}
     facets = Facets(
-        categories=[group.name for group in groups],
+        categories=[group.name for group in groups] if "category" in shown else [],
         connectors=[name for name in connectors() if name in used],
         years=sorted({card.year for card in made if card.year}, reverse=True),
+        shown=shown,
     )
     return made, facets
+
+
+def local_figures(entries: Sequence[Entry]) -> list[str]:
+    """The figures that are files of the list (paths relative to its root), each once, sorted."""
+    return sorted({e.figure for e in entries if e.figure is not None and "://" not in e.figure})
 
 
 def _versioned(name: str, text: str) -> str:
@@ -103,9 +197,15 @@ def _embeddable(text: str, source: str | None, root: Path | None) -> markupsafe.
 
 
 def build_site(
-    entries: Sequence[Entry], categories: Sequence[str], *, templates: Templates
+    entries: Sequence[Entry],
+    categories: Sequence[str],
+    *,
+    templates: Templates,
+    title: str | None = None,
 ) -> dict[str, str]:
     """Return the page's files by name; the same entries always give the same bytes.
+
+    `title` is the list's, as its settings give it (a line of Markdown); the page shows its text.
 
     Raises TemplateProblem when a template or an asset is missing, does not compile or fails.
     """
@@ -122,6 +222,7 @@ def build_site(
             .render(
                 cards=made,
                 facets=facets,
+                title=plain_title(title),
                 count=len(made),
                 chunk=CHUNK,
                 script=script,

@@ -183,6 +183,7 @@ function readCards(list) {
         shown: !cardEl.hidden,
         fields: null, // the elements holding each field's text, read by readText()
         texts: null,
+        pristine: null, // a copy of each field that holds markup, null for plain text
         text: "", // what the search looks in
         marked: "", // the terms the highlights show
         dirty: null, // which fields hold highlights
@@ -204,7 +205,29 @@ function readText(card) {
   if (card.fields) return;
   card.fields = Array.from(card.el.getElementsByClassName("f"));
   card.texts = card.fields.map((field) => field.textContent);
+  // A field holding markup (a block of the deep dive) keeps a copy, to be marked in its text
+  // nodes so that its links and emphasis stay.
+  card.pristine = card.fields.map((field) =>
+    field.firstElementChild ? field.cloneNode(true) : null
+  );
   card.text = searchText(card.texts);
+}
+
+/** A copy of a field's pristine children with the pattern's matches marked; and their count. */
+function markedCopy(pristine, pattern) {
+  const copy = pristine.cloneNode(true);
+  const doc = copy.ownerDocument;
+  const walker = doc.createTreeWalker(copy, 4); // NodeFilter.SHOW_TEXT
+  const nodes = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  let marks = 0;
+  for (const node of nodes) {
+    const runs = highlights(node.data, pattern);
+    if (!runs.length) continue;
+    marks += runs.filter((run) => run.mark).length;
+    node.replaceWith(fragmentOf(doc, runs));
+  }
+  return { nodes: copy.childNodes, marks };
 }
 
 /** Show the pattern's matches in a card, or its plain text again; count the folded ones. */
@@ -216,13 +239,22 @@ function highlight(card, pattern, key) {
   let details = null;
   card.fields.forEach((field, j) => {
     const runs = highlights(card.texts[j], pattern);
+    const pristine = card.pristine[j];
     if (runs.length) {
-      field.replaceChildren(fragmentOf(field.ownerDocument, runs));
+      let found = runs.filter((run) => run.mark).length;
+      if (pristine) {
+        const marked = markedCopy(pristine, pattern);
+        field.replaceChildren(...marked.nodes);
+        found = marked.marks;
+      } else {
+        field.replaceChildren(fragmentOf(field.ownerDocument, runs));
+      }
       (card.dirty ??= [])[j] = true;
       details ??= card.el.querySelector("details");
-      if (details && details.contains(field)) inside += runs.filter((run) => run.mark).length;
+      if (details && details.contains(field)) inside += found;
     } else if (card.dirty && card.dirty[j]) {
-      field.textContent = card.texts[j];
+      if (pristine) field.replaceChildren(...pristine.cloneNode(true).childNodes);
+      else field.textContent = card.texts[j];
       card.dirty[j] = false;
     }
   });
@@ -330,13 +362,22 @@ function start(doc, win) {
   const count = doc.getElementById("site_count");
   if (!form || !list || !count) return;
   const controls = Object.fromEntries(KEYS.map((key) => [key, doc.getElementById("site_" + key)]));
+  // A filter the page leaves out (nothing in the list records it) keeps its default.
   const choices = {};
   for (const key of KEYS) {
     const control = controls[key];
-    if (control.tagName === "SELECT") choices[key] = Array.from(control.options, (o) => o.value);
+    if (!control) choices[key] = [DEFAULTS[key]];
+    else if (control.tagName === "SELECT") {
+      choices[key] = Array.from(control.options, (o) => o.value);
+    }
   }
-  const readState = () => Object.fromEntries(KEYS.map((key) => [key, controls[key].value]));
-  const writeState = (state) => KEYS.forEach((key) => (controls[key].value = state[key]));
+  const present = KEYS.filter((key) => controls[key]);
+  const readState = () => {
+    const state = { ...DEFAULTS };
+    present.forEach((key) => (state[key] = controls[key].value));
+    return state;
+  };
+  const writeState = (state) => present.forEach((key) => (controls[key].value = state[key]));
 
   const { cards, chunks, bySlug, byElement } = readCards(list);
   let matches = cards;
