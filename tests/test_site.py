@@ -9,25 +9,31 @@ skip, saying how to install them; under CI=true they fail (as the peer checks of
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
+import shutil
+import struct
 import subprocess
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+import yaml
 
 from awesome_tools.cli import main
+from awesome_tools.entryfile import dump_entry
 from awesome_tools.normalize import slugify
 from awesome_tools.ordering import DEFAULT_SECTION, newest_first
 from awesome_tools.project import read_project
 from awesome_tools.schema import Entry
-from awesome_tools.site import build_site
+from awesome_tools.site import build_site, local_figures, plain_title, prose_html
 from awesome_tools.templates import load_templates
-from conftest import REPO, RICH
+from conftest import LIST, REPO, RICH
 from test_peers import require
 
 if TYPE_CHECKING:
@@ -366,6 +372,214 @@ def test_the_package_ships_the_site_templates() -> None:
     assert built.returncode == 0, "site/ (the built page) is not git-ignored"
 
 
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        (
+            "**LLaVA 1.5**: a *small* `change`.",
+            '<p class="f"><strong>LLaVA 1.5</strong>: a <em>small</em> <code>change</code>.</p>',
+        ),
+        ("One.\n\nTwo.", '<p class="f">One.</p>\n<p class="f">Two.</p>'),
+        ("- a\n- b", '<ul class="f">\n<li>a</li>\n<li>b</li>\n</ul>'),
+        (
+            "See [the code](https://github.com/a/b?x=1&y=2).",
+            '<p class="f">See <a href="https://github.com/a/b?x=1&amp;y=2">the code</a>.</p>',
+        ),
+        (
+            "<b>raw</b> <script>x()</script>",
+            '<p class="f">&lt;b&gt;raw&lt;/b&gt; &lt;script&gt;x()&lt;/script&gt;</p>',
+        ),
+        ("[x](javascript:alert(1))", '<p class="f">[x](javascript:alert(1))</p>'),
+        ("[x](data:text/html,hi)", '<p class="f">[x](data:text/html,hi)</p>'),
+        ("[x](relative/page.md)", '<p class="f">[x](relative/page.md)</p>'),
+        ("[x](https://a.org@b.org)", '<p class="f">[x](https://a.org@b.org)</p>'),
+        ("<javascript:alert(1)>", '<p class="f">&lt;javascript:alert(1)&gt;</p>'),
+        ("![d](diagram.png)", '<p class="f">![d](diagram.png)</p>'),
+        ("It&#x27;s &amp; so", '<p class="f">It\'s &amp; so</p>'),
+    ],
+    ids=[
+        "emphasis",
+        "paragraphs",
+        "list",
+        "https-link",
+        "raw-html",
+        "javascript",
+        "data",
+        "relative",
+        "user-name",
+        "autolink",
+        "local-image",
+        "entities",
+    ],
+)
+def test_the_deep_dive_is_markdown_rendered_to_safe_html(markdown: str, expected: str) -> None:
+    assert prose_html(markdown) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (None, "Awesome Model Architectures"),
+        ("Panels", "Panels"),
+        (
+            "👁️‍🗨️ Awesome VLM Architectures "
+            "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)",
+            "👁️‍🗨️ Awesome VLM Architectures",
+        ),
+        ("A **bold** `list` &amp; <b>more</b>", "A bold list & <b>more</b>"),
+        ("[![badge](https://a.org/b.svg)](https://a.org)", "Awesome Model Architectures"),
+    ],
+)
+def test_the_page_title_is_the_settings_title_as_text(title: str | None, expected: str) -> None:
+    assert plain_title(title) == expected
+
+
+def test_the_title_and_introduction_come_from_the_settings(panel_project: Path) -> None:
+    html = build(panel_project).read_text("utf-8")
+    assert "<title>Panels</title>" in html and "<h1>Panels</h1>" in html
+    assert (
+        "<p>3 models. Search every field, filter by release year, and open a model for its "
+        "details.</p>"
+    ) in html
+
+
+def test_a_fact_no_entry_records_is_left_out(panel_project: Path) -> None:
+    html = build(panel_project).read_text("utf-8")
+    facts = {
+        slug: re.findall(r"<div><dt>([^<]*)</dt><dd[^>]*>(.*?)</dd></div>", card)
+        for slug, card in re.findall(
+            r'<article class="card" id="([^"]+)"(.*?)</article>', html, re.S
+        )
+    }
+    code = '<a href="https://github.com/example/alpha">GitHub<span class="sr"> of Alpha</span></a>'
+    # Alpha's code link records the code; only Gamma's release date is missing.
+    assert facts == {
+        "alpha": [
+            ("Released", "2024-01-02"),
+            ("Authors", "Ann Author et al., Lab "),
+            ("Contribution", "A plain encoder."),
+            ("GitHub", code),
+        ],
+        "beta": [("Released", "2024-02-03"), ("Code", "not recorded")],
+        "gamma": [("Released", "not recorded"), ("Code", "not recorded")],
+    }
+    for control in ("category", "connector"):
+        assert f'id="site_{control}"' not in html
+    assert '<select id="site_year" name="year">' in html
+
+
+LOCAL_FIGURE = {
+    "figure": "assets/architectures/alpha.png",
+    "figure_alt": "Alpha's tower feeding a decoder",
+    "figure_caption": "Alpha's tower & decoder",
+    "figure_number": "2",
+    "figure_source": "https://arxiv.org/abs/2401.00001",
+    "figure_page": "3",
+}
+
+
+def add_figure(root: Path, name: str, **fields: str) -> None:
+    """Give an entry file of root the figure fields (quoted YAML, appended)."""
+    path = root / "entries" / f"{name}.yaml"
+    lines = "".join(f"{key}: {json.dumps(value)}\n" for key, value in fields.items())
+    path.write_text(path.read_text("utf-8") + lines, encoding="utf-8")
+
+
+def test_the_figure_shows_its_alt_caption_number_and_source(panel_project: Path) -> None:
+    add_figure(panel_project, "alpha", **LOCAL_FIGURE)
+    add_figure(
+        panel_project,
+        "beta",
+        figure="https://example.org/beta.png",
+        figure_alt="Beta",
+        figure_caption="Beta's diagram",
+        figure_source="https://example.org/beta",
+    )
+    (panel_project / "assets" / "architectures").mkdir(parents=True)
+    (panel_project / "assets" / "architectures" / "alpha.png").write_bytes(PNG)
+    html = build(panel_project).read_text("utf-8")
+    assert (
+        '<figure><img src="assets/architectures/alpha.png" alt="Alpha&#39;s tower feeding a '
+        'decoder" loading="lazy" decoding="async"><figcaption><b>Figure 2.</b> <span class="f">'
+        "Alpha&#39;s tower &amp; decoder</span>. "
+        '<a href="https://arxiv.org/abs/2401.00001">Source paper</a>, PDF p. 3.</figcaption>'
+        "</figure>"
+    ) in html
+    assert (
+        '<figure><img src="https://example.org/beta.png" alt="Beta" loading="lazy" '
+        'decoding="async"><figcaption><b>Official architecture diagram.</b> <span class="f">'
+        "Beta&#39;s diagram</span>. "
+        '<a href="https://example.org/beta">Primary source</a>.</figcaption></figure>'
+    ) in html
+
+
+def test_local_figures_are_copied_into_the_page_s_folder_once(
+    panel_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_figure(panel_project, "alpha", **LOCAL_FIGURE)
+    add_figure(panel_project, "beta", figure="https://example.org/beta.png", figure_alt="Beta")
+    add_figure(panel_project, "gamma", figure="alpha.png", figure_alt="Gamma")
+    (panel_project / "assets" / "architectures").mkdir(parents=True)
+    (panel_project / "assets" / "architectures" / "alpha.png").write_bytes(PNG)
+    (panel_project / "alpha.png").write_bytes(PNG[:-1] + b"!")
+    build(panel_project)
+    assert capsys.readouterr().err == (
+        "wrote site/index.html, site/site.css, site/site.js and 2 figures (3 models)\n"
+    )
+    site = panel_project / "site"
+    copied = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.png"))
+    assert copied == ["alpha.png", "assets/architectures/alpha.png"]  # the remote one stays remote
+    assert (site / "assets/architectures/alpha.png").read_bytes() == PNG
+    assert (site / "alpha.png").read_bytes() == PNG[:-1] + b"!"
+    stamp = (site / "alpha.png").stat().st_mtime_ns
+    assert main(["site"]) == 0
+    assert capsys.readouterr().err == "unchanged site/ (3 models)\n"
+    assert (site / "alpha.png").stat().st_mtime_ns == stamp
+    (panel_project / "alpha.png").write_bytes(PNG)
+    assert main(["site"]) == 0
+    assert capsys.readouterr().err == "wrote 1 figure (3 models)\n"
+    assert (site / "alpha.png").read_bytes() == PNG
+
+
+@pytest.mark.parametrize("name", ["index.html", "site.css", "site.js"])
+def test_a_figure_named_like_a_file_of_the_page_writes_nothing(
+    panel_project: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    add_figure(panel_project, "alpha", figure=name, figure_alt="Alpha")
+    (panel_project / name).write_bytes(PNG)
+    assert main(["site"]) == 2
+    assert capsys.readouterr().err == (
+        f"awesome-tools: the page was not written: the figure '{name}' has the name of one of "
+        "the page's files; move it into a folder\n"
+    )
+    assert not (panel_project / "site").exists()
+
+
+def test_a_figure_is_never_read_or_written_out_of_the_project(
+    panel_project: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "secret.png").write_bytes(b"secret")
+    add_figure(panel_project, "alpha", figure="assets/secret.png", figure_alt="Alpha")
+    (panel_project / "assets").mkdir()
+    (panel_project / "assets" / "secret.png").symlink_to(outside / "secret.png")
+    assert main(["site"]) == 1  # check refuses the figure: it is not a file of the list
+    assert "error[figure-file] figure file 'assets/secret.png'" in capsys.readouterr().out
+    assert not (panel_project / "site").exists()
+    (panel_project / "assets" / "secret.png").unlink()
+    (panel_project / "assets" / "secret.png").write_bytes(PNG)
+    (panel_project / "site").mkdir()
+    (panel_project / "site" / "assets").symlink_to(outside)
+    assert main(["site"]) == 2
+    assert capsys.readouterr().err.endswith(
+        "refusing to write through a link to a folder outside the page's folder: "
+        f"{panel_project / 'site' / 'assets' / 'secret.png'}\n"
+    )
+    assert (outside / "secret.png").read_bytes() == b"secret"
+
+
 # --- in the browser ----------------------------------------------------------------------------
 
 
@@ -517,6 +731,18 @@ def test_search_finds_a_panel_list_s_summaries_and_prose(
     )
     assert marks == ["alpha:curriculum", "gamma:curriculum"]
     assert session.page.text_content("#alpha .hits") == " (1 match)"
+    # A match inside the deep dive's markup is marked there; the markup stays.
+    type_query(session, "architecture", 3, 1)
+    strong = "#alpha .prose strong"
+    session.page.wait_for_selector(f"{strong} mark", state="attached")
+    assert session.page.inner_html(strong) == "<mark>Architecture</mark>."
+    assert session.page.text_content("#alpha .hits") == " (1 match)"
+    session.page.locator("#site_clear").click()
+    session.page.wait_for_function("!document.querySelector('#site_models mark')")
+    assert session.page.inner_html(strong) == "Architecture."
+    assert session.page.inner_html("#alpha .prose p.f >> nth=0") == (
+        "<strong>Architecture.</strong> Alpha pairs a vision tower with a decoder."
+    )
     session.assert_clean()
 
 
@@ -555,7 +781,9 @@ def test_url_state_round_trip(seed_project: Path, open_page: Callable[..., Sessi
     values = [second.page.input_value(c) for c in controls]
     assert values == ["vision language", "mlp", "2023", "released"]
     assert second.page.locator("#site_models mark").count() > 0
-    junk = open_page(f"{page_file.as_uri()}?connector=nonsense&sort=sideways")
+    junk = open_page(
+        f"{page_file.as_uri()}?connector=nonsense&sort=sideways&category=Architectures"
+    )
     assert len(junk.shown()) == 10
     junk.wait_for_url(page_file.as_uri())
     for session in (first, second, junk):
@@ -683,4 +911,147 @@ def test_markup_in_the_data_is_shown_as_text(
     page.wait_for_function("document.querySelector('#zeta-vlm img').complete")
     assert page.get_attribute("#zeta-vlm img", "alt") == "Zeta's encoder feeding a decoder"
     assert session.requests == ["https://example.org/zeta.png"]
+    session.assert_clean()
+
+
+# --- both layouts, as a reader meets them ---------------------------------------------------------
+
+UPSTREAM = REPO / "tests" / "fixtures" / "upstream-74897b3-README.md"
+# What a reader must never see: a character reference or Markdown's emphasis and link markup.
+LITERAL_MARKUP = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|\*\*|\]\(")
+
+
+def tiny_png(width: int, height: int) -> bytes:
+    """A valid PNG of one colour, made here: the corpus holds no image files."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\x00" + b"\x40\x80\xc0" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def plain_entries(root: Path) -> None:
+    """Decode the character references import leaves in entry files (issue 17, point 2).
+
+    The page shows what entries hold; once import decodes them itself this changes nothing.
+    """
+    for path in sorted((root / "entries").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        path.write_text(dump_entry(_unescaped(data)), encoding="utf-8")
+
+
+def _unescaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return html.unescape(value)
+    if isinstance(value, list):
+        return [_unescaped(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _unescaped(item) for key, item in value.items()}
+    return value
+
+
+def give_figures_files(root: Path) -> int:
+    """Write a small PNG for each local figure the entries name; return how many."""
+    figures = local_figures(list(read_project(root, root).entries.values()))
+    for figure in figures:
+        (root / figure).parent.mkdir(parents=True, exist_ok=True)
+        (root / figure).write_bytes(tiny_png(24, 16))
+    return len(figures)
+
+
+@dataclass(frozen=True)
+class Built:
+    """A list's page, built once for the module."""
+
+    page: Path
+    entries: list[Entry]
+    figures: int  # local figures
+
+
+def built(root: Path) -> Built:
+    figures = give_figures_files(root)
+    assert main(["site", "--root", str(root), "-j", "1"]) == 0
+    project = read_project(root, root)
+    assert [d for d in project.diagnostics if d.severity == "error"] == []
+    return Built(root / "site" / "index.html", list(project.entries.values()), figures)
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The upstream catalog (155 panels) imported into an empty folder, its page built."""
+    root = tmp_path_factory.mktemp("catalog")
+    (root / "entries").mkdir()
+    shutil.copyfile(UPSTREAM, root / "README.md")
+    assert main(["import", "--root", str(root), "-j", "1", str(root / "README.md")]) == 0
+    plain_entries(root)
+    return built(root)
+
+
+@pytest.fixture(scope="module")
+def table_list(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The frozen table list, one model given a local figure and one a remote figure."""
+    root = tmp_path_factory.mktemp("table")
+    shutil.copytree(LIST, root, dirs_exist_ok=True)
+    add_figure(root, "llava", **LOCAL_FIGURE)
+    add_figure(root, "flamingo", figure="https://example.org/flamingo.png", figure_alt="Flamingo")
+    return built(root)
+
+
+READER_CHECKS = """() => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  const images = Array.from(document.images);
+  images.forEach(img => { img.loading = 'eager'; });
+  return images.length;
+}"""
+
+
+@pytest.mark.parametrize(
+    ("layout", "models", "local", "images", "word", "year"),
+    [("table", 10, 1, 2, "perceiver", "2023"), ("panel", 155, 130, 130, "resampler", "2025")],
+)
+def test_a_reader_sees_every_figure_and_only_text(
+    request: pytest.FixtureRequest,
+    open_page: Callable[..., Session],
+    layout: str,
+    models: int,
+    local: int,
+    images: int,
+    word: str,
+    year: str,
+) -> None:
+    made: Built = request.getfixturevalue("table_list" if layout == "table" else "catalog")
+    assert (len(made.entries), made.figures) == (models, local)
+    session = open_page(made.page.as_uri(), viewport={"width": 1200, "height": 900})
+    page = session.page
+    assert page.evaluate(READER_CHECKS) == images
+    page.wait_for_function("Array.from(document.images).every(img => img.complete)")
+    broken = page.eval_on_selector_all(
+        "img", "imgs => imgs.filter(i => !(i.naturalWidth > 0)).map(i => i.getAttribute('src'))"
+    )
+    assert broken == []
+    shown = page.evaluate(
+        """() => [document.title, document.querySelector('header').innerText,
+                  document.querySelector('main').textContent,
+                  ...Array.from(document.images, img => img.alt)].join('\\n')"""
+    )
+    assert LITERAL_MARKUP.findall(shown) == []
+    expected = sorted(
+        slugify(e.name) for e in made.entries if any(word in v.lower() for v in searched(e))
+    )
+    assert 0 < len(expected) < models
+    type_query(session, word, models, len(expected))
+    assert sorted(session.shown()) == expected
+    page.locator("#site_clear").click()
+    in_year = sorted(slugify(e.name) for e in made.entries if (e.released or "").startswith(year))
+    page.select_option("#site_year", year)
+    assert page.inner_text("#site_count") == f"Showing {len(in_year)} of {models} models"
+    assert sorted(session.shown()) == in_year
     session.assert_clean()
