@@ -133,7 +133,7 @@ def _recorded(entries: Sequence[Entry], linked: Sequence[frozenset[str]]) -> fro
     """The facts that at least one entry records (a link shown as a badge counts)."""
     found = {fact for kinds in linked for fact in kinds}
     for entry in entries:
-        found.update(fact for fact in FACTS if getattr(entry, fact, None))
+        found.update(fact for fact in FACTS if getattr(entry, fact))
     return frozenset(found)
 
 
@@ -166,7 +166,7 @@ def cards(entries: Sequence[Entry], categories: Sequence[str]) -> tuple[list[Car
 
 
 def local_figures(entries: Sequence[Entry]) -> list[str]:
-    """The figures that are files of the list (paths relative to its root), each once, sorted."""
+    """The local figures the entries name (paths relative to the list's root), each once, sorted."""
     return sorted({e.figure for e in entries if e.figure is not None and "://" not in e.figure})
 
 
