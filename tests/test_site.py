@@ -511,6 +511,20 @@ def test_the_figure_shows_its_alt_caption_number_and_source(panel_project: Path)
         "Beta&#39;s diagram</span>. "
         '<a href="https://example.org/beta">Primary source</a>.</figcaption></figure>'
     ) in html
+    assert html.count("<figcaption>") == 2
+
+
+def test_a_panel_without_a_figure_shows_its_note(panel_project: Path) -> None:
+    gamma = panel_project / "entries" / "gamma.yaml"
+    note = "panel_quirks:\n  figure_note: The paper's figures show results, not the model.\n"
+    gamma.write_text(gamma.read_text("utf-8") + note, encoding="utf-8")
+    html = build(panel_project).read_text("utf-8")
+    card = html.split('<article class="card" id="gamma"')[1].split("</article>")[0]
+    assert (
+        '<p class="note"><b>Architecture figure:</b> <span class="f">The paper&#39;s figures '
+        "show results, not the model.</span></p>"
+    ) in card
+    assert "<figure>" not in html
 
 
 def test_local_figures_are_copied_into_the_page_s_folder_once(
