@@ -112,16 +112,17 @@ def _write_synced(fd: int, data: bytes, mode: int) -> None:
 
 
 def write_atomic(
-    path: Path, text: str, *, within: Path | None = None, exclusive: bool = False
+    path: Path, text: str | bytes, *, within: Path | None = None, exclusive: bool = False
 ) -> bool:
-    """Write text through a temporary file and a rename, only when it changes; say if it did.
+    """Write text (or bytes, as they are) through a temporary file and a rename, only when it
+    changes; say if it did.
 
     The file keeps its mode (a new one gets the umask's), not the 0600 of the temporary file.
     A link is written through to its target, unless the target is outside `within`. With
     `exclusive`, an existing file is never replaced: FileExistsError, even when it appeared
     after the caller looked.
     """
-    data = text.encode("utf-8")
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     target = write_target(path, within)
     mode = _new_file_mode()
     if not exclusive:
