@@ -28,8 +28,9 @@ import tomllib
 import yaml
 
 from awesome_tools.cli import main
+from awesome_tools.layout import CREDITS
 from conftest import GOOD, LIST, REPO, entry_text
-from test_generated import _committed
+from test_generated import PANEL_ENTRY, _committed
 
 TIMEOUT = 300
 STAMP = REPO / ".venv" / ".installed"
@@ -148,6 +149,18 @@ def _hand_edit_committed(root: Path) -> None:
     readme.write_text(text, "utf-8")
 
 
+def _credits_edited(root: Path) -> None:
+    """A panel list whose credits file has a line added by hand."""
+    (root / "awesome.yaml").write_text("layout: panel\n", encoding="utf-8")
+    (root / "entries").mkdir()
+    (root / "entries" / "llava.yaml").write_text(PANEL_ENTRY, encoding="utf-8")
+    (root / "assets" / "architectures").mkdir(parents=True)
+    (root / "assets" / "architectures" / "llava.png").write_bytes(b"")
+    assert main(["render"]) == 0
+    with (root / CREDITS).open("a", encoding="utf-8") as credits:
+        credits.write("| Made up | by hand | 2 | x.png |\n")
+
+
 def _no_readme(root: Path) -> None:
     _list(root)
     (root / "README.md").unlink()
@@ -203,6 +216,17 @@ EXAMPLES: list[tuple[str, str, Callable[[Path], None], int, Callable[[Path], str
             "`awesome-tools render`\n"
         ),
         "1 file checked: 1 error, 0 warnings\n",
+    ),
+    (
+        "lint-readme",
+        "a line added to a panel list's credits file",
+        _credits_edited,
+        1,
+        lambda r: (
+            f"{CREDITS}:8:1: error[drift] {CREDITS} differs from what render makes of entries/: "
+            f"it is generated; edit entries/, not {CREDITS}, then run `awesome-tools render`\n"
+        ),
+        "2 files checked: 1 error, 0 warnings\n",
     ),
     ("render-readme", "positive", _list, 0, lambda r: "", "unchanged README.md (2 models)\n"),
     (
@@ -646,9 +670,13 @@ def _keep_in_entry(
     return follow
 
 
-def _import_copy(clone: Path, env: Mapping[str, str]) -> str:
-    """The contributor runs the printed `make import README=README.edited.md`."""
-    return ok(["make", "-s", "import", "README=README.edited.md"], clone, env)
+def _importing(readme: str) -> Callable[[Path, Mapping[str, str]], str]:
+    """The contributor runs the printed `make import README=...`."""
+
+    def follow(clone: Path, env: Mapping[str, str]) -> str:
+        return ok(["make", "-s", "import", f"README={readme}"], clone, env)
+
+    return follow
 
 
 HAND_EDITS: list[
@@ -677,12 +705,20 @@ HAND_EDITS: list[
         "unchanged README.md (10 models)\n",
     ),
     (
-        "a model added by hand",
+        "a model added by hand, the copy imported as render-readme says",
         False,
         _add_model,
-        _import_copy,
+        _importing("README.edited.md"),
         "imported 11 entries into entries/ (1 written)\n1 file checked: no problems\n",
         "wrote README.md (11 models)\n",  # render puts the block in its place
+    ),
+    (
+        "a model added by hand, README.md imported as lint-readme says",
+        False,
+        _add_model,
+        _importing("README.md"),
+        "imported 11 entries into entries/ (1 written)\n1 file checked: no problems\n",
+        "wrote README.md (11 models)\n",
     ),
 ]
 
@@ -814,3 +850,35 @@ def test_every_local_hook_runs_a_tool_the_set_up_installed() -> None:
             assert hook["language"] == "unsupported", hook["id"]
             assert "additional_dependencies" not in hook, hook["id"]
             assert hook["entry"].split()[0] in {"tools/venv-run", "tools/node-run"}, hook["id"]
+
+
+def test_an_unstaged_hand_edit_survives_a_commit_of_entries(
+    clone: Path, hook_env: dict[str, str]
+) -> None:
+    """pre-commit sets an unstaged README.md aside; the render hook sees the committed one."""
+    before = head(clone, hook_env)
+    readme = clone / "README.md"
+    edited, _ = _edit_cell(readme.read_text("utf-8"))
+    readme.write_text(edited, encoding="utf-8")
+    entry = clone / "entries" / "llava.yaml"
+    text = OVERVIEW.sub("  overview: Another overview.\n", entry.read_text("utf-8"))
+    entry.write_text(text, encoding="utf-8")
+    git(clone, hook_env, "add", "entries/llava.yaml")
+    result = commit(clone, hook_env, "Edit LLaVA")
+    assert result.returncode == 1, result.stdout
+    assert status(result.stdout, RENDER) == "Failed"
+    assert "[WARNING] Stashed changes conflicted with hook auto-fixes... Rolling back fixes..." in (
+        result.stdout.splitlines()
+    )
+    assert readme.read_text("utf-8") == edited
+    assert head(clone, hook_env) == before
+    assert git(clone, hook_env, "status", "--porcelain") == " M README.md\nM  entries/llava.yaml\n"
+
+    # Staged as the hook asks, the edit is now the README being committed: left as written.
+    git(clone, hook_env, "add", "README.md")
+    second = commit(clone, hook_env, "Edit LLaVA")
+    assert second.returncode == 1, second.stdout
+    render = report(second.stdout, "render-readme")
+    assert [line for line in render if line and not line.startswith("- ")] == KEEP_NOTES
+    assert readme.read_text("utf-8") == edited
+    assert (clone / "README.edited.md").read_text("utf-8") == edited
