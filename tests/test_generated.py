@@ -172,6 +172,15 @@ LINT_CASES: list[tuple[str, Callable[[Path], None], int, str, str]] = [
         "2 files checked: 1 error, 0 warnings\n",
     ),
     (
+        "carriage returns in its line endings",
+        lambda root: (root / CREDITS).write_bytes(
+            (root / CREDITS).read_bytes().replace(b"\n", b"\r\n")
+        ),
+        1,
+        LINT_MESSAGE.format(line=1, fix=CONSOLE_FIX),
+        "2 files checked: 1 error, 0 warnings\n",
+    ),
+    (
         "deleted",
         _remove,
         1,

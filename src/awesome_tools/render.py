@@ -81,9 +81,10 @@ def stale_generated(
         return None
     if current is None:
         return Diagnostic(shown, 1, 1, "drift", f"{shown} is missing: run `{fixes.render}`")
-    have, want = current.splitlines(), wanted.splitlines()
-    pairs = zip(have, want, strict=False)
-    line = 1 + next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(have), len(want)))
+    from awesome_tools.drift import common_ends
+
+    # Split on "\n" only: a carriage return is a difference, at the line that holds it.
+    line = 1 + common_ends(current.split("\n"), wanted.split("\n"))[0]
     message = (
         f"{shown} differs from what render makes of entries/: it is generated; edit entries/, "
         f"not {shown}, then run `{fixes.render}`"
