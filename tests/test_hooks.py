@@ -882,3 +882,10 @@ def test_an_unstaged_hand_edit_survives_a_commit_of_entries(
     assert [line for line in render if line and not line.startswith("- ")] == KEEP_NOTES
     assert readme.read_text("utf-8") == edited
     assert (clone / "README.edited.md").read_text("utf-8") == edited
+
+
+def test_hooks_doc_quotes_what_the_render_hook_says() -> None:
+    text = (REPO / "docs" / "hooks.md").read_text("utf-8")
+    quoted = re.search(r"```text\n(.*?)```", text, re.S)
+    assert quoted is not None
+    assert quoted[1].splitlines() == KEEP_NOTES
