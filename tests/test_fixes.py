@@ -87,36 +87,51 @@ def test_messages_name_the_list_s_own_commands(
     ), out
 
 
-def test_render_hook_says_where_a_hand_edit_still_is(
-    project: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("makefile", "render", "import_"),
+    [
+        (False, "awesome-tools render", "awesome-tools import README.edited.md"),
+        (True, "make readme", "make import README=README.edited.md"),
+    ],
+)
+def test_render_hook_leaves_a_hand_edit_and_says_how_to_keep_it(
+    project: Path,
+    capsys: pytest.CaptureFixture[str],
+    makefile: bool,
+    render: str,
+    import_: str,
 ) -> None:
-    (project / "Makefile").write_text(MAKEFILE, encoding="utf-8")
+    """Outside git there is no last commit: a README that is not render's is an edit."""
+    if makefile:
+        (project / "Makefile").write_text(MAKEFILE, encoding="utf-8")
     assert main(["render"]) == 0
     readme = project / "README.md"
-    text = readme.read_text("utf-8")
     added = (
         '<details id="newbie">\n<summary>Newbie</summary>\n<table><tr><th>Title</th></tr>'
         '<tr><td><a href="https://e.org/n">N</a></td></tr></table>\n</details>\n'
     )
-    readme.write_text(text + "\n" + added, encoding="utf-8")
-    line = text.count("\n") + 2
+    edited = readme.read_text("utf-8") + "\n" + added
+    readme.write_text(edited, encoding="utf-8")
     capsys.readouterr()
     assert main(["render", "--exit-non-zero-on-change"]) == 1
     assert capsys.readouterr().err == (
-        "wrote README.md (1 model)\n"
-        "README.md was regenerated: stage it and commit again\n"
-        "note: if you edited README.md by hand, the edit is still staged "
-        "(`git diff --cached README.md` shows it): make it in entries/ instead, then commit\n"
-        f"note: README.md had block 'Newbie' (line {line}) with no entry file; to keep it: "
-        "`git show :README.md > staged-README.md`, then "
-        "`make import README=staged-README.md` writes its entry file\n"
+        "README.md differs from what entries/ give and from the last commit: it holds an edit, "
+        "so it was left as you wrote it (a copy is in README.edited.md)\n"
+        "to keep the edit: make it in entries/ (`awesome-tools lint` names the entry file of "
+        f"each block; a model added by hand: `{import_}` writes its entry file), then run "
+        f"`{render}`, stage and commit\n"
+        f"to drop it: run `{render}`, stage and commit\n"
     )
-    assert readme.read_text("utf-8") == text
+    assert readme.read_text("utf-8") == edited
+    assert (project / "README.edited.md").read_text("utf-8") == edited
 
 
-def test_hand_edit_notes_name_only_blocks_without_entries() -> None:
-    notes = hand_edit_notes("# Nothing but a title\n", [], "README.md", CONSOLE)
+def test_hand_edit_notes_of_a_generated_file_other_than_the_readme() -> None:
+    notes = hand_edit_notes([("CREDITS.md", "CREDITS.edited.md")], None, CONSOLE)
     assert notes == [
-        "if you edited README.md by hand, the edit is still staged (`git diff --cached "
-        "README.md` shows it): make it in entries/ instead, then commit"
+        "CREDITS.md differs from what entries/ give and from the last commit: it holds an edit, "
+        "so it was left as you wrote it (a copy is in CREDITS.edited.md)",
+        "to keep the edit: make it in entries/ (`awesome-tools lint` names the entry file of "
+        "each block), then run `awesome-tools render`, stage and commit",
+        "to drop it: run `awesome-tools render`, stage and commit",
     ]

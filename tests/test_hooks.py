@@ -28,7 +28,9 @@ import tomllib
 import yaml
 
 from awesome_tools.cli import main
+from awesome_tools.layout import CREDITS
 from conftest import GOOD, LIST, REPO, entry_text
+from test_generated import PANEL_ENTRY, _committed
 
 TIMEOUT = 300
 STAMP = REPO / ".venv" / ".installed"
@@ -131,9 +133,32 @@ def _hand_edit(root: Path) -> None:
 
 
 def _entry_edited(root: Path) -> None:
+    """An entry edited after the list was committed: README.md is only stale."""
     _list(root)
+    _committed(root)
     entry = root / "entries" / "sigma-vlm.yaml"
     entry.write_text(entry.read_text("utf-8").replace("Two-stage", "Three-stage"), "utf-8")
+
+
+def _hand_edit_committed(root: Path) -> None:
+    """README.md edited by hand after the list was committed."""
+    _list(root)
+    _committed(root)
+    readme = root / "README.md"
+    text = readme.read_text("utf-8").replace("Two-stage instruction tuning.", "One stage.", 1)
+    readme.write_text(text, "utf-8")
+
+
+def _credits_edited(root: Path) -> None:
+    """A panel list whose credits file has a line added by hand."""
+    (root / "awesome.yaml").write_text("layout: panel\n", encoding="utf-8")
+    (root / "entries").mkdir()
+    (root / "entries" / "llava.yaml").write_text(PANEL_ENTRY, encoding="utf-8")
+    (root / "assets" / "architectures").mkdir(parents=True)
+    (root / "assets" / "architectures" / "llava.png").write_bytes(b"")
+    assert main(["render"]) == 0
+    with (root / CREDITS).open("a", encoding="utf-8") as credits:
+        credits.write("| Made up | by hand | 2 | x.png |\n")
 
 
 def _no_readme(root: Path) -> None:
@@ -192,6 +217,17 @@ EXAMPLES: list[tuple[str, str, Callable[[Path], None], int, Callable[[Path], str
         ),
         "1 file checked: 1 error, 0 warnings\n",
     ),
+    (
+        "lint-readme",
+        "a line added to a panel list's credits file",
+        _credits_edited,
+        1,
+        lambda r: (
+            f"{CREDITS}:8:1: error[drift] {CREDITS} differs from what render makes of entries/: "
+            f"it is generated; edit entries/, not {CREDITS}, then run `awesome-tools render`\n"
+        ),
+        "2 files checked: 1 error, 0 warnings\n",
+    ),
     ("render-readme", "positive", _list, 0, lambda r: "", "unchanged README.md (2 models)\n"),
     (
         "render-readme",
@@ -199,10 +235,20 @@ EXAMPLES: list[tuple[str, str, Callable[[Path], None], int, Callable[[Path], str
         _entry_edited,
         1,
         lambda r: "",
-        "wrote README.md (2 models)\n"
-        f"{REGENERATED}\n"
-        "note: if you edited README.md by hand, the edit is still staged (`git diff --cached "
-        "README.md` shows it): make it in entries/ instead, then commit\n",
+        f"wrote README.md (2 models)\n{REGENERATED}\n",
+    ),
+    (
+        "render-readme",
+        "hand edit",
+        _hand_edit_committed,
+        1,
+        lambda r: "",
+        "README.md differs from what entries/ give and from the last commit: it holds an edit, "
+        "so it was left as you wrote it (a copy is in README.edited.md)\n"
+        "to keep the edit: make it in entries/ (`awesome-tools lint` names the entry file of "
+        "each block; a model added by hand: `awesome-tools import README.edited.md` writes its "
+        "entry file), then run `awesome-tools render`, stage and commit\n"
+        "to drop it: run `awesome-tools render`, stage and commit\n",
     ),
     (
         "render-readme",
@@ -217,11 +263,9 @@ EXAMPLES: list[tuple[str, str, Callable[[Path], None], int, Callable[[Path], str
         "broken entry",
         _broken,
         1,
-        lambda r: (
-            "entries/sigma-vlm.yaml:2:1: error[yaml-syntax] invalid YAML: did not find expected "
-            "node content (while parsing a flow node)\n"
-        ),
-        f"{NOT_WRITTEN}\n2 files checked: 1 error, 0 warnings\n",
+        lambda r: "",
+        # check-entries lists the problems in the same commit: render only names the command.
+        f"{NOT_WRITTEN} (`awesome-tools check` lists the problems)\n",
     ),
 ]
 
@@ -261,6 +305,53 @@ def test_render_hook_settles_after_one_run(
         "unchanged README.md (2 models)\n",
     )
     assert run_hook("lint-readme", tmp_path, capsys)[0] == 0
+
+
+# --- the files each hook runs on, in both hook files ------------------------------------------
+
+CONFIG_HOOKS = {
+    hook["id"]: hook
+    for repo in yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text("utf-8"))["repos"]
+    for hook in repo["hooks"]
+}
+PATTERN_CASES = [
+    # (path from the list's root, matched by render-readme, matched by lint-readme)
+    ("README.md", True, True),
+    ("assets/architectures/CREDITS.md", True, True),
+    ("awesome.yaml", True, False),
+    ("categories.yaml", True, False),
+    ("templates/README.md.j2", True, False),
+    ("templates/panel/CREDITS.md.j2", True, False),
+    ("entries/llava.yaml", True, False),
+    ("entries/llava.yml", True, False),
+    ("README.edited.md", False, False),
+    ("assets/architectures/CREDITS.edited.md", False, False),
+    ("assets/architectures/llava.png", False, False),
+    ("docs/README.md", False, False),
+    ("docs/awesome.yaml", False, False),
+    ("awesome.yaml.bak", False, False),
+]
+
+
+@pytest.mark.parametrize("hooks", [HOOKS, CONFIG_HOOKS], ids=["exported", "this repository's"])
+@pytest.mark.parametrize(("path", "render", "lint"), PATTERN_CASES)
+def test_hook_patterns(hooks: dict[str, Any], path: str, render: bool, lint: bool) -> None:
+    """A change to any input of the README, or to a generated file, runs the hooks."""
+    assert (re.search(hooks["render-readme"]["files"], path) is not None) == render
+    assert (re.search(hooks["lint-readme"]["files"], path) is not None) == lint
+
+
+@pytest.mark.parametrize("hooks", [HOOKS, CONFIG_HOOKS], ids=["exported", "this repository's"])
+def test_hook_patterns_name_every_generated_file(hooks: dict[str, Any]) -> None:
+    from awesome_tools.layout import LAYOUTS
+    from awesome_tools.settings import CATEGORIES, SETTINGS
+
+    generated = ["README.md"] + [n for layout in LAYOUTS.values() for n in layout.extra_files]
+    assert generated == ["README.md", "assets/architectures/CREDITS.md"]
+    for name in [*generated, SETTINGS, CATEGORIES]:
+        assert re.search(hooks["render-readme"]["files"], name), name
+    for name in generated:
+        assert re.search(hooks["lint-readme"]["files"], name), name
 
 
 # --- .pre-commit-config.yaml, through git commit --------------------------------------------
@@ -462,6 +553,13 @@ def test_new_model_is_committed(clone: Path, hook_env: dict[str, str]) -> None:
     ) in lines
     todos = entry.read_text("utf-8").count('"TODO: ')
     assert f"1 file checked: {todos} errors, 0 warnings" in lines
+    # One diagnostic once per commit: render names the command, check-entries has the list.
+    assert status(scaffold.stdout, RENDER) == "Failed"
+    render = report(scaffold.stdout, "render-readme")
+    assert [line for line in render if line and not line.startswith("- ")] == [
+        f"{NOT_WRITTEN} (`make check` lists the problems)"
+    ]
+    assert scaffold.stdout.count("error[placeholder]") == todos
 
     # Filled in, with a release date far from the arXiv id: the warning shows, the commit passes.
     assert fill_placeholders(entry, "https://arxiv.org/abs/2301.00002") == todos > 0
@@ -485,49 +583,213 @@ def test_new_model_is_committed(clone: Path, hook_env: dict[str, str]) -> None:
     assert "<summary>LLaVA 2</summary>" in git(clone, hook_env, "show", "HEAD:README.md")
 
 
-def test_hand_edit_of_readme_is_reported_and_kept_in_the_index(
-    clone: Path, hook_env: dict[str, str]
-) -> None:
-    before = head(clone, hook_env)
-    readme = clone / "README.md"
-    rendered = readme.read_text("utf-8")
-    lines = rendered.splitlines(keepends=True)
+OVERVIEW = re.compile(r"^  overview: .*?(?=^  components:)", re.M | re.S)
+SUMMARY = "LLaVA links a CLIP encoder to Vicuna with a linear layer."
+HAND_TEXT = "LLaVA joins CLIP and Vicuna through one linear layer."
+KEEP_NOTES = [
+    "README.md differs from what entries/ give and from the last commit: it holds an edit, so it "
+    "was left as you wrote it (a copy is in README.edited.md)",
+    "to keep the edit: make it in entries/ (`awesome-tools lint` names the entry file of each "
+    "block; a model added by hand: `make import README=README.edited.md` writes its entry file), "
+    "then run `make readme`, stage and commit",
+    "to drop it: run `make readme`, stage and commit",
+]
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def _edit_cell(text: str) -> tuple[str, str]:
+    """The Architecture.Overview cell of LLaVA's table rewritten; lint's drift line for it."""
+    lines = text.splitlines(keepends=True)
     summary = lines.index("<summary>LLaVA</summary>\n")
-    assert lines[summary - 1] == '<details id="llava">\n'
-    details = summary  # the 1-based line of the block's <details>
-    # The Architecture.Overview cell: the first cell after the Title cell (which holds the link).
     cell = next(
         i
         for i in range(summary, len(lines))
         if lines[i].startswith("<td>") and "<a href=" not in lines[i]
     )
-    lines[cell] = "<td>A hand-written overview of LLaVA.</td>\n"
-    edited = "".join(lines)
+    lines[cell] = f"<td>{HAND_TEXT}</td>\n"
+    return "".join(lines), (
+        f"README.md:{cell + 1}:1: error[drift] block 'LLaVA' (line {summary}) differs from "
+        "entries/llava.yaml: edit entries/llava.yaml, not README.md, then run `make readme`"
+    )
+
+
+def _edit_summary(text: str) -> tuple[str, str]:
+    """The summary of LLaVA's panel rewritten; lint's drift line for it."""
+    edited = text.replace(f"\n{SUMMARY}\n", f"\n{HAND_TEXT}\n", 1)
+    return edited, (
+        f"README.md:{_line_of(edited, HAND_TEXT)}:1: error[drift] panel 'LLaVA' differs from "
+        "entries/llava.yaml: edit entries/llava.yaml, then run `make readme`"
+    )
+
+
+def _add_model(text: str) -> tuple[str, str]:
+    """A model block added by hand after LLaVA's, a copy of it with another name and paper."""
+    start = text.index('<details id="llava">')
+    end = text.index("</details>\n", start) + len("</details>\n")
+    block = (
+        text[start:end]
+        .replace('id="llava"', 'id="llava-hand"')
+        .replace("<summary>LLaVA</summary>", "<summary>LLaVA Hand</summary>")
+        .replace("https://arxiv.org/abs/2304.08485", "https://arxiv.org/abs/2401.00001")
+    )
+    edited = text[:end] + "\n" + block + text[end:]
+    line = _line_of(edited, '<details id="llava-hand">')
+    return edited, (
+        f"README.md:{line}:1: error[drift] block 'LLaVA Hand' "
+        "has no entry file: `make import README=README.md` turns it into one (or start from "
+        "`make new NAME='LLaVA Hand'`), then run `make readme`"
+    )
+
+
+def _to_panel(clone: Path, env: Mapping[str, str]) -> None:
+    """The clone's list switched to the panel layout, LLaVA given a summary, committed green."""
+    (clone / "awesome.yaml").write_text("layout: panel\n", encoding="utf-8")
+    entry = clone / "entries" / "llava.yaml"
+    entry.write_text(entry.read_text("utf-8") + f"summary: {SUMMARY}\n", encoding="utf-8")
+    ok(["make", "-s", "readme"], clone, env)
+    git(clone, env, "add", "-A")
+    result = commit(clone, env, "Switch to the panel layout")
+    assert result.returncode == 0, result.stdout
+
+
+def _keep_in_entry(
+    pattern: re.Pattern[str], value: str
+) -> Callable[[Path, Mapping[str, str]], str]:
+    """The contributor makes the edit in entries/llava.yaml, as the notes say."""
+
+    def follow(clone: Path, env: Mapping[str, str]) -> str:
+        entry = clone / "entries" / "llava.yaml"
+        text, count = pattern.subn(value, entry.read_text("utf-8"))
+        assert count == 1
+        entry.write_text(text, encoding="utf-8")
+        return ""
+
+    return follow
+
+
+def _importing(readme: str) -> Callable[[Path, Mapping[str, str]], str]:
+    """The contributor runs the printed `make import README=...`."""
+
+    def follow(clone: Path, env: Mapping[str, str]) -> str:
+        return ok(["make", "-s", "import", f"README={readme}"], clone, env)
+
+    return follow
+
+
+HAND_EDITS: list[
+    tuple[
+        str, bool, Callable[[str], tuple[str, str]], Callable[[Path, Mapping[str, str]], str], str
+    ]
+] = [
+    # (case, panel layout, the hand edit, what the contributor does to keep it, its output, and
+    # what `make readme` says then: the README is already what the entries give)
+    (
+        "a changed cell",
+        False,
+        _edit_cell,
+        _keep_in_entry(OVERVIEW, f"  overview: {HAND_TEXT}\n"),
+        "",
+        "unchanged README.md (10 models)\n",
+    ),
+    (
+        "a changed panel summary",
+        True,
+        _edit_summary,
+        _keep_in_entry(
+            re.compile(f"^summary: {re.escape(SUMMARY)}$", re.M), f"summary: {HAND_TEXT}"
+        ),
+        "",
+        "unchanged README.md (10 models)\n",
+    ),
+    (
+        "a model added by hand, the copy imported as render-readme says",
+        False,
+        _add_model,
+        _importing("README.edited.md"),
+        "imported 11 entries into entries/ (1 written)\n1 file checked: no problems\n",
+        "wrote README.md (11 models)\n",  # render puts the block in its place
+    ),
+    (
+        "a model added by hand, README.md imported as lint-readme says",
+        False,
+        _add_model,
+        _importing("README.md"),
+        "imported 11 entries into entries/ (1 written)\n1 file checked: no problems\n",
+        "wrote README.md (11 models)\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("panel", "edit", "keep", "kept", "rendered"),
+    [case[1:] for case in HAND_EDITS],
+    ids=[case[0] for case in HAND_EDITS],
+)
+def test_a_hand_edit_of_the_readme_is_never_lost(
+    clone: Path,
+    hook_env: dict[str, str],
+    panel: bool,
+    edit: Callable[[str], tuple[str, str]],
+    keep: Callable[[Path, Mapping[str, str]], str],
+    kept: str,
+    rendered: str,
+) -> None:
+    if panel:
+        _to_panel(clone, hook_env)
+    before = head(clone, hook_env)
+    readme = clone / "README.md"
+    edited, drift = edit(readme.read_text("utf-8"))
     readme.write_text(edited, encoding="utf-8")
     git(clone, hook_env, "add", "README.md")
-    result = commit(clone, hook_env, "Edit LLaVA by hand")
+    result = commit(clone, hook_env, "Edit README.md by hand")
 
+    # The commit fails with the drift message; README.md stays as the contributor wrote it.
     assert result.returncode == 1, result.stdout
     assert status(result.stdout, CHECK) == "Skipped"
     assert status(result.stdout, LINT) == "Failed"
-    assert (
-        f"README.md:{cell + 1}:1: error[drift] block 'LLaVA' (line {details}) differs from "
-        "entries/llava.yaml: edit entries/llava.yaml, not README.md, then run `make readme`"
-    ) in report(result.stdout, "lint-readme")
+    assert drift in report(result.stdout, "lint-readme")
     assert status(result.stdout, RENDER) == "Failed"
     render = report(result.stdout, "render-readme")
-    assert MODIFIED in render
-    assert "wrote README.md (10 models)" in render
-    assert (
-        "note: if you edited README.md by hand, the edit is still staged (`git diff --cached "
-        "README.md` shows it): make it in entries/ instead, then commit"
-    ) in render
-
-    # render put the generated README back; the hand edit is in the index, as the note says.
-    assert readme.read_text("utf-8") == rendered
+    assert MODIFIED not in render
+    assert [line for line in render if line and not line.startswith("- ")] == KEEP_NOTES
+    assert readme.read_text("utf-8") == edited
     assert git(clone, hook_env, "show", ":README.md") == edited
+    assert (clone / "README.edited.md").read_text("utf-8") == edited
     assert head(clone, hook_env) == before
-    assert git(clone, hook_env, "status", "--porcelain") == "MM README.md\n"
+    assert git(clone, hook_env, "status", "--porcelain") == "M  README.md\n"
+
+    # The printed commands: keep the edit, `make readme`, stage, commit: green.
+    assert keep(clone, hook_env) == kept
+    assert ok(["make", "-s", "readme"], clone, hook_env) == rendered
+    git(clone, hook_env, "add", "-A")
+    second = commit(clone, hook_env, "Edit LLaVA in entries/")
+    assert second.returncode == 0, second.stdout
+    for name in LOCAL_HOOKS:
+        assert status(second.stdout, name) in {"Passed", "Skipped"}, second.stdout
+    assert git(clone, hook_env, "status", "--porcelain") == ""
+    committed = git(clone, hook_env, "show", "HEAD:README.md")
+    assert HAND_TEXT in committed or "<summary>LLaVA Hand</summary>" in committed
+    # The contributor's text is still there to compare with, out of git's way.
+    assert (clone / "README.edited.md").read_text("utf-8") == edited
+    assert "README.edited.md" not in git(clone, hook_env, "ls-files")
+
+
+def test_a_hand_edit_can_be_dropped(clone: Path, hook_env: dict[str, str]) -> None:
+    readme = clone / "README.md"
+    rendered = readme.read_text("utf-8")
+    edited, _ = _edit_cell(rendered)
+    readme.write_text(edited, encoding="utf-8")
+    git(clone, hook_env, "add", "README.md")
+    assert commit(clone, hook_env, "Edit README.md by hand").returncode == 1
+    # "to drop it: run `make readme`, stage and commit"
+    assert ok(["make", "-s", "readme"], clone, hook_env) == "wrote README.md (10 models)\n"
+    git(clone, hook_env, "add", "README.md")
+    assert git(clone, hook_env, "status", "--porcelain") == ""
+    assert readme.read_text("utf-8") == rendered
+    assert (clone / "README.edited.md").read_text("utf-8") == edited
 
 
 def test_readme_not_regenerated_is_rendered_then_committed(
@@ -588,3 +850,42 @@ def test_every_local_hook_runs_a_tool_the_set_up_installed() -> None:
             assert hook["language"] == "unsupported", hook["id"]
             assert "additional_dependencies" not in hook, hook["id"]
             assert hook["entry"].split()[0] in {"tools/venv-run", "tools/node-run"}, hook["id"]
+
+
+def test_an_unstaged_hand_edit_survives_a_commit_of_entries(
+    clone: Path, hook_env: dict[str, str]
+) -> None:
+    """pre-commit sets an unstaged README.md aside; the render hook sees the committed one."""
+    before = head(clone, hook_env)
+    readme = clone / "README.md"
+    edited, _ = _edit_cell(readme.read_text("utf-8"))
+    readme.write_text(edited, encoding="utf-8")
+    entry = clone / "entries" / "llava.yaml"
+    text = OVERVIEW.sub("  overview: Another overview.\n", entry.read_text("utf-8"))
+    entry.write_text(text, encoding="utf-8")
+    git(clone, hook_env, "add", "entries/llava.yaml")
+    result = commit(clone, hook_env, "Edit LLaVA")
+    assert result.returncode == 1, result.stdout
+    assert status(result.stdout, RENDER) == "Failed"
+    assert "[WARNING] Stashed changes conflicted with hook auto-fixes... Rolling back fixes..." in (
+        result.stdout.splitlines()
+    )
+    assert readme.read_text("utf-8") == edited
+    assert head(clone, hook_env) == before
+    assert git(clone, hook_env, "status", "--porcelain") == " M README.md\nM  entries/llava.yaml\n"
+
+    # Staged as the hook asks, the edit is now the README being committed: left as written.
+    git(clone, hook_env, "add", "README.md")
+    second = commit(clone, hook_env, "Edit LLaVA")
+    assert second.returncode == 1, second.stdout
+    render = report(second.stdout, "render-readme")
+    assert [line for line in render if line and not line.startswith("- ")] == KEEP_NOTES
+    assert readme.read_text("utf-8") == edited
+    assert (clone / "README.edited.md").read_text("utf-8") == edited
+
+
+def test_hooks_doc_quotes_what_the_render_hook_says() -> None:
+    text = (REPO / "docs" / "hooks.md").read_text("utf-8")
+    quoted = re.search(r"```text\n(.*?)```", text, re.S)
+    assert quoted is not None
+    assert quoted[1].splitlines() == KEEP_NOTES

@@ -96,7 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--exit-non-zero-on-change",
         action="store_true",
-        help="exit 1 when README.md was written (for hooks: a new file is a change too)",
+        help=(
+            "for hooks: exit 1 when a file was written (a new file is a change too); a file "
+            "edited since the last commit is left as it is, copied to NAME.edited.md"
+        ),
     )
 
     new = _subcommand(sub, "new", "create an entry file for a model, ready to fill in")

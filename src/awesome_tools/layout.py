@@ -62,6 +62,9 @@ Extras = Callable[[Sequence["Entry"], "Templates"], "dict[str, str]"]
 LintPart = Callable[[str, str, str, "dict[str, str]", str, "Fixes"], "list[Diagnostic] | None"]
 Frame = Callable[["Templates"], str]
 
+# The panel layout's figure-credits file, by path from the list's root.
+CREDITS = "assets/architectures/CREDITS.md"
+
 
 def _no_extras(entries: Sequence[Entry], templates: Templates) -> dict[str, str]:
     return {}
@@ -98,6 +101,8 @@ class Layout:
     suggested: frozenset[str] = frozenset()
     # Files render writes besides README.md, by path from the list's root, and their text.
     extras: Extras = _no_extras
+    # Every path `extras` may write: the hooks' patterns and the docs name them.
+    extra_files: tuple[str, ...] = ()
     # The template the README's frame comes from, by name (the list's own or the packaged one).
     frame: Frame = _readme_frame
     # Whether every text value reaches the README escaped, so that lint may trust a current
@@ -232,7 +237,7 @@ def _lint_panel(
 
 
 def _panel_extras(entries: Sequence[Entry], templates: Templates) -> dict[str, str]:
-    from awesome_tools.panel import CREDITS, credits_file
+    from awesome_tools.panel import credits_file
 
     if not any(entry.figure_source for entry in entries):
         return {}
@@ -251,6 +256,7 @@ PANEL = Layout(
     # so a list switches layout without rewriting its entries.
     frozenset(("name", "title", "url", "summary|architecture.overview")),
     extras=_panel_extras,
+    extra_files=(CREDITS,),
     frame=_panel_frame,
 )
 

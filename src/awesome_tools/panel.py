@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 PACKAGED = "panel/README.md.j2"
 OFFICIAL = "Official architecture diagram"
 NO_QUIRKS = PanelQuirks()
-CREDITS = "assets/architectures/CREDITS.md"
 # The README's heading when the list's settings give no title.
 DEFAULT_TITLE = "Awesome List"  # title case: awesome-lint's awesome-heading asks for it
 

@@ -75,6 +75,22 @@ def read_fixes(root: Path | None) -> Fixes:
     return fixes_from_makefile(text)
 
 
+def committed(root: Path, name: str) -> bytes | None:
+    """The bytes of root/name as the last commit holds them; None outside git or not there."""
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), "show", f"HEAD:./{name}"],
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
 # Lower-cased: `x.YAML` is read too, so that the file-name rule reports it instead of the
 # model vanishing from the README.
 YAML_SUFFIXES = (".yaml", ".yml")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import PurePosixPath
 
 import jinja2
 
+from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.fixes import Fixes
 from awesome_tools.ordering import newest_first, sections
 from awesome_tools.schema import Entry
@@ -40,25 +42,51 @@ def render_readme(
     return text
 
 
-def hand_edit_notes(previous: str, entries: Sequence[Entry], shown: str, fixes: Fixes) -> list[str]:
-    """Where a hand edit that the render hook just overwrote still is, and how to keep it.
+def edited_copy(name: str) -> str:
+    """Where the render hook copies a generated file edited by hand: `README.edited.md`."""
+    path = PurePosixPath(name)
+    return str(path.with_name(f"{path.stem}.edited{path.suffix}"))
 
-    In a commit, the edited README.md is still in git's index; a model block that no entry file
-    gives (a model added by hand) can be imported from there into an entry file.
+
+def hand_edit_notes(
+    edited: Sequence[tuple[str, str]], readme: str | None, fixes: Fixes
+) -> list[str]:
+    """What the render hook says of generated files (shown, copy) it left as edited by hand.
+
+    `readme` is the copy of README.md when it is one of them: its hand-added models import.
     """
-    from awesome_tools.blocks import read_document
-
-    names = {entry.name.casefold() for entry in entries}
     notes = [
-        f"if you edited {shown} by hand, the edit is still staged (`git diff --cached {shown}` "
-        "shows it): make it in entries/ instead, then commit"
+        f"{shown} differs from what entries/ give and from the last commit: it holds an edit, "
+        f"so it was left as you wrote it (a copy is in {copy})"
+        for shown, copy in edited
     ]
-    staged = "staged-README.md"
-    for block in read_document(previous).models:
-        if block.summary and block.summary.casefold() not in names:
-            notes.append(
-                f"{shown} had block '{block.summary}' (line {block.line}) with no entry file; "
-                f"to keep it: `git show :{shown} > {staged}`, then `{fixes.import_file(staged)}` "
-                "writes its entry file"
-            )
+    added = (
+        f"; a model added by hand: `{fixes.import_file(readme)}` writes its entry file"
+        if readme is not None
+        else ""
+    )
+    notes.append(
+        f"to keep the edit: make it in entries/ (`awesome-tools lint` names the entry file of "
+        f"each block{added}), then run `{fixes.render}`, stage and commit"
+    )
+    notes.append(f"to drop it: run `{fixes.render}`, stage and commit")
     return notes
+
+
+def stale_generated(
+    shown: str, current: str | None, wanted: str, fixes: Fixes
+) -> Diagnostic | None:
+    """A generated file that is not what render makes of the entries, at its first difference."""
+    if current == wanted:
+        return None
+    if current is None:
+        return Diagnostic(shown, 1, 1, "drift", f"{shown} is missing: run `{fixes.render}`")
+    from awesome_tools.drift import common_ends
+
+    # Split on "\n" only: a carriage return is a difference, at the line that holds it.
+    line = 1 + common_ends(current.split("\n"), wanted.split("\n"))[0]
+    message = (
+        f"{shown} differs from what render makes of entries/: it is generated; edit entries/, "
+        f"not {shown}, then run `{fixes.render}`"
+    )
+    return Diagnostic(shown, line, 1, "drift", message)

@@ -507,10 +507,11 @@ RULES += [
     Rule(
         "drift",
         "readme",
-        "README.md differs from what `render` makes of the entries.",
+        "README.md, or another file the layout generates (the panel layout's "
+        "`assets/architectures/CREDITS.md`), differs from what `render` makes of the entries.",
         "Edit the entry file the message names (or the template, for text outside the model "
         "blocks), then run `make readme` (`awesome-tools render` in a list without this "
-        "repository's Makefile); never edit README.md by hand.",
+        "repository's Makefile); never edit README.md or a generated file by hand.",
         Example(
             "<td>Three-stage instruction tuning.</td>",
             46,

@@ -96,10 +96,23 @@ def load_project(args: argparse.Namespace, cwd: Path) -> Project:
         return read_project(root, cwd, jobs=jobs(args))
 
 
-def valid_project(args: argparse.Namespace, cwd: Path, *, refusal: str) -> Project:
-    """The project, or, when any entry has an error, say `refusal` and stop."""
+def valid_project(
+    args: argparse.Namespace, cwd: Path, *, refusal: str, brief: bool = False
+) -> Project:
+    """The project, or, when any entry has an error, say `refusal` and stop.
+
+    `brief`: name the command that lists the problems instead of listing them, for a hook that
+    runs after `check-entries` has reported them in the same commit.
+    """
     project = load_project(args, cwd)
     if has_errors(project.diagnostics, strict=args.strict):
+        if brief:
+            lister = project.fixes.check_file()
+            print(
+                f"awesome-tools: {refusal}: fix the entries first (`{lister}` lists the problems)",
+                file=sys.stderr,
+            )
+            raise Reported(EXIT_PROBLEMS)
         print(f"awesome-tools: {refusal}: fix the entries first", file=sys.stderr)
         raise Reported(report(project.diagnostics, args, files=project.files))
     return project

@@ -16,13 +16,29 @@ from awesome_tools.commands.common import (
 )
 from awesome_tools.diagnostics import Diagnostic, has_errors
 from awesome_tools.project import (
+    display_path,
     find_root,
     read_fixes,
     read_source,
 )
 
 if TYPE_CHECKING:
+    from awesome_tools.fixes import Fixes
     from awesome_tools.schema import Entry
+
+
+def _stale_extras(root: Path, cwd: Path, extras: dict[str, str], fixes: Fixes) -> list[Diagnostic]:
+    """The files the layout generates beside README.md that are not what render makes."""
+    from awesome_tools.render import stale_generated
+
+    found = []
+    for name, wanted in extras.items():
+        path = root / name
+        current = path.read_bytes().decode("utf-8", errors="replace") if path.is_file() else None
+        problem = stale_generated(display_path(path, cwd), current, wanted, fixes)
+        if problem is not None:
+            found.append(problem)
+    return found
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
     entries: list[Entry] = []
     categories: list[str] = []
     title: str | None = None
+    files = 1  # README.md, and the files the layout generates beside it when they are compared
     if root is not None and readme.resolve() == (root / "README.md").resolve():
         project = load_project(args, cwd)
         fixes, layout = project.fixes, project.layout
@@ -61,9 +78,12 @@ def run(args: argparse.Namespace) -> int:
                 # As in render: hundreds of thousands of short strings, none in a cycle.
                 with collector_paused():
                     expected = layout.render(entries, categories, templates, title, jobs=jobs(args))
+                    extras = layout.extras(entries, templates)
             except TemplateProblem as problem:
-                return report([problem.diagnostic], args, files=1)
+                return report([problem.diagnostic], args, files=files)
             entry_files = {e.name.casefold(): path for path, e in project.entries.items()}
+            diagnostics += _stale_extras(project.root, cwd, extras, fixes)
+            files += len(extras)
     else:
         # A README outside a list (or another file of it): its own shape names its layout.
         fixes, layout = read_fixes(root), layout_of_readme(text)
@@ -80,14 +100,14 @@ def run(args: argparse.Namespace) -> int:
         # The templates render clean READMEs (awesome_tools.proof): where README.md is what
         # render writes, parsing it would find nothing.
         if expected == text:
-            return report(sorted(diagnostics), args, files=1)
+            return report(sorted(diagnostics), args, files=files)
         found = layout.lint_part(text, source.display, expected, entry_files, frame, fixes)
         if found is not None:
-            return report(sorted(diagnostics + found), args, files=1)
+            return report(sorted(diagnostics + found), args, files=files)
     # The parse makes hundreds of thousands of tokens, blocks and cells that live until the
     # report: a collector pass frees nothing and walks them all (a sixth of the parse).
     with collector_paused():
         diagnostics += layout.lint(
             text, source.display, expected, entry_files, frame, fixes, jobs=jobs(args)
         )
-    return report(sorted(diagnostics), args, files=1)
+    return report(sorted(diagnostics), args, files=files)

@@ -1,4 +1,4 @@
-"""`awesome-tools render`: write README.md from the entries."""
+"""`awesome-tools render`: write README.md and the layout's other files from the entries."""
 
 from __future__ import annotations
 
@@ -15,7 +15,10 @@ from awesome_tools.commands.common import (
     report,
     valid_project,
 )
-from awesome_tools.project import display_path
+from awesome_tools.fixes import Fixes
+from awesome_tools.project import committed, display_path
+
+README = "README.md"
 
 
 def _unified_diff(old: str, new: str, name: str) -> str:
@@ -27,14 +30,18 @@ def _unified_diff(old: str, new: str, name: str) -> str:
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
+def _read(path: Path) -> bytes | None:
+    return path.read_bytes() if path.is_file() else None
+
+
 def run(args: argparse.Namespace) -> int:
     """Write README.md from the entries (or, with --check, say whether it is current)."""
-    from awesome_tools.files import write_atomic
-    from awesome_tools.render import hand_edit_notes
     from awesome_tools.templates import TemplateProblem
 
     cwd = Path.cwd()
-    project = valid_project(args, cwd, refusal="README.md not written")
+    hook = bool(args.exit_non_zero_on_change)
+    # In a commit, check-entries has already listed the entries' problems: the hook names them.
+    project = valid_project(args, cwd, refusal=f"{README} not written", brief=hook)
     entries = list(project.entries.values())
     try:
         templates = project.templates()
@@ -45,38 +52,94 @@ def run(args: argparse.Namespace) -> int:
             text = project.layout.render(
                 entries, project.categories, templates, title, jobs=jobs(args)
             )
-            extras = project.layout.extras(entries, templates)
+            generated = {README: text, **project.layout.extras(entries, templates)}
     except TemplateProblem as problem:
         return report([problem.diagnostic], args, files=project.files)
-    target = project.root / "README.md"
-    shown = display_path(target, cwd)
+    root = project.root
+    shown = {name: display_path(root / name, cwd) for name in generated}
+    if not (args.check or args.diff or hook):
+        # A plain run leaves the comparison to write_atomic.
+        return _write(root, generated, shown, len(entries), hook=False)
+    current = {name: _read(root / name) for name in generated}
+    stale = [name for name, want in generated.items() if current[name] != want.encode("utf-8")]
     if args.check or args.diff:
-        # Only these need the current text; a plain run leaves the comparison to write_atomic.
-        current = target.read_text("utf-8") if target.is_file() else ""
-        if current != text:
-            sys.stdout.write(_unified_diff(current, text, shown))
+        for name in stale:
+            old = (current[name] or b"").decode("utf-8", errors="replace")
+            sys.stdout.write(_unified_diff(old, generated[name], shown[name]))
     if args.check:
-        if current != text:
+        for name in stale:
             fix = project.fixes.render
-            print(f"{shown} is out of date with entries/: run `{fix}`", file=sys.stderr)
-            return EXIT_PROBLEMS
-        return EXIT_OK
-    # The hook's run reads what it replaces, to say where a hand edit of it still is.
-    hook = args.exit_non_zero_on_change
-    previous = target.read_text("utf-8") if hook and target.is_file() else None
-    changed = write_atomic(target, text, within=project.root)
-    for name, extra in extras.items():
-        path = project.root / name
+            print(f"{shown[name]} is out of date with entries/: run `{fix}`", file=sys.stderr)
+        return EXIT_PROBLEMS if stale else EXIT_OK
+    if hook:
+        # A file that is neither what render makes nor what the last commit holds was edited:
+        # the hook never overwrites it (a stale file, or a new one, is simply written).
+        edited = {
+            name: data
+            for name in stale
+            if (data := current[name]) is not None and data != committed(root, name)
+        }
+        if edited:
+            return _keep(root, edited, shown, project.fixes, cwd)
+    return _write(root, generated, shown, len(entries), hook=hook)
+
+
+def _write(
+    root: Path, generated: dict[str, str], shown: dict[str, str], count: int, *, hook: bool
+) -> int:
+    """Write every generated file that changed; in a hook, fail when one did."""
+    from awesome_tools.files import write_atomic
+
+    changed = []
+    for name, text in generated.items():
+        path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        if write_atomic(path, extra, within=project.root):
-            print(f"wrote {display_path(path, cwd)}", file=sys.stderr)
-    print(
-        f"{'wrote' if changed else 'unchanged'} {shown} ({models(len(entries))})", file=sys.stderr
-    )
-    if changed and hook:
-        print(f"{shown} was regenerated: stage it and commit again", file=sys.stderr)
-        if previous is not None:
-            for note in hand_edit_notes(previous, entries, shown, project.fixes):
-                print(f"note: {note}", file=sys.stderr)
+        if write_atomic(path, text, within=root):
+            changed.append(name)
+            if name != README:
+                print(f"wrote {shown[name]}", file=sys.stderr)
+    state = "wrote" if README in changed else "unchanged"
+    print(f"{state} {shown[README]} ({models(count)})", file=sys.stderr)
+    if hook and changed:
+        for name in changed:
+            print(f"{shown[name]} was regenerated: stage it and commit again", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _keep(
+    root: Path, edited: dict[str, bytes], shown: dict[str, str], fixes: Fixes, cwd: Path
+) -> int:
+    """Leave the files edited by hand as they are, each copied beside it; say what to do."""
+    from awesome_tools.files import write_atomic
+    from awesome_tools.render import edited_copy, hand_edit_notes
+
+    kept: list[tuple[str, str]] = []
+    readme: str | None = None
+    for name, data in edited.items():
+        copy = root / edited_copy(name)
+        copy_shown = display_path(copy, cwd)
+        try:
+            write_atomic(copy, data, within=root, exclusive=True)
+        except FileExistsError:
+            if not copy.is_file() or copy.read_bytes() != data:
+                print(
+                    f"{shown[name]} was left as you wrote it, but not copied: {copy_shown} "
+                    "exists (from an earlier edit); move it away, then commit again",
+                    file=sys.stderr,
+                )
+                continue
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            print(
+                f"{shown[name]} was left as you wrote it, but not copied to {copy_shown} "
+                f"({reason})",
+                file=sys.stderr,
+            )
+            continue
+        kept.append((shown[name], copy_shown))
+        readme = copy_shown if name == README else readme
+    if kept:
+        for note in hand_edit_notes(kept, readme, fixes):
+            print(note, file=sys.stderr)
+    return EXIT_PROBLEMS
