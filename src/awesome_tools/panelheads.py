@@ -120,8 +120,9 @@ def heads_notes(heads: Heads, lines: list[str]) -> list[tuple[int, str, bool]]:
     lost = [i for i, with_parts in heads.left if with_parts]
     if len(lost) > len(heads.lines):
         message = (
-            f"{len(lost)} headings followed by a panel's parts are not panel headings and only "
-            f"{len(heads.lines)} are: their panels would be lost; write them as {shape}"
+            f"{len(lost)} headings followed by a panel's parts are not panel headings "
+            f"(panel headings: {len(heads.lines)}): their panels would be lost; "
+            f"write them as {shape}"
         )
         notes.append((lost[0], message, True))
     return notes

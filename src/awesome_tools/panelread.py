@@ -90,7 +90,7 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
     panels = []
     for n, start in enumerate(heads):
         end = heads[n + 1] if n + 1 < len(heads) else after
-        data = read_panel(reader, start, end, n + 1)
+        data = read_panel(reader, start, _stop(reader, found, start, end), n + 1)
         _level_quirk(lines[start], found.level, data)
         matches = by_name.get(data["name"]) or by_name.get(data["title"]) or []
         if not matches:
@@ -166,6 +166,18 @@ def _note_heads(reader: Reader, found: Heads) -> None:
             reader.diagnostics.append(Diagnostic(reader.path, index + 1, 1, "import", message))
         else:
             reader.warn(index, message)
+
+
+def _stop(reader: Reader, found: Heads, start: int, end: int) -> int:
+    """Where a panel's lines stop: at a heading that looks like a panel's and is not one (import
+    warned of it), whose lines are dropped, each with a warning, rather than read as this one's."""
+    stop = next((i for i, parts in found.left if parts and start < i < end), end)
+    for k in range(stop, end):
+        if reader.lines[k].strip():
+            reader.warn(
+                k, f"line not part of a panel's shape; dropped: '{reader.lines[k].strip()[:60]}'"
+            )
+    return stop
 
 
 def _level_quirk(line: str, level: int, data: dict[str, Any]) -> None:
