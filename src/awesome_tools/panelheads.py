@@ -39,7 +39,9 @@ def _headings(lines: list[str]) -> dict[int, int]:
     from markdown_it import MarkdownIt
 
     found: dict[int, int] = {}
-    for token in MarkdownIt("commonmark").parse("\n".join(lines)):
+    # The block structure is all it takes: the inline parse is most of the time, and unused.
+    blocks = MarkdownIt("commonmark").disable(["inline", "text_join"])
+    for token in blocks.parse("\n".join(lines)):
         if token.type == "heading_open" and token.map:
             found[token.map[0]] = int(token.tag[1])
     # A panel heading is a line of its own to the panel reader, which reads lines.

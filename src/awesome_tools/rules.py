@@ -681,8 +681,9 @@ RULES += [
     Rule(
         "panel-heading",
         "readme",
-        "In a panel README, a `###` heading among the panels is not `### **Name: Title**`: "
-        "the index, the timeline and drift find panels by that shape.",
+        "In a panel README, a heading at the panels' level (`###`, or `##` where the panels "
+        "are `## **Name: Title**`) among the panels is not `### **Name: Title**`: the index, "
+        "the timeline and drift find panels by that shape.",
         "Write the heading as `### **Name: Title**` (bold, nothing after it); better, edit the "
         "entry file and run `make readme`.",
         _panel(
