@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from awesome_tools.cli import main
 from awesome_tools.layout import PANEL
@@ -15,6 +17,7 @@ from awesome_tools.panellint import lint_panels
 from awesome_tools.panelread import read_panel_readme
 from awesome_tools.schema import Entry
 from awesome_tools.templates import load_templates
+from test_roundtrip import panel_entries
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 OLDER = FIXTURES / "upstream-7f19681-README.md"  # upstream at 7f19681 (2025-02-24), CC0 1.0
@@ -228,3 +231,16 @@ def test_panel_heading_at_the_readme_s_level(
         f"README.md:4:1: error[panel-heading] panel heading '{shown}' is not "
         f"`{hashes} **Name: Title**`: the index, timeline and drift find panels by that shape"
     ]
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(panel_entries(), st.sampled_from([2, 3]))
+def test_import_of_render_gives_back_the_level(original: list[Entry], level: int) -> None:
+    readme = PANEL.render(original, [], load_templates(None), None, heading_level=level)
+    plan = read_panel_readme(readme.encode(), "README.md")
+    assert plan.diagnostics == []
+    written = "panel_heading_level: 2\n" if level == 2 else ""
+    assert plan.others["awesome.yaml"].startswith("layout: panel\ntitle: ")
+    assert plan.others["awesome.yaml"].endswith('"\n' + written)
+    assert "heading_level" not in "".join(plan.files.values())
+    assert [h for h, _ in _headings(readme)] == ["#" * level] * len(original)
