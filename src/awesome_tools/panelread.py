@@ -80,7 +80,7 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
     heads = found.lines
     if not heads:
         message = "no panel found: a panel starts with a heading line '### **Name: Title**'"
-        plan.diagnostics = [*reader.diagnostics, Diagnostic(path, 1, 1, "import", message)]
+        plan.diagnostics = sorted([*reader.diagnostics, Diagnostic(path, 1, 1, "import", message)])
         return plan
     after = panels_end(lines, heads)
     rows = read_timeline(reader)
