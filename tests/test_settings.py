@@ -90,7 +90,7 @@ CASES: list[
         ("table", None, [], None),
         [
             "awesome.yaml:1:1: error[settings] unknown setting 'theme' "
-            "(known: title, layout, categories)"
+            "(known: title, layout, categories, panel_heading_level)"
         ],
     ),
     (
@@ -107,7 +107,7 @@ CASES: list[
         ("table", None, [], None),
         [
             "awesome.yaml:1:1: error[settings] awesome.yaml holds a mapping of settings "
-            "(title, layout, categories)"
+            "(title, layout, categories, panel_heading_level)"
         ],
     ),
     (
@@ -168,6 +168,37 @@ def test_load_settings(
         names,
         source,
     )
+    assert [d.text() for d in diagnostics] == problems
+
+
+# (awesome.yaml, the panel heading level read, diagnostics)
+LEVELS = [
+    ("layout: panel\n", 3, []),
+    ("layout: panel\npanel_heading_level: 2\n", 2, []),
+    ("layout: panel\npanel_heading_level: '3'\n", 3, []),
+    (
+        "panel_heading_level: 4\n",
+        3,
+        [
+            "awesome.yaml:1:22: error[settings] panel_heading_level is 2 (panel headings "
+            "`## **Name: Title**`) or 3 (`###`)"
+        ],
+    ),
+    (
+        "panel_heading_level: [2]\n",
+        3,
+        [
+            "awesome.yaml:1:22: error[settings] panel_heading_level is 2 (panel headings "
+            "`## **Name: Title**`) or 3 (`###`)"
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("settings", "level", "problems"), LEVELS)
+def test_the_panel_heading_level(settings: str, level: int, problems: list[str]) -> None:
+    found, diagnostics = load_settings(settings.encode(), S, categories_raw=None, categories_path=C)
+    assert found.panel_heading_level == level
     assert [d.text() for d in diagnostics] == problems
 
 

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 class Render(Protocol):
     """Entries, the list's categories, its templates and its title (None: the layout's default)
-    to README text; `jobs` processes may share the work of a large list."""
+    to README text; `jobs` processes may share the work of a large list; `heading_level` is the
+    panel layout's (awesome.yaml's `panel_heading_level`)."""
 
     def __call__(
         self,
@@ -33,6 +34,7 @@ class Render(Protocol):
         title: str | None,
         /,
         jobs: int = 1,
+        heading_level: int = 3,
     ) -> str: ...
 
 
@@ -135,6 +137,7 @@ def _render_table(
     title: str | None,
     /,
     jobs: int = 1,
+    heading_level: int = 3,
 ) -> str:
     # One template renders the whole README: there is nothing to share between processes.
     from awesome_tools.render import render_readme
@@ -201,10 +204,11 @@ def _render_panel(
     title: str | None,
     /,
     jobs: int = 1,
+    heading_level: int = 3,
 ) -> str:
     from awesome_tools.panel import render_panels
 
-    return render_panels(entries, templates, title=title, jobs=jobs)
+    return render_panels(entries, templates, title=title, jobs=jobs, level=heading_level)
 
 
 def _panel_frame(templates: Templates) -> str:

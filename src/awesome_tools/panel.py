@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from awesome_tools.links import link_label
 from awesome_tools.panelparts import (
     DEFAULT_LABEL,
+    DEFAULT_LEVEL,
     DETAILS,
     MORE,
     NONE,
@@ -185,10 +186,17 @@ def deep_dive_lines(entry: Entry) -> list[str]:
 PANEL_TEMPLATE = "panel/panel.md.j2"
 
 
-def panel_parts(entry: Entry, number: int) -> dict[str, str]:
+def heading_line(entry: Entry, level: int = DEFAULT_LEVEL) -> str:
+    """The panel's heading at the list's level (`panel_heading_level`), or at its own."""
+    quirks = entry.panel_quirks or NO_QUIRKS
+    hashes = "#" * int(quirks.heading_level or level)
+    return f"{hashes} **{panel_title(entry)}**"
+
+
+def panel_parts(entry: Entry, number: int, level: int = DEFAULT_LEVEL) -> dict[str, str]:
     """The prepared text of each part of one panel, by the name the panel template uses."""
     return {
-        "heading": f"### **{panel_title(entry)}**",
+        "heading": heading_line(entry, level),
         "summary": entry.summary or "",
         "meta": "\n".join(meta_lines(entry)),
         "figure": "\n".join(figure_lines(entry, number)),
@@ -196,19 +204,24 @@ def panel_parts(entry: Entry, number: int) -> dict[str, str]:
     }
 
 
-def _panel(templates: Templates, entry: Entry, number: int) -> str:
+def _panel(templates: Templates, entry: Entry, number: int, level: int) -> str:
     import markupsafe
 
-    parts = {name: markupsafe.Markup(text) for name, text in panel_parts(entry, number).items()}
+    made = panel_parts(entry, number, level)
+    parts = {name: markupsafe.Markup(text) for name, text in made.items()}
     return templates.env.get_template(PANEL_TEMPLATE).render(**parts, entry=entry)
 
 
-def panels_text(ordered: Sequence[Entry], templates: Templates, *, jobs: int = 1) -> str:
+def panels_text(
+    ordered: Sequence[Entry], templates: Templates, *, jobs: int = 1, level: int = DEFAULT_LEVEL
+) -> str:
     """Every panel, numbered in order, each through the panel template, joined by a blank line."""
-    return "\n\n".join(_panels(ordered, templates, jobs=jobs, strip=False))
+    return "\n\n".join(_panels(ordered, templates, jobs=jobs, strip=False, level=level))
 
 
-def _panels(ordered: Sequence[Entry], templates: Templates, *, jobs: int, strip: bool) -> list[str]:
+def _panels(
+    ordered: Sequence[Entry], templates: Templates, *, jobs: int, strip: bool, level: int
+) -> list[str]:
     """Each panel's text, its line ends stripped if asked.
 
     A panel depends on its entry and number alone: `jobs` processes share a large list.
@@ -216,7 +229,7 @@ def _panels(ordered: Sequence[Entry], templates: Templates, *, jobs: int, strip:
     from awesome_tools.workers import map_runs
 
     def run(start: int, end: int) -> list[str]:
-        texts = [_panel(templates, ordered[n], n + 1) for n in range(start, end)]
+        texts = [_panel(templates, ordered[n], n + 1, level) for n in range(start, end)]
         return [_strip_lines(text) for text in texts] if strip else texts
 
     return map_runs(run, len(ordered), jobs)
@@ -234,9 +247,9 @@ def _packaged() -> Templates:
     return load_templates(None)
 
 
-def panel_text(entry: Entry, number: int) -> str:
+def panel_text(entry: Entry, number: int, *, level: int = DEFAULT_LEVEL) -> str:
     """One panel as the packaged panel template writes it (what import compares with)."""
-    return _panel(_packaged(), entry, number)
+    return _panel(_packaged(), entry, number, level)
 
 
 def index_text(ordered: Sequence[Entry], taken: list[str]) -> str:
@@ -309,7 +322,12 @@ def panel_frame(templates: Templates) -> str:
 
 
 def render_panels(
-    entries: Sequence[Entry], templates: Templates, *, title: str | None = None, jobs: int = 1
+    entries: Sequence[Entry],
+    templates: Templates,
+    *,
+    title: str | None = None,
+    jobs: int = 1,
+    level: int = DEFAULT_LEVEL,
 ) -> str:
     """The panel README: the list's frame (or the packaged one) around the generated parts.
 
@@ -325,7 +343,7 @@ def render_panels(
     name = panel_frame(templates)
     splice = bool(ordered) and _prints_bare(templates, name, "panels")
     try:
-        panels = _panels(ordered, templates, jobs=jobs, strip=splice)
+        panels = _panels(ordered, templates, jobs=jobs, strip=splice, level=level)
     except jinja2.TemplateError as exc:
         raise templates.problem(exc, template=PANEL_TEMPLATE) from None
     try:
@@ -341,7 +359,7 @@ def render_panels(
     if not splice:
         return _strip_lines(text).rstrip("\n") + "\n"
     # The last line of the panels keeps its end where the frame writes more on that line.
-    last = _panel(templates, ordered[-1], len(ordered)).rsplit("\n", 1)[-1]
+    last = _panel(templates, ordered[-1], len(ordered), level).rsplit("\n", 1)[-1]
     kept = panels[-1][: len(panels[-1]) - len(panels[-1].rsplit("\n", 1)[-1])] + last
     spread = [part for panel in panels[:-1] for part in (panel, "\n\n")]
     pieces = _strip_lines(text).split(_PANELS_MARK)

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.fixes import CONSOLE, Fixes
+from awesome_tools.panelheads import find_heads, panels_end
 from awesome_tools.panelparts import (
     FIGURE_CLOSE,
     FIGURE_OPEN,
     HEADING,
     ROW,
-    SECTION,
     TIMELINE_HEADER,
     split_title,
 )
@@ -22,11 +22,11 @@ def _at(path: str, index: int, rule: RuleId, message: str) -> Diagnostic:
     return Diagnostic(path, index + 1, 1, rule, message)
 
 
-def _panels(lines: list[str]) -> list[tuple[int, str]]:
+def _panels(lines: list[str], heads: list[int]) -> list[tuple[int, str]]:
     """Each panel's heading: (line index, title)."""
     found = []
-    for i, line in enumerate(lines):
-        heading = HEADING.match(line)
+    for i in heads:
+        heading = HEADING.match(lines[i])
         if heading:
             found.append((i, heading["title"]))
     return found
@@ -36,27 +36,35 @@ def _region(lines: list[str], panels: list[tuple[int, str]]) -> range:
     """The lines of the panels: from the first heading to the next `## ` section."""
     if not panels:
         return range(0)
-    after = next((i for i in range(panels[-1][0], len(lines)) if SECTION.match(lines[i])), None)
-    return range(panels[0][0], len(lines) if after is None else after)
+    return range(panels[0][0], panels_end(lines, [i for i, _ in panels]))
 
 
-def headings(path: str, lines: list[str], region: range) -> Iterator[Diagnostic]:
-    """`panel-heading`: among the panels, a `###` heading is `### **Name: Title**`."""
+def _at_level(line: str, level: int) -> bool:
+    """Say whether a line is a heading at the panels' level (`###` or deeper for `###`)."""
+    hashes = "#" * level
+    return line.startswith(hashes) and (level == 3 or not line.startswith(hashes + "#"))
+
+
+def headings(path: str, lines: list[str], region: range, level: int = 3) -> Iterator[Diagnostic]:
+    """`panel-heading`: among the panels, a heading at their level is `### **Name: Title**`."""
+    shape = f"`{'#' * level} **Name: Title**`"
     for i in region:
-        if lines[i].startswith("###") and not HEADING.match(lines[i]):
+        if _at_level(lines[i], level) and not HEADING.match(lines[i]):
             message = (
-                f"panel heading '{lines[i].strip()[:60]}' is not `### **Name: Title**`: "
+                f"panel heading '{lines[i].strip()[:60]}' is not {shape}: "
                 "the index, timeline and drift find panels by that shape"
             )
             yield _at(path, i, "panel-heading", message)
 
 
-def figures(path: str, lines: list[str], region: range) -> Iterator[Diagnostic]:
+def figures(
+    path: str, lines: list[str], region: range, heads: frozenset[int] = frozenset()
+) -> Iterator[Diagnostic]:
     """`panel-figure`: each figure block opens and closes with the same number, has alt text."""
     opened: tuple[int, str] | None = None
     for i in region:
         start, end = FIGURE_OPEN.match(lines[i]), FIGURE_CLOSE.match(lines[i])
-        if HEADING.match(lines[i]) and opened is not None:
+        if i in heads and opened is not None:
             yield _at(path, opened[0], "panel-figure", "figure block is not closed in its panel")
             opened = None
         if start:
@@ -131,7 +139,8 @@ def drift(
 ) -> Iterator[Diagnostic]:
     """`drift`: each panel compared with the one its entry renders, the frame with the template."""
     want = expected.split("\n")
-    have_panels, want_panels = _panels(lines), _panels(want)
+    have_panels = _panels(lines, find_heads(lines).lines)
+    want_panels = _panels(want, find_heads(want).lines)
     have_region, want_region = _region(lines, have_panels), _region(want, want_panels)
     fix = f"then run `{fixes.render}`"
 
@@ -189,11 +198,12 @@ def lint_panels(
     from awesome_tools.blocks import read_document
 
     lines = text.replace("\r\n", "\n").split("\n")
-    panels = _panels(lines)
+    heads = find_heads(lines)
+    panels = _panels(lines, heads.lines)
     region = _region(lines, panels)
     found = [
-        *headings(path, lines, region),
-        *figures(path, lines, region),
+        *headings(path, lines, region, heads.level),
+        *figures(path, lines, region, frozenset(heads.lines)),
         *coverage(path, lines, panels),
     ]
     for brk in read_document(text).breaks:

@@ -6,8 +6,13 @@ import re
 
 from mdit_py_plugins.anchors.index import slugify
 
-HEADING = re.compile(r"^### \*\*(?P<title>.+?)\*\*[ \t]*$")
+# A panel's heading: `## **Name: Title**` or `### **Name: Title**` (the README chooses).
+HEADING = re.compile(r"^(?P<hashes>#{2,3}) \*\*(?P<title>.+?)\*\*[ \t]*$")
+LEVELS = (2, 3)
+DEFAULT_LEVEL = 3  # the panel layout's own: `### **Name: Title**`
 SECTION = re.compile(r"^## ")
+ATX = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))?[ \t]*$")
+BOLD = re.compile(r"^\*\*.+\*\*$")
 BADGE = re.compile(r"\[!\[(?P<label>[^\]]*)\]\((?P<badge>[^)]*)\)\]\((?P<url>[^)\s]+)\)")
 RELEASED = re.compile(r"^\*\*Released:\*\*[ \t]*(?P<date>\S+)[ \t]*$")
 FIGURE_OPEN = re.compile(r"^<!-- architecture-figure:(?P<number>\d+) -->[ \t]*$")

@@ -12,12 +12,13 @@ from awesome_tools.importer import ImportPlan
 from awesome_tools.loader import decode
 from awesome_tools.normalize import slugify
 from awesome_tools.panel import index_text, panel_order, panel_text, timeline_text
+from awesome_tools.panelheads import Heads, find_heads, heads_notes, panels_end
 from awesome_tools.panelparse import Reader, Row, read_panel, read_timeline
 from awesome_tools.panelparts import (
     COUNT,
+    DEFAULT_LEVEL,
     HEADING,
     NONE,
-    SECTION,
     TIMELINE_HEADER,
     YEAR_LINE,
     escape_jinja,
@@ -29,8 +30,9 @@ SETTINGS = "awesome.yaml"
 
 
 def is_panel_readme(text: str) -> bool:
-    """Say whether a README is in the panel layout: it has `### **Name: Title**` panels."""
-    return any(HEADING.match(line) for line in text.split("\n"))
+    """Say whether a README is in the panel layout: it has `### **Name: Title**` panels (or
+    `## **Name: Title**` ones)."""
+    return bool(find_heads(text.replace("\r\n", "\n").split("\n")).lines)
 
 
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:
@@ -73,12 +75,14 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
         return plan
     reader = Reader(path, text.replace("\r\n", "\n").split("\n"))
     lines = reader.lines
-    heads = [i for i, line in enumerate(lines) if HEADING.match(line)]
+    found = find_heads(lines)
+    _note_heads(reader, found)
+    heads = found.lines
     if not heads:
         message = "no panel found: a panel starts with a heading line '### **Name: Title**'"
-        plan.diagnostics = [Diagnostic(path, 1, 1, "import", message)]
+        plan.diagnostics = sorted([*reader.diagnostics, Diagnostic(path, 1, 1, "import", message)])
         return plan
-    after = next((i for i in range(heads[-1], len(lines)) if SECTION.match(lines[i])), len(lines))
+    after = panels_end(lines, heads)
     rows = read_timeline(reader)
     by_name: dict[str, list[Row]] = {}
     for row in rows:
@@ -86,7 +90,8 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
     panels = []
     for n, start in enumerate(heads):
         end = heads[n + 1] if n + 1 < len(heads) else after
-        data = read_panel(reader, start, end, n + 1)
+        data = read_panel(reader, start, _stop(reader, found, start, end), n + 1)
+        _level_quirk(lines[start], found.level, data)
         matches = by_name.get(data["name"]) or by_name.get(data["title"]) or []
         if not matches:
             named = [
@@ -119,7 +124,7 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
         for row in rest:
             reader.warn(row[0], f"timeline row '{row[2]}' has no panel; dropped")
     _orders(reader, panels, rows)
-    _compare(reader, panels, heads, after)
+    _compare(reader, panels, found, after)
     names: set[str] = set()
     for start, data in panels:
         quirks = data.pop("_quirks")
@@ -136,6 +141,8 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
     title = lines[0].removeprefix("# ").strip() if lines and lines[0].startswith("# ") else None
     plan.others[TEMPLATE] = _frame(reader, heads[0], after, rows, len(panels))
     settings = "layout: panel\n" + (f"title: {_yaml_text(title)}\n" if title else "")
+    if found.level != DEFAULT_LEVEL:
+        settings += f"panel_heading_level: {found.level}\n"
     plan.others[SETTINGS] = settings
     plan.diagnostics = sorted(reader.diagnostics)
     return plan
@@ -152,11 +159,40 @@ def _entry(data: dict[str, Any]) -> Entry | None:
         return None
 
 
+def _note_heads(reader: Reader, found: Heads) -> None:
+    """Say which headings are not imported as panels; an error when most panels would be."""
+    for index, message, error in heads_notes(found, reader.lines):
+        if error:
+            reader.diagnostics.append(Diagnostic(reader.path, index + 1, 1, "import", message))
+        else:
+            reader.warn(index, message)
+
+
+def _stop(reader: Reader, found: Heads, start: int, end: int) -> int:
+    """Where a panel's lines stop: at a heading that looks like a panel's and is not one (import
+    warned of it), whose lines are dropped, each with a warning, rather than read as this one's."""
+    stop = next((i for i, parts in found.left if parts and start < i < end), end)
+    for k in range(stop, end):
+        if reader.lines[k].strip():
+            reader.warn(
+                k, f"line not part of a panel's shape; dropped: '{reader.lines[k].strip()[:60]}'"
+            )
+    return stop
+
+
+def _level_quirk(line: str, level: int, data: dict[str, Any]) -> None:
+    """A panel whose heading is at another level than the README's keeps its own."""
+    heading = HEADING.match(line)
+    if heading and len(heading["hashes"]) != level:
+        data["_quirks"]["heading_level"] = str(len(heading["hashes"]))
+
+
 def _compare(
-    reader: Reader, panels: list[tuple[int, dict[str, Any]]], heads: list[int], after: int
+    reader: Reader, panels: list[tuple[int, dict[str, Any]]], found: Heads, after: int
 ) -> None:
     """Warn where a panel, the index or the timeline will be written back other than it is."""
     lines = reader.lines
+    heads = found.lines
     made: list[Entry] = []
     for n, (start, data) in enumerate(panels):
         entry = _entry(data)
@@ -164,7 +200,13 @@ def _compare(
             continue
         made.append(entry)
         end = heads[n + 1] if n + 1 < len(heads) else after
-        _first_difference(reader, start, lines[start:end], panel_text(entry, n + 1), "the panel")
+        _first_difference(
+            reader,
+            start,
+            lines[start:end],
+            panel_text(entry, n + 1, level=found.level),
+            "the panel",
+        )
     ordered = panel_order(made)
     years = [i for i, line in enumerate(lines) if YEAR_LINE.match(line) and i < heads[0]]
     if years and len(made) == len(panels):

@@ -419,9 +419,9 @@ RULES: list[Rule] = [
     Rule(
         "settings",
         "entry",
-        "awesome.yaml (the list's settings: title, layout, categories) is not a mapping of "
-        "these keys, names an unknown layout, or lists categories while categories.yaml "
-        "does too.",
+        "awesome.yaml (the list's settings: title, layout, categories, panel_heading_level) "
+        "is not a mapping of these keys, names an unknown layout or a panel heading level "
+        "other than 2 or 3, or lists categories while categories.yaml does too.",
         "Use the keys and layouts the message names (`table` or another packaged layout); keep "
         "the categories in one file: move them under `categories:` and delete categories.yaml.",
         Example("layout: tabel\n", 1, 9, kind="list", path="awesome.yaml"),
@@ -682,8 +682,9 @@ RULES += [
     Rule(
         "panel-heading",
         "readme",
-        "In a panel README, a `###` heading among the panels is not `### **Name: Title**`: "
-        "the index, the timeline and drift find panels by that shape.",
+        "In a panel README, a heading at the panels' level (`###`, or `##` where the panels "
+        "are `## **Name: Title**`) among the panels is not `### **Name: Title**`: the index, "
+        "the timeline and drift find panels by that shape.",
         "Write the heading as `### **Name: Title**` (bold, nothing after it); better, edit the "
         "entry file and run `make readme`.",
         _panel(

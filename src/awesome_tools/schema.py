@@ -132,6 +132,11 @@ class PanelQuirks(StrictModel):
         default=None,
         description="Optional: 'yes' closes the deep dive with no blank line before </details>.",
     )
+    heading_level: Literal["2", "3"] | None = Field(
+        default=None,
+        description="Optional: the panel heading's level ('2': ##, '3': ###) when it is not the "
+        "list's (awesome.yaml's panel_heading_level).",
+    )
 
 
 class Entry(StrictModel):

@@ -16,7 +16,9 @@ from awesome_tools.normalize import text_value
 SETTINGS = "awesome.yaml"
 CATEGORIES = "categories.yaml"
 # The keys of awesome.yaml, in the order the docs list them.
-KEYS = ("title", "layout", "categories")
+KEYS = ("title", "layout", "categories", "panel_heading_level")
+# The panel layout's heading levels: `## **Name: Title**` or `### **Name: Title**` (its own).
+HEADING_LEVELS = {"2": 2, "3": 3}
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,8 @@ class Settings:
     categories: tuple[str, ...] = ()
     # The display path of the file the categories come from; None when no file lists any.
     categories_file: str | None = None
+    # The level of the panel layout's headings (3: `### **Name: Title**`).
+    panel_heading_level: int = 3
 
 
 DEFAULT = Settings()
@@ -58,6 +62,21 @@ def _read(loaded: Loaded, path: str) -> tuple[dict[str, Any], list[Diagnostic]]:
             at = loaded.key_positions.get((key,), (1, 1))
             problems.append(Diagnostic(path, *at, "settings", f"unknown setting '{key}'{hint}"))
     return {k: v for k, v in data.items() if k in KEYS}, problems
+
+
+def _heading_level(
+    values: dict[str, Any], loaded: Loaded, path: str, problems: list[Diagnostic]
+) -> int:
+    """`panel_heading_level`: 2 or 3 (default 3); anything else is a problem."""
+    if "panel_heading_level" not in values:
+        return Settings.panel_heading_level
+    value = values["panel_heading_level"]
+    if isinstance(value, str) and value in HEADING_LEVELS:
+        return HEADING_LEVELS[value]
+    at = loaded.value_positions[("panel_heading_level",)]
+    message = "panel_heading_level is 2 (panel headings `## **Name: Title**`) or 3 (`###`)"
+    problems.append(Diagnostic(path, *at, "settings", message))
+    return Settings.panel_heading_level
 
 
 def load_settings(
@@ -97,6 +116,7 @@ def load_settings(
             hint = did_you_mean(wanted, list(LAYOUTS)) if isinstance(wanted, str) else ""
             message = f"unknown layout '{shown}'{hint} (layouts: {', '.join(LAYOUTS)})"
             problems.append(Diagnostic(path, *at, "settings", message))
+    level = _heading_level(values, loaded, path, problems)
     names: list[str] = []
     source: str | None = None
     if "categories" in values:
@@ -117,5 +137,5 @@ def load_settings(
         names, found = load_categories(categories_raw, categories_path)
         problems += found
         source = categories_path
-    settings = Settings(layout, title, tuple(names), source)
+    settings = Settings(layout, title, tuple(names), source, level)
     return settings, sorted(problems)

@@ -77,7 +77,10 @@ def run(args: argparse.Namespace) -> int:
                 categories, title = project.categories, project.settings.title
                 # As in render: hundreds of thousands of short strings, none in a cycle.
                 with collector_paused():
-                    expected = layout.render(entries, categories, templates, title, jobs=jobs(args))
+                    level = project.settings.panel_heading_level
+                    expected = layout.render(
+                        entries, categories, templates, title, jobs=jobs(args), heading_level=level
+                    )
                     extras = layout.extras(entries, templates)
             except TemplateProblem as problem:
                 return report([problem.diagnostic], args, files=files)

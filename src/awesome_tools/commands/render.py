@@ -50,7 +50,12 @@ def run(args: argparse.Namespace) -> int:
         # collector pass would walk every entry and find nothing to free.
         with collector_paused():
             text = project.layout.render(
-                entries, project.categories, templates, title, jobs=jobs(args)
+                entries,
+                project.categories,
+                templates,
+                title,
+                jobs=jobs(args),
+                heading_level=project.settings.panel_heading_level,
             )
             generated = {README: text, **project.layout.extras(entries, templates)}
     except TemplateProblem as problem:
