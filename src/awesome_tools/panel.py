@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
+from awesome_tools.charrefs import Context, encode
 from awesome_tools.links import link_label
 from awesome_tools.panelparts import (
     DEFAULT_LABEL,
@@ -25,7 +26,7 @@ from awesome_tools.panelparts import (
     default_badge,
     split_title,
 )
-from awesome_tools.schema import Entry, PanelQuirks
+from awesome_tools.schema import Entry, PanelQuirks, ReferenceField
 from awesome_tools.templates import README
 
 if TYPE_CHECKING:
@@ -37,6 +38,17 @@ NO_QUIRKS = PanelQuirks()
 CREDITS = "assets/architectures/CREDITS.md"
 # The README's heading when the list's settings give no title.
 DEFAULT_TITLE = "Awesome List"  # title case: awesome-lint's awesome-heading asks for it
+
+
+# Where a panel's text goes, when not in Markdown prose: the figure's alt attribute and caption.
+CONTEXTS: dict[str, Context] = {"figure_alt": "attribute", "figure_caption": "html"}
+
+
+def _text(entry: Entry, field: ReferenceField, text: str) -> str:
+    """Plain text as the README writes it: markup escaped, the README's own spellings kept."""
+    quirks = entry.panel_quirks or NO_QUIRKS
+    spelt = quirks.references.get(field) if quirks.references else None
+    return encode(text, CONTEXTS.get(field, "markdown"), spelt)
 
 
 def panel_name(entry: Entry) -> str:
@@ -70,7 +82,8 @@ def _badges(entry: Entry) -> list[str]:
     found = []
     for link in entry.links:
         label = link.label or DEFAULT_LABEL[link.kind]
-        found.append(f"[![{label}]({link.badge or default_badge(label)})]({link.url})")
+        shown = _text(entry, "label", label)
+        found.append(f"[![{shown}]({link.badge or default_badge(label)})]({link.url})")
     return found
 
 
@@ -92,7 +105,9 @@ def meta_lines(entry: Entry) -> list[str]:
     if badges:
         lines = list(badges) if quirks.badges_split == "yes" else [" ".join(badges)]
     if entry.authors:
-        authors = entry.authors.replace("<br>", "<br>\n").split("\n")
+        # The authors' lines are joined by <br>, the one markup the field holds.
+        parts = [_text(entry, "authors", part) for part in entry.authors.split("<br>")]
+        authors = "<br>\n".join(parts).split("\n")
         wants_br = quirks.authors_br == "yes" if quirks.authors_br else released
         if wants_br:
             authors[-1] += "<br>"
@@ -116,22 +131,25 @@ def figure_lines(entry: Entry, number: int) -> list[str]:
     number = int(quirks.figure_id) if quirks.figure_id else number
     lines = [f"<!-- architecture-figure:{number} -->"]
     if entry.figure is None:
-        lines.append(f"> **Architecture figure:** {quirks.figure_note}")
+        note = _text(entry, "figure_note", quirks.figure_note or "")
+        lines.append(f"> **Architecture figure:** {note}")
     else:
         width = f' width="{entry.figure_width}"' if entry.figure_width else ""
+        alt = _text(entry, "figure_alt", entry.figure_alt or "")
         lines += [
             '<p align="center">',
-            f'  <img src="{entry.figure}" alt="{entry.figure_alt}"{width}>',
+            f'  <img src="{entry.figure}" alt="{alt}"{width}>',
             "</p>",
         ]
         if entry.figure_caption and entry.figure_source:
+            caption = _text(entry, "figure_caption", entry.figure_caption)
             if entry.figure_number:
                 label, source = f"Figure {entry.figure_number}.", "Source paper"
             else:
                 label, source = f"{OFFICIAL}.", "Primary source"
             page = f", PDF p. {entry.figure_page}" if entry.figure_page else ""
             lines.append(
-                f'<p align="center"><sub><b>{label}</b> {entry.figure_caption}. '
+                f'<p align="center"><sub><b>{label}</b> {caption}. '
                 f'<a href="{entry.figure_source}">{source}</a>{page}. {NOTICE}.</sub></p>'
             )
     lines.append(f"<!-- /architecture-figure:{number} -->")
@@ -189,8 +207,8 @@ PANEL_TEMPLATE = "panel/panel.md.j2"
 def panel_parts(entry: Entry, number: int) -> dict[str, str]:
     """The prepared text of each part of one panel, by the name the panel template uses."""
     return {
-        "heading": f"### **{panel_title(entry)}**",
-        "summary": entry.summary or "",
+        "heading": f"### **{_text(entry, 'title', panel_title(entry))}**",
+        "summary": _text(entry, "summary", entry.summary or ""),
         "meta": "\n".join(meta_lines(entry)),
         "figure": "\n".join(figure_lines(entry, number)),
         "deep_dive": "\n".join(deep_dive_lines(entry)),
@@ -246,7 +264,7 @@ def index_text(ordered: Sequence[Entry], taken: list[str]) -> str:
     years: dict[str, list[str]] = {}
     for entry, slug in zip(ordered, slugs, strict=True):
         year = (entry.released or "Undated")[:4]
-        years.setdefault(year, []).append(f"[{panel_name(entry)}](#{slug})")
+        years.setdefault(year, []).append(f"[{_text(entry, 'name', panel_name(entry))}](#{slug})")
     return "\n\n".join(f"**{year}:** {' | '.join(links)}" for year, links in years.items())
 
 
@@ -258,8 +276,9 @@ def timeline_text(ordered: Sequence[Entry]) -> str:
     """The release timeline table, newest first."""
     rows = [TIMELINE_HEADER, TIMELINE_RULE]
     for entry in ordered:
-        what = _cell(entry.contribution or NONE)
-        rows.append(f"| {entry.released or NONE} | {_cell(panel_name(entry))} | {what} |")
+        what = _cell(_text(entry, "contribution", entry.contribution or NONE))
+        name = _cell(_text(entry, "name", panel_name(entry)))
+        rows.append(f"| {entry.released or NONE} | {name} | {what} |")
     return "\n".join(rows)
 
 
@@ -278,8 +297,9 @@ def credits_text(ordered: Sequence[Entry], head: str) -> str:
         number = f"Fig. {entry.figure_number}" if entry.figure_number else OFFICIAL
         page = f", PDF p. {entry.figure_page}" if entry.figure_page else ""
         file = entry.figure.rsplit("/", 1)[-1]
+        title = _cell(_text(entry, "title", panel_title(entry)))
         rows.append(
-            f"| {_cell(panel_title(entry))} | [primary source]({entry.figure_source}) | "
+            f"| {title} | [primary source]({entry.figure_source}) | "
             f"{number}{page} | [{file}]({file}) |"
         )
     return head.rstrip("\n") + "\n\n" + "\n".join(rows) + "\n"

@@ -6,12 +6,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from awesome_tools import charrefs
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entryfile import dump_entry
 from awesome_tools.importer import ImportPlan
 from awesome_tools.loader import decode
 from awesome_tools.normalize import slugify
-from awesome_tools.panel import index_text, panel_order, panel_text, timeline_text
+from awesome_tools.panel import CONTEXTS, index_text, panel_order, panel_text, timeline_text
 from awesome_tools.panelparse import Reader, Row, read_panel, read_timeline
 from awesome_tools.panelparts import (
     COUNT,
@@ -118,6 +119,8 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
     for rest in by_name.values():
         for row in rest:
             reader.warn(row[0], f"timeline row '{row[2]}' has no panel; dropped")
+    for _, data in panels:
+        _decode_references(data)
     _orders(reader, panels, rows)
     _compare(reader, panels, heads, after)
     names: set[str] = set()
@@ -139,6 +142,31 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
     plan.others[SETTINGS] = settings
     plan.diagnostics = sorted(reader.diagnostics)
     return plan
+
+
+def _decode_references(data: dict[str, Any]) -> None:
+    """Make a panel's text plain: its references decoded, the spellings kept as a quirk."""
+    quirks = data["_quirks"]
+    texts: dict[str, list[tuple[dict[str, Any], str]]] = {
+        key: [(data, key)] for key in ("name", "title", "summary", "contribution", "authors")
+    }
+    texts["label"] = [(link, "label") for link in data.get("links", [])]
+    texts["figure_alt"], texts["figure_caption"] = (
+        [(data, "figure_alt")],
+        [(data, "figure_caption")],
+    )
+    texts["figure_note"] = [(quirks, "figure_note")]
+    spelt: dict[str, str] = {}
+    for field, places in texts.items():
+        written = [where[key] for where, key in places if key in where]
+        found = charrefs.spellings(" ".join(written), CONTEXTS.get(field, "markdown"))
+        if found:
+            spelt[field] = found
+        for where, key in places:
+            if key in where:
+                where[key] = charrefs.decode(where[key])
+    if spelt:
+        quirks["references"] = spelt
 
 
 def _entry(data: dict[str, Any]) -> Entry | None:
