@@ -10,10 +10,17 @@ the README back byte for byte.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Iterator, Mapping
 from typing import Literal
+
+import yaml
+
+from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.loader import Loaded
+from awesome_tools.loader import decode as decode_file
 
 # Where a text goes in the README: Markdown prose, HTML text, an HTML attribute's value. Import
 # decodes the references CommonMark knows (closed by `;`); in HTML, where a parser decodes some
@@ -142,3 +149,54 @@ def fields(data: Mapping[str, object]) -> Iterator[tuple[tuple[str | int, ...], 
             value = value.get(rest) if isinstance(value, dict) else None
         if isinstance(value, str):
             yield ((head, rest) if rest else (head,)), value
+
+
+def _node(root: yaml.Node | None, path: tuple[str | int, ...]) -> yaml.Node | None:
+    """The YAML node at a key path, if the document has one there."""
+    node = root
+    for part in path:
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            node = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            node = node.value[part] if part < len(node.value) else None
+        else:
+            return None
+    return node
+
+
+def references_left(loaded: Loaded, raw: bytes) -> list[Diagnostic]:
+    """Warn on an HTML character reference in a plain-text field: its character is the text."""
+    data = loaded.data if isinstance(loaded.data, dict) else {}
+    texts = [(path, value) for path, value in fields(data) if "&" in value]
+    if not texts:
+        return []
+    text = decode_file(raw, loaded.path)[0] or ""
+    starts = [0, *(n + 1 for n, char in enumerate(text) if char == "\n")]
+    problems: list[Diagnostic] = []
+    for path, value in texts:
+        node = _node(loaded.root, path)
+        if node is None:
+            continue
+        # Each reference found in the value's source, in order, from where the value starts.
+        offset = starts[node.start_mark.line] + node.start_mark.column
+        end = (
+            starts[node.end_mark.line] + node.end_mark.column
+            if node.end_mark.line < len(starts)
+            else len(text)
+        )
+        field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)[1:]
+        for _, reference, char in found(value):
+            at = text.find(reference, offset, end)
+            at = at if at != -1 else offset  # spelt otherwise in the YAML (an escape): its start
+            line = bisect.bisect_right(starts, at)
+            message = (
+                f'{field}: "{reference}" is an HTML character reference; '
+                f"type the character itself: {char}"
+            )
+            problems.append(
+                Diagnostic(
+                    loaded.path, line, at - starts[line - 1] + 1, "html-entity", message, "warning"
+                )
+            )
+            offset = at + len(reference)
+    return problems

@@ -354,6 +354,17 @@ RULES: list[Rule] = [
         ),
     ),
     Rule(
+        "html-entity",
+        "entry",
+        "A plain-text field holds an HTML character reference (`&#x27;`, `&amp;`, `&quot;`) "
+        "where the character itself belongs (a warning: the page, exports and the table show "
+        "the reference as written; `--strict` fails on it).",
+        "Type the character the message names; render writes it as the README needs it. "
+        "References to invisible characters (`&nbsp;`) and unknown ones (`&foo;`) are left alone.",
+        Example("summary: LLaVA&#x27;s two-stage tuning.", 1, 15),
+        Example("summary: LLaVA's two-stage tuning."),
+    ),
+    Rule(
         "figure-file",
         "entry",
         "`figure` names a file of the list (a path relative to its folder) that is not there "
