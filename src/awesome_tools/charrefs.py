@@ -127,8 +127,8 @@ def spellings(written: str, context: Context = "markdown") -> str | None:
     """The references a README wrote in a field that the escape would not write, in order."""
     refs: dict[str, str] = {}
     for _, ref, char in found(written):
-        escape = "&amp;" if char == "&" else _default(char, context)
-        if ref != escape:
+        # `&amp;` too: render escapes an `&` only where it would start a reference.
+        if ref != _default(char, context):
             refs.setdefault(char, ref)
     return " ".join(refs.values()) or None
 
