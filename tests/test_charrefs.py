@@ -204,6 +204,17 @@ def test_import_decodes_and_render_writes_the_readme_back(
     assert (tmp_path / "README.md").read_text("utf-8") == original
 
 
+def test_a_character_written_both_ways_comes_back_one_way_with_a_warning() -> None:
+    readme = _readme(summary="It's LLaVA&#x27;s.")
+    plan = read_panel_readme(readme.encode(), "README.md")
+    line = readme.split("\n").index("It's LLaVA&#x27;s.") + 1
+    assert [d.text() for d in plan.diagnostics] == [
+        f"README.md:{line}:1: warning[import] the panel is written back normalised from this "
+        "line: 'It&#x27;s LLaVA&#x27;s.'"
+    ]
+    assert yaml.safe_load(plan.files["llava.yaml"])["summary"] == "It's LLaVA's."
+
+
 def test_a_note_instead_of_a_figure_is_decoded_and_written_back() -> None:
     note = "> **Architecture figure:** The paper&#x27;s figures show no architecture."
     figure = PANEL.format(**PLAIN).split("<!-- architecture-figure:1 -->\n")[1]

@@ -22,6 +22,7 @@ from awesome_tools.panelparts import (
     NOTICE,
     TIMELINE_HEADER,
     TIMELINE_RULE,
+    UNDATED,
     anchors,
     default_badge,
     split_title,
@@ -259,11 +260,15 @@ def panel_text(entry: Entry, number: int) -> str:
 
 
 def index_text(ordered: Sequence[Entry], taken: list[str]) -> str:
-    """The chronological index: one line per year, each name linking to its panel."""
+    """The chronological index: one line per year, each name linking to its panel.
+
+    Entries without a release date are grouped under "Undated", after the years (the panels'
+    order puts them last).
+    """
     slugs = anchors([panel_title(e) for e in ordered], taken)
     years: dict[str, list[str]] = {}
     for entry, slug in zip(ordered, slugs, strict=True):
-        year = (entry.released or "Undated")[:4]
+        year = entry.released[:4] if entry.released else UNDATED
         years.setdefault(year, []).append(f"[{_text(entry, 'name', panel_name(entry))}](#{slug})")
     return "\n\n".join(f"**{year}:** {' | '.join(links)}" for year, links in years.items())
 
@@ -273,12 +278,17 @@ def _cell(text: str) -> str:
 
 
 def timeline_text(ordered: Sequence[Entry]) -> str:
-    """The release timeline table, newest first."""
+    """The release timeline table, newest first: the entries released, each on its date.
+
+    An entry without a release date has no place in a timeline; the index lists it as undated.
+    """
     rows = [TIMELINE_HEADER, TIMELINE_RULE]
     for entry in ordered:
+        if entry.released is None:
+            continue
         what = _cell(_text(entry, "contribution", entry.contribution or NONE))
         name = _cell(_text(entry, "name", panel_name(entry)))
-        rows.append(f"| {entry.released or NONE} | {name} | {what} |")
+        rows.append(f"| {entry.released} | {name} | {what} |")
     return "\n".join(rows)
 
 

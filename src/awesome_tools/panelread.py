@@ -22,6 +22,7 @@ from awesome_tools.panelparts import (
     TIMELINE_HEADER,
     YEAR_LINE,
     escape_jinja,
+    undated_names,
 )
 from awesome_tools.schema import Entry
 
@@ -84,6 +85,7 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
     by_name: dict[str, list[Row]] = {}
     for row in rows:
         by_name.setdefault(row[2], []).append(row)
+    undated = undated_names(lines, heads[0])
     panels = []
     for n, start in enumerate(heads):
         end = heads[n + 1] if n + 1 < len(heads) else after
@@ -103,7 +105,7 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
             if row[3] != NONE:
                 data["contribution"] = row[3]
             data["_row"] = row[0]
-        else:
+        elif data["name"] not in undated and data["title"] not in undated:
             reader.warn(start, f"panel '{data['name']}' has no release timeline row")
         line = data.pop("_released_line", None)
         if line and "released" not in data:
