@@ -559,6 +559,17 @@ HTML_ENTITY_CASES: list[tuple[str, bytes | str, list[str]]] = [
         ["5:10: " + _refs("summary", "&#x27;", "'")],
     ),
     (
+        "the quirk's keys are fields, its values references",
+        _with("panel_quirks:\n  references:\n    figure_cap: '&#x27;'\n    summary: '&#x27; x'"),
+        [
+            "7:5: error[unknown-key] unknown key 'panel_quirks.references.figure_cap'; "
+            "did you mean 'figure_caption'?",
+            "8:14: error[wrong-type] panel_quirks.references.summary: 'x' is not an HTML "
+            "character reference to one visible character (such as &#x27;); a space goes "
+            "between two",
+        ],
+    ),
+    (
         "unknown, invisible, Markdown and the quirk itself are left alone",
         _with(
             "summary: a &foo; b&nbsp;c R&D\ndeep_dive: <code>&#91;SEG&#93;</code>\n"

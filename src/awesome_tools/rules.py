@@ -273,7 +273,9 @@ RULES: list[Rule] = [
     Rule(
         "wrong-type",
         "entry",
-        "A mapping or list where text is expected, or text where a section is expected.",
+        "A mapping or list where text is expected, text where a section is expected, or a value "
+        "not of its field's form (a `panel_quirks` flag other than yes or no, `references` that "
+        "are not HTML character references).",
         "Write text on one line (or a folded block); put section fields under the section.",
         Example("datasets:\n  used:\n  - CC3M\n  purpose: Pre-training.", 3, 3),
         Example("datasets:\n  used: CC3M, LAION\n  purpose: Pre-training."),
