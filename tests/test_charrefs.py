@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import get_args
 
 import pytest
 import yaml
+from pydantic import AfterValidator, BaseModel
+from pydantic.fields import FieldInfo
 
 from awesome_tools import charrefs
 from awesome_tools.charrefs import Context
 from awesome_tools.cli import main
 from awesome_tools.entrycheck import check_entries
 from awesome_tools.importer import plan_import
+from awesome_tools.keys import model_of
 from awesome_tools.panel import panel_text
 from awesome_tools.panelread import read_panel_readme
 from awesome_tools.schema import Entry
@@ -73,6 +77,46 @@ ESCAPE_CASES: list[tuple[str, Context, str]] = [
 def test_render_escapes_what_would_be_markup(plain: str, context: Context, written: str) -> None:
     assert charrefs.encode(plain, context) == written
     assert charrefs.decode(written) == plain
+
+
+BASE = {
+    "name": "LLaVA",
+    "title": "LLaVA",
+    "url": "https://arxiv.org/abs/2304.08485",
+    "summary": "A summary.",
+    "figure": "assets/llava.png",
+    "figure_alt": "LLaVA architecture",
+    "figure_caption": "The caption",
+    "figure_source": "https://arxiv.org/abs/2304.08485",
+}
+# (field, text typed in the entry, the line of the panel it gives)
+PANEL_ESCAPES: list[tuple[str, str, str]] = [
+    ("summary", "A <script>alert(1)</script> & more", "A &lt;script>alert(1)&lt;/script> & more"),
+    (
+        "title",
+        "LLaVA: <img src=x onerror=alert(1)>",
+        "### **LLaVA: &lt;img src=x onerror=alert(1)>**",
+    ),
+    (
+        "figure_alt",
+        'LLaVA" onload="alert(1)',
+        '  <img src="assets/llava.png" alt="LLaVA&quot; onload=&quot;alert(1)">',
+    ),
+    (
+        "figure_caption",
+        "A </sub><script>x</script> &amp; caption",
+        '<p align="center"><sub><b>Official architecture diagram.</b> A &lt;/sub>&lt;script>x&lt;/script> '
+        '&amp;amp; caption. <a href="https://arxiv.org/abs/2304.08485">Primary source</a>. '
+        '<a href="assets/architectures/FIGURE_NOTICE.md">Figure notice</a>.</sub></p>',
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "line"), PANEL_ESCAPES, ids=[c[0] for c in PANEL_ESCAPES]
+)
+def test_a_new_entry_s_text_never_becomes_markup(field: str, text: str, line: str) -> None:
+    assert line in panel_text(Entry.model_validate({**BASE, field: text}), 1).split("\n")
 
 
 FRAME = (
@@ -301,3 +345,32 @@ def test_the_table_import_decodes_references_too() -> None:
     assert data["title"] == "It's tuned"
     assert data["architecture"]["overview"] == "A <b> tag"
     assert data["architecture"]["components"] == "x &foo; y"
+
+
+def _validators(info: FieldInfo) -> list[str]:
+    """The names of a field's validator functions, through Optional and Annotated."""
+    found = [m.func.__name__ for m in info.metadata if isinstance(m, AfterValidator)]
+    for arg in get_args(info.annotation):
+        found += [
+            m.func.__name__
+            for m in getattr(arg, "__metadata__", ())
+            if isinstance(m, AfterValidator)
+        ]
+    return found
+
+
+def _text_fields(model: type[BaseModel], prefix: str = "") -> list[str]:
+    """The dotted fields of a model whose type is Text, sections and lists of models walked."""
+    dotted = []
+    for name, info in model.model_fields.items():
+        inner = model_of(info.annotation)
+        if inner is not None:
+            listed = "list[" in str(info.annotation)
+            dotted += _text_fields(inner, f"{prefix}{name}{'[]' if listed else ''}.")
+        elif _validators(info) == ["_text"]:
+            dotted.append(prefix + name)
+    return dotted
+
+
+def test_every_text_field_of_the_schema_is_plain_text_the_check_reads() -> None:
+    assert sorted(charrefs.PLAIN_TEXT) == sorted(_text_fields(Entry))
