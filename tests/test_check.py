@@ -511,6 +511,76 @@ FIELD_CASES: list[tuple[str, bytes | str, list[str]]] = [
 CASES += FIELD_CASES
 
 
+def _refs(field: str, reference: str, char: str) -> str:
+    return (
+        f'warning[html-entity] {field}: "{reference}" is an HTML character reference; '
+        f"type the character itself: {char}"
+    )
+
+
+# A reference left in plain text: the warning names its field, line and column.
+HTML_ENTITY_CASES: list[tuple[str, bytes | str, list[str]]] = [
+    (
+        "a hex reference in the summary",
+        _with("summary: LLaVA&#x27;s two-stage tuning."),
+        ["5:15: " + _refs("summary", "&#x27;", "'")],
+    ),
+    (
+        "a named reference in the contribution",
+        _with("contribution: Q&amp;A"),
+        ["5:16: " + _refs("contribution", "&amp;", "&")],
+    ),
+    (
+        "two on a quoted line",
+        _with('figure_caption: "Say &quot;hi&quot;"'),
+        [
+            "5:22: " + _refs("figure_caption", "&quot;", '"'),
+            "5:30: " + _refs("figure_caption", "&quot;", '"'),
+        ],
+    ),
+    (
+        "a decimal reference in a badge label",
+        _with(f"links:\n- kind: paper\n  url: {ARXIV}\n  label: it&#39;s"),
+        ["8:12: " + _refs("links[0].label", "&#39;", "'")],
+    ),
+    (
+        "on the second line of a wrapped value",
+        _with("summary: A first line\n  and the model&#x27;s second"),
+        ["6:16: " + _refs("summary", "&#x27;", "'")],
+    ),
+    (
+        "in the note a panel shows instead of a figure",
+        _with("panel_quirks:\n  figure_note: none&#x2019;s here"),
+        ["6:20: " + _refs("panel_quirks.figure_note", "&#x2019;", "\u2019")],
+    ),
+    (
+        "spelt by a YAML escape: the value's start",
+        _with('summary: "x\\x26#x27;y"'),
+        ["5:10: " + _refs("summary", "&#x27;", "'")],
+    ),
+    (
+        "the quirk's keys are fields, its values references",
+        _with("panel_quirks:\n  references:\n    figure_cap: '&#x27;'\n    summary: '&#x27; x'"),
+        [
+            "7:5: error[unknown-key] unknown key 'panel_quirks.references.figure_cap'; "
+            "did you mean 'figure_caption'?",
+            "8:14: error[wrong-type] panel_quirks.references.summary: 'x' is not an HTML "
+            "character reference to one visible character (such as &#x27;); a space goes "
+            "between two",
+        ],
+    ),
+    (
+        "unknown, invisible, Markdown and the quirk itself are left alone",
+        _with(
+            "summary: a &foo; b&nbsp;c R&D\ndeep_dive: <code>&#91;SEG&#93;</code>\n"
+            "panel_quirks:\n  references:\n    summary: '&#x27;'"
+        ),
+        [],
+    ),
+]
+CASES += HTML_ENTITY_CASES
+
+
 DEPTH = (
     "error[yaml-depth] nested more than 20 levels deep; the list's YAML files need at most "
     "3 levels (remove brackets or indentation, or quote the text)"

@@ -131,17 +131,20 @@ def test_import_of_render_gives_back_the_entries(original: list[Entry]) -> None:
         [(f"entries/{name}", body.encode()) for name, body in plan.files.items()],
         categories=CATEGORIES,
     )
-    assert problems == []
+    # The text holds references such as `&amp;` on purpose (TRICKY): the text shows them as
+    # written, and `html-entity` rightly advises typing the character instead.
+    assert [p for p in problems if p.rule != "html-entity"] == []
     back = sorted((c.entry.model_dump() for c in checked if c.entry), key=lambda d: d["name"])
     assert back == sorted((e.model_dump() for e in original), key=lambda d: d["name"])
 
 
 # --- the panel layout -------------------------------------------------------------------------
 
-# The panel layout writes its text as the list wrote it (Markdown and HTML source, as upstream
-# keeps it), so a valid panel text is words and plain punctuation: no Markdown or HTML markup,
-# which would be the list's own markup, and no ': ' in a name (the heading's name ends there).
-PANEL_PUNCTUATION = "-.,'/&+!?%\u2019"
+# The panel layout writes its text as the list wrote it (Markdown source, as upstream keeps it),
+# so a valid panel text is words and plain punctuation: no Markdown markup, which would be the
+# list's own, and no ': ' in a name (the heading's name ends there). What HTML would read as
+# markup (`<`, `&` before `amp;`, `"` in the alt text) render escapes, and import decodes.
+PANEL_PUNCTUATION = "-.,'/&+!?%\u2019<>\";"
 word = st.text(
     st.characters(categories=("L", "N"), include_characters=PANEL_PUNCTUATION),
     min_size=1,
@@ -241,7 +244,7 @@ def test_panel_import_of_render_gives_back_the_entries(original: list[Entry]) ->
         required=PANEL.required,
         exists=lambda path: True,
     )
-    assert problems == []
+    assert [p for p in problems if p.rule != "html-entity"] == []  # `&amp;` may be the text
     back = sorted((c.entry.model_dump() for c in checked if c.entry), key=lambda d: d["name"])
     assert back == sorted((e.model_dump() for e in original), key=lambda d: d["name"])
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from awesome_tools.charrefs import references_left
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.keys import ENTRY_KEYS
 from awesome_tools.layout import TABLE_REQUIRED
@@ -207,6 +208,7 @@ class _Job:
         problems.extend(_badges(loaded, entry))
         problems.extend(_figure_file(loaded, entry, self.exists))
         problems.extend(_file_name(loaded, keys))
+        problems.extend(references_left(loaded, raw))
         return keys, Checked(path, entry if self.keep_entries else None), problems
 
 

@@ -146,6 +146,22 @@ def _figure(value: str) -> str:
     return text
 
 
+def _references(value: str) -> str:
+    """HTML character references, a space between two, each to one visible character."""
+    from awesome_tools.charrefs import character
+
+    text = _text(value)
+    for token in text.split(" "):
+        if character(token) is None:
+            raise PydanticCustomError(
+                "bad_reference",
+                "'{token}' is not an HTML character reference to one visible character "
+                "(such as &#x27;); a space goes between two",
+                {"token": token},
+            )
+    return text
+
+
 LINK_KINDS = ("paper", "code", "model", "project", "demo", "other")
 
 
@@ -195,6 +211,7 @@ Released = Annotated[
     Field(json_schema_extra={"pattern": r"^\d{4}-\d{2}(-\d{2})?$"}),
 ]
 Connector = Annotated[str, AfterValidator(_connector)]
+References = Annotated[str, AfterValidator(_references), Field(json_schema_extra={"pattern": "&"})]
 Digits = Annotated[str, AfterValidator(_digits), Field(json_schema_extra={"pattern": r"^[0-9]+$"})]
 Prose = Annotated[str, AfterValidator(_prose), Field(json_schema_extra={"pattern": r"\S"})]
 FigureRef = Annotated[

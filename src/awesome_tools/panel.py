@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
+from awesome_tools.charrefs import Context, encode
 from awesome_tools.links import link_label
 from awesome_tools.panelparts import (
     DEFAULT_LABEL,
@@ -22,11 +23,12 @@ from awesome_tools.panelparts import (
     NOTICE,
     TIMELINE_HEADER,
     TIMELINE_RULE,
+    UNDATED,
     anchors,
     default_badge,
     split_title,
 )
-from awesome_tools.schema import Entry, PanelQuirks
+from awesome_tools.schema import Entry, PanelQuirks, ReferenceField
 from awesome_tools.templates import README
 
 if TYPE_CHECKING:
@@ -37,6 +39,17 @@ OFFICIAL = "Official architecture diagram"
 NO_QUIRKS = PanelQuirks()
 # The README's heading when the list's settings give no title.
 DEFAULT_TITLE = "Awesome List"  # title case: awesome-lint's awesome-heading asks for it
+
+
+# Where a panel's text goes, when not in Markdown prose: the figure's alt attribute and caption.
+CONTEXTS: dict[str, Context] = {"figure_alt": "attribute", "figure_caption": "html"}
+
+
+def _text(entry: Entry, field: ReferenceField, text: str) -> str:
+    """Plain text as the README writes it: markup escaped, the README's own spellings kept."""
+    quirks = entry.panel_quirks or NO_QUIRKS
+    spelt = quirks.references.get(field) if quirks.references else None
+    return encode(text, CONTEXTS.get(field, "markdown"), spelt)
 
 
 def panel_name(entry: Entry) -> str:
@@ -70,7 +83,8 @@ def _badges(entry: Entry) -> list[str]:
     found = []
     for link in entry.links:
         label = link.label or DEFAULT_LABEL[link.kind]
-        found.append(f"[![{label}]({link.badge or default_badge(label)})]({link.url})")
+        shown = _text(entry, "label", label)
+        found.append(f"[![{shown}]({link.badge or default_badge(label)})]({link.url})")
     return found
 
 
@@ -92,7 +106,9 @@ def meta_lines(entry: Entry) -> list[str]:
     if badges:
         lines = list(badges) if quirks.badges_split == "yes" else [" ".join(badges)]
     if entry.authors:
-        authors = entry.authors.replace("<br>", "<br>\n").split("\n")
+        # The authors' lines are joined by <br>, the one markup the field holds.
+        parts = [_text(entry, "authors", part) for part in entry.authors.split("<br>")]
+        authors = "<br>\n".join(parts).split("\n")
         wants_br = quirks.authors_br == "yes" if quirks.authors_br else released
         if wants_br:
             authors[-1] += "<br>"
@@ -116,22 +132,25 @@ def figure_lines(entry: Entry, number: int) -> list[str]:
     number = int(quirks.figure_id) if quirks.figure_id else number
     lines = [f"<!-- architecture-figure:{number} -->"]
     if entry.figure is None:
-        lines.append(f"> **Architecture figure:** {quirks.figure_note}")
+        note = _text(entry, "figure_note", quirks.figure_note or "")
+        lines.append(f"> **Architecture figure:** {note}")
     else:
         width = f' width="{entry.figure_width}"' if entry.figure_width else ""
+        alt = _text(entry, "figure_alt", entry.figure_alt or "")
         lines += [
             '<p align="center">',
-            f'  <img src="{entry.figure}" alt="{entry.figure_alt}"{width}>',
+            f'  <img src="{entry.figure}" alt="{alt}"{width}>',
             "</p>",
         ]
         if entry.figure_caption and entry.figure_source:
+            caption = _text(entry, "figure_caption", entry.figure_caption)
             if entry.figure_number:
                 label, source = f"Figure {entry.figure_number}.", "Source paper"
             else:
                 label, source = f"{OFFICIAL}.", "Primary source"
             page = f", PDF p. {entry.figure_page}" if entry.figure_page else ""
             lines.append(
-                f'<p align="center"><sub><b>{label}</b> {entry.figure_caption}. '
+                f'<p align="center"><sub><b>{label}</b> {caption}. '
                 f'<a href="{entry.figure_source}">{source}</a>{page}. {NOTICE}.</sub></p>'
             )
     lines.append(f"<!-- /architecture-figure:{number} -->")
@@ -190,14 +209,14 @@ def heading_line(entry: Entry, level: int = DEFAULT_LEVEL) -> str:
     """The panel's heading at the list's level (`panel_heading_level`), or at its own."""
     quirks = entry.panel_quirks or NO_QUIRKS
     hashes = "#" * int(quirks.heading_level or level)
-    return f"{hashes} **{panel_title(entry)}**"
+    return f"{hashes} **{_text(entry, 'title', panel_title(entry))}**"
 
 
 def panel_parts(entry: Entry, number: int, level: int = DEFAULT_LEVEL) -> dict[str, str]:
     """The prepared text of each part of one panel, by the name the panel template uses."""
     return {
         "heading": heading_line(entry, level),
-        "summary": entry.summary or "",
+        "summary": _text(entry, "summary", entry.summary or ""),
         "meta": "\n".join(meta_lines(entry)),
         "figure": "\n".join(figure_lines(entry, number)),
         "deep_dive": "\n".join(deep_dive_lines(entry)),
@@ -253,12 +272,16 @@ def panel_text(entry: Entry, number: int, *, level: int = DEFAULT_LEVEL) -> str:
 
 
 def index_text(ordered: Sequence[Entry], taken: list[str]) -> str:
-    """The chronological index: one line per year, each name linking to its panel."""
+    """The chronological index: one line per year, each name linking to its panel.
+
+    Entries without a release date are grouped under "Undated", after the years (the panels'
+    order puts them last).
+    """
     slugs = anchors([panel_title(e) for e in ordered], taken)
     years: dict[str, list[str]] = {}
     for entry, slug in zip(ordered, slugs, strict=True):
-        year = (entry.released or "Undated")[:4]
-        years.setdefault(year, []).append(f"[{panel_name(entry)}](#{slug})")
+        year = entry.released[:4] if entry.released else UNDATED
+        years.setdefault(year, []).append(f"[{_text(entry, 'name', panel_name(entry))}](#{slug})")
     return "\n\n".join(f"**{year}:** {' | '.join(links)}" for year, links in years.items())
 
 
@@ -267,11 +290,17 @@ def _cell(text: str) -> str:
 
 
 def timeline_text(ordered: Sequence[Entry]) -> str:
-    """The release timeline table, newest first."""
+    """The release timeline table, newest first: the entries released, each on its date.
+
+    An entry without a release date has no place in a timeline; the index lists it as undated.
+    """
     rows = [TIMELINE_HEADER, TIMELINE_RULE]
     for entry in ordered:
-        what = _cell(entry.contribution or NONE)
-        rows.append(f"| {entry.released or NONE} | {_cell(panel_name(entry))} | {what} |")
+        if entry.released is None:
+            continue
+        what = _cell(_text(entry, "contribution", entry.contribution or NONE))
+        name = _cell(_text(entry, "name", panel_name(entry)))
+        rows.append(f"| {entry.released} | {name} | {what} |")
     return "\n".join(rows)
 
 
@@ -290,8 +319,9 @@ def credits_text(ordered: Sequence[Entry], head: str) -> str:
         number = f"Fig. {entry.figure_number}" if entry.figure_number else OFFICIAL
         page = f", PDF p. {entry.figure_page}" if entry.figure_page else ""
         file = entry.figure.rsplit("/", 1)[-1]
+        title = _cell(_text(entry, "title", panel_title(entry)))
         rows.append(
-            f"| {_cell(panel_title(entry))} | [primary source]({entry.figure_source}) | "
+            f"| {title} | [primary source]({entry.figure_source}) | "
             f"{number}{page} | [{file}]({file}) |"
         )
     return head.rstrip("\n") + "\n\n" + "\n".join(rows) + "\n"

@@ -30,12 +30,25 @@ CAPTION = re.compile(
 NOTE = re.compile(r"^> \*\*Architecture figure:\*\* (?P<note>.*?)[ \t]*$")
 DETAILS = "<details>"
 MORE = "<summary>ℹ️ <i>More Information</i></summary>"  # noqa: RUF001 (upstream's emoji)
-YEAR_LINE = re.compile(r"^\*\*(?P<year>\d{4}):\*\* ")
+UNDATED = "Undated"  # the index's group of entries without a release date, after the years
+YEAR_LINE = re.compile(r"^\*\*(?P<year>\d{4}|Undated):\*\* ")
+INDEX_LINK = re.compile(r"\[(?P<name>(?:[^\]\\]|\\.)+)\]\(#[^)\s]*\)")
 TIMELINE_HEADER = "| Date | Architecture | Distinctive contribution |"
 TIMELINE_RULE = "| --- | --- | --- |"
 NONE = "—"  # a timeline cell with no value: no date, no contribution
 ROW = re.compile(r"^\| (?P<date>[^|]+?) \| (?P<name>(?:[^|\\]|\\.)+?) \| (?P<what>.*?) \|[ \t]*$")
 COUNT = re.compile(r"\((?P<count>\d+) architectures\b")
+
+
+def undated_names(lines: list[str], end: int) -> set[str]:
+    """The names the index lists as undated (before line index `end`): no timeline row is due."""
+    return {
+        link["name"]
+        for line in lines[:end]
+        if (year := YEAR_LINE.match(line)) and year["year"] == UNDATED
+        for link in INDEX_LINK.finditer(line)
+    }
+
 
 # Badge texts that name a kind of link, and the default label and colour of each kind.
 KIND_OF_LABEL = {

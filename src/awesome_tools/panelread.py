@@ -6,12 +6,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from awesome_tools import charrefs
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entryfile import dump_entry
 from awesome_tools.importer import ImportPlan
 from awesome_tools.loader import decode
 from awesome_tools.normalize import slugify
-from awesome_tools.panel import index_text, panel_order, panel_text, timeline_text
+from awesome_tools.panel import CONTEXTS, index_text, panel_order, panel_text, timeline_text
 from awesome_tools.panelheads import Heads, find_heads, heads_notes, panels_end
 from awesome_tools.panelparse import Reader, Row, read_panel, read_timeline
 from awesome_tools.panelparts import (
@@ -22,6 +23,7 @@ from awesome_tools.panelparts import (
     TIMELINE_HEADER,
     YEAR_LINE,
     escape_jinja,
+    undated_names,
 )
 from awesome_tools.schema import Entry
 
@@ -87,6 +89,7 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
     by_name: dict[str, list[Row]] = {}
     for row in rows:
         by_name.setdefault(row[2], []).append(row)
+    undated = undated_names(lines, heads[0])
     panels = []
     for n, start in enumerate(heads):
         end = heads[n + 1] if n + 1 < len(heads) else after
@@ -107,7 +110,7 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
             if row[3] != NONE:
                 data["contribution"] = row[3]
             data["_row"] = row[0]
-        else:
+        elif data["name"] not in undated and data["title"] not in undated:
             reader.warn(start, f"panel '{data['name']}' has no release timeline row")
         line = data.pop("_released_line", None)
         if line and "released" not in data:
@@ -123,6 +126,8 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
     for rest in by_name.values():
         for row in rest:
             reader.warn(row[0], f"timeline row '{row[2]}' has no panel; dropped")
+    for _, data in panels:
+        _decode_references(data)
     _orders(reader, panels, rows)
     _compare(reader, panels, found, after)
     names: set[str] = set()
@@ -146,6 +151,31 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
     plan.others[SETTINGS] = settings
     plan.diagnostics = sorted(reader.diagnostics)
     return plan
+
+
+def _decode_references(data: dict[str, Any]) -> None:
+    """Make a panel's text plain: its references decoded, the spellings kept as a quirk."""
+    quirks = data["_quirks"]
+    texts: dict[str, list[tuple[dict[str, Any], str]]] = {
+        key: [(data, key)] for key in ("name", "title", "summary", "contribution", "authors")
+    }
+    texts["label"] = [(link, "label") for link in data.get("links", [])]
+    texts["figure_alt"], texts["figure_caption"] = (
+        [(data, "figure_alt")],
+        [(data, "figure_caption")],
+    )
+    texts["figure_note"] = [(quirks, "figure_note")]
+    spelt: dict[str, str] = {}
+    for field, places in texts.items():
+        written = [where[key] for where, key in places if key in where]
+        found = charrefs.spellings(" ".join(written), CONTEXTS.get(field, "markdown"))
+        if found:
+            spelt[field] = found
+        for where, key in places:
+            if key in where:
+                where[key] = charrefs.decode(where[key])
+    if spelt:
+        quirks["references"] = spelt
 
 
 def _entry(data: dict[str, Any]) -> Entry | None:

@@ -27,6 +27,7 @@ RuleId = Literal[
     "unknown-link-kind",
     "bad-url",
     "badge-destination",
+    "html-entity",
     "figure-file",
     "unknown-category",
     "categories-file",

@@ -273,7 +273,9 @@ RULES: list[Rule] = [
     Rule(
         "wrong-type",
         "entry",
-        "A mapping or list where text is expected, or text where a section is expected.",
+        "A mapping or list where text is expected, text where a section is expected, or a value "
+        "not of its field's form (a `panel_quirks` flag other than yes or no, `references` that "
+        "are not HTML character references).",
         "Write text on one line (or a folded block); put section fields under the section.",
         Example("datasets:\n  used:\n  - CC3M\n  purpose: Pre-training.", 3, 3),
         Example("datasets:\n  used: CC3M, LAION\n  purpose: Pre-training."),
@@ -352,6 +354,17 @@ RULES: list[Rule] = [
         Example(
             "links:\n- kind: code\n  url: https://github.com/haotian-liu/LLaVA\n  label: GitHub"
         ),
+    ),
+    Rule(
+        "html-entity",
+        "entry",
+        "A plain-text field holds an HTML character reference (`&#x27;`, `&amp;`, `&quot;`) "
+        "where the character itself belongs (a warning: the page, exports and the table show "
+        "the reference as written; `--strict` fails on it).",
+        "Type the character the message names; render writes it as the README needs it. "
+        "References to invisible characters (`&nbsp;`) and unknown ones (`&foo;`) are left alone.",
+        Example("summary: LLaVA&#x27;s two-stage tuning.", 1, 15),
+        Example("summary: LLaVA's two-stage tuning."),
     ),
     Rule(
         "figure-file",

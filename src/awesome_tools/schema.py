@@ -16,6 +16,7 @@ from awesome_tools.fieldtypes import (
     HttpsUrl,
     LinkKind,
     Prose,
+    References,
     Released,
     Text,
     WebUrl,
@@ -93,6 +94,18 @@ class Link(StrictModel):
 
 
 Flag = Literal["yes", "no"]
+# The panel text whose characters an imported README may have spelt as references.
+ReferenceField = Literal[
+    "name",
+    "title",
+    "summary",
+    "contribution",
+    "authors",
+    "label",
+    "figure_alt",
+    "figure_caption",
+    "figure_note",
+]
 
 
 class PanelQuirks(StrictModel):
@@ -136,6 +149,12 @@ class PanelQuirks(StrictModel):
         default=None,
         description="Optional: the panel heading's level ('2': ##, '3': ###) when it is not the "
         "list's (awesome.yaml's panel_heading_level).",
+    )
+    references: dict[ReferenceField, References] | None = Field(
+        default=None,
+        description="Optional: by field, the HTML character references the README wrote for "
+        "characters of its text (`figure_alt: '&#x27;'` writes each ' of the alt text as "
+        "&#x27;), a space between two.",
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from functools import cache
 from typing import Annotated, Any
@@ -161,6 +162,12 @@ def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) 
     elif kind == "extra_forbidden":
         position = loaded.key_positions.get(loc, position)
         message = _unknown_key(loaded, loc)
+    elif loc[-1:] == ("[key]",):  # a key of a mapping with named keys (`references`)
+        rule, loc = "unknown-key", loc[:-1]
+        position = loaded.key_positions.get(loc, position)
+        options = re.findall(r"'([^']*)'", str((error.get("ctx") or {}).get("expected", "")))
+        hint = did_you_mean(str(loc[-1]), options) or f" (allowed here: {', '.join(options)})"
+        message = f"unknown key '{_dotted(loc)}'{hint}"
     elif kind == "figure_pair":
         given = ("figure",) if ("figure",) in loaded.key_positions else ("figure_alt",)
         position = loaded.key_positions.get(given, _first_key(loaded, ()))
