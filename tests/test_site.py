@@ -9,7 +9,6 @@ skip, saying how to install them; under CI=true they fail (as the peer checks of
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
@@ -23,10 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-import yaml
 
 from awesome_tools.cli import main
-from awesome_tools.entryfile import dump_entry
 from awesome_tools.normalize import slugify
 from awesome_tools.ordering import DEFAULT_SECTION, newest_first
 from awesome_tools.project import read_project
@@ -952,26 +949,6 @@ def tiny_png(width: int, height: int) -> bytes:
     )
 
 
-def plain_entries(root: Path) -> None:
-    """Decode the character references import leaves in entry files (issue 17, point 2).
-
-    The page shows what entries hold; once import decodes them itself this changes nothing.
-    """
-    for path in sorted((root / "entries").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text("utf-8"))
-        path.write_text(dump_entry(_unescaped(data)), encoding="utf-8")
-
-
-def _unescaped(value: Any) -> Any:
-    if isinstance(value, str):
-        return html.unescape(value)
-    if isinstance(value, list):
-        return [_unescaped(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _unescaped(item) for key, item in value.items()}
-    return value
-
-
 def give_figures_files(root: Path) -> int:
     """Write a small PNG for each local figure the entries name; return how many."""
     figures = local_figures(list(read_project(root, root).entries.values()))
@@ -1005,7 +982,6 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Built:
     (root / "entries").mkdir()
     shutil.copyfile(UPSTREAM, root / "README.md")
     assert main(["import", "--root", str(root), "-j", "1", str(root / "README.md")]) == 0
-    plain_entries(root)
     return built(root)
 
 
