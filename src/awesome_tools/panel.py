@@ -13,6 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from awesome_tools.links import link_label
+from awesome_tools.normalize import slugify
 from awesome_tools.panelparts import (
     DEFAULT_LABEL,
     DETAILS,
@@ -29,6 +30,7 @@ from awesome_tools.schema import Entry, PanelQuirks
 from awesome_tools.templates import README
 
 if TYPE_CHECKING:
+    from awesome_tools.settings import FigureMarkers
     from awesome_tools.templates import Templates
 
 PACKAGED = "panel/README.md.j2"
@@ -108,13 +110,24 @@ def meta_lines(entry: Entry) -> list[str]:
     return lines
 
 
-def figure_lines(entry: Entry, number: int) -> list[str]:
+def figure_marker(entry: Entry, number: int, markers: FigureMarkers) -> str:
+    """The id of a panel's figure comments: its entry's slug, or its number in the list.
+
+    A slug stays when other panels come and go; a number is the panel's place (or the
+    `figure_id` an imported README gave it), so every later panel's changes with it.
+    """
+    if markers == "slug":
+        return slugify(entry.name)
+    quirks = entry.panel_quirks or NO_QUIRKS
+    return quirks.figure_id or str(number)
+
+
+def figure_lines(entry: Entry, marker: str) -> list[str]:
     """The figure block: the image and its caption, or the note saying why there is none."""
     quirks = entry.panel_quirks or NO_QUIRKS
     if entry.figure is None and quirks.figure_note is None:
         return []
-    number = int(quirks.figure_id) if quirks.figure_id else number
-    lines = [f"<!-- architecture-figure:{number} -->"]
+    lines = [f"<!-- architecture-figure:{marker} -->"]
     if entry.figure is None:
         lines.append(f"> **Architecture figure:** {quirks.figure_note}")
     else:
@@ -134,7 +147,7 @@ def figure_lines(entry: Entry, number: int) -> list[str]:
                 f'<p align="center"><sub><b>{label}</b> {entry.figure_caption}. '
                 f'<a href="{entry.figure_source}">{source}</a>{page}. {NOTICE}.</sub></p>'
             )
-    lines.append(f"<!-- /architecture-figure:{number} -->")
+    lines.append(f"<!-- /architecture-figure:{marker} -->")
     return lines
 
 
@@ -186,30 +199,39 @@ def deep_dive_lines(entry: Entry) -> list[str]:
 PANEL_TEMPLATE = "panel/panel.md.j2"
 
 
-def panel_parts(entry: Entry, number: int) -> dict[str, str]:
+def panel_parts(entry: Entry, marker: str) -> dict[str, str]:
     """The prepared text of each part of one panel, by the name the panel template uses."""
     return {
         "heading": f"### **{panel_title(entry)}**",
         "summary": entry.summary or "",
         "meta": "\n".join(meta_lines(entry)),
-        "figure": "\n".join(figure_lines(entry, number)),
+        "figure": "\n".join(figure_lines(entry, marker)),
         "deep_dive": "\n".join(deep_dive_lines(entry)),
     }
 
 
-def _panel(templates: Templates, entry: Entry, number: int) -> str:
+def _panel(templates: Templates, entry: Entry, marker: str) -> str:
     import markupsafe
 
-    parts = {name: markupsafe.Markup(text) for name, text in panel_parts(entry, number).items()}
+    parts = {name: markupsafe.Markup(text) for name, text in panel_parts(entry, marker).items()}
     return templates.env.get_template(PANEL_TEMPLATE).render(**parts, entry=entry)
 
 
-def panels_text(ordered: Sequence[Entry], templates: Templates, *, jobs: int = 1) -> str:
+def panels_text(
+    ordered: Sequence[Entry], templates: Templates, *, markers: FigureMarkers, jobs: int = 1
+) -> str:
     """Every panel, numbered in order, each through the panel template, joined by a blank line."""
-    return "\n\n".join(_panels(ordered, templates, jobs=jobs, strip=False))
+    return "\n\n".join(_panels(ordered, templates, markers=markers, jobs=jobs, strip=False))
 
 
-def _panels(ordered: Sequence[Entry], templates: Templates, *, jobs: int, strip: bool) -> list[str]:
+def _panels(
+    ordered: Sequence[Entry],
+    templates: Templates,
+    *,
+    markers: FigureMarkers,
+    jobs: int,
+    strip: bool,
+) -> list[str]:
     """Each panel's text, its line ends stripped if asked.
 
     A panel depends on its entry and number alone: `jobs` processes share a large list.
@@ -217,7 +239,10 @@ def _panels(ordered: Sequence[Entry], templates: Templates, *, jobs: int, strip:
     from awesome_tools.workers import map_runs
 
     def run(start: int, end: int) -> list[str]:
-        texts = [_panel(templates, ordered[n], n + 1) for n in range(start, end)]
+        texts = [
+            _panel(templates, ordered[n], figure_marker(ordered[n], n + 1, markers))
+            for n in range(start, end)
+        ]
         return [_strip_lines(text) for text in texts] if strip else texts
 
     return map_runs(run, len(ordered), jobs)
@@ -235,9 +260,9 @@ def _packaged() -> Templates:
     return load_templates(None)
 
 
-def panel_text(entry: Entry, number: int) -> str:
+def panel_text(entry: Entry, marker: str) -> str:
     """One panel as the packaged panel template writes it (what import compares with)."""
-    return _panel(_packaged(), entry, number)
+    return _panel(_packaged(), entry, marker)
 
 
 def index_text(ordered: Sequence[Entry], taken: list[str]) -> str:
@@ -263,15 +288,14 @@ def timeline_text(ordered: Sequence[Entry]) -> str:
     return "\n".join(rows)
 
 
-def credits_text(ordered: Sequence[Entry], head: str) -> str:
+def credits_text(ordered: Sequence[Entry], head: str, *, markers: FigureMarkers) -> str:
     """The figure-credits table of every local figure, under the given head."""
     rows = ["| Entry | Source | Figure | Local file |", "| --- | --- | ---: | --- |"]
 
     def figure_id(item: tuple[int, Entry]) -> int:
-        quirks = item[1].panel_quirks or NO_QUIRKS
-        return int(quirks.figure_id) if quirks.figure_id else item[0]
+        return int(figure_marker(item[1], item[0], markers)) if markers == "position" else item[0]
 
-    # By figure number, as the figure comments number them.
+    # In the panels' order; by figure number where the figure comments number them.
     for _, entry in sorted(enumerate(ordered, 1), key=figure_id):
         if entry.figure is None or "://" in entry.figure or entry.figure_source is None:
             continue
@@ -310,7 +334,12 @@ def panel_frame(templates: Templates) -> str:
 
 
 def render_panels(
-    entries: Sequence[Entry], templates: Templates, *, title: str | None = None, jobs: int = 1
+    entries: Sequence[Entry],
+    templates: Templates,
+    *,
+    markers: FigureMarkers,
+    title: str | None = None,
+    jobs: int = 1,
 ) -> str:
     """The panel README: the list's frame (or the packaged one) around the generated parts.
 
@@ -326,7 +355,7 @@ def render_panels(
     name = panel_frame(templates)
     splice = bool(ordered) and _prints_bare(templates, name, "panels")
     try:
-        panels = _panels(ordered, templates, jobs=jobs, strip=splice)
+        panels = _panels(ordered, templates, markers=markers, jobs=jobs, strip=splice)
     except jinja2.TemplateError as exc:
         raise templates.problem(exc, template=PANEL_TEMPLATE) from None
     try:
@@ -342,7 +371,8 @@ def render_panels(
     if not splice:
         return _strip_lines(text).rstrip("\n") + "\n"
     # The last line of the panels keeps its end where the frame writes more on that line.
-    last = _panel(templates, ordered[-1], len(ordered)).rsplit("\n", 1)[-1]
+    end = ordered[-1]
+    last = _panel(templates, end, figure_marker(end, len(ordered), markers)).rsplit("\n", 1)[-1]
     kept = panels[-1][: len(panels[-1]) - len(panels[-1].rsplit("\n", 1)[-1])] + last
     spread = [part for panel in panels[:-1] for part in (panel, "\n\n")]
     pieces = _strip_lines(text).split(_PANELS_MARK)
@@ -383,7 +413,7 @@ def _prints_bare(templates: Templates, name: str, variable: str) -> bool:
     return bool(uses) and len(uses) == len(printed)
 
 
-def credits_file(entries: Sequence[Entry], templates: Templates) -> str:
+def credits_file(entries: Sequence[Entry], templates: Templates, *, markers: FigureMarkers) -> str:
     """The figure-credits file: the packaged head (or the list's) over the table."""
     import jinja2
 
@@ -391,4 +421,4 @@ def credits_file(entries: Sequence[Entry], templates: Templates) -> str:
         head = templates.env.get_template("panel/CREDITS.md.j2").render()
     except jinja2.TemplateError as exc:
         raise templates.problem(exc, template="panel/CREDITS.md.j2") from None
-    return credits_text(panel_order(entries), head)
+    return credits_text(panel_order(entries), head, markers=markers)

@@ -60,7 +60,14 @@ def run(args: argparse.Namespace) -> int:
                 categories, title = project.categories, project.settings.title
                 # As in render: hundreds of thousands of short strings, none in a cycle.
                 with collector_paused():
-                    expected = layout.render(entries, categories, templates, title, jobs=jobs(args))
+                    expected = layout.render(
+                        entries,
+                        categories,
+                        templates,
+                        title,
+                        figure_markers=project.settings.figure_markers,
+                        jobs=jobs(args),
+                    )
             except TemplateProblem as problem:
                 return report([problem.diagnostic], args, files=1)
             entry_files = {e.name.casefold(): path for path, e in project.entries.items()}

@@ -42,10 +42,16 @@ def run(args: argparse.Namespace) -> int:
         # The render makes hundreds of thousands of short strings, none in a cycle: a
         # collector pass would walk every entry and find nothing to free.
         with collector_paused():
+            markers = project.settings.figure_markers
             text = project.layout.render(
-                entries, project.categories, templates, title, jobs=jobs(args)
+                entries,
+                project.categories,
+                templates,
+                title,
+                figure_markers=markers,
+                jobs=jobs(args),
             )
-            extras = project.layout.extras(entries, templates)
+            extras = project.layout.extras(entries, templates, figure_markers=markers)
     except TemplateProblem as problem:
         return report([problem.diagnostic], args, files=project.files)
     target = project.root / "README.md"
