@@ -419,11 +419,12 @@ RULES: list[Rule] = [
     Rule(
         "settings",
         "entry",
-        "awesome.yaml (the list's settings: title, layout, categories) is not a mapping of "
-        "these keys, names an unknown layout, or lists categories while categories.yaml "
-        "does too.",
-        "Use the keys and layouts the message names (`table` or another packaged layout); keep "
-        "the categories in one file: move them under `categories:` and delete categories.yaml.",
+        "awesome.yaml (the list's settings: title, layout, categories, figure_markers) is not "
+        "a mapping of these keys, names an unknown layout or kind of figure markers, or lists "
+        "categories while categories.yaml does too.",
+        "Use the keys and values the message names (`table` or another packaged layout; "
+        "`position` or `slug` figure markers); keep the categories in one file: move them "
+        "under `categories:` and delete categories.yaml.",
         Example("layout: tabel\n", 1, 9, kind="list", path="awesome.yaml"),
         Example(
             "title: Awesome VLM Architectures\nlayout: table\ncategories:\n- Encoders\n",
