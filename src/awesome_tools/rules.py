@@ -694,10 +694,11 @@ RULES += [
     Rule(
         "panel-figure",
         "readme",
-        "A panel's figure block is not closed, is closed under another number, or its image "
-        "has no alt text.",
-        "Close `<!-- architecture-figure:N -->` with `<!-- /architecture-figure:N -->` (the same "
-        "N) and give the `<img>` an alt text (the entry's `figure_alt`).",
+        "A panel's figure block is not closed, is closed under another id (the number or slug "
+        "that names it), or its image has no alt text.",
+        "Close `<!-- architecture-figure:ID -->` with `<!-- /architecture-figure:ID -->` (the "
+        "same ID: `llava-1-5`, or `3` in a list whose `figure_markers` are `position`) and give "
+        "the `<img>` an alt text (the entry's `figure_alt`).",
         _panel(_panel_readme().replace("/architecture-figure:1", "/architecture-figure:2"), 19, 1),
         _panel(_panel_readme()),
     ),
