@@ -260,6 +260,16 @@ IMPORT_CASES: list[tuple[str, tuple[str | None, str | None], str, list[str | Non
         [f"30:1: {AGAIN} '<!-- architecture-figure:llava -->'"],
     ),
     (
+        "a name of the README's own",
+        ("Fig_A", "Fig_B"),
+        "slug",
+        [None, None],
+        [
+            f"18:1: {AGAIN} '<!-- architecture-figure:llava-1-5 -->'",
+            f"30:1: {AGAIN} '<!-- architecture-figure:llava -->'",
+        ],
+    ),
+    (
         "a name among numbers",
         ("1", "llava-v1"),
         "position",
@@ -303,10 +313,11 @@ LINT_CASES = [
         ("llava", "llava-1-5"),
         ["README.md:13:1: error[panel-figure] figure block llava is closed as llava-1-5"],
     ),
+    ("named by hand", ("LLaVA_1.5", "LLaVA_1.5"), []),
     (
-        "a name in capitals is no figure comment",
-        ("LLaVA", "LLaVA"),
-        [],
+        "closed under another hand-made name",
+        ("LLaVA_1.5", "llava_1.5"),
+        ["README.md:13:1: error[panel-figure] figure block LLaVA_1.5 is closed as llava_1.5"],
     ),
 ]
 
