@@ -169,7 +169,7 @@ def test_the_switch_renames_each_figure_s_comments_once_and_round_trips(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """`figure_markers: slug` in a migrated list: one render renames the two comment lines of
-    each figure and changes nothing else; the README then imports back to slug markers."""
+    each figure and changes nothing else in README.md; it then imports back to slug markers."""
     root = _list(upstream, tmp_path, "position", monkeypatch, capsys)
     numbered = (root / "README.md").read_text("utf-8")
     credits = (root / CREDITS).read_text("utf-8")
@@ -188,8 +188,10 @@ def test_the_switch_renames_each_figure_s_comments_once_and_round_trips(
     assert "\n<!-- architecture-figure:llava-1-5 -->\n" in named
     assert "\n<!-- /architecture-figure:llava-1-5 -->\n" in named
     assert re.findall(r"^<!-- /?architecture-figure:\d+ -->$", named, re.M) == []
-    # The credits follow the panels' order now, no longer the figure numbers.
-    assert sorted(credits.split("\n")) == sorted((root / CREDITS).read_text("utf-8").split("\n"))
+    # The credits follow the panels' order now, no longer the figure numbers: 11 rows move.
+    reordered = (root / CREDITS).read_text("utf-8")
+    assert sorted(credits.split("\n")) == sorted(reordered.split("\n"))
+    assert _changed(credits, reordered) == 2 * 11
     _quiet_main(["lint"], capsys)
     again = tmp_path / "again"
     (again / "entries").mkdir(parents=True)
