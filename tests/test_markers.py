@@ -387,3 +387,32 @@ def test_the_table_layout_has_nothing_numbered_either(
     inside = 0 if edit == "redate" else _block_lines(old, slug) + _block_lines(new, slug)
     assert inside == (0 if edit == "redate" else 30)
     assert changed - inside == outside
+
+
+@pytest.mark.parametrize(
+    ("settings", "marker"),
+    [
+        ("layout: panel\n", "llava-1-5"),
+        ("layout: panel\nfigure_markers: slug\n", "llava-1-5"),
+        ("layout: panel\nfigure_markers: position\n", "1"),
+    ],
+)
+def test_a_list_that_does_not_say_renders_slug_markers(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    settings: str,
+    marker: str,
+) -> None:
+    plan = read_panel_readme(_two_panels("1", "2").encode(), "README.md")
+    (tmp_path / "entries").mkdir()
+    for name, text in plan.files.items():
+        (tmp_path / "entries" / name).write_text(text, encoding="utf-8")
+    for figure in ("LLaVA 1.5.png", "LLaVA.png"):
+        (tmp_path / figure).write_bytes(b"")
+    (tmp_path / "awesome.yaml").write_text(settings, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _quiet_main(["render"], capsys)
+    text = (tmp_path / "README.md").read_text("utf-8")
+    assert f"\n<!-- architecture-figure:{marker} -->\n" in text
+    assert f"\n<!-- /architecture-figure:{marker} -->\n" in text
