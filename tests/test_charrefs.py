@@ -116,7 +116,7 @@ PANEL_ESCAPES: list[tuple[str, str, str]] = [
     ("field", "text", "line"), PANEL_ESCAPES, ids=[c[0] for c in PANEL_ESCAPES]
 )
 def test_a_new_entry_s_text_never_becomes_markup(field: str, text: str, line: str) -> None:
-    assert line in panel_text(Entry.model_validate({**BASE, field: text}), 1).split("\n")
+    assert line in panel_text(Entry.model_validate({**BASE, field: text}), "1").split("\n")
 
 
 FRAME = (
@@ -268,7 +268,7 @@ def test_a_note_instead_of_a_figure_is_decoded_and_written_back() -> None:
     data = yaml.safe_load(plan.files["llava.yaml"])
     assert data["panel_quirks"]["figure_note"] == "The paper's figures show no architecture."
     assert data["panel_quirks"]["references"] == {"figure_note": "&#x27;"}
-    assert note in panel_text(Entry.model_validate(data), 1)
+    assert note in panel_text(Entry.model_validate(data), "1")
 
 
 def test_the_upstream_catalog_imports_as_plain_text() -> None:

@@ -226,7 +226,9 @@ def test_every_layout_names_the_files_it_generates(panel_list: Path) -> None:
     from awesome_tools.templates import load_templates
 
     project = read_project(panel_list, panel_list)
-    extras = LAYOUTS["panel"].extras(list(project.entries.values()), load_templates(panel_list))
+    extras = LAYOUTS["panel"].extras(
+        list(project.entries.values()), load_templates(panel_list), figure_markers="slug"
+    )
     assert set(extras) == set(LAYOUTS["panel"].extra_files) == {CREDITS}
     assert LAYOUTS["table"].extra_files == ()
 

@@ -47,7 +47,7 @@ def test_render_read_and_lint_go_through_the_layout(rich_project: Path) -> None:
     project = read_project(rich_project, rich_project)
     entries = list(project.entries.values())
     templates = load_templates(rich_project)
-    text = TABLE.render(entries, RICH_CATEGORIES, templates, None)
+    text = TABLE.render(entries, RICH_CATEGORIES, templates, None, figure_markers="slug")
     assert text == render_readme(entries, RICH_CATEGORIES, templates=templates)
     plan = TABLE.read(text.encode(), "README.md", None, "categories.yaml")
     assert plan == plan_import(
@@ -65,6 +65,10 @@ def test_render_read_and_lint_go_through_the_layout(rich_project: Path) -> None:
 def test_the_fixture_list_renders_to_its_readme_through_the_layout() -> None:
     project = read_project(LIST, LIST)
     text = project.layout.render(
-        list(project.entries.values()), project.categories, project.templates(), None
+        list(project.entries.values()),
+        project.categories,
+        project.templates(),
+        None,
+        figure_markers=project.settings.figure_markers,
     )
     assert text == (LIST / "README.md").read_text("utf-8")

@@ -63,7 +63,7 @@ def test_index_and_timeline(
     rows: list[str],
 ) -> None:
     entries = [_entry(*item) for item in given]
-    readme = PANEL.render(entries, [], PACKAGED, None)
+    readme = PANEL.render(entries, [], PACKAGED, None, figure_markers="slug")
     lines = readme.split("\n")
     assert [line for line in lines if line.startswith("**") and ":** [" in line] == index
     header = lines.index("| Date | Architecture | Distinctive contribution |")
@@ -81,7 +81,11 @@ def test_index_and_timeline(
 
 def test_an_undated_panel_the_index_does_not_list_still_needs_a_row() -> None:
     readme = PANEL.render(
-        [_entry("Alpha", "2024-05-01"), _entry("Gamma", None)], [], PACKAGED, None
+        [_entry("Alpha", "2024-05-01"), _entry("Gamma", None)],
+        [],
+        PACKAGED,
+        None,
+        figure_markers="slug",
     )
     edited = readme.replace("**Undated:** [Gamma](#gamma)", "**Undated:** [Other](#other)")
     found = [d.text() for d in lint_panels(edited, "README.md")]

@@ -55,7 +55,11 @@ def test_the_2025_readme_imports_every_model_at_its_level(
     assert "imported 97 entries into entries/ (97 written)" in err
     assert "error[" not in out
     assert len(list((root / "entries").iterdir())) == 97
-    assert (root / "awesome.yaml").read_text("utf-8").endswith("panel_heading_level: 2\n")
+    assert (
+        (root / "awesome.yaml")
+        .read_text("utf-8")
+        .endswith("panel_heading_level: 2\nfigure_markers: slug\n")
+    )
     kosmos = (root / "entries" / "kosmos-2.yaml").read_text("utf-8")
     assert "  heading_level: '3'\n" in kosmos
     assert main(["check"]) == 0
@@ -98,6 +102,9 @@ NOT_PANEL = (
     f"is followed by a panel's parts, but a panel heading is {SHAPE}: not imported as a panel"
 )
 NO_ROW = "warning[import] panel '{}' has no release timeline row"
+
+# What import writes of the figure comments of READMEs that name none.
+MARKERS = "figure_markers: slug\n"
 
 # (case, README, entry files, panel_heading_level written, diagnostics after 'README.md:')
 CASES = [
@@ -165,7 +172,7 @@ def test_panel_headings_and_the_headings_left_out(
 ) -> None:
     plan = read_panel_readme(readme.encode(), "README.md")
     assert sorted(plan.files) == files
-    assert plan.others["awesome.yaml"] == 'layout: panel\ntitle: "List"\n' + level
+    assert plan.others["awesome.yaml"] == 'layout: panel\ntitle: "List"\n' + level + MARKERS
     assert [d.text() for d in plan.diagnostics] == [f"README.md:{line}" for line in expected]
 
 
@@ -203,11 +210,13 @@ def _entries() -> list[Entry]:
 
 
 def test_render_writes_the_list_s_level_and_the_odd_panel_s_own() -> None:
-    readme = PANEL.render(_entries(), [], load_templates(None), "List", heading_level=2)
+    readme = PANEL.render(
+        _entries(), [], load_templates(None), "List", figure_markers="slug", heading_level=2
+    )
     assert _headings(readme) == [("##", CLIP[0]), ("###", BLIP[0]), ("##", LLAVA[0])]
     plan = read_panel_readme(readme.encode(), "README.md")
     assert plan.diagnostics == []
-    assert plan.others["awesome.yaml"].endswith("panel_heading_level: 2\n")
+    assert plan.others["awesome.yaml"].endswith("panel_heading_level: 2\nfigure_markers: slug\n")
     assert "panel_quirks:\n  heading_level: '3'\n" in plan.files["blip.yaml"]
     assert "panel_quirks" not in plan.files["clip.yaml"]
     assert lint_panels(readme, "README.md", expected=readme) == []
@@ -236,11 +245,13 @@ def test_panel_heading_at_the_readme_s_level(
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(panel_entries(), st.sampled_from([2, 3]))
 def test_import_of_render_gives_back_the_level(original: list[Entry], level: int) -> None:
-    readme = PANEL.render(original, [], load_templates(None), None, heading_level=level)
+    readme = PANEL.render(
+        original, [], load_templates(None), None, figure_markers="slug", heading_level=level
+    )
     plan = read_panel_readme(readme.encode(), "README.md")
     assert plan.diagnostics == []
     written = "panel_heading_level: 2\n" if level == 2 else ""
     assert plan.others["awesome.yaml"].startswith("layout: panel\ntitle: ")
-    assert plan.others["awesome.yaml"].endswith('"\n' + written)
+    assert plan.others["awesome.yaml"].endswith('"\n' + written + MARKERS)
     assert "heading_level" not in "".join(plan.files.values())
     assert [h for h, _ in _headings(readme)] == ["#" * level] * len(original)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -232,12 +233,18 @@ def panel_entries(draw: st.DrawFn) -> list[Entry]:
     return [Entry.model_validate(item) for item in data]
 
 
+@pytest.mark.parametrize("markers", ["slug", "position"])
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(panel_entries())
-def test_panel_import_of_render_gives_back_the_entries(original: list[Entry]) -> None:
-    readme = PANEL.render(original, [], PACKAGED, None)
+@given(original=panel_entries())
+def test_panel_import_of_render_gives_back_the_entries(
+    markers: Literal["slug", "position"], original: list[Entry]
+) -> None:
+    readme = PANEL.render(original, [], PACKAGED, None, figure_markers=markers)
     plan = PANEL.read(readme.encode(), "README.md", None, "categories.yaml")
     assert plan.diagnostics == []
+    # The figure comments tell the kind; a README without figures gets the default.
+    read = markers if any(e.figure for e in original) else "slug"
+    assert plan.others["awesome.yaml"].endswith(f"\nfigure_markers: {read}\n")
     checked, problems = check_entries(
         [(f"entries/{name}", body.encode()) for name, body in plan.files.items()],
         categories=[],
@@ -263,7 +270,7 @@ NO_CONTRIBUTION = {
 
 def test_panel_round_trip_without_contribution() -> None:
     original = [Entry.model_validate(NO_CONTRIBUTION)]
-    readme = PANEL.render(original, [], PACKAGED, None)
+    readme = PANEL.render(original, [], PACKAGED, None, figure_markers="slug")
     assert "| 2000-01-01 | 0 m0 | — |\n" in readme
     plan = PANEL.read(readme.encode(), "README.md", None, "categories.yaml")
     assert plan.diagnostics == []

@@ -90,7 +90,7 @@ CASES: list[
         ("table", None, [], None),
         [
             "awesome.yaml:1:1: error[settings] unknown setting 'theme' "
-            "(known: title, layout, categories, panel_heading_level)"
+            "(known: title, layout, categories, panel_heading_level, figure_markers)"
         ],
     ),
     (
@@ -107,7 +107,7 @@ CASES: list[
         ("table", None, [], None),
         [
             "awesome.yaml:1:1: error[settings] awesome.yaml holds a mapping of settings "
-            "(title, layout, categories, panel_heading_level)"
+            "(title, layout, categories, panel_heading_level, figure_markers)"
         ],
     ),
     (
@@ -195,10 +195,76 @@ LEVELS = [
 ]
 
 
+# (case, awesome.yaml or None, the figure markers read, diagnostics)
+MARKER_CASES: list[tuple[str, str | None, str, list[str]]] = [
+    ("a list with no settings gets stable markers", None, "slug", []),
+    ("a list that does not say gets stable markers", "layout: panel\n", "slug", []),
+    ("by place, as upstream numbers them", "figure_markers: position\n", "position", []),
+    ("by entry", "layout: panel\nfigure_markers: slug\n", "slug", []),
+    (
+        "a misspelled kind",
+        "layout: panel\nfigure_markers: positon\n",
+        "slug",
+        [
+            "awesome.yaml:2:17: error[settings] unknown figure_markers 'positon'; did you mean "
+            "'position'? (choices: position, slug)"
+        ],
+    ),
+    (
+        "a kind in capitals",
+        "figure_markers: Slug\n",
+        "slug",
+        [
+            "awesome.yaml:1:17: error[settings] unknown figure_markers 'Slug'; did you mean "
+            "'slug'? (choices: position, slug)"
+        ],
+    ),
+    (
+        "an unknown kind",
+        "figure_markers: numbered\n",
+        "slug",
+        [
+            "awesome.yaml:1:17: error[settings] unknown figure_markers 'numbered' "
+            "(choices: position, slug)"
+        ],
+    ),
+    (
+        "a kind that is a list",
+        "figure_markers:\n- slug\n",
+        "slug",
+        [
+            "awesome.yaml:2:1: error[settings] unknown figure_markers 'a list or mapping' "
+            "(choices: position, slug)"
+        ],
+    ),
+    (
+        "no kind at all",
+        "figure_markers:\n",
+        "slug",
+        [
+            "awesome.yaml:1:16: error[settings] figure_markers has no value "
+            "(choices: position, slug)"
+        ],
+    ),
+]
+
+
 @pytest.mark.parametrize(("settings", "level", "problems"), LEVELS)
 def test_the_panel_heading_level(settings: str, level: int, problems: list[str]) -> None:
     found, diagnostics = load_settings(settings.encode(), S, categories_raw=None, categories_path=C)
     assert found.panel_heading_level == level
+    assert [d.text() for d in diagnostics] == problems
+
+
+@pytest.mark.parametrize(
+    ("case", "settings", "markers", "problems"), MARKER_CASES, ids=[c[0] for c in MARKER_CASES]
+)
+def test_figure_markers_setting(
+    case: str, settings: str | None, markers: str, problems: list[str]
+) -> None:
+    raw = settings.encode() if settings is not None else None
+    found, diagnostics = load_settings(raw, S, categories_raw=None, categories_path=C)
+    assert found.figure_markers == markers
     assert [d.text() for d in diagnostics] == problems
 
 

@@ -18,13 +18,15 @@ if TYPE_CHECKING:
     from awesome_tools.fixes import Fixes
     from awesome_tools.importer import ImportPlan
     from awesome_tools.schema import Entry
+    from awesome_tools.settings import FigureMarkers
     from awesome_tools.templates import Templates
 
 
 class Render(Protocol):
     """Entries, the list's categories, its templates and its title (None: the layout's default)
-    to README text; `jobs` processes may share the work of a large list; `heading_level` is the
-    panel layout's (awesome.yaml's `panel_heading_level`)."""
+    to README text, its figure comments named as the settings say; `jobs` processes may share
+    the work of a large list; `heading_level` is the panel layout's (awesome.yaml's
+    `panel_heading_level`)."""
 
     def __call__(
         self,
@@ -33,6 +35,8 @@ class Render(Protocol):
         templates: Templates,
         title: str | None,
         /,
+        *,
+        figure_markers: FigureMarkers,
         jobs: int = 1,
         heading_level: int = 3,
     ) -> str: ...
@@ -58,7 +62,14 @@ class Lint(Protocol):
     ) -> list[Diagnostic]: ...
 
 
-Extras = Callable[[Sequence["Entry"], "Templates"], "dict[str, str]"]
+class Extras(Protocol):
+    """Entries and templates to the files render writes besides README.md, by path."""
+
+    def __call__(
+        self, entries: Sequence[Entry], templates: Templates, /, *, figure_markers: FigureMarkers
+    ) -> dict[str, str]: ...
+
+
 # Text, path, expected README, entry files by name, frame, fixes: the diagnostics of the part
 # that differs, or None when only the whole README can be linted.
 LintPart = Callable[[str, str, str, "dict[str, str]", str, "Fixes"], "list[Diagnostic] | None"]
@@ -68,7 +79,9 @@ Frame = Callable[["Templates"], str]
 CREDITS = "assets/architectures/CREDITS.md"
 
 
-def _no_extras(entries: Sequence[Entry], templates: Templates) -> dict[str, str]:
+def _no_extras(
+    entries: Sequence[Entry], templates: Templates, /, *, figure_markers: FigureMarkers
+) -> dict[str, str]:
     return {}
 
 
@@ -136,10 +149,13 @@ def _render_table(
     templates: Templates,
     title: str | None,
     /,
+    *,
+    figure_markers: FigureMarkers,
     jobs: int = 1,
     heading_level: int = 3,
 ) -> str:
-    # One template renders the whole README: there is nothing to share between processes.
+    # One template renders the whole README: there is nothing to share between processes; the
+    # table layout writes no figure comments.
     from awesome_tools.render import render_readme
 
     return render_readme(entries, categories, templates=templates, title=title)
@@ -203,12 +219,16 @@ def _render_panel(
     templates: Templates,
     title: str | None,
     /,
+    *,
+    figure_markers: FigureMarkers,
     jobs: int = 1,
     heading_level: int = 3,
 ) -> str:
     from awesome_tools.panel import render_panels
 
-    return render_panels(entries, templates, title=title, jobs=jobs, level=heading_level)
+    return render_panels(
+        entries, templates, markers=figure_markers, title=title, jobs=jobs, level=heading_level
+    )
 
 
 def _panel_frame(templates: Templates) -> str:
@@ -240,12 +260,14 @@ def _lint_panel(
     )
 
 
-def _panel_extras(entries: Sequence[Entry], templates: Templates) -> dict[str, str]:
+def _panel_extras(
+    entries: Sequence[Entry], templates: Templates, /, *, figure_markers: FigureMarkers
+) -> dict[str, str]:
     from awesome_tools.panel import credits_file
 
     if not any(entry.figure_source for entry in entries):
         return {}
-    return {CREDITS: credits_file(entries, templates)}
+    return {CREDITS: credits_file(entries, templates, markers=figure_markers)}
 
 
 PANEL = Layout(

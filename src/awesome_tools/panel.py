@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from awesome_tools.charrefs import Context, encode
 from awesome_tools.links import link_label
+from awesome_tools.normalize import slugify
 from awesome_tools.panelparts import (
     DEFAULT_LABEL,
     DEFAULT_LEVEL,
@@ -32,6 +33,7 @@ from awesome_tools.schema import Entry, PanelQuirks, ReferenceField
 from awesome_tools.templates import README
 
 if TYPE_CHECKING:
+    from awesome_tools.settings import FigureMarkers
     from awesome_tools.templates import Templates
 
 PACKAGED = "panel/README.md.j2"
@@ -124,13 +126,24 @@ def meta_lines(entry: Entry) -> list[str]:
     return lines
 
 
-def figure_lines(entry: Entry, number: int) -> list[str]:
+def figure_marker(entry: Entry, number: int, markers: FigureMarkers) -> str:
+    """The id of a panel's figure comments: its entry's slug, or its number in the list.
+
+    A slug stays when other panels come and go; a number is the panel's place (or the
+    `figure_id` an imported README gave it), so every later panel's changes with it.
+    """
+    if markers == "slug":
+        return slugify(entry.name)
+    quirks = entry.panel_quirks or NO_QUIRKS
+    return quirks.figure_id or str(number)
+
+
+def figure_lines(entry: Entry, marker: str) -> list[str]:
     """The figure block: the image and its caption, or the note saying why there is none."""
     quirks = entry.panel_quirks or NO_QUIRKS
     if entry.figure is None and quirks.figure_note is None:
         return []
-    number = int(quirks.figure_id) if quirks.figure_id else number
-    lines = [f"<!-- architecture-figure:{number} -->"]
+    lines = [f"<!-- architecture-figure:{marker} -->"]
     if entry.figure is None:
         note = _text(entry, "figure_note", quirks.figure_note or "")
         lines.append(f"> **Architecture figure:** {note}")
@@ -153,7 +166,7 @@ def figure_lines(entry: Entry, number: int) -> list[str]:
                 f'<p align="center"><sub><b>{label}</b> {caption}. '
                 f'<a href="{entry.figure_source}">{source}</a>{page}. {NOTICE}.</sub></p>'
             )
-    lines.append(f"<!-- /architecture-figure:{number} -->")
+    lines.append(f"<!-- /architecture-figure:{marker} -->")
     return lines
 
 
@@ -212,34 +225,47 @@ def heading_line(entry: Entry, level: int = DEFAULT_LEVEL) -> str:
     return f"{hashes} **{_text(entry, 'title', panel_title(entry))}**"
 
 
-def panel_parts(entry: Entry, number: int, level: int = DEFAULT_LEVEL) -> dict[str, str]:
+def panel_parts(entry: Entry, marker: str, level: int = DEFAULT_LEVEL) -> dict[str, str]:
     """The prepared text of each part of one panel, by the name the panel template uses."""
     return {
         "heading": heading_line(entry, level),
         "summary": _text(entry, "summary", entry.summary or ""),
         "meta": "\n".join(meta_lines(entry)),
-        "figure": "\n".join(figure_lines(entry, number)),
+        "figure": "\n".join(figure_lines(entry, marker)),
         "deep_dive": "\n".join(deep_dive_lines(entry)),
     }
 
 
-def _panel(templates: Templates, entry: Entry, number: int, level: int) -> str:
+def _panel(templates: Templates, entry: Entry, marker: str, level: int) -> str:
     import markupsafe
 
-    made = panel_parts(entry, number, level)
+    made = panel_parts(entry, marker, level)
     parts = {name: markupsafe.Markup(text) for name, text in made.items()}
     return templates.env.get_template(PANEL_TEMPLATE).render(**parts, entry=entry)
 
 
 def panels_text(
-    ordered: Sequence[Entry], templates: Templates, *, jobs: int = 1, level: int = DEFAULT_LEVEL
+    ordered: Sequence[Entry],
+    templates: Templates,
+    *,
+    markers: FigureMarkers,
+    jobs: int = 1,
+    level: int = DEFAULT_LEVEL,
 ) -> str:
     """Every panel, numbered in order, each through the panel template, joined by a blank line."""
-    return "\n\n".join(_panels(ordered, templates, jobs=jobs, strip=False, level=level))
+    return "\n\n".join(
+        _panels(ordered, templates, markers=markers, jobs=jobs, strip=False, level=level)
+    )
 
 
 def _panels(
-    ordered: Sequence[Entry], templates: Templates, *, jobs: int, strip: bool, level: int
+    ordered: Sequence[Entry],
+    templates: Templates,
+    *,
+    markers: FigureMarkers,
+    jobs: int,
+    strip: bool,
+    level: int,
 ) -> list[str]:
     """Each panel's text, its line ends stripped if asked.
 
@@ -248,7 +274,10 @@ def _panels(
     from awesome_tools.workers import map_runs
 
     def run(start: int, end: int) -> list[str]:
-        texts = [_panel(templates, ordered[n], n + 1, level) for n in range(start, end)]
+        texts = [
+            _panel(templates, ordered[n], figure_marker(ordered[n], n + 1, markers), level)
+            for n in range(start, end)
+        ]
         return [_strip_lines(text) for text in texts] if strip else texts
 
     return map_runs(run, len(ordered), jobs)
@@ -266,9 +295,9 @@ def _packaged() -> Templates:
     return load_templates(None)
 
 
-def panel_text(entry: Entry, number: int, *, level: int = DEFAULT_LEVEL) -> str:
+def panel_text(entry: Entry, marker: str, *, level: int = DEFAULT_LEVEL) -> str:
     """One panel as the packaged panel template writes it (what import compares with)."""
-    return _panel(_packaged(), entry, number, level)
+    return _panel(_packaged(), entry, marker, level)
 
 
 def index_text(ordered: Sequence[Entry], taken: list[str]) -> str:
@@ -304,15 +333,14 @@ def timeline_text(ordered: Sequence[Entry]) -> str:
     return "\n".join(rows)
 
 
-def credits_text(ordered: Sequence[Entry], head: str) -> str:
+def credits_text(ordered: Sequence[Entry], head: str, *, markers: FigureMarkers) -> str:
     """The figure-credits table of every local figure, under the given head."""
     rows = ["| Entry | Source | Figure | Local file |", "| --- | --- | ---: | --- |"]
 
     def figure_id(item: tuple[int, Entry]) -> int:
-        quirks = item[1].panel_quirks or NO_QUIRKS
-        return int(quirks.figure_id) if quirks.figure_id else item[0]
+        return int(figure_marker(item[1], item[0], markers)) if markers == "position" else item[0]
 
-    # By figure number, as the figure comments number them.
+    # In the panels' order; by figure number where the figure comments number them.
     for _, entry in sorted(enumerate(ordered, 1), key=figure_id):
         if entry.figure is None or "://" in entry.figure or entry.figure_source is None:
             continue
@@ -355,6 +383,7 @@ def render_panels(
     entries: Sequence[Entry],
     templates: Templates,
     *,
+    markers: FigureMarkers,
     title: str | None = None,
     jobs: int = 1,
     level: int = DEFAULT_LEVEL,
@@ -373,7 +402,7 @@ def render_panels(
     name = panel_frame(templates)
     splice = bool(ordered) and _prints_bare(templates, name, "panels")
     try:
-        panels = _panels(ordered, templates, jobs=jobs, strip=splice, level=level)
+        panels = _panels(ordered, templates, markers=markers, jobs=jobs, strip=splice, level=level)
     except jinja2.TemplateError as exc:
         raise templates.problem(exc, template=PANEL_TEMPLATE) from None
     try:
@@ -389,7 +418,9 @@ def render_panels(
     if not splice:
         return _strip_lines(text).rstrip("\n") + "\n"
     # The last line of the panels keeps its end where the frame writes more on that line.
-    last = _panel(templates, ordered[-1], len(ordered), level).rsplit("\n", 1)[-1]
+    end = ordered[-1]
+    marker = figure_marker(end, len(ordered), markers)
+    last = _panel(templates, end, marker, level).rsplit("\n", 1)[-1]
     kept = panels[-1][: len(panels[-1]) - len(panels[-1].rsplit("\n", 1)[-1])] + last
     spread = [part for panel in panels[:-1] for part in (panel, "\n\n")]
     pieces = _strip_lines(text).split(_PANELS_MARK)
@@ -430,7 +461,7 @@ def _prints_bare(templates: Templates, name: str, variable: str) -> bool:
     return bool(uses) and len(uses) == len(printed)
 
 
-def credits_file(entries: Sequence[Entry], templates: Templates) -> str:
+def credits_file(entries: Sequence[Entry], templates: Templates, *, markers: FigureMarkers) -> str:
     """The figure-credits file: the packaged head (or the list's) over the table."""
     import jinja2
 
@@ -438,4 +469,4 @@ def credits_file(entries: Sequence[Entry], templates: Templates) -> str:
         head = templates.env.get_template("panel/CREDITS.md.j2").render()
     except jinja2.TemplateError as exc:
         raise templates.problem(exc, template="panel/CREDITS.md.j2") from None
-    return credits_text(panel_order(entries), head)
+    return credits_text(panel_order(entries), head, markers=markers)

@@ -61,7 +61,7 @@ def headings(path: str, lines: list[str], region: range, level: int = 3) -> Iter
 def figures(
     path: str, lines: list[str], region: range, heads: frozenset[int] = frozenset()
 ) -> Iterator[Diagnostic]:
-    """`panel-figure`: each figure block opens and closes with the same number, has alt text."""
+    """`panel-figure`: a figure block closes with the id it opens with, and has alt text."""
     opened: tuple[int, str] | None = None
     for i in region:
         start, end = FIGURE_OPEN.match(lines[i]), FIGURE_CLOSE.match(lines[i])
@@ -71,12 +71,12 @@ def figures(
         if start:
             if opened is not None:
                 yield _at(path, opened[0], "panel-figure", "figure block is not closed")
-            opened = (i, start["number"])
+            opened = (i, start["id"])
         elif end:
             if opened is None:
                 yield _at(path, i, "panel-figure", "figure block closed but never opened")
-            elif opened[1] != end["number"]:
-                message = f"figure block {opened[1]} is closed as {end['number']}"
+            elif opened[1] != end["id"]:
+                message = f"figure block {opened[1]} is closed as {end['id']}"
                 yield _at(path, i, "panel-figure", message)
             opened = None
         elif opened is not None and "<img " in lines[i] and ' alt="' not in lines[i]:

@@ -120,8 +120,8 @@ def _meta(reader: Reader, start: int, stop: int, data: dict[str, Any]) -> None:
 def _figure(reader: Reader, start: int, stop: int, data: dict[str, Any]) -> None:
     """The figure block between its two comment lines."""
     opened = FIGURE_OPEN.match(reader.lines[start])
-    if opened and int(opened["number"]) != data["_number"]:
-        data["_quirks"]["figure_id"] = opened["number"]
+    if opened:
+        data["_marker"] = (start, opened["id"])  # the list's figure_markers decide what it says
     body = [line.rstrip() for line in reader.lines[start + 1 : stop]]
     note = NOTE.match(body[0]) if len(body) == 1 else None
     if note:

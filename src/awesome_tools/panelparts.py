@@ -15,8 +15,12 @@ ATX = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))?[ \t]*$")
 BOLD = re.compile(r"^\*\*.+\*\*$")
 BADGE = re.compile(r"\[!\[(?P<label>[^\]]*)\]\((?P<badge>[^)]*)\)\]\((?P<url>[^)\s]+)\)")
 RELEASED = re.compile(r"^\*\*Released:\*\*[ \t]*(?P<date>\S+)[ \t]*$")
-FIGURE_OPEN = re.compile(r"^<!-- architecture-figure:(?P<number>\d+) -->[ \t]*$")
-FIGURE_CLOSE = re.compile(r"^<!-- /architecture-figure:(?P<number>\d+) -->[ \t]*$")
+# A figure's comments name it by a number (its place) or a slug (its entry's), as the list's
+# `figure_markers` setting says; import and lint read both, and any other name of one word, so
+# that a hand-named figure is still a figure (import writes it back named as the setting says).
+_MARKER = r"(?P<id>\S+?)"
+FIGURE_OPEN = re.compile(rf"^<!-- architecture-figure:{_MARKER} -->[ \t]*$")
+FIGURE_CLOSE = re.compile(rf"^<!-- /architecture-figure:{_MARKER} -->[ \t]*$")
 IMAGE = re.compile(
     r'^\s*<img src="(?P<src>[^"]*)"(?: alt="(?P<alt>[^"]*)")?(?: width="(?P<width>\d+)")?\s*/?>'
     r"[ \t]*$"

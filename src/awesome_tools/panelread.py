@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -12,7 +12,14 @@ from awesome_tools.entryfile import dump_entry
 from awesome_tools.importer import ImportPlan
 from awesome_tools.loader import decode
 from awesome_tools.normalize import slugify
-from awesome_tools.panel import CONTEXTS, index_text, panel_order, panel_text, timeline_text
+from awesome_tools.panel import (
+    CONTEXTS,
+    figure_marker,
+    index_text,
+    panel_order,
+    panel_text,
+    timeline_text,
+)
 from awesome_tools.panelheads import Heads, find_heads, heads_notes, panels_end
 from awesome_tools.panelparse import Reader, Row, read_panel, read_timeline
 from awesome_tools.panelparts import (
@@ -26,6 +33,9 @@ from awesome_tools.panelparts import (
     undated_names,
 )
 from awesome_tools.schema import Entry
+
+if TYPE_CHECKING:
+    from awesome_tools.settings import FigureMarkers
 
 TEMPLATE = "templates/README.md.j2"
 SETTINGS = "awesome.yaml"
@@ -129,7 +139,8 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
     for _, data in panels:
         _decode_references(data)
     _orders(reader, panels, rows)
-    _compare(reader, panels, found, after)
+    markers = _markers(panels)
+    _compare(reader, panels, found, after, markers)
     names: set[str] = set()
     for start, data in panels:
         quirks = data.pop("_quirks")
@@ -148,7 +159,7 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
     settings = "layout: panel\n" + (f"title: {_yaml_text(title)}\n" if title else "")
     if found.level != DEFAULT_LEVEL:
         settings += f"panel_heading_level: {found.level}\n"
-    plan.others[SETTINGS] = settings
+    plan.others[SETTINGS] = settings + MARKERS[markers]
     plan.diagnostics = sorted(reader.diagnostics)
     return plan
 
@@ -176,6 +187,34 @@ def _decode_references(data: dict[str, Any]) -> None:
                 where[key] = charrefs.decode(where[key])
     if spelt:
         quirks["references"] = spelt
+
+
+# What import writes in awesome.yaml for each kind of figure comments the README uses.
+MARKERS: dict[FigureMarkers, str] = {
+    "position": "# position: figure comments numbered by place, as the imported README does;\n"
+    "# slug: by entry, so that adding a model changes no other panel (docs/adopting.md)\n"
+    "figure_markers: position\n",
+    "slug": "figure_markers: slug\n",
+}
+
+
+def _markers(panels: list[tuple[int, dict[str, Any]]]) -> FigureMarkers:
+    """How the README names its figure comments; a number other than a panel's place is kept.
+
+    By number when more of them are numbers than their entry's slug (upstream's convention),
+    each number that is not the panel's place kept as its `figure_id`; else by slug, as a list
+    whose README has none gets. A comment named otherwise is written back as the setting says
+    (`_compare` warns on its line).
+    """
+    found = [(data, data.pop("_marker")[1]) for _, data in panels if "_marker" in data]
+    numbers = sum(marker.isdigit() for _, marker in found)
+    slugs = sum(marker == slugify(data["name"]) for data, marker in found)
+    if numbers <= slugs:
+        return "slug"
+    for data, marker in found:
+        if marker.isdigit() and int(marker) != data["_number"]:
+            data["_quirks"]["figure_id"] = marker
+    return "position"
 
 
 def _entry(data: dict[str, Any]) -> Entry | None:
@@ -218,7 +257,11 @@ def _level_quirk(line: str, level: int, data: dict[str, Any]) -> None:
 
 
 def _compare(
-    reader: Reader, panels: list[tuple[int, dict[str, Any]]], found: Heads, after: int
+    reader: Reader,
+    panels: list[tuple[int, dict[str, Any]]],
+    found: Heads,
+    after: int,
+    markers: FigureMarkers,
 ) -> None:
     """Warn where a panel, the index or the timeline will be written back other than it is."""
     lines = reader.lines
@@ -230,13 +273,8 @@ def _compare(
             continue
         made.append(entry)
         end = heads[n + 1] if n + 1 < len(heads) else after
-        _first_difference(
-            reader,
-            start,
-            lines[start:end],
-            panel_text(entry, n + 1, level=found.level),
-            "the panel",
-        )
+        text = panel_text(entry, figure_marker(entry, n + 1, markers), level=found.level)
+        _first_difference(reader, start, lines[start:end], text, "the panel")
     ordered = panel_order(made)
     years = [i for i, line in enumerate(lines) if YEAR_LINE.match(line) and i < heads[0]]
     if years and len(made) == len(panels):

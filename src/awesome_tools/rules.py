@@ -432,11 +432,13 @@ RULES: list[Rule] = [
     Rule(
         "settings",
         "entry",
-        "awesome.yaml (the list's settings: title, layout, categories, panel_heading_level) "
-        "is not a mapping of these keys, names an unknown layout or a panel heading level "
-        "other than 2 or 3, or lists categories while categories.yaml does too.",
-        "Use the keys and layouts the message names (`table` or another packaged layout); keep "
-        "the categories in one file: move them under `categories:` and delete categories.yaml.",
+        "awesome.yaml (the list's settings: title, layout, categories, panel_heading_level, "
+        "figure_markers) is not a mapping of these keys, names an unknown layout or kind of "
+        "figure markers, a panel heading level other than 2 or 3, or lists categories while "
+        "categories.yaml does too.",
+        "Use the keys and values the message names (`table` or another packaged layout; "
+        "`position` or `slug` figure markers); keep the categories in one file: move them "
+        "under `categories:` and delete categories.yaml.",
         Example("layout: tabel\n", 1, 9, kind="list", path="awesome.yaml"),
         Example(
             "title: Awesome VLM Architectures\nlayout: table\ncategories:\n- Encoders\n",
@@ -708,10 +710,11 @@ RULES += [
     Rule(
         "panel-figure",
         "readme",
-        "A panel's figure block is not closed, is closed under another number, or its image "
-        "has no alt text.",
-        "Close `<!-- architecture-figure:N -->` with `<!-- /architecture-figure:N -->` (the same "
-        "N) and give the `<img>` an alt text (the entry's `figure_alt`).",
+        "A panel's figure block is not closed, is closed under another id (the number or slug "
+        "that names it), or its image has no alt text.",
+        "Close `<!-- architecture-figure:ID -->` with `<!-- /architecture-figure:ID -->` (the "
+        "same ID: `llava-1-5`, or `3` in a list whose `figure_markers` are `position`) and give "
+        "the `<img>` an alt text (the entry's `figure_alt`).",
         _panel(_panel_readme().replace("/architecture-figure:1", "/architecture-figure:2"), 19, 1),
         _panel(_panel_readme()),
     ),

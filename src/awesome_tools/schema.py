@@ -136,7 +136,9 @@ class PanelQuirks(StrictModel):
     figure_id: Digits | None = Field(
         default=None,
         description="Optional: the number of the panel's figure comments "
-        "(<!-- architecture-figure:N -->) when it is not the panel's place in the list.",
+        "(<!-- architecture-figure:N -->) when it is not the panel's place in the list; used by "
+        "a list whose settings say 'figure_markers: position' (slug markers name the figure "
+        "by the entry instead).",
     )
     summary_br: Flag | None = Field(
         default=None, description="Optional: 'yes' writes <br> after the deep dive's summary."

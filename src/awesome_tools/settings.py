@@ -1,10 +1,11 @@
-"""A list's settings: `awesome.yaml` at its root (title, layout, categories), read with
-positioned problems; `categories.yaml` still holds the categories where awesome.yaml does not."""
+"""A list's settings: `awesome.yaml` at its root (title, layout, categories, figure markers),
+read with positioned problems; `categories.yaml` still holds the categories where awesome.yaml
+does not."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, get_args
 
 import yaml
 
@@ -16,9 +17,14 @@ from awesome_tools.normalize import text_value
 SETTINGS = "awesome.yaml"
 CATEGORIES = "categories.yaml"
 # The keys of awesome.yaml, in the order the docs list them.
-KEYS = ("title", "layout", "categories", "panel_heading_level")
+KEYS = ("title", "layout", "categories", "panel_heading_level", "figure_markers")
 # The panel layout's heading levels: `## **Name: Title**` or `### **Name: Title**` (its own).
 HEADING_LEVELS = {"2": 2, "3": 3}
+# How a panel's figure comments are named: `<!-- architecture-figure:3 -->` by the panel's place
+# (upstream's convention: adding a model renumbers every later panel) or
+# `<!-- architecture-figure:llava-1-5 -->` by the entry's slug (stable: one model, one hunk).
+FigureMarkers = Literal["position", "slug"]
+FIGURE_MARKERS: tuple[FigureMarkers, ...] = get_args(FigureMarkers)
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,8 @@ class Settings:
     categories_file: str | None = None
     # The level of the panel layout's headings (3: `### **Name: Title**`).
     panel_heading_level: int = 3
+    # A list that does not say gets stable markers; import writes what the README it reads uses.
+    figure_markers: FigureMarkers = "slug"
 
 
 DEFAULT = Settings()
@@ -79,6 +87,24 @@ def _heading_level(
     return Settings.panel_heading_level
 
 
+def _figure_markers(
+    wanted: object, loaded: Loaded, path: str
+) -> tuple[FigureMarkers, list[Diagnostic]]:
+    """The figure_markers setting, or the default and why the value given is not one."""
+    for markers in FIGURE_MARKERS:
+        if wanted == markers:
+            return markers, []
+    at = loaded.value_positions[("figure_markers",)]
+    choices = f"(choices: {', '.join(FIGURE_MARKERS)})"
+    if wanted == "":
+        message = f"figure_markers has no value {choices}"
+    else:
+        shown = wanted if isinstance(wanted, str) else "a list or mapping"
+        hint = did_you_mean(wanted, FIGURE_MARKERS) if isinstance(wanted, str) else ""
+        message = f"unknown figure_markers '{shown}'{hint} {choices}"
+    return "slug", [Diagnostic(path, *at, "settings", message)]
+
+
 def load_settings(
     raw: bytes | None,
     path: str,
@@ -117,6 +143,10 @@ def load_settings(
             message = f"unknown layout '{shown}'{hint} (layouts: {', '.join(LAYOUTS)})"
             problems.append(Diagnostic(path, *at, "settings", message))
     level = _heading_level(values, loaded, path, problems)
+    markers: FigureMarkers = "slug"
+    if "figure_markers" in values:
+        markers, found = _figure_markers(values["figure_markers"], loaded, path)
+        problems += found
     names: list[str] = []
     source: str | None = None
     if "categories" in values:
@@ -137,5 +167,5 @@ def load_settings(
         names, found = load_categories(categories_raw, categories_path)
         problems += found
         source = categories_path
-    settings = Settings(layout, title, tuple(names), source, level)
+    settings = Settings(layout, title, tuple(names), source, level, markers)
     return settings, sorted(problems)

@@ -77,11 +77,17 @@ def run(args: argparse.Namespace) -> int:
                 categories, title = project.categories, project.settings.title
                 # As in render: hundreds of thousands of short strings, none in a cycle.
                 with collector_paused():
-                    level = project.settings.panel_heading_level
+                    markers = project.settings.figure_markers
                     expected = layout.render(
-                        entries, categories, templates, title, jobs=jobs(args), heading_level=level
+                        entries,
+                        categories,
+                        templates,
+                        title,
+                        figure_markers=markers,
+                        jobs=jobs(args),
+                        heading_level=project.settings.panel_heading_level,
                     )
-                    extras = layout.extras(entries, templates)
+                    extras = layout.extras(entries, templates, figure_markers=markers)
             except TemplateProblem as problem:
                 return report([problem.diagnostic], args, files=files)
             entry_files = {e.name.casefold(): path for path, e in project.entries.items()}

@@ -49,15 +49,18 @@ def run(args: argparse.Namespace) -> int:
         # The render makes hundreds of thousands of short strings, none in a cycle: a
         # collector pass would walk every entry and find nothing to free.
         with collector_paused():
+            markers = project.settings.figure_markers
             text = project.layout.render(
                 entries,
                 project.categories,
                 templates,
                 title,
+                figure_markers=markers,
                 jobs=jobs(args),
                 heading_level=project.settings.panel_heading_level,
             )
-            generated = {README: text, **project.layout.extras(entries, templates)}
+            extras = project.layout.extras(entries, templates, figure_markers=markers)
+            generated = {README: text, **extras}
     except TemplateProblem as problem:
         return report([problem.diagnostic], args, files=project.files)
     root = project.root
