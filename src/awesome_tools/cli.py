@@ -83,6 +83,22 @@ def build_parser() -> argparse.ArgumentParser:
     check = _subcommand(sub, "check", "validate entry files")
     check.add_argument("paths", nargs="*", metavar="PATH", help="entry files (default: all)")
 
+    init = _subcommand(
+        sub, "init", "start a list: entries/, settings, .gitignore, hooks, CI", common=False
+    )
+    init.add_argument("dir", nargs="?", default=".", metavar="DIR", help="default: here")
+    init.add_argument("--title", help="the README's heading (default: Awesome List)")
+    init.add_argument(
+        "--layout", choices=("table", "panel"), default="table", help="default: table"
+    )
+    init.add_argument(
+        "--install",
+        metavar="REQUIREMENT",
+        help="what the CI workflow installs awesome-tools from (default: the git commit this "
+        "one was installed from, else this version from PyPI)",
+    )
+    init.add_argument("--force", action="store_true", help="replace files that exist")
+
     imp = _subcommand(
         sub, "import", "turn a README of model blocks into entry files", module="import_"
     )
