@@ -358,3 +358,41 @@ def test_help_offers_init(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert f"(default: {DEFAULT_TITLE})" in out
     assert f"--layout {{{','.join(LAYOUTS)}}}" in out
+
+
+@pytest.mark.parametrize(
+    ("init", "code", "last_out", "err"),
+    [
+        (  # init's default layout is table: a panel README would not render in it
+            ["init"],
+            1,
+            "awesome.yaml:4:1: error[settings] the README is in the panel layout and this list "
+            "in the table layout: set 'layout: panel' here first",
+            "awesome-tools: nothing written\n1 file checked: 1 error, 7 warnings\n",
+        ),
+        (
+            ["init", "--layout", "panel"],
+            0,
+            "warning[import] the panel is written back normalised from this line: ''",
+            "imported 2 entries into entries/ (2 written)\n1 file checked: 0 errors, 7 warnings\n",
+        ),
+    ],
+    ids=["table", "panel"],
+)
+def test_import_after_init_needs_the_readmes_layout(
+    here: Path,
+    capsys: pytest.CaptureFixture[str],
+    init: list[str],
+    code: int,
+    last_out: str,
+    err: str,
+) -> None:
+    assert main(init) == 0
+    capsys.readouterr()
+    assert main(["import", str(FIXTURES / "panel-unseen-README.md")]) == code
+    out, said = capsys.readouterr()
+    assert said == err
+    assert out.splitlines()[-1].endswith(last_out)
+    assert sorted(p.name for p in (here / "entries").iterdir()) == (
+        ["mobilevlm-v2.yaml", "tinyllava.yaml"] if code == 0 else []
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,11 +25,15 @@ from awesome_tools.project import (
     find_root,
     read_source,
 )
-from awesome_tools.settings import CATEGORIES
+from awesome_tools.settings import CATEGORIES, SETTINGS
+
+# The line of awesome.yaml that sets the layout.
+LAYOUT_KEY = re.compile(r"layout\s*:")
 
 if TYPE_CHECKING:
     from awesome_tools.importer import ImportPlan
     from awesome_tools.layout import Layout
+    from awesome_tools.settings import Settings
 
 
 def _same_entry(path: Path, planned: str) -> bool:
@@ -60,6 +65,21 @@ def _new_list(root: Path, plan: ImportPlan, layout: str, readme: str) -> SetUp:
     title = readme_title(readme) or DEFAULT_TITLE
     texts = starter_files(title=title, layout=layout, install=default_install())
     return plan_setup(root, {k: v for k, v in texts.items() if k not in plan.others}, force=False)
+
+
+def _other_layout(root: Path, readme: str, settings: Settings, cwd: Path) -> list[Diagnostic]:
+    """An error when the list's settings file names another layout than the README's: the
+    entries would not render (a list set up by `init` is a table list unless told)."""
+    path = root / SETTINGS
+    if settings.layout.name == readme or not path.is_file():
+        return []
+    lines = path.read_text("utf-8", errors="replace").split("\n")
+    line = next((n for n, text in enumerate(lines, 1) if LAYOUT_KEY.match(text)), 1)
+    message = (
+        f"the README is in the {readme} layout and this list in the {settings.layout.name} "
+        f"layout: set 'layout: {readme}' here first"
+    )
+    return [Diagnostic(display_path(path, cwd), line, 1, "settings", message)]
 
 
 def _plan(
@@ -94,6 +114,7 @@ def _plan(
         )
         where = str(settings.categories_file)
         plan.diagnostics.append(Diagnostic(where, 1, 1, "settings", message))
+    plan.diagnostics += _other_layout(into.absolute().parent, layout.name, settings, cwd)
     if has_errors(plan.diagnostics):
         print("awesome-tools: nothing written", file=sys.stderr)
         raise Reported(report(plan.diagnostics, args, files=1))
