@@ -57,14 +57,20 @@ def _target(args: argparse.Namespace, cwd: Path) -> tuple[Path, bool]:
     return (found or cwd) / ENTRIES, found is None
 
 
-def _new_list(root: Path, plan: ImportPlan, layout: str, readme: str) -> SetUp:
+def _new_list(root: Path, plan: ImportPlan, layout: str, source: Source, cwd: Path) -> SetUp:
     """The starter files of a new list that the import's own files (a panel README's settings)
-    leave out, for the README's layout and with its title."""
+    leave out, for the README's layout and with its title; a link out of the list stops all."""
     from awesome_tools.starter import DEFAULT_TITLE, default_install, readme_title, starter_files
 
-    title = readme_title(readme) or DEFAULT_TITLE
+    title = readme_title(source.raw.decode("utf-8", errors="replace")) or DEFAULT_TITLE
     texts = starter_files(title=title, layout=layout, install=default_install())
-    return plan_setup(root, {k: v for k, v in texts.items() if k not in plan.others}, force=False)
+    others = {k: v for k, v in texts.items() if k not in plan.others}
+    setup = plan_setup(root, others, force=False)
+    refused = refusals(setup, root, cwd)
+    if refused:
+        say([*refused, "awesome-tools: nothing written"])
+        raise Reported(EXIT_PROBLEMS)
+    return setup
 
 
 def _other_layout(root: Path, readme: str, settings: Settings, cwd: Path) -> list[Diagnostic]:
@@ -148,14 +154,7 @@ def run(args: argparse.Namespace) -> int:
     into, new_list = _target(args, cwd)
     source = read_source(readme, cwd)
     layout, plan = _plan(args, source, into, cwd)
-    setup = SetUp()
-    if new_list:
-        text = source.raw.decode("utf-8", errors="replace")
-        setup = _new_list(into.parent, plan, layout.name, text)
-        refused = refusals(setup, into.parent, cwd)
-        if refused:
-            say([*refused, "awesome-tools: nothing written"])
-            return EXIT_PROBLEMS
+    setup = _new_list(into.parent, plan, layout.name, source, cwd) if new_list else SetUp()
     present = [name for name in plan.files if (into / name).exists()]
     kept = {
         name
@@ -197,10 +196,10 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     into.mkdir(parents=True, exist_ok=True)
     written = len(entry_files.intersection(changed))
-    started = [display_path(path, cwd) for path in setup.files if path in changed]
-    notes = install_note(into.parent, changed, given=None, cwd=cwd) if new_list else []
-    for line in [f"wrote {shown}" for shown in started] + kept_lines(setup.kept, cwd) + notes:
-        print(visible(line), file=sys.stderr)
+    if new_list:
+        started = [f"wrote {display_path(p, cwd)}" for p in setup.files if p in changed]
+        notes = install_note(into.parent, changed, given=None, cwd=cwd)
+        say(started + kept_lines(setup.kept, cwd) + notes)
     print(
         f"imported {len(plan.files)} entries into {display_path(into, cwd)}/ ({written} written)",
         file=sys.stderr,
