@@ -24,7 +24,7 @@ NOTE = (
     "can reach (git+URL@TAG), or pass --install to init\n"
 )
 NEXT = (
-    "next: `awesome-tools import README.md` or `awesome-tools new NAME`, then "
+    "next, in new: `awesome-tools import README.md` or `awesome-tools new NAME`, then "
     "`pre-commit install`\n"
 )
 WROTE = (

@@ -128,8 +128,9 @@ def run(args: argparse.Namespace) -> int:
     say(lines)
     if setup.kept:
         return EXIT_PROBLEMS
+    where = "" if root.resolve() == cwd.resolve() else f", in {display_path(root, cwd)}"
     print(
-        "next: `awesome-tools import README.md` or `awesome-tools new NAME`, then "
+        f"next{where}: `awesome-tools import README.md` or `awesome-tools new NAME`, then "
         "`pre-commit install`",
         file=sys.stderr,
     )
