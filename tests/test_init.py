@@ -107,6 +107,12 @@ def test_hooks_run_the_installed_tool_on_the_exported_hooks_patterns() -> None:
             "awesome-tools >= 0.1",
             "python -m pip install 'awesome-tools >= 0.1'",
         ),
+        (  # YAML's and the shell's special characters stay inside the one value
+            "T",
+            "table",
+            "x: y #z '$HOME'",
+            "python -m pip install 'x: y #z '\"'\"'$HOME'\"'\"''",
+        ),
     ],
 )
 def test_title_layout_and_install_are_written_safely(
@@ -260,6 +266,37 @@ def test_a_link_inside_the_list_is_written_through(
 
 
 @pytest.mark.parametrize(
+    ("option", "value", "err"),
+    [
+        (
+            "--title",
+            "",
+            "awesome-tools: --title '' is not a title: blank, or with a control character\n",
+        ),
+        (
+            "--title",
+            "Bell\x07",
+            "awesome-tools: --title 'Bell\\x07' is not a title: blank, or with a control "
+            "character\n",
+        ),
+        (  # a second line would be a step of the workflow's own
+            "--install",
+            "ok\n      - run: evil",
+            "awesome-tools: --install 'ok\\n      - run: evil' is not a pip requirement on one "
+            "line\n",
+        ),
+        ("--install", " ", "awesome-tools: --install ' ' is not a pip requirement on one line\n"),
+    ],
+)
+def test_a_title_or_requirement_that_is_no_text_is_a_usage_error(
+    here: Path, capsys: pytest.CaptureFixture[str], option: str, value: str, err: str
+) -> None:
+    assert main(["init", "new", option, value]) == 2
+    assert capsys.readouterr() == ("", err)
+    assert not (here / "new").exists()
+
+
+@pytest.mark.parametrize(
     ("make", "err"),
     [
         ("file", "awesome-tools: new is not a folder\n"),
@@ -322,7 +359,7 @@ def test_import_into_a_new_folder_sets_the_list_up(
     for name in (".gitignore", ".pre-commit-config.yaml", ".github/workflows/awesome.yml"):
         packaged = (PACKAGED / starter.FILES[name]).read_text("utf-8")
         assert (root / name).read_text("utf-8") == packaged.replace(
-            "$install", f"awesome-tools=={__version__}"
+            "$install", f'"python -m pip install awesome-tools=={__version__}"'
         )
     assert (root / "entries").is_dir()
 

@@ -38,7 +38,9 @@ def starter_files(*, title: str, layout: str, install: str) -> dict[str, str]:
         # A JSON string is a YAML string: any title is quoted safely.
         "title": json.dumps(title, ensure_ascii=False),
         "layout": layout,
-        "install": shlex.quote(install),
+        # The step's command as a YAML string: any requirement stays one shell word and one
+        # YAML value (a `: ` or ` #` in it would end a plain YAML scalar).
+        "install": json.dumps(f"python -m pip install {shlex.quote(install)}", ensure_ascii=False),
     }
     out = {}
     for path, name in FILES.items():

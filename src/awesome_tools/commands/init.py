@@ -101,14 +101,20 @@ def say(lines: Iterable[str]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Create a list's folder: entries/, settings, .gitignore, hooks and a CI workflow."""
     from awesome_tools.files import write_all
+    from awesome_tools.normalize import text_value
     from awesome_tools.starter import DEFAULT_TITLE, default_install, starter_files
 
     cwd = Path.cwd()
     root = Path(args.dir)
     if root.exists() and not root.is_dir():
         raise fail(f"{display_path(root, cwd)} is not a folder")
+    title = DEFAULT_TITLE if args.title is None else text_value(args.title)
+    if title is None:
+        raise fail(f"--title {args.title!r} is not a title: blank, or with a control character")
+    if args.install is not None and (not args.install.strip() or not args.install.isprintable()):
+        raise fail(f"--install {args.install!r} is not a pip requirement on one line")
     install = args.install or default_install()
-    texts = starter_files(title=args.title or DEFAULT_TITLE, layout=args.layout, install=install)
+    texts = starter_files(title=title, layout=args.layout, install=install)
     setup = plan_setup(root, texts, force=args.force)
     refused = refusals(setup, root, cwd)
     if refused:
