@@ -17,17 +17,17 @@ import yaml
 from conftest import FIXTURES, REPO
 
 DOC = REPO / "docs" / "adopting.md"
-FLOW = re.compile(r"<!-- adoption-flow:start -->\n(.*?)<!-- adoption-flow:end -->", re.S)
+SECTION = r"<!-- {name}:start -->\n(.*?)<!-- {name}:end -->"
 SH_BLOCK = re.compile(r"^```sh\n(.*?)^```$", re.S | re.M)
 CLONE = "awesome-vlm-architectures"
 # The installed awesome-tools (this venv's) comes first; nothing is installed by the test.
 BIN = Path(sys.executable).parent
 
 
-def flow_commands() -> list[str]:
-    """The shell lines of the marked section of docs/adopting.md."""
-    section = FLOW.search(DOC.read_text("utf-8"))
-    assert section, f"{DOC}: no <!-- adoption-flow:start --> ... end --> section"
+def flow_commands(name: str = "adoption-flow") -> list[str]:
+    """The shell lines of a marked section of docs/adopting.md."""
+    section = re.search(SECTION.format(name=name), DOC.read_text("utf-8"), re.S)
+    assert section, f"{DOC}: no <!-- {name}:start --> ... end --> section"
     blocks = SH_BLOCK.findall(section[1])
     assert blocks, "the adoption flow has no ```sh block"
     return [line for block in blocks for line in block.splitlines() if line.strip()]
@@ -128,3 +128,17 @@ def test_the_adoption_flow_runs_as_written_and_ci_passes(clone: Path, tmp_path: 
     for run in runs[1:]:
         step = sh(run, clone, {**env, "GITHUB_ACTIONS": "true"})
         assert step.returncode == 0, f"{run}:\n{shown(step)}"
+
+
+def test_a_list_from_nothing_starts_as_written(tmp_path: Path) -> None:
+    commands = flow_commands("new-list")
+    env = env_for(tmp_path)
+    result = sh("\n".join(commands), tmp_path, env)
+    assert result.returncode == 0, shown(result)
+    root = tmp_path / "my-list"
+    assert sorted(p.name for p in (root / "entries").iterdir()) == ["model-name.yaml"]
+    assert (root / ".git" / "hooks" / "pre-commit").is_file()
+    assert yaml.safe_load((root / "awesome.yaml").read_text("utf-8")) == {
+        "title": "Awesome Tiny Models",
+        "layout": "table",
+    }
