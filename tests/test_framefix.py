@@ -203,4 +203,4 @@ def test_level_two_bold_headings_without_panel_folds_are_not_panels(
     assert main(["import", "README.md"]) == 0
     assert capsys.readouterr().err.startswith("imported 32 entries into entries/ (32 written)\n")
     assert not (tmp_path / "awesome.yaml").exists()
-    assert "\n- \"Models\"\n" in (tmp_path / "categories.yaml").read_text("utf-8")
+    assert '\n- "Models"\n' in (tmp_path / "categories.yaml").read_text("utf-8")
