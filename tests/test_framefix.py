@@ -161,36 +161,6 @@ def test_the_older_frame_passes_awesome_lint_but_for_the_lists_own_double_links(
     assert all(e.endswith("[remark-lint:double-link]") for e in errors)
 
 
-def test_older_level_two_panels_are_read_as_panels(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Upstream's panels of 2025 were `## **Name: Title**` headings: the same entries as the
-    `###` panels, each heading written back at level 3 and said at its line."""
-    unseen = (FIXTURES / "panel-unseen-README.md").read_text("utf-8")
-    older = unseen.replace("\n### **", "\n## **")
-    assert older.count("\n## **") == 2
-    made = {}
-    for name, text in [("level3", unseen), ("level2", older)]:
-        root = tmp_path / name
-        root.mkdir()
-        (root / "README.md").write_text(text, "utf-8")
-        monkeypatch.chdir(root)
-        assert main(["import", "README.md"]) == 0
-        made[name] = {p.name: p.read_text("utf-8") for p in (root / "entries").iterdir()}
-        out = capsys.readouterr().out
-    assert made["level2"] == made["level3"]
-    assert sorted(made["level2"]) == ["mobilevlm-v2.yaml", "tinyllava.yaml"]
-    said = [line for line in out.split("\n") if "written back normalised" in line]
-    assert said == [
-        "README.md:7:1: warning[import] the panel is written back normalised from this line: "
-        "'### **TinyLLaVA: A Framework of Small-scale Large Multimodal Models**'",
-        "README.md:19:1: warning[import] the panel is written back normalised from this line: "
-        "'### **MobileVLM V2: Faster and Stronger Baseline for Vision Language Model**'",
-    ]
-    assert main(["render"]) == 0
-    assert (tmp_path / "level2" / "README.md").read_text("utf-8").count("\n### **") == 2
-
-
 def test_level_two_bold_headings_without_panel_folds_are_not_panels(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

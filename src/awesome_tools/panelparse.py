@@ -18,7 +18,6 @@ from awesome_tools.panelparts import (
     IMAGE,
     MORE,
     NOTE,
-    OLDER_HEADING,
     RELEASED,
     ROW,
     TIMELINE_HEADER,
@@ -205,7 +204,7 @@ def _opens(line: str) -> bool:
 
 def read_panel(reader: Reader, start: int, end: int, number: int) -> dict[str, Any]:
     lines = reader.lines
-    title = HEADING.match(lines[start]) or OLDER_HEADING.match(lines[start])
+    title = HEADING.match(lines[start])
     assert title is not None
     data: dict[str, Any] = {"name": split_title(title["title"]), "title": title["title"]}
     data["_number"] = number

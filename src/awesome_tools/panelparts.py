@@ -7,8 +7,6 @@ import re
 from mdit_py_plugins.anchors.index import slugify
 
 HEADING = re.compile(r"^### \*\*(?P<title>.+?)\*\*[ \t]*$")
-# Upstream's panels of 2025 were level-2 headings: import reads them, render writes HEADING.
-OLDER_HEADING = re.compile(r"^## \*\*(?P<title>.+?)\*\*[ \t]*$")
 SECTION = re.compile(r"^## ")
 BADGE = re.compile(r"\[!\[(?P<label>[^\]]*)\]\((?P<badge>[^)]*)\)\]\((?P<url>[^)\s]+)\)")
 RELEASED = re.compile(r"^\*\*Released:\*\*[ \t]*(?P<date>\S+)[ \t]*$")

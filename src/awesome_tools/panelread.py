@@ -17,9 +17,7 @@ from awesome_tools.panelparse import Reader, Row, read_panel, read_timeline
 from awesome_tools.panelparts import (
     COUNT,
     HEADING,
-    MORE,
     NONE,
-    OLDER_HEADING,
     SECTION,
     TIMELINE_HEADER,
     YEAR_LINE,
@@ -32,19 +30,8 @@ SETTINGS = "awesome.yaml"
 
 
 def is_panel_readme(text: str) -> bool:
-    """Say whether a README is in the panel layout: it has `### **Name: Title**` panels (or
-    the older `## **Name: Title**` ones, with their More Information folds)."""
-    return bool(_heads(text.split("\n")))
-
-
-def _heads(lines: list[str]) -> list[int]:
-    """The lines that start a panel: `### **…**`, or `## **…**` in a README of older panels."""
-    older = any(line.strip() == MORE for line in lines)
-    return [
-        i
-        for i, line in enumerate(lines)
-        if HEADING.match(line) or (older and OLDER_HEADING.match(line))
-    ]
+    """Say whether a README is in the panel layout: it has `### **Name: Title**` panels."""
+    return any(HEADING.match(line) for line in text.split("\n"))
 
 
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:
@@ -94,14 +81,12 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
         return plan
     reader = Reader(path, text.replace("\r\n", "\n").split("\n"))
     lines = reader.lines
-    heads = _heads(lines)
+    heads = [i for i, line in enumerate(lines) if HEADING.match(line)]
     if not heads:
         message = "no panel found: a panel starts with a heading line '### **Name: Title**'"
         plan.diagnostics = [Diagnostic(path, 1, 1, "import", message)]
         return plan
-    after = next(
-        (i for i in range(heads[-1] + 1, len(lines)) if SECTION.match(lines[i])), len(lines)
-    )
+    after = next((i for i in range(heads[-1], len(lines)) if SECTION.match(lines[i])), len(lines))
     rows = read_timeline(reader)
     by_name: dict[str, list[Row]] = {}
     for row in rows:
