@@ -61,7 +61,8 @@ def test_no_entries_folder_is_exit_2(
     assert out == ""
     assert err == (
         "awesome-tools: no entries/ folder here or in any parent folder; "
-        "run inside the list's repository or pass --root DIR\n"
+        "run inside the list's repository, pass --root DIR, or start a list with "
+        "`awesome-tools init`\n"
     )
 
 

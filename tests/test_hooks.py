@@ -314,6 +314,14 @@ CONFIG_HOOKS = {
     for repo in yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text("utf-8"))["repos"]
     for hook in repo["hooks"]
 }
+# The hooks `awesome-tools init` writes into a new list.
+INIT_HOOKS = {
+    hook["id"]: hook
+    for repo in yaml.safe_load(
+        (REPO / "src/awesome_tools/data/init/pre-commit-config.yaml").read_text("utf-8")
+    )["repos"]
+    for hook in repo["hooks"]
+}
 PATTERN_CASES = [
     # (path from the list's root, matched by render-readme, matched by lint-readme)
     ("README.md", True, True),
@@ -333,7 +341,9 @@ PATTERN_CASES = [
 ]
 
 
-@pytest.mark.parametrize("hooks", [HOOKS, CONFIG_HOOKS], ids=["exported", "this repository's"])
+@pytest.mark.parametrize(
+    "hooks", [HOOKS, CONFIG_HOOKS, INIT_HOOKS], ids=["exported", "this repository's", "init's"]
+)
 @pytest.mark.parametrize(("path", "render", "lint"), PATTERN_CASES)
 def test_hook_patterns(hooks: dict[str, Any], path: str, render: bool, lint: bool) -> None:
     """A change to any input of the README, or to a generated file, runs the hooks."""
@@ -341,7 +351,9 @@ def test_hook_patterns(hooks: dict[str, Any], path: str, render: bool, lint: boo
     assert (re.search(hooks["lint-readme"]["files"], path) is not None) == lint
 
 
-@pytest.mark.parametrize("hooks", [HOOKS, CONFIG_HOOKS], ids=["exported", "this repository's"])
+@pytest.mark.parametrize(
+    "hooks", [HOOKS, CONFIG_HOOKS, INIT_HOOKS], ids=["exported", "this repository's", "init's"]
+)
 def test_hook_patterns_name_every_generated_file(hooks: dict[str, Any]) -> None:
     from awesome_tools.layout import LAYOUTS
     from awesome_tools.settings import CATEGORIES, SETTINGS

@@ -231,6 +231,22 @@ def test_the_installed_tool_checks_renders_and_lints_another_list(venv: Path, sa
     assert (stale.returncode, stale.stdout, stale.stderr) == (0, "", "")
 
 
+def test_the_installed_tool_starts_a_list_from_its_packaged_files(
+    venv: Path, tmp_path: Path
+) -> None:
+    """init reads its files from the wheel's awesome_tools/data/init/ (package data)."""
+    result = _tool(venv, "init", "new", "--title", "Awesome Tiny Models", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith(
+        "wrote new/awesome.yaml\nwrote new/.gitignore\nwrote new/.pre-commit-config.yaml\n"
+        "wrote new/.github/workflows/awesome.yml\ncreated new/entries/\n"
+    )
+    for name, packaged in [(".gitignore", "gitignore"), (".pre-commit-config.yaml", None)]:
+        expected = (PACKAGE / "data" / "init" / (packaged or name.lstrip("."))).read_text("utf-8")
+        assert (tmp_path / "new" / name).read_text("utf-8") == expected
+    assert 'title: "Awesome Tiny Models"\n' in (tmp_path / "new" / "awesome.yaml").read_text()
+
+
 def test_the_installed_tool_reports_a_bad_entry_and_a_hand_edit(venv: Path, sample: Path) -> None:
     assert _tool(venv, "render", cwd=sample).returncode == 0
     readme = sample / "README.md"

@@ -84,15 +84,66 @@ def test_docs_check_reports_a_stale_file_and_writing_fixes_it(
     assert main(["docs", "--check"]) == 0
 
 
-def test_docs_needs_the_files_it_completes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+DOCS_ELSEWHERE = (
+    "awesome-tools: `docs` writes the generated docs of awesome-tools' own repository "
+    "(docs/rules.md, the tables of contributing.md and docs/facets.md, the issue form), and this "
+    "list has no {missing}; `awesome-tools rules [ID]` explains every rule\n"
+)
+DOCS_LINE = re.compile(r"^    docs +write docs/rules\.md", re.M)
+
+
+@pytest.mark.parametrize(
+    ("present", "code", "err", "listed"),
+    [
+        # A list kept with the tool: `docs` has nothing to complete, and --help does not offer it.
+        ({}, 2, DOCS_ELSEWHERE.format(missing="contributing.md, docs/facets.md"), False),
+        (
+            {"contributing.md": "# Contributing\n"},
+            2,
+            DOCS_ELSEWHERE.format(missing="docs/facets.md"),
+            False,
+        ),
+        # Both files, but a hand-written contributing.md without the generated sections' markers.
+        (
+            {"contributing.md": "# Contributing\n", "docs/facets.md": "# Facets\n"},
+            2,
+            "awesome-tools: contributing.md: markers <!-- fields:start --> ... "
+            "<!-- fields:end --> not found\n",
+            True,
+        ),
+        # This repository's own files: offered, and it writes them.
+        ({name: (REPO / name).read_text("utf-8") for name in EDITED}, 0, None, True),
+    ],
+    ids=["list", "contributing-only", "no-markers", "own-repository"],
+)
+def test_docs_is_offered_only_where_it_has_files_to_complete(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    present: dict[str, str],
+    code: int,
+    err: str | None,
+    listed: bool,
 ) -> None:
     (tmp_path / "entries").mkdir()
+    for name, text in present.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    assert main(["docs"]) == 2
-    assert capsys.readouterr().err == (
-        "awesome-tools: no such file: contributing.md, docs/facets.md\n"
-    )
+    assert main(["--help"]) == 0
+    assert bool(DOCS_LINE.search(capsys.readouterr().out)) is listed
+    assert main(["docs"]) == code
+    out, said = capsys.readouterr()
+    assert out == ""
+    if err is not None:
+        assert said == err
+        assert not (tmp_path / "docs" / "rules.md").exists()
+    else:
+        assert "wrote docs/rules.md\n" in said
+    # `docs --help` still explains it wherever it is asked for.
+    assert main(["docs", "--help"]) == 0
+    words = " ".join(capsys.readouterr().out.split())
+    assert "write docs/rules.md and the other files generated from rules and schema" in words
 
 
 def test_every_readme_rule_is_exercised_by_a_case() -> None:

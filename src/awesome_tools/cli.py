@@ -7,6 +7,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import cast
 
 from awesome_tools import __version__
@@ -58,9 +59,14 @@ def _subcommand(
     *,
     module: str | None = None,
     common: bool = True,
+    listed: bool = True,
 ) -> argparse.ArgumentParser:
-    """Add a subcommand run by `awesome_tools.commands.<module>` (default: its name)."""
-    parser = sub.add_parser(name, help=summary)
+    """Add a subcommand run by `awesome_tools.commands.<module>` (default: its name); one not
+    `listed` runs but is left out of `--help` (a subparser given no help is not listed)."""
+    if listed:
+        parser = sub.add_parser(name, help=summary, description=summary)
+    else:
+        parser = sub.add_parser(name, description=summary)
     if common:
         _add_common(parser)
     parser.set_defaults(command=module or name)
@@ -69,6 +75,15 @@ def _subcommand(
 
 def _add_check(parser: argparse.ArgumentParser, summary: str) -> None:
     parser.add_argument("--check", action="store_true", help=summary)
+
+
+def _has_own_docs() -> bool:
+    """Say whether the project found from here is awesome-tools' own repository, the one
+    where `docs` has files to complete; elsewhere --help does not offer it."""
+    from awesome_tools.project import find_root, own_docs_missing
+
+    root = find_root(Path.cwd())
+    return root is not None and not own_docs_missing(root)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,6 +97,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = _subcommand(sub, "check", "validate entry files")
     check.add_argument("paths", nargs="*", metavar="PATH", help="entry files (default: all)")
+
+    init = _subcommand(
+        sub, "init", "start a list: entries/, settings, .gitignore, hooks, CI", common=False
+    )
+    init.add_argument("dir", nargs="?", default=".", metavar="DIR", help="default: here")
+    init.add_argument("--title", help="the README's heading (default: Awesome List)")
+    init.add_argument(
+        "--layout", choices=("table", "panel"), default="table", help="default: table"
+    )
+    init.add_argument(
+        "--install",
+        metavar="REQUIREMENT",
+        help="what the CI workflow installs awesome-tools from (default: the git commit this "
+        "one was installed from, else this version from PyPI)",
+    )
+    init.add_argument("--force", action="store_true", help="replace files that exist")
 
     imp = _subcommand(
         sub, "import", "turn a README of model blocks into entry files", module="import_"
@@ -153,7 +184,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_check(schema, "write nothing; exit 1 if a file is stale")
 
     docs = _subcommand(
-        sub, "docs", "write docs/rules.md and the other files generated from rules and schema"
+        sub,
+        "docs",
+        "write docs/rules.md and the other files generated from rules and schema "
+        "(awesome-tools' own repository)",
+        listed=_has_own_docs(),
     )
     _add_check(docs, "write nothing; exit 1 if a file is stale")
 

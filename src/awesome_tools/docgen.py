@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from awesome_tools.project import OWN_DOCS
 from awesome_tools.rules import BASE_ENTRY, RULES, Example, Rule, where
 from awesome_tools.scaffold import fields
 from awesome_tools.vocabulary import connectors
@@ -140,24 +141,39 @@ def issue_form() -> str:
     return header + yaml.safe_dump(form, sort_keys=False, allow_unicode=True, width=100)
 
 
-def _replace_between(text: str, name: str, content: str) -> str:
-    """Replace what stands between `<!-- NAME:start -->` and `<!-- NAME:end -->`."""
+class MarkersMissing(ValueError):
+    """A file to complete lacks the markers of a generated section."""
+
+    def __init__(self, path: str, name: str) -> None:
+        super().__init__(f"markers <!-- {name}:start --> ... <!-- {name}:end --> not found")
+        self.path = path
+
+
+def _replace_between(text: str, name: str, content: str, *, path: str) -> str:
+    """Replace what stands between `<!-- NAME:start -->` and `<!-- NAME:end -->` in path's text."""
     pattern = re.compile(rf"(<!-- {name}:start[^>]*-->\n).*?(<!-- {name}:end -->)", re.S)
     if not pattern.search(text):
-        raise ValueError(f"markers <!-- {name}:start --> ... <!-- {name}:end --> not found")
+        raise MarkersMissing(path, name)
     return pattern.sub(lambda m: m.group(1) + content + m.group(2), text)
 
 
 # The files that keep hand-written text around their generated sections.
-EDITED = ("contributing.md", "docs/facets.md")
+EDITED = OWN_DOCS
 
 
 def generated(current: dict[str, str]) -> dict[str, str]:
     """Each generated file's text by its path in the repository, given the current text of the
     files in EDITED (their hand-written parts are kept)."""
-    contributing = _replace_between(current["contributing.md"], "fields", fields_markdown())
-    contributing = _replace_between(contributing, "diagnostics", diagnostics_markdown())
-    facets = _replace_between(current["docs/facets.md"], "connectors", connectors_markdown())
+    contributing = current["contributing.md"]
+    contributing = _replace_between(
+        contributing, "fields", fields_markdown(), path="contributing.md"
+    )
+    contributing = _replace_between(
+        contributing, "diagnostics", diagnostics_markdown(), path="contributing.md"
+    )
+    facets = _replace_between(
+        current["docs/facets.md"], "connectors", connectors_markdown(), path="docs/facets.md"
+    )
     return {
         "docs/rules.md": rules_markdown(),
         "docs/facets.md": facets,

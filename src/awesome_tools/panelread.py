@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from awesome_tools import charrefs
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entryfile import dump_entry
+from awesome_tools.framefix import FrameLine, tidy_frame
 from awesome_tools.importer import ImportPlan
 from awesome_tools.loader import decode
 from awesome_tools.normalize import slugify
@@ -52,24 +53,31 @@ def _ordered(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _frame(reader: Reader, first: int, last: int, rows: list[Row], count: int) -> str:
-    """The README around the generated parts, as the list's own template."""
+    """The README around the generated parts, as the list's own template, with the blank lines
+    markdownlint asks for (each one added or dropped a warning at its line)."""
     lines = reader.lines
     while last > first and not lines[last - 1].strip():
         last -= 1  # the blank lines after the last panel belong to the frame
-    cut: list[tuple[int, int, str]] = [(first, last, "{{ panels }}")]
+    cut: list[tuple[int, int, str]] = [(first, last, "panels")]
     years = [i for i, line in enumerate(lines) if YEAR_LINE.match(line) and i < first]
     if years:
-        cut.append((years[0], years[-1] + 1, "{{ index }}"))
+        cut.append((years[0], years[-1] + 1, "index"))
     if rows:
-        cut.append((rows[0][0] - 2, rows[-1][0] + 1, "{{ timeline }}"))
-    out: list[str] = []
+        cut.append((rows[0][0] - 2, rows[-1][0] + 1, "timeline"))
+    out: list[FrameLine] = []
     i = 0
-    for begin, stop, placeholder in sorted(cut):
-        out += [_counted(escape_jinja(line.rstrip()), count) for line in lines[i:begin]]
-        out.append(placeholder)
+    for begin, stop, name in [*sorted(cut), (len(lines), len(lines), "")]:
+        out += [
+            FrameLine(_counted(escape_jinja(line.rstrip()), count), n, n)
+            for n, line in enumerate(lines[i:begin], i)
+        ]
+        if name:
+            out.append(FrameLine(f"{{{{ {name} }}}}", begin, stop - 1))
         i = stop
-    out += [_counted(escape_jinja(line.rstrip()), count) for line in lines[i:]]
-    return "\n".join(out).rstrip("\n") + "\n"
+    tidy, notes = tidy_frame(out, {name for _, _, name in cut})
+    for line, message in notes:
+        reader.warn(line, f"the frame is normalised: {message}")
+    return "\n".join(line.text for line in tidy).rstrip("\n") + "\n"
 
 
 def _counted(line: str, count: int) -> str:

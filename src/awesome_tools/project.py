@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from awesome_tools.templates import Templates
 
 ENTRIES = "entries"
+# The hand-written files of awesome-tools' own repository that `awesome-tools docs` completes
+# with generated tables; a list kept with the tool has none of them, so `docs` is not offered.
+OWN_DOCS = ("contributing.md", "docs/facets.md")
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,11 @@ def find_root(start: Path) -> Path | None:
         if (folder / ENTRIES).is_dir():
             return folder
     return None
+
+
+def own_docs_missing(root: Path) -> list[str]:
+    """The files of OWN_DOCS that root lacks: empty in awesome-tools' own repository."""
+    return [name for name in OWN_DOCS if not (root / name).is_file()]
 
 
 def display_path(path: Path, cwd: Path) -> str:

@@ -52,7 +52,8 @@ def project_root(args: argparse.Namespace) -> Path:
     if root_found is None:
         raise fail(
             f"no {ENTRIES}/ folder here or in any parent folder; "
-            "run inside the list's repository or pass --root DIR"
+            "run inside the list's repository, pass --root DIR, or start a list with "
+            "`awesome-tools init`"
         )
     return root_found
 

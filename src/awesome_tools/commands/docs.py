@@ -7,21 +7,30 @@ import sys
 from pathlib import Path
 
 from awesome_tools.commands.common import EXIT_OK, EXIT_PROBLEMS, fail, project_root
-from awesome_tools.project import display_path, read_fixes
+from awesome_tools.project import display_path, own_docs_missing, read_fixes
 
 
 def run(args: argparse.Namespace) -> int:
     """Write docs/rules.md and the generated parts of contributing.md, facets and the issue
     form; with --check, write nothing and exit 1 when one is stale."""
-    from awesome_tools.docgen import EDITED, generated
+    from awesome_tools.docgen import EDITED, MarkersMissing, generated
     from awesome_tools.files import write_atomic
 
     cwd = Path.cwd()
     root = project_root(args)
-    missing = [name for name in EDITED if not (root / name).is_file()]
+    missing = own_docs_missing(root)
     if missing:
-        raise fail(f"no such file: {', '.join(display_path(root / n, cwd) for n in missing)}")
-    texts = generated({name: (root / name).read_text("utf-8") for name in EDITED})
+        shown = ", ".join(display_path(root / name, cwd) for name in missing)
+        raise fail(
+            "`docs` writes the generated docs of awesome-tools' own repository (docs/rules.md, "
+            "the tables of contributing.md and docs/facets.md, the issue form), and this list "
+            f"has no {shown}; `awesome-tools rules [ID]` explains every rule"
+        )
+    edited = {name: (root / name).read_text("utf-8") for name in EDITED}
+    try:
+        texts = generated(edited)
+    except MarkersMissing as exc:
+        raise fail(f"{display_path(root / exc.path, cwd)}: {exc}") from None
     fix = read_fixes(root).docs
     stale = False
     for name, text in texts.items():

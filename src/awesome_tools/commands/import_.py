@@ -4,23 +4,36 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from awesome_tools.commands.common import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
+    Reported,
     fail,
-    project_root,
     report,
 )
+from awesome_tools.commands.init import SetUp, install_note, kept_lines, plan_setup, refusals, say
 from awesome_tools.diagnostics import Diagnostic, has_errors, visible
 from awesome_tools.project import (
     ENTRIES,
+    Source,
     display_path,
+    find_root,
     read_source,
 )
-from awesome_tools.settings import CATEGORIES
+from awesome_tools.settings import CATEGORIES, SETTINGS
+
+# The line of awesome.yaml that sets the layout.
+LAYOUT_KEY = re.compile(r"layout\s*:")
+
+if TYPE_CHECKING:
+    from awesome_tools.importer import ImportPlan
+    from awesome_tools.layout import Layout
+    from awesome_tools.settings import Settings
 
 
 def _same_entry(path: Path, planned: str) -> bool:
@@ -32,24 +45,63 @@ def _same_entry(path: Path, planned: str) -> bool:
     return not current.diagnostics and current.data == load_text(planned.encode(), "").data
 
 
-def run(args: argparse.Namespace) -> int:
-    """Turn a README of model blocks into one entry file per model."""
+def _target(args: argparse.Namespace, cwd: Path) -> tuple[Path, bool]:
+    """The entries folder to import into, and whether it starts a new list (no entries/ in the
+    given root, or none here or above): that list is set up as `init` does."""
+    if args.into:
+        return Path(args.into), False
+    if args.root is not None:
+        root = Path(args.root)
+        return root / ENTRIES, not (root / ENTRIES).is_dir()
+    found = find_root(cwd)
+    return (found or cwd) / ENTRIES, found is None
+
+
+def _new_list(root: Path, plan: ImportPlan, layout: str, source: Source, cwd: Path) -> SetUp:
+    """The starter files of a new list that the import's own files (a panel README's settings)
+    leave out, for the README's layout and with its title; a link out of the list stops all."""
+    from awesome_tools.starter import DEFAULT_TITLE, default_install, readme_title, starter_files
+
+    title = readme_title(source.raw.decode("utf-8", errors="replace")) or DEFAULT_TITLE
+    texts = starter_files(title=title, layout=layout, install=default_install())
+    others = {k: v for k, v in texts.items() if k not in plan.others}
+    setup = plan_setup(root, others, force=False)
+    refused = refusals(setup, root, cwd)
+    if refused:
+        say([*refused, "awesome-tools: nothing written"])
+        raise Reported(EXIT_PROBLEMS)
+    return setup
+
+
+def _other_layout(root: Path, readme: str, settings: Settings, cwd: Path) -> list[Diagnostic]:
+    """An error when the list's settings file names another layout than the README's: the
+    entries would not render (a list set up by `init` is a table list unless told)."""
+    path = root / SETTINGS
+    if settings.layout.name == readme or not path.is_file():
+        return []
+    lines = path.read_text("utf-8", errors="replace").split("\n")
+    line = next((n for n, text in enumerate(lines, 1) if LAYOUT_KEY.match(text)), 1)
+    message = (
+        f"the README is in the {readme} layout and this list in the {settings.layout.name} "
+        f"layout: set 'layout: {readme}' here first"
+    )
+    return [Diagnostic(display_path(path, cwd), line, 1, "settings", message)]
+
+
+def _plan(
+    args: argparse.Namespace, source: Source, into: Path, cwd: Path
+) -> tuple[Layout, ImportPlan]:
+    """The README's layout and its import plan, with the list's categories; `nothing written`
+    and the problems reported when the list's settings or the README have errors."""
     from awesome_tools.categories import load_categories
-    from awesome_tools.files import write_all, write_target
     from awesome_tools.layout import layout_of_readme
     from awesome_tools.project import read_settings
 
-    cwd = Path.cwd()
-    readme = Path(args.readme)
-    if not readme.is_file():
-        raise fail(f"no such file: {args.readme}")
-    into = Path(args.into) if args.into else project_root(args) / ENTRIES
     categories_path = into.absolute().parent / CATEGORIES
-    source = read_source(readme, cwd)
     settings, problems = read_settings(into.absolute().parent, cwd)
     if has_errors(problems):
         print("awesome-tools: nothing written", file=sys.stderr)
-        return report(problems, args, files=1)
+        raise Reported(report(problems, args, files=1))
     categories_text = categories_path.read_text("utf-8") if categories_path.is_file() else None
     in_settings = settings.categories_file not in (None, display_path(categories_path, cwd))
     if in_settings:
@@ -68,9 +120,41 @@ def run(args: argparse.Namespace) -> int:
         )
         where = str(settings.categories_file)
         plan.diagnostics.append(Diagnostic(where, 1, 1, "settings", message))
+    plan.diagnostics += _other_layout(into.absolute().parent, layout.name, settings, cwd)
     if has_errors(plan.diagnostics):
         print("awesome-tools: nothing written", file=sys.stderr)
-        return report(plan.diagnostics, args, files=1)
+        raise Reported(report(plan.diagnostics, args, files=1))
+    return layout, plan
+
+
+def _files(
+    plan: ImportPlan, into: Path, same: set[str], *, force: bool
+) -> tuple[dict[Path, str], set[Path]]:
+    """The entry files to write (those that do not hold the same entry already), and those of
+    them that may replace a file (all, forced)."""
+    from awesome_tools.files import write_target
+
+    root = into.absolute().parent
+    files = {
+        write_target(into / name, root): text
+        for name, text in plan.files.items()
+        if name not in same
+    }
+    return files, set(files) if force else set()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Turn a README of model blocks into one entry file per model."""
+    from awesome_tools.files import write_all, write_target
+
+    cwd = Path.cwd()
+    readme = Path(args.readme)
+    if not readme.is_file():
+        raise fail(f"no such file: {args.readme}")
+    into, new_list = _target(args, cwd)
+    source = read_source(readme, cwd)
+    layout, plan = _plan(args, source, into, cwd)
+    setup = _new_list(into.parent, plan, layout.name, source, cwd) if new_list else SetUp()
     present = [name for name in plan.files if (into / name).exists()]
     kept = {
         name
@@ -85,13 +169,8 @@ def run(args: argparse.Namespace) -> int:
         report(plan.diagnostics, args, files=1)
         return EXIT_PROBLEMS
     root = into.absolute().parent
-    files = {
-        write_target(into / name, root): text
-        for name, text in plan.files.items()
-        if name not in kept
-    }
+    files, replace = _files(plan, into, kept, force=args.force)
     entry_files = set(files)
-    replace = set(files) if args.force else set()
     for name, text in plan.others.items():
         # A panel README's frame and settings: written only where the list has none yet.
         other = write_target(root / name, root)
@@ -99,9 +178,10 @@ def run(args: argparse.Namespace) -> int:
             other.parent.mkdir(parents=True, exist_ok=True)
             files[other] = text
     if plan.categories_text is not None:
-        categories_target = write_target(categories_path, root)
+        categories_target = write_target(into.absolute().parent / CATEGORIES, root)
         files[categories_target] = plan.categories_text
         replace.add(categories_target)
+    files.update(setup.files)
     try:
         changed = write_all(files, stage_in=root, replace=replace)
     except FileExistsError as exc:
@@ -114,7 +194,12 @@ def run(args: argparse.Namespace) -> int:
         reason = exc.strerror or str(exc)
         print(f"awesome-tools: import failed ({reason}); nothing written", file=sys.stderr)
         return EXIT_USAGE
+    into.mkdir(parents=True, exist_ok=True)
     written = len(entry_files.intersection(changed))
+    if new_list:
+        started = [f"wrote {display_path(p, cwd)}" for p in setup.files if p in changed]
+        notes = install_note(into.parent, changed, given=None, cwd=cwd)
+        say(started + kept_lines(setup.kept, cwd) + notes)
     print(
         f"imported {len(plan.files)} entries into {display_path(into, cwd)}/ ({written} written)",
         file=sys.stderr,

@@ -1,0 +1,82 @@
+"""The files a new list starts with (`init`, and `import` into a new folder): its settings, a
+.gitignore, the pre-commit hooks and a CI workflow, from the packaged `data/init/` files."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import string
+from importlib import metadata, resources
+
+from awesome_tools import __version__
+from awesome_tools.panel import DEFAULT_TITLE
+
+DISTRIBUTION = "awesome-tools"
+# Each file of the list, by its path in the list, and the packaged file it is made from.
+__all__ = ["DEFAULT_TITLE", "default_install", "installed_from", "starter_files"]
+
+FILES = {
+    "awesome.yaml": "awesome.yaml",
+    ".gitignore": "gitignore",
+    ".pre-commit-config.yaml": "pre-commit-config.yaml",
+    ".github/workflows/awesome.yml": "awesome.yml",
+}
+# The packaged files with `$name` placeholders; the others are copied as they are.
+TEMPLATED = frozenset({"awesome.yaml", "awesome.yml"})
+
+
+def _packaged(name: str) -> str:
+    return resources.files("awesome_tools").joinpath(f"data/init/{name}").read_text("utf-8")
+
+
+def starter_files(*, title: str, layout: str, install: str) -> dict[str, str]:
+    """The text of each starter file by its path in the list.
+
+    `install` is the pip requirement the CI workflow installs awesome-tools from.
+    """
+    values = {
+        # A JSON string is a YAML string: any title is quoted safely.
+        "title": json.dumps(title, ensure_ascii=False),
+        "layout": layout,
+        # The step's command as a YAML string: any requirement stays one shell word and one
+        # YAML value (a `: ` or ` #` in it would end a plain YAML scalar).
+        "install": json.dumps(f"python -m pip install {shlex.quote(install)}", ensure_ascii=False),
+    }
+    out = {}
+    for path, name in FILES.items():
+        text = _packaged(name)
+        out[path] = string.Template(text).substitute(values) if name in TEMPLATED else text
+    return out
+
+
+def installed_from() -> str | None:
+    """The git URL this awesome-tools was installed from, pinned to its commit (PEP 610's
+    direct_url.json: `pipx install git+…`), or None (PyPI, a local folder, a wheel file)."""
+    try:
+        text = metadata.distribution(DISTRIBUTION).read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        return None
+    try:
+        data = json.loads(text or "null")
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("vcs_info"), dict):
+        return None
+    url, vcs = data.get("url"), data["vcs_info"]
+    if vcs.get("vcs") != "git" or not isinstance(url, str) or url.startswith("file:"):
+        return None
+    commit = vcs.get("commit_id")
+    return f"git+{url}@{commit}" if isinstance(commit, str) else f"git+{url}"
+
+
+def default_install() -> str:
+    """What CI installs unless told: the git commit this one came from, else this version."""
+    return installed_from() or f"{DISTRIBUTION}=={__version__}"
+
+
+def readme_title(text: str) -> str | None:
+    """The text of a README's first line when it is a level-one heading (`# Title`)."""
+    first = text.split("\n", 1)[0].rstrip()
+    if not first.startswith("# "):
+        return None
+    return first.removeprefix("# ").strip() or None

@@ -1,0 +1,176 @@
+"""An older hand-written frame is normalised on import: blank lines where markdownlint wants
+them, each change an import warning at its line, and the rendered README passes the peers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from awesome_tools.cli import main
+from awesome_tools.framefix import FrameLine, tidy_frame
+from conftest import FIXTURES, LIST, REPO
+from test_peers import (
+    AWESOME_LINT_PACKAGE,
+    AWESOME_LINT_RUNNER,
+    LINT_CONFIG,
+    MARKDOWNLINT,
+    require_node_tool,
+    run,
+    shown,
+)
+
+OLDER = FIXTURES / "upstream-af9d27c-README.md"
+HEADING = "(MD022 blanks-around-headings)"
+LIST_RULE = "(MD032 blanks-around-lists)"
+
+
+def lines_of(text: str) -> list[FrameLine]:
+    return [FrameLine(line, n, n) for n, line in enumerate(text.split("\n"))]
+
+
+@pytest.mark.parametrize(
+    ("frame", "expected", "notes"),
+    [
+        (  # the older upstream frame: a title with its image under it, a list after a paragraph
+            "# Title\n![VLM](a.png)\n\n**VLMs** do things.\n- a link\n\n## Contents\n",
+            "# Title\n\n![VLM](a.png)\n\n**VLMs** do things.\n\n- a link\n\n## Contents\n",
+            [
+                (0, f"blank line added after this heading {HEADING}"),
+                (4, f"blank line added before this list {LIST_RULE}"),
+            ],
+        ),
+        (  # a heading between two paragraphs, a list running into a heading
+            "Intro\n## Models\ntext\n* one\n* two\n## End",
+            "Intro\n\n## Models\n\ntext\n\n* one\n* two\n\n## End",
+            [
+                (1, f"blank line added before this heading {HEADING}"),
+                (1, f"blank line added after this heading {HEADING}"),
+                (3, f"blank line added before this list {LIST_RULE}"),
+                (4, f"blank line added after this list {LIST_RULE}"),
+            ],
+        ),
+        (  # a fenced block and a table pressed against text, two blank lines in a row
+            "Cite:\n```bibtex\n@misc{a}\n```\nThen\n\n\n| a | b |\n| - | - |\n| 1 | 2 |\n## End",
+            "Cite:\n\n```bibtex\n@misc{a}\n```\n\nThen\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n## End",
+            [
+                (1, "blank line added before this code block (MD031 blanks-around-fences)"),
+                (3, "blank line added after this code block (MD031 blanks-around-fences)"),
+                (6, "a second blank line in a row is dropped (MD012 no-multiple-blanks)"),
+                (9, "blank line added after this table (MD058 blanks-around-tables)"),
+            ],
+        ),
+        (  # a placeholder inside an HTML block would not be Markdown: it gets its own block
+            "<details>\n<summary>Index</summary>\n{{ index }}\n</details>",
+            "<details>\n<summary>Index</summary>\n\n{{ index }}\n\n</details>",
+            [
+                (
+                    2,
+                    "blank line added before this generated index (a generated part is a block of its own)",
+                ),
+                (
+                    2,
+                    "blank line added after this generated index (a generated part is a block of its own)",
+                ),
+            ],
+        ),
+        (  # what markdownlint counts as blank (a comment line), code's own blank lines, a
+            # heading inside an HTML block (not a heading), a nested list: all left as they are
+            "# Title\n<!--lint disable double-link-->\ntext\n\n```\na\n\n\nb\n```\n\n"
+            "<div>\n# not a heading\n</div>\n\n- a\n  - b\n",
+            "# Title\n<!--lint disable double-link-->\ntext\n\n```\na\n\n\nb\n```\n\n"
+            "<div>\n# not a heading\n</div>\n\n- a\n  - b\n",
+            [],
+        ),
+    ],
+    ids=["older-upstream", "heading-and-list", "fence-table-blanks", "placeholder", "clean"],
+)
+def test_tidy_frame(frame: str, expected: str, notes: list[tuple[int, str]]) -> None:
+    tidy, said = tidy_frame(lines_of(frame), {"panels", "index", "timeline"})
+    assert "\n".join(line.text for line in tidy) == expected
+    assert said == notes
+    again, more = tidy_frame(tidy, {"panels", "index", "timeline"})
+    assert (again, more) == (tidy, [])
+
+
+def test_a_generated_part_is_noted_at_its_first_and_last_source_line() -> None:
+    frame = [
+        FrameLine("## Models", 0, 0),
+        FrameLine("{{ panels }}", 1, 40),
+        FrameLine("## End", 41, 41),
+    ]
+    tidy, notes = tidy_frame(frame, {"panels"})
+    assert [line.text for line in tidy] == ["## Models", "", "{{ panels }}", "", "## End"]
+    assert notes == [
+        (0, f"blank line added after this heading {HEADING}"),
+        (
+            40,
+            "blank line added after this generated panels (a generated part is a block of its own)",
+        ),
+    ]
+
+
+@pytest.fixture
+def older_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Path:
+    """The older upstream README imported into a new folder and rendered."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", str(OLDER)]) == 0
+    warnings = [line for line in capsys.readouterr().out.split("\n") if "the frame is" in line]
+    shown_path = Path(os.path.relpath(OLDER, tmp_path)).as_posix()
+    assert warnings == [
+        f"{shown_path}:1:1: warning[import] the frame is normalised: blank line added after this heading {HEADING}",
+        f"{shown_path}:5:1: warning[import] the frame is normalised: blank line added before this list {LIST_RULE}",
+    ]
+    assert main(["render"]) == 0
+    assert main(["lint"]) == 0
+    shutil.copy(LIST / "contributing.md", tmp_path / "contributing.md")
+    shutil.copy(REPO / LINT_CONFIG, tmp_path / LINT_CONFIG)
+    return tmp_path
+
+
+def test_the_older_frame_renders_markdownlint_clean(older_list: Path) -> None:
+    require_node_tool(MARKDOWNLINT, "markdownlint-cli2")
+    result = run([str(MARKDOWNLINT), "README.md"], cwd=older_list)
+    assert result.returncode == 0, f"markdownlint-cli2 README.md failed:\n{shown(result)}"
+
+
+# The list's own data, not the frame: two entries link the same repository and demo twice (in
+# their badges), which awesome-lint's double-link rule reports; upstream later disabled the rule
+# in its frame (`<!--lint disable double-link-->`). Import keeps the list's links as they are.
+DOUBLE_LINKS = [
+    "https://github.com/InternLM/InternLM-XComposer",
+    "https://huggingface.co/spaces/Willow123/InternLM-XComposer",
+] * 2
+
+
+def test_the_older_frame_passes_awesome_lint_but_for_the_lists_own_double_links(
+    older_list: Path,
+) -> None:
+    require_node_tool(AWESOME_LINT_PACKAGE, "awesome-lint")
+    result = run(["node", str(AWESOME_LINT_RUNNER), "README.md"], cwd=older_list)
+    errors = [
+        line for line in result.stdout.split("\n") + result.stderr.split("\n") if " error " in line
+    ]
+    assert [e.split("Duplicate link: ")[1].split(" ")[0] for e in errors] == DOUBLE_LINKS, shown(
+        result
+    )
+    assert all(e.endswith("[remark-lint:double-link]") for e in errors)
+
+
+def test_level_two_bold_headings_without_panel_folds_are_not_panels(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A `## **Section**` heading in a table README (no More Information folds) stays a section."""
+    table = (FIXTURES / "upstream-2d19f70-README.md").read_text("utf-8")
+    readme = tmp_path / "README.md"
+    readme.write_text(table.replace("\n<details>", "\n## **Models**\n\n<details>", 1), "utf-8")
+    (tmp_path / "entries").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", "README.md"]) == 0
+    assert capsys.readouterr().err.startswith("imported 32 entries into entries/ (32 written)\n")
+    assert not (tmp_path / "awesome.yaml").exists()
+    assert '\n- "Models"\n' in (tmp_path / "categories.yaml").read_text("utf-8")
