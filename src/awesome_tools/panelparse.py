@@ -25,6 +25,7 @@ from awesome_tools.panelparts import (
     link_kind,
     split_title,
 )
+from awesome_tools.prosehtml import normalise
 from awesome_tools.urls import BadUrl, split_url
 
 Row = tuple[int, str, str, str]  # line index, date, name, contribution
@@ -163,6 +164,12 @@ def _details(reader: Reader, start: int, end: int, data: dict[str, Any]) -> int:
         reader.warn(start, "<details> is not closed before the next panel; the rest is its prose")
         close = end
     prose = "\n".join(line.rstrip() for line in lines[i:close]).strip("\n")
+    first = next((k for k in range(i, close) if lines[k].rstrip()), i)
+    prose, changes = normalise(prose)
+    for change in changes:
+        at = (first + change.line + 1, change.column)
+        message = f"deep dive: {change.message}"
+        reader.diagnostics.append(Diagnostic(reader.path, *at, "import", message, "warning"))
     if prose:
         data["deep_dive"] = prose
         if lines[close - 1].strip():
