@@ -138,6 +138,12 @@ class PanelQuirks(StrictModel):
         description="Optional: the number of the panel's figure comments "
         "(<!-- architecture-figure:N -->) when it is not the panel's place in the list.",
     )
+    summary: Literal["none"] | None = Field(
+        default=None,
+        description="Optional: 'none' when the imported panel had no summary paragraph: render "
+        "writes the panel without one, as it was, and check warns (no-summary) until the entry "
+        "has a summary.",
+    )
     summary_br: Flag | None = Field(
         default=None, description="Optional: 'yes' writes <br> after the deep dive's summary."
     )
