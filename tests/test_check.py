@@ -339,6 +339,14 @@ FIELD_CASES: list[tuple[str, bytes | str, list[str]]] = [
         [],
     ),
     (
+        "a summary, and the quirk saying the imported panel had none",
+        _with("summary: One paragraph.\npanel_quirks:\n  summary: none"),
+        [
+            "7:3: warning[no-summary] the entry has a summary now: remove 'panel_quirks:' and "
+            "this line"
+        ],
+    ),
+    (
         "order is digits",
         _with("order: first"),
         ["5:8: error[bad-number] order: must be a whole number written in digits, got 'first'"],

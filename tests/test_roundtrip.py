@@ -188,9 +188,12 @@ def panel_entry(draw: st.DrawFn, index: int, released: str) -> dict[str, Any]:
         # A panel shows no link of its own: its first badge is the entry's link.
         "url": links[0]["url"],
         "released": released,
-        "summary": draw(words),
         "links": links,
     }
+    if draw(st.booleans()):
+        data["summary"] = draw(words)
+    else:  # as upstream's panels of March 2024: none, and the entry says so
+        data["panel_quirks"] = {"summary": "none"}
     if draw(st.booleans()):
         data["contribution"] = draw(words)
     if draw(st.booleans()):
@@ -251,7 +254,10 @@ def test_panel_import_of_render_gives_back_the_entries(
         required=PANEL.required,
         exists=lambda path: True,
     )
-    assert [p for p in problems if p.rule != "html-entity"] == []  # `&amp;` may be the text
+    # `&amp;` may be the text; a summary still to write is a to-do.
+    assert [p for p in problems if p.rule not in ("html-entity", "no-summary")] == []
+    to_do = [p.path for p in problems if p.rule == "no-summary"]
+    assert len(to_do) == sum(1 for e in original if e.summary is None)
     back = sorted((c.entry.model_dump() for c in checked if c.entry), key=lambda d: d["name"])
     assert back == sorted((e.model_dump() for e in original), key=lambda d: d["name"])
 

@@ -94,14 +94,25 @@ def find_heads(lines: list[str]) -> Heads:
 
 
 def panels_end(lines: list[str], heads: list[int]) -> int:
-    """The index after the panels: the next `## ` heading after the last panel, not a panel."""
+    """The index after the panels: the next `## ` heading after the last panel, not a panel;
+    or the line after the last panel's `</details>` when text follows it before that heading.
+
+    Nothing of a panel follows its deep dive: what does is the frame's (upstream's README of
+    March 2024 ends with its references under a bold line, no heading).
+    """
     if not heads:
         return len(lines)
     chosen = set(heads)
-    return next(
+    end = next(
         (i for i in range(heads[-1], len(lines)) if SECTION.match(lines[i]) and i not in chosen),
         len(lines),
     )
+    close = next(
+        (i for i in range(heads[-1], end) if lines[i].strip().startswith("</details>")), None
+    )
+    if close is not None and any(line.strip() for line in lines[close + 1 : end]):
+        return close + 1
+    return end
 
 
 def heads_notes(heads: Heads, lines: list[str]) -> list[tuple[int, str, bool]]:

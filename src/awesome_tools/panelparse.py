@@ -227,6 +227,9 @@ def read_panel(reader: Reader, start: int, end: int, number: int) -> dict[str, A
     while meta_end < end and not _ends_meta(lines[meta_end]):
         meta_end += 1
     _meta(reader, i, meta_end, data)
+    if "summary" not in data:
+        # Said, not made up: check asks for the summary (a warning) and render writes none.
+        data["_quirks"]["summary"] = "none"
     i = reader.skip_blank(meta_end, end)
     opened = FIGURE_OPEN.match(lines[i]) if i < end else None
     if opened:

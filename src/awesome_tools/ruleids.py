@@ -17,6 +17,7 @@ RuleId = Literal[
     "not-a-mapping",
     "unknown-key",
     "missing-field",
+    "no-summary",
     "wrong-type",
     "empty-text",
     "placeholder",

@@ -42,6 +42,13 @@ datasets:
   used: CC3M, LLaVA-Instruct-158K
   purpose: Pre-training and instruction tuning.
 """
+# An entry of a panel list (`no-summary`), whole, without the table's sections.
+_NO_SUMMARY = """\
+name: LLaVA
+title: 'LLaVA: Large Language and Vision Assistant'
+url: https://arxiv.org/abs/2304.08485
+"""
+_PANEL_SETTINGS = ("awesome.yaml", "layout: panel\n")
 _TOP_KEY = re.compile(r"([A-Za-z_]+):")
 
 
@@ -104,7 +111,9 @@ def where(example: Example) -> str:
         return f" (`{example.path}` is a link to this file, which holds the base entry{fires})"
     if example.kind == "list":
         what = f"`{example.path}`"
-        if example.path.startswith("entries/"):
+        if example.whole:
+            what = f"the whole of `{example.path}`"
+        elif example.path.startswith("entries/"):
             what += ": this, then the base entry's other keys"
         else:
             what += " in a list holding the base entry"
@@ -269,6 +278,31 @@ RULES: list[Rule] = [
         "Add the field named in the message.",
         Example("training: {}", 1, 11),
         Example("training:\n  methods: Two-stage instruction tuning."),
+    ),
+    Rule(
+        "no-summary",
+        "entry",
+        "In a panel list, an imported panel had no summary paragraph (`panel_quirks.summary: "
+        "none`, as upstream's panels of early 2024): the layout asks for one, but import makes "
+        "none up. A "
+        "warning, a to-do of the migrated list: render writes the panel without a summary, as it "
+        "was; `--strict` fails on it. Also when the entry has a summary and still the quirk.",
+        "Write the model's one-paragraph summary as `summary:` and remove `summary: none` from "
+        "`panel_quirks`. A new entry has no such quirk: its missing summary is `missing-field`.",
+        Example(
+            _NO_SUMMARY + "panel_quirks:\n  summary: none\n",
+            5,
+            3,
+            kind="list",
+            whole=True,
+            others=(_PANEL_SETTINGS,),
+        ),
+        Example(
+            _NO_SUMMARY + "summary: Combines a vision encoder with a language model.\n",
+            kind="list",
+            whole=True,
+            others=(_PANEL_SETTINGS,),
+        ),
     ),
     Rule(
         "wrong-type",

@@ -140,6 +140,12 @@ class PanelQuirks(StrictModel):
         "a list whose settings say 'figure_markers: position' (slug markers name the figure "
         "by the entry instead).",
     )
+    summary: Literal["none"] | None = Field(
+        default=None,
+        description="Optional: 'none' when the imported panel had no summary paragraph: render "
+        "writes the panel without one, as it was, and check warns (no-summary) until the entry "
+        "has a summary.",
+    )
     summary_br: Flag | None = Field(
         default=None, description="Optional: 'yes' writes <br> after the deep dive's summary."
     )

@@ -261,12 +261,39 @@ def validate(
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
     reported = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
-    errors += [e for e in _layout_missing(loaded.data, required) if e["loc"] not in reported]
+    missing, todo = _summary_todo(loaded, _layout_missing(loaded.data, required))
+    errors += [e for e in missing if e["loc"] not in reported]
     if errors:
         explained = _explained(errors)
         problems += [
             _diagnostic(loaded, e, categories) for e in errors if not _is_explained(e, explained)
         ]
-        return None, problems
+        return None, [*problems, *todo]
     # A structural problem found while loading (duplicate key, alias) still fails the file.
-    return (None if problems else entry), problems
+    return (None if problems else entry), [*problems, *todo]
+
+
+def _summary_todo(
+    loaded: Loaded, missing: list[ErrorDetails]
+) -> tuple[list[ErrorDetails], list[Diagnostic]]:
+    """The missing fields that fail the entry, and the warning of a panel imported without a
+    summary (`panel_quirks.summary: none`): a summary to write (import makes none up), a to-do,
+    not an error; once written, the quirk left over."""
+    data = loaded.data
+    quirks = data.get("panel_quirks") if isinstance(data, dict) else None
+    if not isinstance(quirks, dict) or quirks.get("summary") != "none":
+        return missing, []
+    line, column = loaded.key_positions.get(("panel_quirks", "summary"), (1, 1))
+    line_out = "'panel_quirks:' and this line" if len(quirks) == 1 else "this line"
+    if "summary" in data:
+        message = f"the entry has a summary now: remove {line_out}"
+    elif any(e["loc"] == ("summary",) for e in missing):
+        missing = [e for e in missing if e["loc"] != ("summary",)]
+        message = (
+            "no summary yet: the imported panel had none (render writes none); write the "
+            "model's one-paragraph summary as 'summary: ...' at the top level and remove "
+            f"{line_out}"
+        )
+    else:
+        return missing, []
+    return missing, [Diagnostic(loaded.path, line, column, "no-summary", message, "warning")]
