@@ -193,7 +193,10 @@ BARE = "warning[import] figure has no alt text; named after the model"
 BLOCK = "warning[import] figure is written back in the figure-block shape (with its comments)"
 # The first line render writes otherwise: a blank line after the heading, or LLaVA's figure.
 OTHERWISE = "warning[import] the panel is written back normalised from this line: ''"
+FRAME = "warning[import] the frame is normalised: blank line added "
 EXCERPT_IMPORT = [
+    f"1:1: {FRAME}after this heading (MD022 blanks-around-headings)",
+    f"5:1: {FRAME}before this list (MD032 blanks-around-lists)",
     f"13:1: {NO_ROW.format('LLaVA')}",
     f"17:1: {BARE}",
     f"17:1: {BLOCK}",
@@ -206,6 +209,7 @@ EXCERPT_IMPORT = [
     f"39:1: {OTHERWISE}",
     f"41:1: {BARE}",
     f"41:1: {BLOCK}",
+    f"53:1: {FRAME}before this list (MD032 blanks-around-lists)",
 ]
 EXCERPT_CHECK = [
     "entries/llava-1-6.yaml:9:8: warning[badge-destination] the 'GitHub' badge should link to "
@@ -222,11 +226,11 @@ LLAVA_16 = """\
 [![GitHub](https://badges.aleen42.com/src/github.svg)](https://llava-vl.github.io/blog/2024-01-30-llava-next/) [![Gradio](https://img.shields.io/badge/%F0%9F%A4%97%20Hugging%20Face-Spaces-blue)](https://llava.hliu.cc/)
 Haotian Liu, Chunyuan Li, Yuheng Li, Bo Li, Yuanhan Zhang, Sheng Shen, Yong Jae Lee
 
-<!-- architecture-figure:2 -->
+<!-- architecture-figure:llava-1-6 -->
 <p align="center">
   <img src="https://github.com/gokayfem/Awesome-VLM-Architectures/assets/88277926/032ef144-ec10-41da-80a1-2cecd66c86ee" alt="LLaVA 1.6 architecture">
 </p>
-<!-- /architecture-figure:2 -->
+<!-- /architecture-figure:llava-1-6 -->
 
 <details>
 <summary>ℹ️ <i>More Information</i></summary>
@@ -240,6 +244,8 @@ REFERENCES = """\
 - [VLM Primer by Aman Chadha](https://aman.ai/primers/ai/VLM/#google_vignette)
 - [Generalized Visual Language Models by Lilian Weng](https://lilianweng.github.io/posts/2022-06-09-vlm/)
 """
+# Written back with the blank line before the list that markdownlint asks for (import warned).
+RENDERED_REFERENCES = REFERENCES.replace("**:\n- [Guide", "**:\n\n- [Guide")
 
 
 def test_the_excerpt_migrates_with_its_summaries_as_a_to_do(
@@ -251,7 +257,7 @@ def test_the_excerpt_migrates_with_its_summaries_as_a_to_do(
     assert out == "".join(f"old/README.md:{line}\n" for line in EXCERPT_IMPORT)
     assert (
         err
-        == "imported 3 entries into entries/ (3 written)\n1 file checked: 0 errors, 12 warnings\n"
+        == "imported 3 entries into entries/ (3 written)\n1 file checked: 0 errors, 15 warnings\n"
     )
     assert "  summary: none\n" in (root / "entries" / "vit.yaml").read_text("utf-8")
     assert main(["check"]) == 0
@@ -265,7 +271,7 @@ def test_the_excerpt_migrates_with_its_summaries_as_a_to_do(
     rendered = (root / "README.md").read_text("utf-8")
     assert LLAVA_16 in rendered
     # The references after the last panel are the frame's: kept, not dropped as stray lines.
-    assert rendered.endswith(REFERENCES)
+    assert rendered.endswith(RENDERED_REFERENCES)
     assert EXCERPT.read_text("utf-8").endswith(REFERENCES)
     again = tmp_path / "again"
     (root / "README.md").replace(tmp_path / "README.md")
@@ -293,7 +299,7 @@ def test_the_whole_readme_imports_checks_renders_lints_and_round_trips(
     assert capsys.readouterr() == ("", "wrote README.md (47 models)\n1 file checked: no problems\n")
     original = WHOLE.read_text("utf-8")
     rendered = (root / "README.md").read_text("utf-8")
-    assert rendered.endswith(REFERENCES)
+    assert rendered.endswith(RENDERED_REFERENCES)
     # docs/panel.md gives these figures: non-blank lines reproduced verbatim and in order, and
     # so with the trailing spaces render drops left aside.
     stripped = "\n".join(line.rstrip() for line in original.split("\n"))
@@ -314,8 +320,12 @@ TAILS = [
     (
         "text after the deep dive is the frame's",
         DEEP + "\n📚 **References**:\n- [A guide](https://a.b/c)\n",
-        "{{ panels }}\n\n📚 **References**:\n- [A guide](https://a.b/c)\n",
-        [NO_ROW_3],
+        "{{ panels }}\n\n📚 **References**:\n\n- [A guide](https://a.b/c)\n",
+        [
+            NO_ROW_3,
+            "README.md:16:1: warning[import] the frame is normalised: blank line added before "
+            "this list (MD032 blanks-around-lists)",
+        ],
     ),
     (
         "a heading after the deep dive starts the frame",
@@ -332,7 +342,7 @@ TAILS = [
             "README.md:9:1: warning[import] figure is written back in the figure-block shape "
             "(with its comments)",
             "README.md:9:1: warning[import] the panel is written back normalised from this line: "
-            "'<!-- architecture-figure:1 -->'",
+            "'<!-- architecture-figure:llava -->'",
             "README.md:13:1: warning[import] line not part of a panel's shape; dropped: "
             "'A stray line.'",
         ],
