@@ -17,7 +17,13 @@ from awesome_tools.settings import load_settings
 from conftest import FIXTURES, REPO
 
 PACKAGED = Path(starter.__file__).parent / "data" / "init"
-STARTED = [".gitignore", ".pre-commit-config.yaml", "awesome.yaml", ".github/workflows/awesome.yml"]
+STARTED = [
+    ".gitignore",
+    ".pre-commit-config.yaml",
+    "awesome.yaml",
+    ".github/workflows/awesome.yml",
+    "contributing.md",
+]
 NOTE = (
     f"note: new/.github/workflows/awesome.yml installs awesome-tools=={__version__} from PyPI, which has it "
     "only once it is published there; until then, change its `pip install` line to a source CI "
@@ -32,6 +38,12 @@ WROTE = (
     "wrote new/.gitignore\n"
     "wrote new/.pre-commit-config.yaml\n"
     "wrote new/.github/workflows/awesome.yml\n"
+    "wrote new/contributing.md\n"
+)
+# A .gitignore of the list's own keeps its lines and gets the patterns it lacks.
+MERGED = (
+    "mine\n/site/\n\n# Added by `awesome-tools init`.\n.venv/\nvenv/\n__pycache__/\n"
+    "*.edited.md\n.*.tmp\n.awesome-tools-*/\n"
 )
 
 
@@ -169,26 +181,29 @@ def test_ci_installs_from_where_this_tool_came_from(
 @pytest.mark.parametrize(
     ("before", "force", "code", "err", "after"),
     [
-        (  # a .gitignore of the maintainer's own: kept and named, the rest written
-            {".gitignore": "mine\n"},
+        (  # settings of the maintainer's own: kept and named, the rest written
+            {"awesome.yaml": "title: Mine\n"},
             False,
             1,
-            WROTE.replace("wrote new/.gitignore\n", "")
+            WROTE.replace("wrote new/awesome.yaml\n", "")
             + "created new/entries/\n"
-            + "awesome-tools: kept new/.gitignore: it exists with other text (use --force to "
+            + "awesome-tools: kept new/awesome.yaml: it exists with other text (use --force to "
             "replace it)\n" + NOTE,
-            {".gitignore": "mine\n"},
+            {"awesome.yaml": "title: Mine\n"},
+        ),
+        (  # a .gitignore of the maintainer's own: merged, forced or not
+            {".gitignore": "mine\n/site/\n"},
+            False,
+            0,
+            WROTE + "created new/entries/\n" + NOTE + NEXT,
+            {".gitignore": MERGED},
         ),
         (
-            {".gitignore": "mine\n", "awesome.yaml": "title: Mine\n"},
+            {".gitignore": "mine\n/site/\n", "awesome.yaml": "title: Mine\n"},
             True,
             0,
-            "wrote new/awesome.yaml\nwrote new/.gitignore\n"
-            + "wrote new/.pre-commit-config.yaml\nwrote new/.github/workflows/awesome.yml\n"
-            + "created new/entries/\n"
-            + NOTE
-            + NEXT,
-            {".gitignore": (PACKAGED / "gitignore").read_text("utf-8")},
+            WROTE + "created new/entries/\n" + NOTE + NEXT,
+            {".gitignore": MERGED},
         ),
         (  # the same text already: nothing to say about it
             {".gitignore": (PACKAGED / "gitignore").read_text("utf-8")},
@@ -197,8 +212,18 @@ def test_ci_installs_from_where_this_tool_came_from(
             WROTE.replace("wrote new/.gitignore\n", "") + "created new/entries/\n" + NOTE + NEXT,
             {".gitignore": (PACKAGED / "gitignore").read_text("utf-8")},
         ),
+        (  # a contributing guide of the list's own, under awesome-lint's other name
+            {"CONTRIBUTING.md": "# How to help\n"},
+            False,
+            0,
+            WROTE.replace("wrote new/contributing.md\n", "")
+            + "created new/entries/\n"
+            + NOTE
+            + NEXT,
+            {"CONTRIBUTING.md": "# How to help\n"},
+        ),
     ],
-    ids=["kept", "forced", "same"],
+    ids=["kept", "gitignore-merged", "forced", "same", "own-guide"],
 )
 def test_existing_files_are_kept_unless_forced(
     here: Path,
@@ -217,7 +242,12 @@ def test_existing_files_are_kept_unless_forced(
     assert capsys.readouterr() == ("", err)
     for name, text in after.items():
         assert (root / name).read_text("utf-8") == text
-    assert files(root) == sorted(STARTED)
+    own = [n for n in before if n not in STARTED]
+    assert (
+        files(root) == sorted(STARTED + own)
+        if not own
+        else sorted([n for n in STARTED if n != "contributing.md"] + own)
+    )
 
 
 def test_a_second_init_changes_nothing(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -264,8 +294,9 @@ def test_a_link_inside_the_list_is_written_through(
     assert main(["init", "new", "--force"]) == 0
     assert "wrote new/shared/ignore\n" in capsys.readouterr().err
     assert (root / ".gitignore").is_symlink()
-    assert (root / "shared" / "ignore").read_text("utf-8") == (PACKAGED / "gitignore").read_text(
-        "utf-8"
+    assert (root / "shared" / "ignore").read_text("utf-8") == (
+        "mine\n\n# Added by `awesome-tools init`.\n/site/\n.venv/\nvenv/\n__pycache__/\n"
+        "*.edited.md\n.*.tmp\n.awesome-tools-*/\n"
     )
 
 
@@ -410,13 +441,13 @@ def test_help_offers_init(capsys: pytest.CaptureFixture[str]) -> None:
             1,
             "awesome.yaml:4:1: error[settings] the README is in the panel layout and this list "
             "in the table layout: set 'layout: panel' here first",
-            "awesome-tools: nothing written\n1 file checked: 1 error, 7 warnings\n",
+            "awesome-tools: nothing written\n1 file checked: 1 error, 8 warnings\n",
         ),
         (
             ["init", "--layout", "panel"],
             0,
             "warning[import] the panel is written back normalised from this line: ''",
-            "imported 2 entries into entries/ (2 written)\n1 file checked: 0 errors, 7 warnings\n",
+            "imported 2 entries into entries/ (2 written)\n1 file checked: 0 errors, 8 warnings\n",
         ),
     ],
     ids=["table", "panel"],

@@ -62,6 +62,27 @@ def _code_lines(texts: list[str]) -> set[int]:
     return {n for t in tokens if t.type in _CODE and t.map for n in range(*t.map)}
 
 
+# A panel links its paper from its badge and again as its figure's source, by design: the
+# packaged frame and upstream's generated one turn awesome-lint's double-link off for that.
+DOUBLE_LINK_OFF = "<!--lint disable double-link-->"
+_DOUBLE_LINK = re.compile(r"<!--\s*lint\s+disable\b[^>]*\bdouble-link\b")
+
+
+def double_link_off(lines: list[FrameLine]) -> tuple[list[FrameLine], list[tuple[int, str]]]:
+    """The frame with awesome-lint's double-link rule turned off under its title, as upstream's
+    generated frame does, where no comment turns it off already."""
+    if any(_DOUBLE_LINK.search(line.text) for line in lines) or not lines:
+        return lines, []
+    at = 1 if lines[0].text.startswith("# ") else 0
+    where = lines[at - 1].last if at else lines[0].first
+    note = (
+        f"{DOUBLE_LINK_OFF} added {'under the title' if at else 'at the top'} (awesome-lint "
+        "double-link: a panel links its paper from its badge and again from its figure)"
+    )
+    added = FrameLine(DOUBLE_LINK_OFF, where, where)
+    return [*lines[:at], added, *lines[at:]], [(where, note)]
+
+
 def tidy_frame(
     lines: list[FrameLine], placeholders: Collection[str]
 ) -> tuple[list[FrameLine], list[tuple[int, str]]]:

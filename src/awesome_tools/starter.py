@@ -20,7 +20,12 @@ FILES = {
     ".gitignore": "gitignore",
     ".pre-commit-config.yaml": "pre-commit-config.yaml",
     ".github/workflows/awesome.yml": "awesome.yml",
+    "contributing.md": "contributing.md",
 }
+# A list's contributing guide under any of the names awesome-lint accepts is the list's own.
+GUIDE = "contributing.md"
+# A .gitignore of the list's own gets the patterns it lacks, appended under this line.
+IGNORED_BY = "# Added by `awesome-tools init`."
 # The packaged files with `$name` placeholders; the others are copied as they are.
 TEMPLATED = frozenset({"awesome.yaml", "awesome.yml"})
 
@@ -72,6 +77,21 @@ def installed_from() -> str | None:
 def default_install() -> str:
     """What CI installs unless told: the git commit this one came from, else this version."""
     return installed_from() or f"{DISTRIBUTION}=={__version__}"
+
+
+def merged_gitignore(current: str, ours: str) -> str:
+    """The list's own .gitignore with the patterns of ours it lacks appended (unchanged when it
+    has them all)."""
+    have = {line.strip() for line in current.split("\n")}
+    missing = [
+        line
+        for line in ours.split("\n")
+        if line.strip() and not line.startswith("#") and line.strip() not in have
+    ]
+    if not missing:
+        return current
+    head = current if current.endswith("\n") or not current else current + "\n"
+    return head + "\n".join(["", IGNORED_BY, *missing]) + "\n"
 
 
 def readme_title(text: str) -> str | None:

@@ -34,11 +34,33 @@ def leads_out(path: Path, root: Path) -> bool:
     return real != top and top not in real.parents
 
 
+def _has_guide(root: Path) -> bool:
+    """Say whether the list has a contributing guide already, under any case of its name."""
+    try:
+        names = [p.name.casefold() for p in root.iterdir()] if root.is_dir() else []
+    except OSError:
+        return False
+    return "contributing.md" in names
+
+
 def plan_setup(root: Path, texts: dict[str, str], *, force: bool) -> SetUp:
     """Where each starter file goes: new files, files to replace (forced), files kept."""
+    from awesome_tools.starter import GUIDE, merged_gitignore
+
     setup = SetUp()
     for relative, text in texts.items():
         path = root / relative
+        if relative == GUIDE and not force and _has_guide(root):
+            continue
+        if relative == ".gitignore" and path.is_file() and not leads_out(path, root):
+            # The list's own ignores are kept whatever --force says: ours are appended.
+            target = Path(os.path.realpath(path))
+            current = target.read_text("utf-8", errors="replace")
+            merged = merged_gitignore(current, text)
+            if merged != current:
+                setup.files[target] = merged
+                setup.replace.add(target)
+            continue
         if leads_out(path, root):
             setup.refused.append(path)
             continue
