@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.framefix import DOUBLE_LINK_OFF, FrameLine, double_link_off, tidy_frame
+from awesome_tools.framefix import (
+    DOUBLE_LINK_OFF,
+    FrameLine,
+    double_link_off,
+    links_twice,
+    tidy_frame,
+)
 from conftest import FIXTURES, LIST, REPO
 from test_peers import (
     AWESOME_LINT_PACKAGE,
@@ -155,8 +161,8 @@ def test_the_older_frame_passes_awesome_lint_but_for_the_lists_own_word(older_li
 
 # (case, the frame's lines, the lines after, the note: source line and what)
 DOUBLE_LINK_NOTE = (
-    "<!--lint disable double-link--> added under the title (awesome-lint double-link: a panel "
-    "links its paper from its badge and again from its figure)"
+    "<!--lint disable double-link--> added under the title: the README links an address twice, "
+    "which awesome-lint's double-link rule reports"
 )
 DOUBLE_LINK_CASES = [
     ("under the title", ["# T", "text"], ["# T", DOUBLE_LINK_OFF, "text"], [(0, DOUBLE_LINK_NOTE)]),
@@ -182,6 +188,24 @@ def test_double_link_off(
     made, said = double_link_off(lines)
     assert [line.text for line in made] == (texts if after is None else after)
     assert said == notes
+    # A README that links no address twice needs no comment.
+    assert double_link_off(lines, needed=False) == (lines, [])
+
+
+# (README, whether it links an address twice as awesome-lint's double-link rule sees it)
+TWICE = [
+    ("[a](https://x.org) and [b](https://x.org)", True),
+    ("[![arXiv](https://img/1)](https://x.org)\n\n[paper](https://x.org)", True),
+    ("[a](https://x.org) and [b](https://y.org)", False),
+    ('<a href="https://x.org">a</a> [b](https://x.org)', False),
+    ("[a](#one) [b](#one)", True),
+    ("no links", False),
+]
+
+
+@pytest.mark.parametrize(("readme", "twice"), TWICE)
+def test_links_twice(readme: str, twice: bool) -> None:
+    assert links_twice(readme) == twice
 
 
 def test_level_two_bold_headings_without_panel_folds_are_not_panels(

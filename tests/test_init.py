@@ -441,13 +441,13 @@ def test_help_offers_init(capsys: pytest.CaptureFixture[str]) -> None:
             1,
             "awesome.yaml:4:1: error[settings] the README is in the panel layout and this list "
             "in the table layout: set 'layout: panel' here first",
-            "awesome-tools: nothing written\n1 file checked: 1 error, 8 warnings\n",
+            "awesome-tools: nothing written\n1 file checked: 1 error, 7 warnings\n",
         ),
         (
             ["init", "--layout", "panel"],
             0,
             "warning[import] the panel is written back normalised from this line: ''",
-            "imported 2 entries into entries/ (2 written)\n1 file checked: 0 errors, 8 warnings\n",
+            "imported 2 entries into entries/ (2 written)\n1 file checked: 0 errors, 7 warnings\n",
         ),
     ],
     ids=["table", "panel"],

@@ -68,16 +68,33 @@ DOUBLE_LINK_OFF = "<!--lint disable double-link-->"
 _DOUBLE_LINK = re.compile(r"<!--\s*lint\s+disable\b[^>]*\bdouble-link\b")
 
 
-def double_link_off(lines: list[FrameLine]) -> tuple[list[FrameLine], list[tuple[int, str]]]:
+def links_twice(readme: str) -> bool:
+    """Say whether a README has a Markdown link to one address twice (what awesome-lint's
+    double-link rule reports)."""
+    seen: set[str] = set()
+    for token in MarkdownIt("commonmark").parse(readme):
+        for child in token.children or []:
+            href = child.attrs.get("href") if child.type == "link_open" else None
+            if isinstance(href, str):
+                if href in seen:
+                    return True
+                seen.add(href)
+    return False
+
+
+def double_link_off(
+    lines: list[FrameLine], *, needed: bool = True
+) -> tuple[list[FrameLine], list[tuple[int, str]]]:
     """The frame with awesome-lint's double-link rule turned off under its title, as upstream's
-    generated frame does, where no comment turns it off already."""
-    if any(_DOUBLE_LINK.search(line.text) for line in lines) or not lines:
+    generated frame does, where the README links an address twice and no comment turns the
+    rule off already."""
+    if not needed or not lines or any(_DOUBLE_LINK.search(line.text) for line in lines):
         return lines, []
     at = 1 if lines[0].text.startswith("# ") else 0
     where = lines[at - 1].last if at else lines[0].first
     note = (
-        f"{DOUBLE_LINK_OFF} added {'under the title' if at else 'at the top'} (awesome-lint "
-        "double-link: a panel links its paper from its badge and again from its figure)"
+        f"{DOUBLE_LINK_OFF} added {'under the title' if at else 'at the top'}: the README "
+        "links an address twice, which awesome-lint's double-link rule reports"
     )
     added = FrameLine(DOUBLE_LINK_OFF, where, where)
     return [*lines[:at], added, *lines[at:]], [(where, note)]
