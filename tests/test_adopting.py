@@ -119,7 +119,16 @@ def test_the_adoption_flow_runs_as_written_and_ci_passes(clone: Path, tmp_path: 
     assert status.stdout == "!! site/\n", shown(status)
     assert len(list((clone / "entries").glob("*.yaml"))) == 155
     settings = yaml.safe_load((clone / "awesome.yaml").read_text("utf-8"))
-    assert settings == {"title": "Awesome VLM Architectures", "layout": "panel"}
+    # init's settings, and what import read off the README that they lacked: the README is
+    # written back as it was, its figure comments numbered and its credits file unchanged.
+    assert settings == {
+        "title": "Awesome VLM Architectures",
+        "layout": "panel",
+        "figure_markers": "position",
+    }
+    credits = clone / "assets" / "architectures" / "CREDITS.md"
+    assert credits.read_bytes() == (FIXTURES / "upstream-74897b3-CREDITS.md").read_bytes()
+    assert "\n<!-- architecture-figure:1 -->\n" in (clone / "README.md").read_text("utf-8")
     # The CI workflow init wrote: its steps after the install, run as GitHub would run them.
     workflow = yaml.safe_load((clone / ".github" / "workflows" / "awesome.yml").read_text())
     runs = [step["run"] for step in workflow["jobs"]["check"]["steps"] if "run" in step]

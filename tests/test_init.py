@@ -469,3 +469,50 @@ def test_import_after_init_needs_the_readmes_layout(
     assert sorted(p.name for p in (here / "entries").iterdir()) == (
         ["mobilevlm-v2.yaml", "tinyllava.yaml"] if code == 0 else []
     )
+
+
+INIT_SETTINGS = 'title: "Mine"\nlayout: panel\n'
+MARKERS_COMMENT = "# position: figure comments numbered by place\n"
+# (case, the list's awesome.yaml, what import read off the README, merged, notes)
+MERGE_CASES = [
+    (
+        "a setting the list lacks is appended with its comment",
+        INIT_SETTINGS,
+        'layout: panel\ntitle: "Theirs"\n' + MARKERS_COMMENT + "figure_markers: position\n",
+        INIT_SETTINGS + MARKERS_COMMENT + "figure_markers: position\n",
+        [],
+    ),
+    (
+        "the heading level too",
+        INIT_SETTINGS,
+        "layout: panel\npanel_heading_level: 2\nfigure_markers: slug\n",
+        INIT_SETTINGS + "panel_heading_level: 2\nfigure_markers: slug\n",
+        [],
+    ),
+    (
+        "the list's own value is kept and said",
+        INIT_SETTINGS + "figure_markers: slug\n",
+        "layout: panel\nfigure_markers: position\n",
+        INIT_SETTINGS + "figure_markers: slug\n",
+        ["keeps 'figure_markers: slug' where the imported README reads 'figure_markers: position'"],
+    ),
+    ("nothing to add", INIT_SETTINGS, "layout: panel\n", INIT_SETTINGS, []),
+    (
+        "a file without a final newline",
+        "layout: panel",
+        "layout: panel\nfigure_markers: slug\n",
+        "layout: panel\nfigure_markers: slug\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "current", "imported", "merged", "notes"),
+    MERGE_CASES,
+    ids=[c[0] for c in MERGE_CASES],
+)
+def test_merged_settings(
+    case: str, current: str, imported: str, merged: str, notes: list[str]
+) -> None:
+    assert starter.merged_settings(current, imported) == (merged, notes)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import string
 from importlib import metadata, resources
@@ -92,6 +93,44 @@ def merged_gitignore(current: str, ours: str) -> str:
         return current
     head = current if current.endswith("\n") or not current else current + "\n"
     return head + "\n".join(["", IGNORED_BY, *missing]) + "\n"
+
+
+_KEY = re.compile(r"^(?P<key>[A-Za-z_]+):")
+
+
+def _blocks(text: str) -> dict[str, list[str]]:
+    """Each top-level key of a settings file with its lines, the comments above it included."""
+    blocks: dict[str, list[str]] = {}
+    pending: list[str] = []
+    for line in text.split("\n"):
+        key = _KEY.match(line)
+        if key:
+            blocks[key["key"]] = [*pending, line]
+            pending = []
+        elif line.startswith("#"):
+            pending.append(line)
+        elif line.strip() and blocks:
+            blocks[list(blocks)[-1]].append(line)
+    return blocks
+
+
+def merged_settings(current: str, imported: str) -> tuple[str, list[str]]:
+    """The list's own awesome.yaml with the settings an import found that it lacks appended
+    (figure markers, panel heading level), and what it says otherwise than the README, each
+    a note."""
+    have, found = _blocks(current), _blocks(imported)
+    missing = [key for key in found if key not in have]
+    notes = []
+    for key in found:
+        if key in have and key != "title":
+            theirs, ours = have[key][-1].strip(), found[key][-1].strip()
+            if theirs != ours:
+                notes.append(f"keeps '{theirs}' where the imported README reads '{ours}'")
+    if not missing:
+        return current, notes
+    head = current if current.endswith("\n") or not current else current + "\n"
+    lines = [line for key in missing for line in found[key]]
+    return head + "\n".join(lines) + "\n", notes
 
 
 def readme_title(text: str) -> str | None:

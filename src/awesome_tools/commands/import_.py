@@ -26,6 +26,7 @@ from awesome_tools.project import (
     read_source,
 )
 from awesome_tools.settings import CATEGORIES, SETTINGS
+from awesome_tools.starter import merged_settings
 
 # The line of awesome.yaml that sets the layout.
 LAYOUT_KEY = re.compile(r"layout\s*:")
@@ -172,9 +173,18 @@ def run(args: argparse.Namespace) -> int:
     files, replace = _files(plan, into, kept, force=args.force)
     entry_files = set(files)
     for name, text in plan.others.items():
-        # A panel README's frame and settings: written only where the list has none yet.
+        # A panel README's frame and settings: written where the list has none yet; the list's
+        # own settings get what the README needs that they lack (its figure markers, its
+        # heading level), so that render writes the README back as it was.
         other = write_target(root / name, root)
-        if not other.exists():
+        if name == SETTINGS and other.is_file():
+            merged, notes = merged_settings(other.read_text("utf-8", errors="replace"), text)
+            shown = display_path(other, cwd)
+            plan.diagnostics += [Diagnostic(shown, 1, 1, "import", n, "warning") for n in notes]
+            if merged != other.read_text("utf-8", errors="replace"):
+                files[other] = merged
+                replace.add(other)
+        elif not other.exists():
             other.parent.mkdir(parents=True, exist_ok=True)
             files[other] = text
     if plan.categories_text is not None:
