@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -23,6 +26,7 @@ STARTED = [
     "awesome.yaml",
     ".github/workflows/awesome.yml",
     "contributing.md",
+    ".markdownlint-cli2.jsonc",
 ]
 NOTE = (
     f"note: new/.github/workflows/awesome.yml installs awesome-tools=={__version__} from PyPI, which has it "
@@ -39,6 +43,7 @@ WROTE = (
     "wrote new/.pre-commit-config.yaml\n"
     "wrote new/.github/workflows/awesome.yml\n"
     "wrote new/contributing.md\n"
+    "wrote new/.markdownlint-cli2.jsonc\n"
 )
 # A .gitignore of the list's own keeps its lines and gets the patterns it lacks.
 MERGED = (
@@ -222,8 +227,18 @@ def test_ci_installs_from_where_this_tool_came_from(
             + NEXT,
             {"CONTRIBUTING.md": "# How to help\n"},
         ),
+        (  # markdownlint settings of the list's own, in another of the files it reads
+            {".markdownlint.yaml": "MD033: false\n"},
+            False,
+            0,
+            WROTE.replace("wrote new/.markdownlint-cli2.jsonc\n", "")
+            + "created new/entries/\n"
+            + NOTE
+            + NEXT,
+            {".markdownlint.yaml": "MD033: false\n"},
+        ),
     ],
-    ids=["kept", "gitignore-merged", "forced", "same", "own-guide"],
+    ids=["kept", "gitignore-merged", "forced", "same", "own-guide", "own-markdownlint"],
 )
 def test_existing_files_are_kept_unless_forced(
     here: Path,
@@ -242,12 +257,13 @@ def test_existing_files_are_kept_unless_forced(
     assert capsys.readouterr() == ("", err)
     for name, text in after.items():
         assert (root / name).read_text("utf-8") == text
+    # A file of the list's own under another name stands for the starter file.
     own = [n for n in before if n not in STARTED]
-    assert (
-        files(root) == sorted(STARTED + own)
-        if not own
-        else sorted([n for n in STARTED if n != "contributing.md"] + own)
-    )
+    instead = {
+        ".markdownlint.yaml": ".markdownlint-cli2.jsonc",
+        "CONTRIBUTING.md": "contributing.md",
+    }
+    assert files(root) == sorted({*STARTED, *own} - {instead[n] for n in own})
 
 
 def test_a_second_init_changes_nothing(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -516,3 +532,15 @@ def test_merged_settings(
     case: str, current: str, imported: str, merged: str, notes: list[str]
 ) -> None:
     assert starter.merged_settings(current, imported) == (merged, notes)
+
+
+def _jsonc(path: Path) -> Any:
+    return json.loads(re.sub(r"^\s*//.*$", "", path.read_text("utf-8"), flags=re.M))
+
+
+def test_the_written_markdownlint_settings_are_the_ones_the_peers_pass() -> None:
+    """The settings init writes are this repository's, whose README and the upstream catalog's
+    rendered README pass markdownlint-cli2 with them (tests/test_peers.py)."""
+    written = _jsonc(PACKAGED / "markdownlint-cli2.jsonc")
+    assert written["config"] == _jsonc(REPO / ".markdownlint-cli2.jsonc")["config"]
+    assert written["globs"] == ["README.md"]

@@ -239,7 +239,8 @@ def test_the_installed_tool_starts_a_list_from_its_packaged_files(
     assert result.returncode == 0, result.stderr
     assert result.stderr.startswith(
         "wrote new/awesome.yaml\nwrote new/.gitignore\nwrote new/.pre-commit-config.yaml\n"
-        "wrote new/.github/workflows/awesome.yml\nwrote new/contributing.md\ncreated new/entries/\n"
+        "wrote new/.github/workflows/awesome.yml\nwrote new/contributing.md\n"
+        "wrote new/.markdownlint-cli2.jsonc\ncreated new/entries/\n"
     )
     for name, packaged in [(".gitignore", "gitignore"), (".pre-commit-config.yaml", None)]:
         expected = (PACKAGE / "data" / "init" / (packaged or name.lstrip("."))).read_text("utf-8")

@@ -22,9 +22,19 @@ FILES = {
     ".pre-commit-config.yaml": "pre-commit-config.yaml",
     ".github/workflows/awesome.yml": "awesome.yml",
     "contributing.md": "contributing.md",
+    ".markdownlint-cli2.jsonc": "markdownlint-cli2.jsonc",
 }
-# A list's contributing guide under any of the names awesome-lint accepts is the list's own.
-GUIDE = "contributing.md"
+# Starter files a list may hold under another name already (any case): then it has its own.
+OWN = {
+    # the names awesome-lint accepts for a contributing guide
+    "contributing.md": frozenset({"contributing.md"}),
+    # the configuration files markdownlint-cli2 reads
+    ".markdownlint-cli2.jsonc": frozenset(
+        f".markdownlint{kind}.{ext}"
+        for kind in ("-cli2", "")
+        for ext in ("jsonc", "json", "yaml", "yml", "cjs", "mjs")
+    ),
+}
 # A .gitignore of the list's own gets the patterns it lacks, appended under this line.
 IGNORED_BY = "# Added by `awesome-tools init`."
 # The packaged files with `$name` placeholders; the others are copied as they are.

@@ -34,23 +34,23 @@ def leads_out(path: Path, root: Path) -> bool:
     return real != top and top not in real.parents
 
 
-def _has_guide(root: Path) -> bool:
-    """Say whether the list has a contributing guide already, under any case of its name."""
+def _has_own(root: Path, names: frozenset[str]) -> bool:
+    """Say whether the list holds one of these files already, under any case of its name."""
     try:
-        names = [p.name.casefold() for p in root.iterdir()] if root.is_dir() else []
+        present = {p.name.casefold() for p in root.iterdir()} if root.is_dir() else set()
     except OSError:
         return False
-    return "contributing.md" in names
+    return bool(present & names)
 
 
 def plan_setup(root: Path, texts: dict[str, str], *, force: bool) -> SetUp:
     """Where each starter file goes: new files, files to replace (forced), files kept."""
-    from awesome_tools.starter import GUIDE, merged_gitignore
+    from awesome_tools.starter import OWN, merged_gitignore
 
     setup = SetUp()
     for relative, text in texts.items():
         path = root / relative
-        if relative == GUIDE and not force and _has_guide(root):
+        if relative in OWN and not force and _has_own(root, OWN[relative]):
             continue
         if relative == ".gitignore" and path.is_file() and not leads_out(path, root):
             # The list's own ignores are kept whatever --force says: ours are appended.
