@@ -381,8 +381,10 @@ RULES: list[Rule] = [
         "(browsers read it as `/`), a user name before `@` that hides the real host, or an "
         "invisible character (zero-width space or joiner, BOM, soft hyphen, bidi control, "
         "variation selector: any Unicode format, control or private-use character), which "
-        "would let one link pass for another.",
-        "Use the full address starting with https://, copied from the browser's address bar.",
+        "would let one link pass for another; or an absolute link holds whitespace (the "
+        "column points at it).",
+        "Use the full address starting with https://, copied from the browser's address bar; "
+        "remove a space in it, or write it as `%20` where the address needs one.",
         Example("url: arxiv.org/abs/2304.08485", 1, 6),
         Example("url: https://arxiv.org/abs/2304.08485"),
     ),
