@@ -279,7 +279,10 @@ def run(args: argparse.Namespace) -> int:
         try:
             request = _fetch(request, root)
         except arxiv.ArxivError as exc:
-            print(f"awesome-tools: {exc}", file=sys.stderr)
+            offline = (
+                _without_arxiv(args, request) if isinstance(exc, arxiv.ArxivUnreachable) else ""
+            )
+            print(visible(f"awesome-tools: {exc}{offline}"), file=sys.stderr)
             return EXIT_PROBLEMS
         known = ("title", "url", "released")
         if args.name is None and args.name_option is None:
@@ -291,6 +294,23 @@ def run(args: argparse.Namespace) -> int:
     return _write_new(
         args, root, request.target, request.values, categories=categories, known=known
     )
+
+
+def _without_arxiv(args: argparse.Namespace, request: _Request) -> str:
+    """The same `new` with the title and link given by hand, for when arXiv cannot be asked."""
+    import shlex
+
+    from awesome_tools import arxiv
+
+    assert request.paper is not None
+    name = request.values.get("name")
+    words = ["awesome-tools", "new", shlex.quote(name) if name else "NAME"]
+    words += ["--title", "TITLE", "--url", arxiv.abs_url(request.paper)]
+    if args.category is not None:
+        words += ["--category", shlex.quote(args.category)]
+    if args.interactive:
+        words.append("-i")
+    return f"; without arXiv, give the title and link yourself: {' '.join(words)}"
 
 
 def _arxiv_api() -> str:
