@@ -187,8 +187,8 @@ EXAMPLES: list[tuple[str, str, Callable[[Path], None], int, Callable[[Path], str
         lambda r: (
             f"README.md:{_line(r, 'README.md', 'One stage.')}:1: error[drift] block 'LLaVA' "
             f"(line {_line(r, 'README.md', '<summary>LLaVA<') - 1}) differs from "
-            "entries/llava.yaml: edit entries/llava.yaml, not README.md, then run "
-            "`awesome-tools render`\n"
+            "entries/llava.yaml (field training.methods): edit entries/llava.yaml, not README.md, "
+            "then run `awesome-tools render`\n"
         ),
         "1 file checked: 1 error, 0 warnings\n",
     ),
@@ -512,7 +512,8 @@ def test_hand_edit_of_readme_is_reported_and_kept_in_the_index(
     assert status(result.stdout, LINT) == "Failed"
     assert (
         f"README.md:{cell + 1}:1: error[drift] block 'LLaVA' (line {details}) differs from "
-        "entries/llava.yaml: edit entries/llava.yaml, not README.md, then run `make readme`"
+        "entries/llava.yaml (field architecture.overview): edit entries/llava.yaml, not "
+        "README.md, then run `make readme`"
     ) in report(result.stdout, "lint-readme")
     assert status(result.stdout, RENDER) == "Failed"
     render = report(result.stdout, "render-readme")

@@ -250,8 +250,14 @@ def _frame_drift(ctx: Context, old: list[str], new: list[str], start: int) -> It
         ]
         source = next((by_slug[slug] for slug in slugs if slug in by_slug), None)
         if source is not None:
+            fields = ""
+            if tag == "replace" and i2 - i1 == j2 - j1 == 1:
+                from awesome_tools.driftfields import in_fields, overview_row_fields
+
+                fields = in_fields(overview_row_fields(old[i1], new[j1]))
             message = (
-                f"overview row differs from {source}: edit {source}, not README.md, {_fix(ctx)}"
+                f"overview row differs from {source}{fields}: edit {source}, not README.md, "
+                f"{_fix(ctx)}"
             )
         else:
             message = _frame_message(ctx)
@@ -298,7 +304,13 @@ def _diagnostic(
         source = ctx.entry_files.get(block.summary.casefold(), "its entry file")
         where = f"block '{block.summary}'" + (f" (line {mine[0] + 1})" if mine else "")
         verb = "differs from" if mine else "is missing; it comes from"
-        message = f"{where} {verb} {source}: edit {source}, not README.md, {_fix(ctx)}"
+        fields = ""
+        if mine is not None and mine[2] is not None and theirs is not None:
+            from awesome_tools.driftfields import in_fields, table_block_fields
+
+            expected_lines = want_lines[theirs[0] : theirs[1]]
+            fields = in_fields(table_block_fields(mine[2], block, expected_lines))
+        message = f"{where} {verb} {source}{fields}: edit {source}, not README.md, {_fix(ctx)}"
     elif mine is not None and mine[2] is not None and theirs is None:
         message = (
             f"block '{mine[2].summary}' has no entry file: "

@@ -510,7 +510,8 @@ RULES += [
         "drift",
         "readme",
         "README.md differs from what `render` makes of the entries.",
-        "Edit the entry file the message names (or the template, for text outside the model "
+        "Edit the entry file the message names, in the fields it names (or the template, for "
+        "text outside the model "
         "blocks), then run `make readme` (`awesome-tools render` in a list without this "
         "repository's Makefile); never edit README.md by hand.",
         Example(
