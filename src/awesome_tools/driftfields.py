@@ -1,14 +1,16 @@
-"""Which fields of an entry a drifted block or panel shows differently: both texts read back.
+"""Which fields of an entry a drifted block, overview row or panel shows differently.
 
-The README's block and the one render writes are each read as `import` reads them (the same
-mapping from cells, badges and figure lines to fields), and the two sets of values compared, so
-a message names `summary`, `links[1].url` or `architecture.overview` rather than only a line.
-Only a block that differs is read, twice; a current README never comes here.
+Both sides, the README's and what render writes, are read back by the field each part shows:
+a model block by its summary, figure and cells under their headers (as `import` maps them), a
+panel and an overview row as `import` reads them. The values are compared, so a message names
+`summary`, `links[1].url` or `architecture.overview` rather than only a line. Only what differs
+is read back; a current README never comes here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -30,27 +32,50 @@ def _flat(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
 
 def differing(have: dict[str, Any], want: dict[str, Any]) -> list[str]:
     """The dotted fields whose values differ, in the order render writes them."""
-    mine, theirs = dict(_flat(have)), dict(_flat(want))
+    return _differing(dict(_flat(have)), dict(_flat(want)))
+
+
+def _differing(mine: dict[str, Any], theirs: dict[str, Any]) -> list[str]:
     order = [*theirs, *(path for path in mine if path not in theirs)]
     return [path for path in order if mine.get(path) != theirs.get(path)]
 
 
-def table_block_fields(have: Block, want: Block, want_lines: Sequence[str]) -> list[str]:
-    """The fields a README's model block shows differently from the block render writes.
+@lru_cache(maxsize=64)
+def _column(header: str) -> str | None:
+    """The dotted field a header's column holds (`Datasets.Used`: `datasets.used`)."""
+    from awesome_tools.columns import column_key
 
-    Both blocks come parsed with their texts; an expected block that stands in for one parsed
-    in another process (no table) is parsed again from its lines.
+    key = column_key(header)
+    return ".".join(key) if key is not None else None
+
+
+def block_values(block: Block) -> dict[str, str] | None:
+    """A model block's parts by the field each shows, as written (entities decoded): its
+    summary, figure and cells, the Title cell's links apart; None for a block without a row.
+
+    Read as import maps a block, but without making each cell canonical text: drift compares
+    every block of a README drifted all over, so this stays a few joins a block.
     """
-    from awesome_tools.blocks import read_document
-    from awesome_tools.importer import read_block
+    if not block.tables or not block.tables[0].rows:
+        return None
+    table = block.tables[0]
+    values = {"name": "".join(block.summary_parts)}
+    if block.figures:
+        values["figure"], values["figure_alt"] = block.figures[0].src, block.figures[0].alt
+    for header, cell in zip(table.headers, table.rows[0], strict=False):
+        field = _column("".join(header.parts))
+        if field == "title":
+            values["url"] = " ".join(link.href or "" for link in cell.links)
+        if field is not None:
+            values[field] = "".join(cell.parts)
+    return values
 
-    if not want.tables:
-        blocks = [b for b in read_document("\n".join(want_lines)).blocks if b.parent is None]
-        if len(blocks) != 1:
-            return []
-        want = blocks[0]
-    mine, theirs = read_block(have), read_block(want)
-    return differing(mine, theirs) if mine is not None and theirs is not None else []
+
+def table_block_fields(have: Block, want: dict[str, str] | None) -> list[str]:
+    """The fields a README's model block shows differently from the block render writes, whose
+    values (`block_values`) are `want`."""
+    mine = block_values(have)
+    return _differing(mine, want) if mine is not None and want is not None else []
 
 
 def overview_row_fields(have: str, want: str) -> list[str]:

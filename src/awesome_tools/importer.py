@@ -116,11 +116,6 @@ class _Mapper:
             self.warn(extra.line, extra.column, "only the first figure of a block is imported")
 
 
-def read_block(block: Block) -> dict[str, Any] | None:
-    """One model block's entry data as import reads it, its warnings aside (for drift)."""
-    return _Mapper("").block(block, None)
-
-
 def read_overview_row(row: str) -> dict[str, Any] | None:
     """One overview row's facts as import reads them, its name and paper link included (for
     drift); None when it is not a row of the overview."""
