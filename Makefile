@@ -67,14 +67,15 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 # The list first (what a contributor changed), then the code, then the suite; the suite runs on
-# frozen fixtures under tests/, never on the live entries/ or README.md.
+# frozen fixtures under tests/, never on the live entries/ or README.md. Green, the output fits
+# on a screen (a dot a test); a failure is still shown in full.
 test: $(STAMP) $(NODE_STAMP)
 	@tools/check-list
 	$(BIN)/ruff check src tests benchmarks fuzz
 	$(BIN)/ruff format --check src tests benchmarks fuzz
 	$(BIN)/mypy
-	@if command -v node >/dev/null 2>&1; then node --test tests/js/; else echo "node not found: the page's unit tests (tests/js/) are skipped"; fi
-	$(BIN)/python -m pytest
+	@if command -v node >/dev/null 2>&1; then node --test --test-reporter=dot tests/js/; else echo "node not found: the page's unit tests (tests/js/) are skipped"; fi
+	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

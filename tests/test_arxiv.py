@@ -326,19 +326,45 @@ def test_new_reports_a_failing_api(
     start = time.monotonic()
     assert main(["new", "--from-arxiv", paper]) == 1
     assert time.monotonic() - start < 5
-    assert capsys.readouterr().err == f"awesome-tools: {message.format(api=api.url)}\n"
+    assert capsys.readouterr().err == (
+        f"awesome-tools: {message.format(api=api.url)}; without arXiv, give the title and link "
+        f"yourself: awesome-tools new NAME --title TITLE --url https://arxiv.org/abs/{paper}\n"
+    )
     assert api.requests == [f"/api/query?id_list={paper}"]
     assert _entry_files(project) == ["llava.yaml"]
 
 
-def test_new_reports_no_network(
-    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+# (the command line after `new`, how the printed command gives the same without arXiv)
+OFFLINE = [
+    (["--from-arxiv", BLIP2], "NAME --title TITLE --url https://arxiv.org/abs/2301.12597"),
+    (
+        ["BLIP 2", "--from-arxiv", "arXiv:2301.12597v2", "--category", "Vision encoders", "-i"],
+        "'BLIP 2' --title TITLE --url https://arxiv.org/abs/2301.12597 "
+        "--category 'Vision encoders' -i",
+    ),
+    (
+        ["--name", "BLIP-2", "--from-arxiv", "https://arxiv.org/pdf/2301.12597"],
+        "BLIP-2 --title TITLE --url https://arxiv.org/abs/2301.12597",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "command"), OFFLINE, ids=[" ".join(a) for a, _ in OFFLINE])
+def test_new_reports_no_network_and_the_command_without_arxiv(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    command: str,
 ) -> None:
     url = f"http://127.0.0.1:{_closed_port()}/api/query"
     monkeypatch.setenv(arxiv.API_ENV, url)
-    assert main(["new", "--from-arxiv", BLIP2]) == 1
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    (project / "categories.yaml").write_text("- Vision encoders\n", "utf-8")
+    assert main(["new", *args]) == 1
     assert capsys.readouterr().err == (
-        f"awesome-tools: could not reach the arXiv API at {url}: Connection refused\n"
+        f"awesome-tools: could not reach the arXiv API at {url}: Connection refused; without "
+        f"arXiv, give the title and link yourself: awesome-tools new {command}\n"
     )
     assert _entry_files(project) == ["llava.yaml"]
 

@@ -431,6 +431,57 @@ FIELD_CASES: list[tuple[str, bytes | str, list[str]]] = [
         ],
     ),
     (
+        "a space in a url: its column",
+        GOOD.replace("2304.08485", "2304.08485 v2"),
+        [
+            "4:38: error[bad-url] url: 'https://arxiv.org/abs/2304.08485 v2' is not a valid "
+            "link: it holds a space at character 33; remove it, or write %20 where the link "
+            "needs a space"
+        ],
+    ),
+    (
+        "a space in a quoted link of a list, after a doubled quote and a trimmed space",
+        _with("links:\n- kind: paper\n  url: ' https://x.org/it''s a'"),
+        [
+            "7:29: error[bad-url] links[0].url: 'https://x.org/it's a' is not a valid link: "
+            "it holds a space at character 19; remove it, or write %20 where the link needs a space"
+        ],
+    ),
+    (
+        "a no-break space is named",
+        GOOD.replace("abs/2304", "abs/\u00a02304"),
+        [
+            "4:28: error[bad-url] url: 'https://arxiv.org/abs/\u00a02304.08485' is not a valid "
+            "link: it holds U+00A0 (NO-BREAK SPACE) at character 23; remove it, or write %20 "
+            "where the link needs a space"
+        ],
+    ),
+    (
+        "a tab written as an escape: the value's start, as the file is not the value",
+        GOOD.replace("url: https://arxiv.org/abs/2304.08485", 'url: "https://arxiv.org/\\tx"'),
+        [
+            "4:6: error[bad-url] url: 'https://arxiv.org/\\tx' is not a valid link: it holds "
+            "a tab at character 19; remove it, or write %20 where the link needs a space"
+        ],
+    ),
+    (
+        "a link wrapped over two lines: the value's start",
+        GOOD.replace("2304.08485", "2304.08485\n  v2"),
+        [
+            "4:6: error[bad-url] url: 'https://arxiv.org/abs/2304.08485 v2' is not a valid "
+            "link: it holds a space at character 33; remove it, or write %20 where the link "
+            "needs a space"
+        ],
+    ),
+    (
+        "text with a space that is no link is told it is no link",
+        GOOD.replace("https://arxiv.org/abs/2304.08485", "see the paper"),
+        [
+            "4:6: error[bad-url] url: must be an absolute http:// or https:// link, "
+            "got 'see the paper'"
+        ],
+    ),
+    (
         "a badge is https",
         _with(f"links:\n- kind: paper\n  url: {ARXIV}\n  badge: http://img.shields.io/x"),
         [

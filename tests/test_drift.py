@@ -60,11 +60,13 @@ ABC = ["Alpha", "Beta", "Gamma"]
 BLOCK = {"Alpha": 11, "Beta": 20, "Gamma": 29}
 
 
-def block_message(name: str, line: int, block_line: int) -> str:
+def block_message(
+    name: str, line: int, block_line: int, fields: str = "field datasets.purpose"
+) -> str:
     source = f"entries/{name.lower()}.yaml"
     return (
         f"README.md:{line}:1: error[drift] block '{name}' (line {block_line}) differs from "
-        f"{source}: edit {source}, not README.md, {FIX}"
+        f"{source} ({fields}): edit {source}, not README.md, {FIX}"
     )
 
 
@@ -148,7 +150,7 @@ CASES: list[tuple[str, Callable[[], str], list[str]]] = [
     (
         "block renamed: matched by place, named by its entry",
         lambda: readme(ABC).replace(model("Beta", 2), model("Beta2", 2)),
-        [block_message("Beta", 20, 20)],
+        [block_message("Beta", 20, 20, "fields name, title")],
     ),
     (
         "overview row edited",

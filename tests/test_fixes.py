@@ -82,8 +82,8 @@ def test_messages_name_the_list_s_own_commands(
     assert main(["lint"]) == 1
     out = capsys.readouterr().out
     assert out.endswith(
-        "differs from entries/llava.yaml: edit entries/llava.yaml, not README.md, "
-        f"then run `{render}`\n"
+        "differs from entries/llava.yaml (field training.methods): edit entries/llava.yaml, "
+        f"not README.md, then run `{render}`\n"
     ), out
 
 

@@ -212,8 +212,8 @@ EXAMPLES: list[tuple[str, str, Callable[[Path], None], int, Callable[[Path], str
         lambda r: (
             f"README.md:{_line(r, 'README.md', 'One stage.')}:1: error[drift] block 'LLaVA' "
             f"(line {_line(r, 'README.md', '<summary>LLaVA<') - 1}) differs from "
-            "entries/llava.yaml: edit entries/llava.yaml, not README.md, then run "
-            "`awesome-tools render`\n"
+            "entries/llava.yaml (field training.methods): edit entries/llava.yaml, not README.md, "
+            "then run `awesome-tools render`\n"
         ),
         "1 file checked: 1 error, 0 warnings\n",
     ),

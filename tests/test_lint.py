@@ -258,16 +258,67 @@ def test_current_readme_has_no_drift(
     assert capsys.readouterr().out == ""
 
 
-def test_hand_edit_of_a_cell_names_the_entry_file(
-    seed_project: Path, capsys: pytest.CaptureFixture[str]
+LLAVA_TITLE = '<td><a href="https://arxiv.org/abs/2304.08485">LLaVA: Large Language and Vision'
+LLAVA_OVERVIEW = "<td>LLaVA combines a pre-trained language model (LLM)"
+LLAVA_COMPONENTS = "<td>Key components include the CLIP visual encoder"
+
+# (case, [(text of the LLaVA block, its hand edit)], the line edited first, the fields named)
+CELL_EDITS: list[tuple[str, list[tuple[str, str]], str, str]] = [
+    (
+        "a dataset cell",
+        [("<td>Filtered CC3M, LLaVA-Instruct-158K, ScienceQA", "<td>Filtered CC3M")],
+        "<td>Filtered CC3M</td>",
+        " (field datasets.used)",
+    ),
+    (
+        "the title link's text",
+        [(LLAVA_TITLE, LLAVA_TITLE.replace("Large", "Big"))],
+        "LLaVA: Big Language",
+        " (field title)",
+    ),
+    (
+        "the title link's address",
+        [(LLAVA_TITLE, LLAVA_TITLE.replace("08485", "08486"))],
+        "abs/2304.08486",
+        " (field url)",
+    ),
+    (
+        "two cells",
+        [
+            (LLAVA_OVERVIEW, LLAVA_OVERVIEW.replace("LLaVA", "It")),
+            (LLAVA_COMPONENTS, LLAVA_COMPONENTS.replace("Key", "The")),
+        ],
+        "<td>It combines",
+        " (fields architecture.overview, architecture.components)",
+    ),
+    (
+        "markup that reads as the same text: no field to name",
+        [("focusing on enhancing the model&#39;s", "focusing on enhancing the model's")],
+        "focusing on enhancing the model's",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("edits", "first", "fields"), [c[1:] for c in CELL_EDITS], ids=[c[0] for c in CELL_EDITS]
+)
+def test_hand_edit_in_a_block_names_the_entry_file_and_the_fields(
+    seed_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    edits: list[tuple[str, str]],
+    first: str,
+    fields: str,
 ) -> None:
     block_line = _line_of(seed_project, "<summary>LLaVA</summary>") - 1
-    _hand_edit(seed_project, "Filtered CC3M, LLaVA-Instruct-158K, ScienceQA", "Filtered CC3M")
-    cell_line = _line_of(seed_project, "<td>Filtered CC3M</td>")
+    for old, new in edits:
+        _hand_edit(seed_project, old, new)
+    line = _line_of(seed_project, first)
     assert main(["lint"]) == 1
     assert capsys.readouterr().out == (
-        f"README.md:{cell_line}:1: error[drift] block 'LLaVA' (line {block_line}) differs from "
-        "entries/llava.yaml: edit entries/llava.yaml, not README.md, then run `make readme`\n"
+        f"README.md:{line}:1: error[drift] block 'LLaVA' (line {block_line}) differs from "
+        f"entries/llava.yaml{fields}: edit entries/llava.yaml, not README.md, then run "
+        "`make readme`\n"
     )
 
 
@@ -333,16 +384,43 @@ def test_broken_entries_skip_drift_with_a_warning(
     )
 
 
-def test_hand_edit_of_an_overview_row_names_the_entry_file(
-    seed_project: Path, capsys: pytest.CaptureFixture[str]
+LLAVA_ROW = (
+    '<tr><td><a href="#llava">LLaVA</a></td><td>2023-04</td><td>CLIP ViT-L/14</td>'
+    '<td>Vicuna-13B</td><td>linear</td><td><a href="https://arxiv.org/abs/2304.08485">Paper</a>'
+    ' · <a href="https://github.com/haotian-liu/LLaVA">Code</a> · —</td></tr>'
+)
+
+# (case, LLaVA's overview row as hand-edited, the fields the drift message names)
+ROW_EDITS: list[tuple[str, str, str]] = [
+    ("a cell", LLAVA_ROW.replace("Vicuna-13B", "Vicuna-7B"), " (field language_model)"),
+    (
+        "the date and the connector",
+        LLAVA_ROW.replace("2023-04", "2023-05").replace(">linear<", ">mlp<"),
+        " (fields released, connector)",
+    ),
+    ("the code link", LLAVA_ROW.replace("haotian-liu/LLaVA", "x/LLaVA"), " (field code)"),
+    ("the paper link", LLAVA_ROW.replace("2304.08485", "2304.08486"), " (field url)"),
+    (
+        "weights added",
+        LLAVA_ROW.replace(" · —", ' · <a href="https://huggingface.co/x">Weights</a>'),
+        " (field weights)",
+    ),
+    ("the name", LLAVA_ROW.replace(">LLaVA</a>", ">LLaVA 1</a>"), " (field name)"),
+    ("cells run together: no field to name", LLAVA_ROW.replace("</td><td>", "", 1), ""),
+]
+
+
+@pytest.mark.parametrize(
+    ("row", "fields"), [c[1:] for c in ROW_EDITS], ids=[c[0] for c in ROW_EDITS]
+)
+def test_hand_edit_of_an_overview_row_names_the_entry_file_and_the_fields(
+    seed_project: Path, capsys: pytest.CaptureFixture[str], row: str, fields: str
 ) -> None:
-    _hand_edit(
-        seed_project, "<td>Vicuna-13B</td><td>linear</td>", "<td>Vicuna-7B</td><td>linear</td>"
-    )
-    line = _line_of(seed_project, "<td>Vicuna-7B</td>")
+    _hand_edit(seed_project, LLAVA_ROW, row)
+    line = _line_of(seed_project, '<tr><td><a href="#llava">')
     assert main(["lint"]) == 1
     assert capsys.readouterr().out == (
-        f"README.md:{line}:1: error[drift] overview row differs from entries/llava.yaml: "
+        f"README.md:{line}:1: error[drift] overview row differs from entries/llava.yaml{fields}: "
         "edit entries/llava.yaml, not README.md, then run `make readme`\n"
     )
 

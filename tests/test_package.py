@@ -259,8 +259,8 @@ def test_the_installed_tool_reports_a_bad_entry_and_a_hand_edit(venv: Path, samp
     assert (lint.returncode, lint.stdout, lint.stderr) == (
         1,
         f"README.md:{edited}:1: error[drift] block 'LLaVA' (line {block}) differs from "
-        "entries/llava.yaml: edit entries/llava.yaml, not README.md, then run "
-        "`awesome-tools render`\n",
+        "entries/llava.yaml (field training.methods): edit entries/llava.yaml, not README.md, "
+        "then run `awesome-tools render`\n",
         "1 file checked: 1 error, 0 warnings\n",
     )
 

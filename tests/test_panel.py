@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import shutil
 import time
 from pathlib import Path
 
@@ -284,21 +285,73 @@ def test_panel_rules(case: str, panel: str, rows: str, expected: list[str]) -> N
     assert [d.text() for d in found] == [f"README.md:{line}" for line in expected]
 
 
-def test_a_hand_edit_in_a_panel_is_drift_naming_its_entry_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+@pytest.fixture(scope="module")
+def rendered_upstream(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The upstream catalog imported and rendered once, for the drift cases to copy."""
+    root = tmp_path_factory.mktemp("upstream")
+    with pytest.MonkeyPatch.context() as patch:
+        assert _import(UPSTREAM, root, patch) == 0
+        _stand_in_figures(root)
+        assert main(["render"]) == 0
+    return root
+
+
+# (case, a line of MODUS's panel, its hand edit, the fields the drift message names)
+PANEL_EDITS: list[tuple[str, str, str, str]] = [
+    ("authors", "Mingqiao Ye et al., EPFL<br>", "Mingqiao Ye, EPFL<br>", " (field authors)"),
+    (
+        "summary",
+        "MODUS treats every modality symmetrically",
+        "MODUS treats each modality symmetrically",
+        " (field summary)",
+    ),
+    (
+        "a link's address",
+        "(https://modus-multimodal.epfl.ch/)",
+        "(https://modus.epfl.ch/)",
+        " (field links[1].url)",
+    ),
+    (
+        "the figure's number and page",
+        "<b>Figure 2.</b> Decoder-only any-to-any modeling across tokenized 1D and 2D modalities. "
+        '<a href="https://arxiv.org/abs/2607.25948">Source paper</a>, PDF p. 4.',
+        "<b>Figure 3.</b> Decoder-only any-to-any modeling across tokenized 1D and 2D modalities. "
+        '<a href="https://arxiv.org/abs/2607.25948">Source paper</a>, PDF p. 5.',
+        " (fields figure_number, figure_page)",
+    ),
+    (
+        "the deep dive",
+        "**MODUS** is a decoder-only any-to-any model",
+        "**MODUS** is a decoder-only, any-to-any model",
+        " (field deep_dive)",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fields"), [c[1:] for c in PANEL_EDITS], ids=[c[0] for c in PANEL_EDITS]
+)
+def test_a_hand_edit_in_a_panel_is_drift_naming_its_entry_file_and_the_fields(
+    rendered_upstream: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    old: str,
+    new: str,
+    fields: str,
 ) -> None:
-    assert _import(UPSTREAM, tmp_path, monkeypatch) == 0
-    _stand_in_figures(tmp_path)
-    assert main(["render"]) == 0
+    shutil.copytree(rendered_upstream, tmp_path, dirs_exist_ok=True)
+    monkeypatch.chdir(tmp_path)
     readme = tmp_path / "README.md"
     text = readme.read_text("utf-8")
-    readme.write_text(text.replace("Mingqiao Ye et al., EPFL<br>", "Mingqiao Ye, EPFL<br>"))
+    assert text.count(old) == 1
+    readme.write_text(text.replace(old, new), "utf-8")
     capsys.readouterr()
     assert main(["lint"]) == 1
     out, _ = capsys.readouterr()
-    line = text.split("\n").index("Mingqiao Ye et al., EPFL<br>") + 1
+    line = next(i for i, row in enumerate(text.split("\n"), 1) if old in row)
     assert out == (
-        f"README.md:{line}:1: error[drift] panel 'MODUS' differs from entries/modus.yaml: "
+        f"README.md:{line}:1: error[drift] panel 'MODUS' differs from entries/modus.yaml{fields}: "
         "edit entries/modus.yaml, then run `awesome-tools render`\n"
     )
 

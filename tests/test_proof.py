@@ -138,8 +138,8 @@ def test_an_edited_overview_row_is_reported_naming_its_entry(
     assert fast == full
     assert fast == (
         1,
-        "README.md:22:1: error[drift] overview row differs from entries/llava-1-6.yaml: edit "
-        "entries/llava-1-6.yaml, not README.md, then run `make readme`\n",
+        "README.md:22:1: error[drift] overview row differs from entries/llava-1-6.yaml "
+        "(field name): edit entries/llava-1-6.yaml, not README.md, then run `make readme`\n",
     )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from awesome_tools.cli import main
+from awesome_tools.keys import field_description
 from awesome_tools.scaffold import fields
 from awesome_tools.schema import PanelQuirks
 
@@ -173,51 +174,140 @@ class _Terminal:
         return self.answers.pop(0)
 
 
-def test_interactive_asks_for_each_field(
-    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+def _prompt(dotted: str, hint: str = "") -> str:
+    """The question `new -i` asks about a field: its description, then what may be typed."""
+    description = field_description(tuple(dotted.split(".")))
+    if description.startswith("Optional:"):
+        hint += " [optional, Enter to skip]"
+    return f"{dotted}: {description}{hint}\n> "
+
+
+def _section(dotted: str, default: str) -> str:
+    return f"{dotted}: {field_description((dotted,))} Include it? {default} "
+
+
+TABLE_OPTIONAL = "released, vision_encoder, language_model, connector, code, weights, figure"
+PANEL_OPTIONAL = (
+    "released, order, contribution, authors, vision_encoder, language_model, connector, code, "
+    "weights, figure, architecture, training, alignment, datasets, deep_dive"
+)
+TABLE_NEEDS = [
+    ("architecture.overview", "Overview."),
+    ("architecture.components", "Parts."),
+    ("training.methods", "Recipe."),
+]
+DATASETS = [("datasets.used", "CC3M"), ("datasets.purpose", "Pre-training.")]
+FIGURE = "https://example.org/llava-2.png"
+
+# (case, awesome.yaml or None, categories.yaml, [(exact prompt, answer typed)], lines of the file)
+INTERVIEWS: list[tuple[str, str | None, str, list[tuple[str, str]], list[str]]] = [
+    (
+        "table list: what the layout needs, the list's categories, optional fields declined",
+        None,
+        "- Encoders\n- Decoders\n",
+        [
+            (_prompt("title"), "A Better LLaVA"),
+            (_prompt("url"), "https://arxiv.org/abs/2401.00002"),
+            (_prompt("category", " (Encoders, Decoders)"), "Decoders"),
+            *[(_prompt(f), a) for f, a in TABLE_NEEDS],
+            (_section("alignment", "[Y/n]"), ""),
+            (_prompt("alignment.techniques"), "Contrastive."),
+            (_prompt("alignment.fusion_methods"), "Projection."),
+            *[(_prompt(f), a) for f, a in DATASETS],
+            (f"Add optional fields ({TABLE_OPTIONAL})? [y/N] ", ""),
+        ],
+        ['category: "Decoders"', 'techniques: "Contrastive."', "# released:", "# summary:"],
+    ),
+    (
+        "table list without categories: no category question; a figure asks for its alt only",
+        None,
+        "# no sections\n",
+        [
+            (_prompt("title"), "A Better LLaVA"),
+            (_prompt("url"), "https://arxiv.org/abs/2401.00002"),
+            *[(_prompt(f), a) for f, a in TABLE_NEEDS],
+            (_section("alignment", "[Y/n]"), "n"),
+            *[(_prompt(f), a) for f, a in DATASETS],
+            (f"Add optional fields ({TABLE_OPTIONAL})? [y/N] ", "y"),
+            (_prompt("released"), "2024-01"),
+            (_prompt("vision_encoder"), ""),
+            (_prompt("language_model"), "Vicuna-13B"),
+            (_prompt("connector"), "mlp"),
+            (_prompt("code"), ""),
+            (_prompt("weights"), ""),
+            (_prompt("figure"), FIGURE),
+            (_prompt("figure_alt"), "The diagram."),
+        ],
+        ['released: "2024-01"', f'figure: "{FIGURE}"', 'figure_alt: "The diagram."'],
+    ),
+    (
+        "panel list: title, link and summary; optional fields declined",
+        "layout: panel\n",
+        "- Encoders\n",
+        [
+            (_prompt("title"), "A Better LLaVA"),
+            (_prompt("url"), "https://arxiv.org/abs/2401.00002"),
+            (_prompt("category", " (Encoders)"), ""),
+            (_prompt("summary"), "A model."),
+            (f"Add optional fields ({PANEL_OPTIONAL})? [y/N] ", "n"),
+        ],
+        ['summary: "A model."', "# architecture:", "# figure_caption:"],
+    ),
+    (
+        "panel list, optional fields taken: no figure, no figure questions; sections opted into",
+        "layout: panel\n",
+        "- Encoders\n",
+        [
+            (_prompt("title"), "A Better LLaVA"),
+            (_prompt("url"), "https://arxiv.org/abs/2401.00002"),
+            (_prompt("category", " (Encoders)"), ""),
+            (_prompt("summary"), "A model."),
+            (f"Add optional fields ({PANEL_OPTIONAL})? [y/N] ", "yes"),
+            *[(_prompt(f), "") for f in ("released", "order", "contribution", "authors")],
+            *[(_prompt(f), "") for f in ("vision_encoder", "language_model", "connector")],
+            *[(_prompt(f), "") for f in ("code", "weights", "figure")],
+            (_section("architecture", "[y/N]"), "y"),
+            *[(_prompt(f), a) for f, a in TABLE_NEEDS[:2]],
+            (_section("training", "[y/N]"), ""),
+            (_section("alignment", "[y/N]"), "n"),
+            (_section("datasets", "[y/N]"), ""),
+            (_prompt("deep_dive"), "More."),
+        ],
+        ['overview: "Overview."', 'deep_dive: "More."', "# figure_caption:"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "settings", "categories", "session", "lines"),
+    INTERVIEWS,
+    ids=[c[0] for c in INTERVIEWS],
+)
+def test_interactive_asks_what_the_layout_needs_then_optional_fields_if_wanted(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    case: str,
+    settings: str | None,
+    categories: str,
+    session: list[tuple[str, str]],
+    lines: list[str],
 ) -> None:
-    answers = [
-        "A Better LLaVA",  # title
-        "https://arxiv.org/abs/2401.00002",  # url
-        "2024-01",  # released
-        "",  # category: skip
-        "",  # order: skip
-        "",
-        "",
-        "",  # summary, contribution, authors: skip
-        "CLIP ViT-L/14",  # vision_encoder
-        "",  # language_model: skip
-        "mlp",  # connector
-        "",
-        "",  # code, weights: skip
-        "",  # figure: skip
-        "",  # figure_alt: skip
-        "",
-        "",
-        "",
-        "",
-        "",  # figure caption, number, source, page, width: skip
-        "Overview.",
-        "Parts.",
-        "Recipe.",
-        "n",  # no alignment section
-        "CC3M",
-        "Pre-training.",
-        "",  # deep_dive: skip
-    ]
-    terminal = _Terminal(answers)
+    if settings is not None:
+        (project / "awesome.yaml").write_text(settings, "utf-8")
+    (project / "categories.yaml").write_text(categories, "utf-8")
+    terminal = _Terminal([answer for _, answer in session])
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("builtins.input", terminal)
     assert main(["new", "LLaVA 2", "--interactive"]) == 0
-    assert terminal.answers == []
-    assert (
-        terminal.prompts[0]
-        == "title: The title of the paper or page that introduces the model.\n> "
+    assert terminal.prompts == [prompt for prompt, _ in session]
+    assert capsys.readouterr().err == (
+        "created entries/llava-2.yaml: replace each TODO, then run `awesome-tools render` "
+        "(`awesome-tools check entries/llava-2.yaml` lists what is left)\n"
     )
     text = (project / "entries" / "llava-2.yaml").read_text("utf-8")
-    assert "alignment" not in text
-    assert 'overview: "Overview."' in text
-    assert 'released: "2024-01"' in text and 'connector: "mlp"' in text
+    assert [line for line in lines if line not in [t.strip() for t in text.splitlines()]] == []
+    assert "TODO" not in text
     assert main(["check"]) == 0
 
 
@@ -239,31 +329,21 @@ def test_interrupted_interactive_leaves_no_file(
 _DEFAULTS = {
     "title": "A Better LLaVA",
     "url": "https://arxiv.org/abs/2401.00002",
-    "released": "",
     "category": "",
-    "order": "",
-    "summary": "",
-    "contribution": "",
-    "authors": "",
-    "vision_encoder": "",
-    "language_model": "",
-    "connector": "",
-    "code": "",
-    "weights": "",
-    "figure": "",
-    "figure_alt": "",
-    "figure_caption": "",
-    "figure_number": "",
-    "figure_source": "",
-    "figure_page": "",
-    "figure_width": "",
     "architecture.overview": "Overview.",
     "architecture.components": "Parts.",
     "training.methods": "Recipe.",
     "alignment": "n",
     "datasets.used": "CC3M",
     "datasets.purpose": "Pre-training.",
-    "deep_dive": "",
+    "Add optional fields": "y",
+    "released": "",
+    "vision_encoder": "",
+    "language_model": "",
+    "connector": "",
+    "code": "",
+    "weights": "",
+    "figure": "",
 }
 
 # (field, bad answer, what `check` would say about it, good answer)

@@ -62,6 +62,41 @@ def test_split_url_refuses_in_plain_words(link: str, reason: str) -> None:
     assert (arxiv_id(link), normalize_url(link), paper_id(link)) == (None, None, None)
 
 
+SPACE_FIX = "remove it, or write %20 where the link needs a space"
+
+# (link, what split_url says, the index of the whitespace): an absolute link with whitespace.
+SPACED = [
+    ("https://arxiv.org/abs/2304.08485 v2", "a space at character 33", 32),
+    ("https://arxiv.org/abs/2304.08485\u00a0v2", "U+00A0 (NO-BREAK SPACE) at character 33", 32),
+    ("https:// arxiv.org/abs/2304.08485", "a space at character 9", 8),
+    ("https://arxiv.org/a\u2003b", "U+2003 (EM SPACE) at character 20", 19),
+    ("https://arxiv.org/a\u3000b", "U+3000 (IDEOGRAPHIC SPACE) at character 20", 19),
+]
+
+
+@pytest.mark.parametrize(("link", "what", "index"), SPACED, ids=[s[1] for s in SPACED])
+def test_split_url_names_whitespace_and_where(link: str, what: str, index: int) -> None:
+    with pytest.raises(BadUrl) as caught:
+        split_url(link)
+    assert caught.value.reason == f"it holds {what}; {SPACE_FIX}"
+    assert caught.value.index == index
+
+
+@pytest.mark.parametrize("text", ["not a link", "arxiv.org/abs/2304.08485 v2", "mailto:a b"])
+def test_whitespace_in_text_that_is_no_absolute_link_is_left_to_the_caller(text: str) -> None:
+    assert split_url(text).host == ""
+
+
+def test_new_says_where_the_space_in_a_url_is(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", "LLaVA 2", "--url", "https://arxiv.org/abs/2304.08485 v2"]) == 2
+    assert capsys.readouterr().err == (
+        "awesome-tools: --url 'https://arxiv.org/abs/2304.08485 v2' is not a valid link: "
+        f"it holds a space at character 33; {SPACE_FIX}\n"
+    )
+
+
 def test_a_bracketed_ipv6_host_is_a_link() -> None:
     assert split_url("HTTPS://[::1]:8443/a?b#c") == split_url("https://[::1]:8443/a?b#c")
     assert split_url("https://[::1]:8443/a?b#c").host == "::1"

@@ -265,3 +265,5 @@ def test_a_readme_drifted_all_over_is_linted_the_same_by_two_processes(
     assert said[0] == said[1]
     assert said[0][0] == 1
     assert said[0][1].count("error[drift]") == 10
+    # Each names the field, read back here for the README, over there for the expected text.
+    assert said[0][1].count("(field datasets.purpose)") == 10

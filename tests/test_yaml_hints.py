@@ -37,8 +37,42 @@ CASES: list[tuple[str, str, list[str]]] = [
         "nested value holding ': ' over two lines",
         GOOD.replace(METHODS, "  methods: Stage 1: align,\n    stage 2: tune."),
         [
-            "9:12: error[yaml-syntax] quote the value (it holds ': '): "
+            "9:12: error[yaml-syntax] quote the value (it holds ': '); replace lines 9-10 with: "
             "methods: 'Stage 1: align, stage 2: tune.'"
+        ],
+    ),
+    (
+        "': ' on a wrapped line of a top-level value",
+        GOOD.replace(TITLE, "title: LLaVA, a large\n  language and vision assistant: the paper"),
+        [
+            "3:8: error[yaml-syntax] quote the value (it holds ': ' on line 4); replace lines 3-4 "
+            "with: title: 'LLaVA, a large language and vision assistant: the paper'"
+        ],
+    ),
+    (
+        "': ' on the third line of a nested value, a quote in it doubled",
+        GOOD.replace(
+            OVERVIEW, "  overview: Combines a vision\n    encoder with the\n    model's LM: Vicuna."
+        ),
+        [
+            "6:13: error[yaml-syntax] quote the value (it holds ': ' on line 8); replace lines 6-8 "
+            "with: overview: 'Combines a vision encoder with the model''s LM: Vicuna.'"
+        ],
+    ),
+    (
+        "a wrapped line starting 'word: ' that is no key of an entry",
+        GOOD.replace(METHODS, "  methods: Two-stage\n    tuning: first align, then tune."),
+        [
+            "9:12: error[yaml-syntax] quote the value (it holds ': ' on line 10); replace lines "
+            "9-10 with: methods: 'Two-stage tuning: first align, then tune.'"
+        ],
+    ),
+    (
+        "a key of an entry indented under a value is a misindented key",
+        GOOD.replace(METHODS, METHODS + "\n    name: Tuned."),
+        [
+            "10:5: error[yaml-syntax] indentation: line 10 is indented by 4 spaces, but the keys "
+            "under 'training:' (line 8) by 2; align 'name:' with 'methods:' on line 9"
         ],
     ),
     (

@@ -30,6 +30,10 @@ class ArxivError(Exception):
     """A paper that could not be fetched or read; the message is plain words."""
 
 
+class ArxivUnreachable(ArxivError):
+    """The arXiv API could not be asked or did not answer: no network, a timeout, an HTTP error."""
+
+
 @dataclass(frozen=True)
 class Paper:
     """What the arXiv API says about one paper."""
@@ -110,11 +114,11 @@ def parse_feed(raw: bytes, paper: str) -> Paper:
 
 
 def fetch_feed(paper: str, *, base: str, timeout: float) -> bytes:
-    """Ask the arXiv API about one paper and return its answer, or raise ArxivError."""
+    """Ask the arXiv API about one paper and return its answer, or raise ArxivUnreachable."""
     request = urllib.request.Request(
         query_url(paper, base=base), headers={"User-Agent": f"awesome-tools/{__version__}"}
     )
-    late = ArxivError(f"the arXiv API did not answer within {timeout:g} s")
+    late = ArxivUnreachable(f"the arXiv API did not answer within {timeout:g} s")
     deadline = time.monotonic() + timeout
     chunks: list[bytes] = []
     try:
@@ -126,17 +130,17 @@ def fetch_feed(paper: str, *, base: str, timeout: float) -> bytes:
                     raise late
     except urllib.error.HTTPError as exc:
         exc.close()
-        raise ArxivError(
+        raise ArxivUnreachable(
             f"the arXiv API answered HTTP {exc.code} {exc.reason} for {paper}"
         ) from None
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError):
             raise late from None
         reason = getattr(exc.reason, "strerror", None) or str(exc.reason)
-        raise ArxivError(f"could not reach the arXiv API at {base}: {reason}") from None
+        raise ArxivUnreachable(f"could not reach the arXiv API at {base}: {reason}") from None
     except TimeoutError:
         raise late from None
     except (http.client.HTTPException, OSError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        raise ArxivError(f"the arXiv API at {base} broke off its answer: {reason}") from None
+        raise ArxivUnreachable(f"the arXiv API at {base} broke off its answer: {reason}") from None
     return b"".join(chunks)

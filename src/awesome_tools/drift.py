@@ -14,6 +14,7 @@ import difflib
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
@@ -250,8 +251,14 @@ def _frame_drift(ctx: Context, old: list[str], new: list[str], start: int) -> It
         ]
         source = next((by_slug[slug] for slug in slugs if slug in by_slug), None)
         if source is not None:
+            fields = ""
+            if tag == "replace" and i2 - i1 == j2 - j1 == 1:
+                from awesome_tools.driftfields import in_fields, overview_row_fields
+
+                fields = in_fields(overview_row_fields(old[i1], new[j1]))
             message = (
-                f"overview row differs from {source}: edit {source}, not README.md, {_fix(ctx)}"
+                f"overview row differs from {source}{fields}: edit {source}, not README.md, "
+                f"{_fix(ctx)}"
             )
         else:
             message = _frame_message(ctx)
@@ -298,7 +305,13 @@ def _diagnostic(
         source = ctx.entry_files.get(block.summary.casefold(), "its entry file")
         where = f"block '{block.summary}'" + (f" (line {mine[0] + 1})" if mine else "")
         verb = "differs from" if mine else "is missing; it comes from"
-        message = f"{where} {verb} {source}: edit {source}, not README.md, {_fix(ctx)}"
+        fields = ""
+        if mine is not None and mine[2] is not None:
+            from awesome_tools.driftfields import block_values, in_fields, table_block_fields
+
+            want = block.values if isinstance(block, Outlined) else block_values(block)
+            fields = in_fields(table_block_fields(mine[2], want))
+        message = f"{where} {verb} {source}{fields}: edit {source}, not README.md, {_fix(ctx)}"
     elif mine is not None and mine[2] is not None and theirs is None:
         message = (
             f"block '{mine[2].summary}' has no entry file: "
@@ -324,29 +337,46 @@ def _frame_message(ctx: Context) -> str:
     return f"text outside the model blocks differs from {ctx.template}: edit that, {_fix(ctx)}"
 
 
-Outline = list[tuple[int, int, str | None, str | None]]  # a segment's lines, id and summary
+# A segment's lines, id, summary and values by field (`driftfields.block_values`).
+Outline = list[tuple[int, int, str | None, str | None, dict[str, str] | None]]
+
+
+@dataclass
+class Outlined(Block):
+    """A block parsed in another process: what drift reads of it, its values by field."""
+
+    values: dict[str, str] | None = None
 
 
 def outline(expected: str) -> Outline:
-    """The expected text's segments as plain values (what another process sends back)."""
+    """The expected text's segments as plain values (what another process sends back).
+
+    Each block's values come too: the texts differ all over, so most blocks will be reported.
+    """
+    from awesome_tools.driftfields import block_values
+
     lines = _lines(expected)
     return [
-        (a, b, None, None) if block is None else (a, b, block.anchor, block.summary)
+        (a, b, None, None, None)
+        if block is None
+        else (a, b, block.anchor, block.summary, block_values(block))
         for a, b, block in segments(read_document(expected), lines)
     ]
 
 
 def from_outline(found: Outline) -> list[Segment]:
-    """Segments again, each block standing in with the id and summary drift reads of it."""
+    """Segments again, each block standing in with the id, summary and values drift reads."""
     return [
         (
             a,
             b,
             None
             if summary is None
-            else Block(a + 1, 1, False, end_line=b, anchor=anchor, summary_parts=[summary]),
+            else Outlined(
+                a + 1, 1, False, end_line=b, anchor=anchor, summary_parts=[summary], values=values
+            ),
         )
-        for a, b, anchor, summary in found
+        for a, b, anchor, summary, values in found
     ]
 
 

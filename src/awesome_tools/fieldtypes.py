@@ -16,7 +16,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from awesome_tools.normalize import canonical_text, find_control_character, is_plain
-from awesome_tools.urls import BadUrl, split_url
+from awesome_tools.urls import BadUrl, split_url, whitespace_problem
 from awesome_tools.vocabulary import connectors
 
 PLACEHOLDER = "TODO:"
@@ -47,9 +47,16 @@ def _url(value: str, *, schemes: tuple[str, ...]) -> str:
     try:
         link = split_url(url)
     except BadUrl as exc:
-        raise PydanticCustomError("bad_url", "{problem}", {"problem": str(exc)}) from None
+        context: dict[str, object] = {"problem": str(exc)}
+        # Whitespace is named and placed as written (a tab, a no-break space), not as the space
+        # it was made; `at` is its index in the value, for the diagnostic's column.
+        spaced = whitespace_problem(value.strip()) if exc.index is not None else None
+        if spaced is not None and spaced.index is not None:
+            at = len(value) - len(value.lstrip()) + spaced.index
+            context = {"problem": str(spaced), "at": at}
+        raise PydanticCustomError("bad_url", "{problem}", context) from None
     wanted = " or ".join(f"{s}://" for s in schemes)
-    if link.scheme not in schemes or not link.host or " " in url:
+    if link.scheme not in schemes or not link.host:
         raise PydanticCustomError(
             "bad_url",
             "must be an absolute {wanted} link, got '{url}'",

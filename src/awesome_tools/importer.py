@@ -116,6 +116,22 @@ class _Mapper:
             self.warn(extra.line, extra.column, "only the first figure of a block is imported")
 
 
+def read_overview_row(row: str) -> dict[str, Any] | None:
+    """One overview row's facts as import reads them, its name and paper link included (for
+    drift); None when it is not a row of the overview."""
+    headers = "".join(f"<th>{header}</th>" for _, header in OVERVIEW)
+    document = read_document(f"<table>\n<tr>{headers}</tr>\n{row}\n</table>")
+    mapper = _Mapper("")
+    facts = _overview_facts(document, mapper)
+    if len(facts) != 1 or mapper.diagnostics:
+        return None
+    found = next(iter(facts.values()))
+    paper = found.pop("links", None)
+    if paper:
+        found["url"] = paper[0]["url"]  # the paper link the overview shows is the entry's url
+    return {"name": document.tables[0].rows[0][0].text, **found}
+
+
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:
     """Order keys as the schema declares them, so files read like the table."""
     return {key: data[key] for key in Entry.model_fields if key in data}

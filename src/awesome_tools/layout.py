@@ -114,6 +114,9 @@ class Layout:
     required: frozenset[str]
     # Fields `new` also writes as placeholders, though an entry may leave them out.
     suggested: frozenset[str] = frozenset()
+    # The optional top-level fields and sections the README shows: `new -i` offers only these
+    # (None: every field of the schema).
+    shown: frozenset[str] | None = None
     # Files render writes besides README.md, by path from the list's root, and their text.
     extras: Extras = _no_extras
     # Every path `extras` may write: the hooks' patterns and the docs name them.
@@ -208,6 +211,13 @@ TABLE = Layout(
     TABLE_REQUIRED,
     # Most models align vision and language; a vision encoder's author removes the section.
     frozenset(["alignment.techniques", "alignment.fusion_methods"]),
+    # The block's figure and sections, the overview's columns; not the panel's prose or links.
+    shown=frozenset(
+        [
+            *("released", "category", "vision_encoder", "language_model", "connector"),
+            *("code", "weights", "figure", "figure_alt", "alignment"),
+        ]
+    ),
     escapes_text=True,
     lint_part=_lint_table_part,
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.driftfields import in_fields, panel_fields
 from awesome_tools.fixes import CONSOLE, Fixes
 from awesome_tools.panelheads import find_heads, panels_end
 from awesome_tools.panelparts import (
@@ -165,17 +166,14 @@ def drift(
             continue
         mine = [lines[i].rstrip() for i in span]
         other = [want[i] for i in theirs[title]]
-        for k, (a, b) in enumerate(zip(mine, other, strict=False)):
-            if a != b:
-                where = source or "its entry file"
-                message = f"panel '{name}' differs from {where}: edit {where}, {fix}"
-                yield _at(path, span.start + k, "drift", message)
-                break
-        else:
-            if len([m for m in mine if m]) != len([o for o in other if o]):
-                where = source or "its entry file"
-                message = f"panel '{name}' differs from {where}: edit {where}, {fix}"
-                yield _at(path, span.start + min(len(mine), len(other)), "drift", message)
+        k = next((k for k, (a, b) in enumerate(zip(mine, other, strict=False)) if a != b), None)
+        if k is None and len([m for m in mine if m]) != len([o for o in other if o]):
+            k = min(len(mine), len(other))
+        if k is not None:
+            where = source or "its entry file"
+            fields = in_fields(panel_fields(mine, other))
+            message = f"panel '{name}' differs from {where}{fields}: edit {where}, {fix}"
+            yield _at(path, span.start + k, "drift", message)
     for title in theirs:
         if title not in have:
             message = f"panel '{split_title(title)}' is missing: {fix}"

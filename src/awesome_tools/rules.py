@@ -428,8 +428,10 @@ RULES: list[Rule] = [
         "(browsers read it as `/`), a user name before `@` that hides the real host, or an "
         "invisible character (zero-width space or joiner, BOM, soft hyphen, bidi control, "
         "variation selector: any Unicode format, control or private-use character), which "
-        "would let one link pass for another.",
-        "Use the full address starting with https://, copied from the browser's address bar.",
+        "would let one link pass for another; or an absolute link holds whitespace (the "
+        "column points at it).",
+        "Use the full address starting with https://, copied from the browser's address bar; "
+        "remove a space in it, or write it as `%20` where the address needs one.",
         Example("url: arxiv.org/abs/2304.08485", 1, 6),
         Example("url: https://arxiv.org/abs/2304.08485"),
     ),
@@ -558,7 +560,8 @@ RULES += [
         "readme",
         "README.md, or another file the layout generates (the panel layout's "
         "`assets/architectures/CREDITS.md`), differs from what `render` makes of the entries.",
-        "Edit the entry file the message names (or the template, for text outside the model "
+        "Edit the entry file the message names, in the fields it names (or the template, for "
+        "text outside the model "
         "blocks), then run `make readme` (`awesome-tools render` in a list without this "
         "repository's Makefile); never edit README.md or a generated file by hand.",
         Example(

@@ -190,7 +190,8 @@ def misindented(text: str, last_line: int, *, keys: Collection[str] = ()) -> Hin
             continue
         if line.indent > previous.indent:
             if not previous.empty:
-                if previous.continues:
+                if previous.continues or (previous.plain and keys and line.key not in keys):
+                    # A wrapped line of the value above that holds ': ' after a word.
                     continue
                 return _deeper(levels, line, previous, before, unit)
             levels.append(_Level(previous, line, line))
@@ -206,25 +207,60 @@ def misindented(text: str, last_line: int, *, keys: Collection[str] = ()) -> Hin
     return None
 
 
-def quote_value(text: str, line_number: int, column: int) -> Hint | None:
-    """Show the quoted value when the parser stops at a `: ` inside a plain value."""
-    lines = text.splitlines()
-    if not 0 < line_number <= len(lines):
-        return None
-    line = lines[line_number - 1]
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _plain(match: re.Match[str] | None) -> bool:
+    return match is not None and bool(match.group(3)) and not match.group(3).startswith(_NOT_PLAIN)
+
+
+def _owner(lines: list[str], number: int, column: int) -> tuple[int, re.Match[str]] | None:
+    """The `key: value` line whose plain value runs on to the `:` at (`number`, `column`)."""
+    line = lines[number - 1]
     match = _KEY.fullmatch(line.rstrip())
-    if match is None or not match.group(3) or match.group(3).startswith(_NOT_PLAIN):
+    if match is not None and match.group(3) and column - 1 > match.start(3):
+        return (number, match) if _plain(match) else None
+    # A wrapped line of the value above: its key is the nearest key line indented less.
+    indent = _indent(line)
+    for above in range(number - 1, 0, -1):
+        text = lines[above - 1]
+        if not text.strip() or text.lstrip().startswith(("#", "-")):
+            return None
+        match = _KEY.fullmatch(text.rstrip())
+        if match is not None:
+            return (above, match) if _plain(match) and len(match.group(1)) < indent else None
+    return None
+
+
+def quote_value(text: str, line_number: int, column: int) -> Hint | None:
+    """Show the quoted value when the parser stops at a `: ` inside a plain value.
+
+    The `: ` may stand on the key's line or on a line that wraps its value; a value over several
+    lines is joined into the one line to type in their place.
+    """
+    lines = text.splitlines()
+    if not 0 < line_number <= len(lines) or lines[line_number - 1][column - 1 : column] != ":":
         return None
-    start = match.start(3)
-    if column - 1 <= start or line[column - 1 : column] != ":":
+    owner = _owner(lines, line_number, column)
+    if owner is None:
         return None
+    first, match = owner
     indent = len(match.group(1))
     parts = [match.group(3)]
-    for following in lines[line_number:]:
-        if not following.strip() or len(following) - len(following.lstrip(" ")) <= indent:
+    for following in lines[first:]:
+        if not following.strip() or _indent(following) <= indent:
             break
         parts.append(following.strip())
     value = re.sub(r"\s+#.*", "", " ".join(parts)).strip()
     quoted = "'" + value.replace("'", "''") + "'"
-    message = f"quote the value (it holds ': '): {match.group(2)}: {quoted}"
-    return line_number, start + 1, message
+    typed = f"{match.group(2)}: {quoted}"
+    if len(parts) == 1:
+        message = f"quote the value (it holds ': '): {typed}"
+    else:
+        where = "" if first == line_number else f" on line {line_number}"
+        message = (
+            f"quote the value (it holds ': '{where}); replace lines {first}-"
+            f"{first + len(parts) - 1} with: {typed}"
+        )
+    return first, match.start(3) + 1, message

@@ -11,10 +11,11 @@ from urllib.parse import urlsplit
 class BadUrl(ValueError):
     """A link that cannot be read; `reason` says why in plain words."""
 
-    def __init__(self, url: str, reason: str) -> None:
+    def __init__(self, url: str, reason: str, *, index: int | None = None) -> None:
         super().__init__(f"'{url}' is not a valid link: {reason}")
         self.url = url
         self.reason = reason
+        self.index = index
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,22 @@ def _describe(ch: str) -> str:
     return f"U+{ord(ch):04X} ({name})" if name else f"U+{ord(ch):04X}"
 
 
+def whitespace_problem(url: str) -> BadUrl | None:
+    """Name the first whitespace character of a link and where it stands."""
+    if url.isascii() and " " not in url and url.isprintable():
+        return None
+    index = next((i for i, ch in enumerate(url) if ch.isspace()), None)
+    if index is None:
+        return None
+    ch = url[index]
+    what = {" ": "a space", "\t": "a tab", "\n": "a line break"}.get(ch) or _describe(ch)
+    reason = (
+        f"it holds {what} at character {index + 1}; remove it, or write %20 where the link "
+        "needs a space"
+    )
+    return BadUrl(_shown(url), reason, index=index)
+
+
 def _shown(url: str) -> str:
     """The link with each invisible character written as an escape, so a message shows it."""
     return "".join(
@@ -107,6 +124,11 @@ def split_url(url: str) -> Link:
         port = parts.port
     except ValueError as exc:
         raise BadUrl(url, _reason(exc)) from None
+    spaced = whitespace_problem(url) if parts.scheme and parts.netloc else None
+    if spaced is not None:
+        # Markdown ends a link at the space, a browser or a copy cuts it there: an absolute link
+        # with one is a link with a typo (text that is no link at all is told so by its caller).
+        raise spaced
     if parts.username is not None:
         # `https://arxiv.org@evil.example/` shows one host and leads to another.
         raise BadUrl(url, "a user name before '@' hides the real host; remove it")

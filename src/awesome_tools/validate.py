@@ -7,6 +7,7 @@ from collections.abc import Collection, Sequence
 from functools import cache
 from typing import Annotated, Any
 
+import yaml
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
@@ -150,6 +151,35 @@ def _message(error: ErrorDetails, categories: Sequence[str]) -> str:
     return f"{field}: {error['msg']}" if field else error["msg"]
 
 
+def _node(loaded: Loaded, loc: KeyPath) -> yaml.Node | None:
+    """The node of a value by its path (the first of a repeated key, as positions are)."""
+    node = loaded.root
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            node = node.value[part] if part < len(node.value) else None
+        else:
+            return None
+    return node
+
+
+def _character(loaded: Loaded, loc: KeyPath, index: int) -> Position | None:
+    """Where character `index` of a value stands in the file, when the value is on one line
+    and written without escapes, so that each character of the value is one of the file."""
+    node = _node(loaded, loc)
+    if not isinstance(node, yaml.ScalarNode) or node.start_mark.line != node.end_mark.line:
+        return None
+    value: str = node.value
+    before = {"": 0, "'": 1 + value[:index].count("'"), '"': 1}.get(node.style)
+    written = {"": 0, "'": 2 + value.count("'"), '"': 2}.get(node.style)
+    if before is None or written is None:
+        return None
+    if node.end_mark.column - node.start_mark.column != len(value) + written:
+        return None
+    return node.start_mark.line + 1, node.start_mark.column + before + index + 1
+
+
 def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) -> Diagnostic:
     kind = error["type"]
     loc: KeyPath = tuple(error["loc"])
@@ -174,6 +204,9 @@ def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) 
         message = "figure and figure_alt go together: give both or neither"
     else:
         message = _message(error, categories)
+        at = error.get("ctx", {}).get("at")
+        if isinstance(at, int):
+            position = _character(loaded, loc, at) or position
     return Diagnostic(loaded.path, position[0], position[1], rule, message)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,41 +60,6 @@ def _answer_problem(
         return _refusal(*found)
     clash = _clash(root, cwd, None, answer) if path == ("url",) else None
     return _refusal("duplicate-entry", clash) if clash else None
-
-
-def _ask_all(
-    categories: list[str],
-    *,
-    root: Path,
-    cwd: Path,
-    required: Collection[str],
-    known: Sequence[str] = (),
-) -> tuple[dict[str, str], list[str]]:
-    """Prompt for each field in turn, again until the answer passes; empty leaves a placeholder."""
-    from awesome_tools.scaffold import fields
-
-    values: dict[str, str] = {}
-    skip: list[str] = []
-    for field in fields(required):
-        if field.path == ("name",) or field.dotted in known or field.listed or field.imported:
-            continue
-        if any(field.dotted.startswith(f"{s}.") for s in skip):
-            continue
-        if field.section:
-            if not field.required:
-                answer = input(f"{field.dotted}: {field.description} Include it? [Y/n] ")
-                if answer.strip().lower() in ("n", "no"):
-                    skip.append(field.dotted)
-            continue
-        hint = f" ({', '.join(categories)})" if field.path == ("category",) else ""
-        optional = " [optional, Enter to skip]" if not field.required else ""
-        while answer := input(f"{field.dotted}: {field.description}{hint}{optional}\n> ").strip():
-            problem = _answer_problem(field.path, answer, categories=categories, root=root, cwd=cwd)
-            if problem is None:
-                values[field.dotted] = answer
-                break
-            print(problem, file=sys.stderr)
-    return values, skip
 
 
 def _nothing_written(reason: str) -> int:
@@ -153,14 +118,25 @@ def _write_new(
     layout = read_settings(root, cwd)[0].layout
     skip: list[str] = []
     if args.interactive:
+        from awesome_tools.commands.interview import Interview
+
+        interview = Interview(
+            categories,
+            lambda path, answer: _answer_problem(
+                path, answer, categories=categories, root=root, cwd=cwd
+            ),
+            layout.required,
+            layout.suggested,
+            layout.shown,
+            known=(*known, *values),
+        )
         try:
-            answers, skip = _ask_all(
-                categories, root=root, cwd=cwd, known=known, required=layout.required
-            )
+            interview.run()
         except (KeyboardInterrupt, EOFError):
             print("\nawesome-tools: cancelled; nothing written", file=sys.stderr)
             return EXIT_PROBLEMS
-        values = {**answers, **values}
+        values = {**interview.values, **values}
+        skip = interview.skip
         clash = _clash(root, cwd, values["name"], values.get("url"))
         if clash:
             return _nothing_written(clash)
@@ -273,13 +249,18 @@ def run(args: argparse.Namespace) -> int:
         return report(problems, args, files=1)
     category = request.values.get("category")
     if category is not None and category not in categories:
+        if not categories:
+            raise fail(f"unknown category '{category}': the list has none; leave out --category")
         raise fail(f"unknown category '{category}'; categories.yaml lists: {', '.join(categories)}")
     known: tuple[str, ...] = ()
     if request.paper is not None:
         try:
             request = _fetch(request, root)
         except arxiv.ArxivError as exc:
-            print(f"awesome-tools: {exc}", file=sys.stderr)
+            offline = (
+                _without_arxiv(args, request) if isinstance(exc, arxiv.ArxivUnreachable) else ""
+            )
+            print(visible(f"awesome-tools: {exc}{offline}"), file=sys.stderr)
             return EXIT_PROBLEMS
         known = ("title", "url", "released")
         if args.name is None and args.name_option is None:
@@ -291,6 +272,23 @@ def run(args: argparse.Namespace) -> int:
     return _write_new(
         args, root, request.target, request.values, categories=categories, known=known
     )
+
+
+def _without_arxiv(args: argparse.Namespace, request: _Request) -> str:
+    """The same `new` with the title and link given by hand, for when arXiv cannot be asked."""
+    import shlex
+
+    from awesome_tools import arxiv
+
+    assert request.paper is not None
+    name = request.values.get("name")
+    words = ["awesome-tools", "new", shlex.quote(name) if name else "NAME"]
+    words += ["--title", "TITLE", "--url", arxiv.abs_url(request.paper)]
+    if args.category is not None:
+        words += ["--category", shlex.quote(args.category)]
+    if args.interactive:
+        words.append("-i")
+    return f"; without arXiv, give the title and link yourself: {' '.join(words)}"
 
 
 def _arxiv_api() -> str:
