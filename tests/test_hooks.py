@@ -624,7 +624,8 @@ def _edit_cell(text: str) -> tuple[str, str]:
     lines[cell] = f"<td>{HAND_TEXT}</td>\n"
     return "".join(lines), (
         f"README.md:{cell + 1}:1: error[drift] block 'LLaVA' (line {summary}) differs from "
-        "entries/llava.yaml: edit entries/llava.yaml, not README.md, then run `make readme`"
+        "entries/llava.yaml (field architecture.overview): edit entries/llava.yaml, not "
+        "README.md, then run `make readme`"
     )
 
 
@@ -633,7 +634,7 @@ def _edit_summary(text: str) -> tuple[str, str]:
     edited = text.replace(f"\n{SUMMARY}\n", f"\n{HAND_TEXT}\n", 1)
     return edited, (
         f"README.md:{_line_of(edited, HAND_TEXT)}:1: error[drift] panel 'LLaVA' differs from "
-        "entries/llava.yaml: edit entries/llava.yaml, then run `make readme`"
+        "entries/llava.yaml (field summary): edit entries/llava.yaml, then run `make readme`"
     )
 
 
