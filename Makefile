@@ -75,7 +75,7 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff format --check src tests benchmarks fuzz
 	$(BIN)/mypy
 	@if command -v node >/dev/null 2>&1; then node --test --test-reporter=dot tests/js/; else echo "node not found: the page's unit tests (tests/js/) are skipped"; fi
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
