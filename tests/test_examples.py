@@ -59,6 +59,16 @@ def _link(example: Example, root: Path) -> list[Diagnostic]:
     return read_project(list_root, list_root).diagnostics
 
 
+def _dangling(example: Example, root: Path) -> list[Diagnostic]:
+    """Check a list whose entry file is a link to the example's target, made only by `others`."""
+    (root / "entries").mkdir()
+    for path, text in example.others:
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+    (root / example.path).symlink_to(example.text)
+    return read_project(root, root).diagnostics
+
+
 def _list(example: Example, root: Path) -> list[Diagnostic]:
     """Read a list holding the base entry, the example's file and its other files."""
     files = {"entries/llava.yaml": BASE_ENTRY.encode(), example.path: example_bytes(example)}
@@ -78,6 +88,8 @@ def _run(example: Example, root: Path) -> list[Diagnostic]:
         return _template(example, root)
     if example.kind == "link":
         return _link(example, root)
+    if example.kind == "dangling":
+        return _dangling(example, root)
     if example.kind == "categories":
         return load_categories(example_bytes(example), example.path)[1]
     if example.kind == "import":

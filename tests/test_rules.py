@@ -41,13 +41,15 @@ def test_every_entry_rule_is_exercised_by_a_case_and_every_case_rule_is_document
     documented = {r.id for r in RULES if r.scope == "entry"}
     assert seen <= documented
     # `import` and `categories-file` warnings have their own tests in test_import.py,
-    # `category-name` in test_categories.py, `outside-list` (a link) in test_files.py,
+    # `category-name` in test_categories.py, `outside-list` and `dangling-link` (links) in
+    # test_files.py and test_paths.py,
     # `settings` and `figure-file` (which need a list's folder) in test_settings.py.
     assert documented - seen == {
         "import",
         "categories-file",
         "category-name",
         "outside-list",
+        "dangling-link",
         "settings",
         "figure-file",
     }

@@ -201,8 +201,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     os.environ.setdefault(PLUGINS, "__all__")
     # Imported here, after the line above: importing them builds the models.
-    from awesome_tools.commands.common import EXIT_USAGE, Reported, UsageError
+    from awesome_tools.commands.common import (
+        EXIT_PROBLEMS,
+        EXIT_USAGE,
+        Reported,
+        UsageError,
+        refused_write,
+    )
     from awesome_tools.diagnostics import visible
+    from awesome_tools.files import RefusedWrite
 
     parser = build_parser()
     try:
@@ -217,6 +224,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(visible(str(exc)), file=sys.stderr)
         return EXIT_USAGE
+    except RefusedWrite as refused:
+        print(visible(refused_write(refused)), file=sys.stderr)
+        return EXIT_PROBLEMS
     except OSError as exc:
         message = f"awesome-tools: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
         print(visible(message), file=sys.stderr)

@@ -23,19 +23,67 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
+def _steps(path: Path, root: Path) -> list[Path]:
+    """The paths from root down to path, one component at a time (none if path is not under
+    root as written)."""
+    base, full = Path(os.path.abspath(root)), Path(os.path.abspath(path))
+    if not is_inside(full, base):
+        return []
+    steps, step = [], base
+    for part in full.relative_to(base).parts:
+        step = step / part
+        steps.append(step)
+    return steps
+
+
+def leads_out(path: Path, root: Path) -> Path | None:
+    """The link on path's way (a folder or the file itself) that takes it out of root, or None
+    when path, every component resolved, stays inside root.
+
+    A path not under root as written leads out by itself: it is returned whole.
+    """
+    top = Path(os.path.realpath(root))
+    if is_inside(Path(os.path.realpath(path)), top):
+        return None
+    for step in _steps(path, root):
+        if os.path.islink(step) and not is_inside(Path(os.path.realpath(step)), top):
+            return step
+    return Path(os.path.abspath(path))
+
+
+def dangling_link(path: Path, root: Path) -> Path | None:
+    """The link on path's way (a folder or the file itself) that leads to nothing, or None."""
+    for step in _steps(path, root):
+        if os.path.islink(step) and not os.path.exists(step):
+            return step
+        if not os.path.lexists(step):
+            return None
+    return None
+
+
 class RefusedWrite(OSError):
     """A write the project refuses to make, such as through a link that leads outside it."""
 
+    def __init__(self, path: Path, link: Path, *, of: str = "the project") -> None:
+        super().__init__(errno.EPERM, f"refusing to write through a link out of {of}")
+        self.path, self.link, self.of = path, link, of
+
 
 def write_target(path: Path, within: Path | None) -> Path:
-    """The file a write to path changes: a link's target, refused when it leaves `within`."""
-    if not path.is_symlink():
-        return path
-    target = Path(os.path.realpath(path))
-    if within is not None and not is_inside(target, within.resolve()):
-        message = "refusing to write through a link to a file outside the project"
-        raise RefusedWrite(errno.EPERM, message, str(path))
-    return target
+    """The file a write to path changes, every link on its way followed; RefusedWrite when
+    that leaves `within` (None: the caller's own path, followed anywhere)."""
+    if within is not None:
+        link = leads_out(path, within)
+        if link is not None:
+            raise RefusedWrite(path, link)
+    return Path(os.path.realpath(path))
+
+
+def refuse_outside(paths: Collection[Path], within: Path) -> None:
+    """Raise RefusedWrite for the first of paths that leads out of `within`, before any is
+    written."""
+    for path in paths:
+        write_target(path, within)
 
 
 def _stale_pattern(name: str) -> re.Pattern[str]:
@@ -154,17 +202,20 @@ def write_atomic(
 
 
 def write_all(
-    files: dict[Path, str], *, stage_in: Path, replace: Collection[Path] = ()
+    files: dict[Path, str], *, stage_in: Path, within: Path, replace: Collection[Path] = ()
 ) -> list[Path]:
     """Write every file or none; return those that changed.
 
     All are written into a temporary folder in `stage_in` first (where a full disk shows),
     then moved into place. A file in `replace` may exist and is replaced; any other that
     exists, even one that appeared meanwhile, raises FileExistsError naming it. On any failure
-    what this call moved in is taken out again and replaced files come back.
+    what this call moved in is taken out again and replaced files come back. A file whose path
+    leads out of `within` raises RefusedWrite before anything is written.
     """
     import shutil
     import tempfile
+
+    refuse_outside([*files, stage_in], within)
 
     stage_in.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(dir=stage_in, prefix=".awesome-tools-"))

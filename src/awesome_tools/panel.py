@@ -7,6 +7,7 @@ list, else the packaged `panel/README.md.j2`) with `{{ index }}`, `{{ timeline }
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -30,7 +31,7 @@ from awesome_tools.panelparts import (
     split_title,
 )
 from awesome_tools.schema import Entry, PanelQuirks, ReferenceField
-from awesome_tools.templates import README
+from awesome_tools.templates import README, TemplateProblem
 
 if TYPE_CHECKING:
     from awesome_tools.settings import FigureMarkers
@@ -367,14 +368,14 @@ def panel_frame(templates: Templates) -> str:
     root = templates.root
     if root is None:
         return PACKAGED
-    if (root / "templates" / PACKAGED).is_file():
-        return PACKAGED  # the list's own: its templates/ come before the package's
-    own = root / "templates" / README
-    if not own.is_file():
+    if os.path.lexists(root / "templates" / PACKAGED):
+        return PACKAGED  # the list's own (or a link render refuses): before the package's
+    loader = templates.env.loader
+    if loader is None or not os.path.lexists(root / "templates" / README):
         return PACKAGED
     try:
-        parsed = templates.env.parse(own.read_text("utf-8"))
-    except (jinja2.TemplateSyntaxError, UnicodeDecodeError):
+        parsed = templates.env.parse(loader.get_source(templates.env, README)[0])
+    except (jinja2.TemplateError, UnicodeDecodeError, TemplateProblem):
         return README  # rendering it reports the problem with its position
     return README if "panels" in jinja2.meta.find_undeclared_variables(parsed) else PACKAGED
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from awesome_tools.diagnostics import Diagnostic
-from awesome_tools.files import is_inside
+from awesome_tools.files import dangling_link, leads_out
 from awesome_tools.settings import CATEGORIES, DEFAULT, SETTINGS, Settings
 
 if TYPE_CHECKING:
@@ -76,11 +76,13 @@ def read_fixes(root: Path | None) -> Fixes:
 
     if root is None:
         return CONSOLE
-    try:
-        text = (root / "Makefile").read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
+    found = read_inside(root / "Makefile", root, "Makefile", root)
+    if not isinstance(found, bytes):
         return CONSOLE
-    return fixes_from_makefile(text)
+    try:
+        return fixes_from_makefile(found.decode("utf-8"))
+    except UnicodeDecodeError:
+        return CONSOLE
 
 
 def committed(root: Path, name: str) -> bytes | None:
@@ -104,31 +106,19 @@ def committed(root: Path, name: str) -> bytes | None:
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def entry_paths(root: Path) -> tuple[list[Path], list[Path]]:
-    """List the entry files of a project in a stable order, and those that lie outside it.
-
-    A link inside entries/ to a file outside the project is never read: a pull request could
-    otherwise have a check print a file of the machine that runs it.
-    """
+def entry_paths(root: Path) -> list[Path]:
+    """List the entry files of a project in a stable order, links to nothing included (so that
+    a model never vanishes from the README unsaid)."""
     folder = root / ENTRIES
-    top = root.resolve()
-    folder_inside = is_inside(folder.resolve(), top)
     # os.scandir knows each entry's type without a stat call; names sort faster than Paths.
     with os.scandir(folder) as listing:
         found = sorted(
-            (e.name, e.is_symlink())
+            e.name
             for e in listing
-            if e.name.lower().endswith(YAML_SUFFIXES) and e.is_file()
+            if e.name.lower().endswith(YAML_SUFFIXES)
+            and (e.is_file() or not os.path.exists(e.path))
         )
-    inside: list[Path] = []
-    outside: list[Path] = []
-    for name, linked in found:
-        path = folder / name
-        if (linked or not folder_inside) and not is_inside(path.resolve(), top):
-            outside.append(path)
-        else:
-            inside.append(path)
-    return inside, outside
+    return [folder / name for name in found]
 
 
 def read_source(path: Path, cwd: Path, *, display: str | None = None) -> Source:
@@ -136,15 +126,46 @@ def read_source(path: Path, cwd: Path, *, display: str | None = None) -> Source:
     return Source(display or display_path(path, cwd), path, path.read_bytes())
 
 
-def links_outside(path: Path, root: Path) -> bool:
-    """Say whether a file is a link that leads outside the project."""
-    return path.is_symlink() and not is_inside(path.resolve(), root.resolve())
+def refused_read(path: Path, root: Path, display: str, base: Path) -> Diagnostic | None:
+    """Why the list does not read path, or None when it may: every component resolved, the
+    path leads out of the project (`outside-list`) or through a link to nothing
+    (`dangling-link`). A link's path is shown relative to `base`.
+
+    A file that leads out is never read: a pull request could otherwise have a check print a
+    file of the machine that runs it.
+    """
+    out = leads_out(path, root)
+    if out is not None:
+        if out == Path(os.path.abspath(path)):
+            message = "the file links outside the list's folder; it is not read"
+        else:
+            message = (
+                f"{display_path(out, base)}/ links outside the list's folder; the file is not read"
+            )
+        return Diagnostic(display, 1, 1, "outside-list", message)
+    broken = dangling_link(path, root)
+    if broken is None:
+        return None
+    to = os.readlink(broken)
+    if broken == Path(os.path.abspath(path)):
+        message = f"the file is a link to '{to}', which does not exist; it is not read"
+    else:
+        message = (
+            f"{display_path(broken, base)}/ is a link to '{to}', which does not exist; "
+            "the file is not read"
+        )
+    return Diagnostic(display, 1, 1, "dangling-link", message)
 
 
-def outside_list(display: str) -> Diagnostic:
-    """The diagnostic of an entry file that is not read because it lies outside the project."""
-    message = "the file links outside the list's folder; it is not read"
-    return Diagnostic(display, 1, 1, "outside-list", message)
+def read_inside(path: Path, root: Path, display: str, base: Path) -> bytes | Diagnostic | None:
+    """A file of the list: its bytes, why it is not read, or None when there is none."""
+    problem = refused_read(path, root, display, base)
+    if problem is not None:
+        return problem
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None
 
 
 @dataclass(frozen=True)
@@ -161,15 +182,25 @@ class Listing:
 
 
 def read_entries(root: Path, cwd: Path) -> Listing:
-    """List every entry file, to be read when checked; the folder's display path is worked out
-    once, not per file."""
+    """List every entry file, to be read when checked; those that lead out of the project or
+    to nothing are refused. The folder's display path is worked out once, not per file."""
     folder = display_path(root / ENTRIES, cwd)
     prefix = "" if folder == "." else f"{folder}/"
-    inside, outside = entry_paths(root)
-    return Listing(
-        [EntryFile(prefix + p.name, p) for p in inside],
-        {Path(os.path.abspath(p)): outside_list(prefix + p.name) for p in outside},
-    )
+    sources: list[EntryFile | Source] = []
+    refused: dict[Path, Diagnostic] = {}
+    # One test for the folder (a link out, or to nothing), then one per link only: a list of
+    # thousands of plain files costs no more than its listing.
+    folder_refused = refused_read(root / ENTRIES, root, folder, cwd) is not None
+    for path in entry_paths(root):
+        shown = prefix + path.name
+        problem = None
+        if folder_refused or path.is_symlink():
+            problem = refused_read(path, root, shown, cwd)
+        if problem is None:
+            sources.append(EntryFile(shown, path))
+        else:
+            refused[Path(os.path.abspath(path))] = problem
+    return Listing(sources, refused)
 
 
 @dataclass(frozen=True)
@@ -209,7 +240,7 @@ def file_exists(root: Path) -> Callable[[str], bool]:
         found = known.get(relative)
         if found is None:
             path = os.path.join(base, relative)
-            found = os.path.isfile(path) and is_inside(Path(os.path.realpath(path)), top)
+            found = os.path.isfile(path) and leads_out(Path(path), top) is None
             known[relative] = found
         return found
 
@@ -221,15 +252,17 @@ def read_settings(root: Path, cwd: Path) -> tuple[Settings, list[Diagnostic]]:
     missing), with their problems."""
     from awesome_tools.settings import load_settings
 
-    settings_path, categories_path = root / SETTINGS, root / CATEGORIES
-    settings = read_source(settings_path, cwd) if settings_path.is_file() else None
-    categories = read_source(categories_path, cwd) if categories_path.is_file() else None
-    return load_settings(
-        settings.raw if settings else None,
-        settings.display if settings else display_path(settings_path, cwd),
-        categories_raw=categories.raw if categories else None,
-        categories_path=categories.display if categories else display_path(categories_path, cwd),
+    shown = {name: display_path(root / name, cwd) for name in (SETTINGS, CATEGORIES)}
+    read = {name: read_inside(root / name, root, shown[name], cwd) for name in shown}
+    refused = [found for found in read.values() if isinstance(found, Diagnostic)]
+    raw = {name: found for name, found in read.items() if isinstance(found, bytes)}
+    settings, problems = load_settings(
+        raw.get(SETTINGS),
+        shown[SETTINGS],
+        categories_raw=raw.get(CATEGORIES),
+        categories_path=shown[CATEGORIES],
     )
+    return settings, refused + problems
 
 
 def read_categories(root: Path, cwd: Path) -> tuple[list[str], list[Diagnostic]]:

@@ -37,6 +37,7 @@ RuleId = Literal[
     "file-name",
     "name-too-long",
     "outside-list",
+    "dangling-link",
     "duplicate-entry",
     "import",
     "drift",

@@ -15,12 +15,22 @@ Scope = Literal["entry", "readme"]
 # How an example runs (tests/test_examples.py): an entry file, categories.yaml, a README linted
 # alone or imported; "drift" a line of the README render writes for the base entry, edited by
 # hand; "template" the list's README template rendering the base entry; "link" an entry file that
-# is a symbolic link to the target the text names, relative to entries/; "list" a file of a list
-# whose entries/llava.yaml holds the base entry (an entry file is a snippet over it), `others`
-# the list's other files, and the whole list read as `check` reads it; "panel" a panel README
-# linted with the panel layout.
+# is a symbolic link to the target the text names, relative to entries/ (the target holds the
+# base entry); "dangling" the same link with no target made, `others` the list's files; "list" a
+# file of a list whose entries/llava.yaml holds the base entry (an entry file is a snippet over
+# it), `others` the list's other files, and the whole list read as `check` reads it; "panel" a
+# panel README linted with the panel layout.
 Kind = Literal[
-    "entry", "categories", "readme", "import", "drift", "template", "link", "list", "panel"
+    "entry",
+    "categories",
+    "readme",
+    "import",
+    "drift",
+    "template",
+    "link",
+    "dangling",
+    "list",
+    "panel",
 ]
 
 # Every entry example is a snippet over this valid entry: the snippet's lines come first, then
@@ -109,6 +119,10 @@ def where(example: Example) -> str:
         return f" (the whole of `{example.path}`, rendering the base entry{fires})"
     if example.kind == "link":
         return f" (`{example.path}` is a link to this file, which holds the base entry{fires})"
+    if example.kind == "dangling":
+        beside = "".join(f"; `{path}` holds the base entry" for path, _ in example.others)
+        beside = beside or "; no file is there"
+        return f" (`{example.path}` is a link to this path{beside}{fires})"
     if example.kind == "list":
         what = f"`{example.path}`"
         if example.whole:
@@ -510,11 +524,29 @@ RULES: list[Rule] = [
     Rule(
         "outside-list",
         "entry",
-        "An entry file is a symbolic link to a file outside the list's folder; it is not read, "
-        "so that a check never prints a file of the machine it runs on.",
-        "Replace the link with the entry file itself (links within the project are fine).",
+        "A file the list reads (an entry file, a template, `awesome.yaml`, `categories.yaml`, "
+        "README.md or a file render writes beside it, a figure) leads outside the list's folder "
+        "through a symbolic link: the file itself or a folder on its way, every component "
+        "resolved. It is not read, so that a check never prints a file of the machine it runs "
+        "on; the message names the link. (A file the tool would write there is refused too, "
+        "with nothing written.)",
+        "Replace the link with the file itself (links within the project are fine).",
         Example("../../elsewhere/llava.yaml", 1, 1, kind="link"),
         Example("../drafts/llava.yaml", kind="link"),
+    ),
+    Rule(
+        "dangling-link",
+        "entry",
+        "A file the list reads is a symbolic link to nothing (the file itself or a folder on its "
+        "way): an error naming the link and where it points, so that a model never vanishes "
+        "from the README, or a template from the render, without a word.",
+        "Point the link at the file, or replace it with the file itself.",
+        Example("../drafts/llava.yaml", 1, 1, kind="dangling"),
+        Example(
+            "../drafts/llava.yaml",
+            kind="dangling",
+            others=(("drafts/llava.yaml", BASE_ENTRY),),
+        ),
     ),
     Rule(
         "duplicate-entry",

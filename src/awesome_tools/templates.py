@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 import re
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from awesome_tools.links import link_label, overview_link
 from awesome_tools.normalize import slugify
 
 README = "README.md.j2"
+TEMPLATES = "templates"
 PACKAGE_PREFIX = "awesome_tools"
 
 
@@ -109,6 +112,28 @@ def _data_fields(kind: type) -> frozenset[str]:
     return found
 
 
+class _ListLoader(jinja2.FileSystemLoader):
+    """The list's templates/: a template whose path, every component resolved, leads out of the
+    list or to nothing is refused unread (`outside-list`, `dangling-link`), never skipped."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root / TEMPLATES)
+        self.root = root
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        from awesome_tools.project import refused_read
+
+        parts = jinja2.loaders.split_template_path(template)
+        path = self.root.joinpath(TEMPLATES, *parts)
+        shown = "/".join((TEMPLATES, *parts))
+        problem = refused_read(path, self.root, shown, self.root)
+        if problem is not None:
+            raise TemplateProblem(problem)
+        return super().get_source(environment, template)
+
+
 def load_templates(root: Path | None) -> Templates:
     """The templates of the list at root (None: the packaged ones alone)."""
     return Templates(_environment(root), root)
@@ -123,8 +148,8 @@ def _environment(root: Path | None) -> jinja2.Environment:
     requests, so a template must not reach Python's internals or change the values it is given.
     """
     loaders: list[jinja2.BaseLoader] = []
-    if root is not None and (root / "templates").is_dir():
-        loaders.append(jinja2.FileSystemLoader(root / "templates"))
+    if root is not None and os.path.lexists(root / TEMPLATES):
+        loaders.append(_ListLoader(root))
     package = jinja2.PackageLoader("awesome_tools", "templates")
     loaders += [package, jinja2.PrefixLoader({PACKAGE_PREFIX: package})]
     env = _Sandbox(

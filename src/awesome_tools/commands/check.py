@@ -13,14 +13,14 @@ from awesome_tools.commands.common import (
     project_root,
     report,
 )
+from awesome_tools.files import is_inside
 from awesome_tools.project import (
     display_path,
     file_exists,
-    links_outside,
-    outside_list,
     read_entries,
     read_settings,
     read_source,
+    refused_read,
 )
 
 
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     refused = list(listing.refused.values())
     selected: set[str] | None = None
     if args.paths:
-        missing = [p for p in args.paths if not Path(p).is_file()]
+        missing = [p for p in args.paths if not (Path(p).is_file() or Path(p).is_symlink())]
         if missing:
             raise fail(f"no such file: {', '.join(missing)}")
         given = [Path(p) for p in args.paths]
@@ -46,8 +46,12 @@ def run(args: argparse.Namespace) -> int:
             shown = known.get(Path(os.path.abspath(path))) or known.get(path.resolve())
             if shown is None:
                 shown = display_path(path, cwd)
-                if links_outside(path, root):
-                    refused.append(outside_list(shown))
+                under = is_inside(Path(os.path.abspath(path)), Path(os.path.abspath(root)))
+                problem = (
+                    refused_read(path, root, shown, cwd) if under or path.is_symlink() else None
+                )
+                if problem is not None:
+                    refused.append(problem)
                 else:
                     sources.append(read_source(path, cwd))
             selected.add(shown)

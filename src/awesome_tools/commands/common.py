@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import cast
 
 from awesome_tools.diagnostics import Diagnostic, Format, format_diagnostics, has_errors, summary
+from awesome_tools.files import RefusedWrite
 from awesome_tools.project import (
     ENTRIES,
     Project,
+    display_path,
     find_root,
     read_project,
 )
@@ -35,6 +37,14 @@ class Reported(Exception):
 
 def fail(message: str) -> UsageError:
     return UsageError(f"awesome-tools: {message}")
+
+
+def refused_write(refused: RefusedWrite) -> str:
+    """One line naming a path not written and the link that leads it out of the project."""
+    cwd = Path.cwd()
+    path, link = display_path(refused.path, cwd), display_path(refused.link, cwd)
+    how = "it is a link" if link == path else f"{link} is a link"
+    return f"awesome-tools: refusing to write {path}: {how} out of {refused.of}; nothing written"
 
 
 def models(count: int) -> str:

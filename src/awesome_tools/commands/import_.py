@@ -146,7 +146,7 @@ def _files(
 
 def run(args: argparse.Namespace) -> int:
     """Turn a README of model blocks into one entry file per model."""
-    from awesome_tools.files import write_all, write_target
+    from awesome_tools.files import RefusedWrite, refuse_outside, write_all, write_target
 
     cwd = Path.cwd()
     readme = Path(args.readme)
@@ -155,6 +155,9 @@ def run(args: argparse.Namespace) -> int:
     into, new_list = _target(args, cwd)
     source = read_source(readme, cwd)
     layout, plan = _plan(args, source, into, cwd)
+    root = into.absolute().parent
+    refuse_outside([into / name for name in [*plan.files, CATEGORIES]], root)
+    refuse_outside([root / name for name in plan.others], root)
     setup = _new_list(into.parent, plan, layout.name, source, cwd) if new_list else SetUp()
     present = [name for name in plan.files if (into / name).exists()]
     kept = {
@@ -169,7 +172,6 @@ def run(args: argparse.Namespace) -> int:
         print("awesome-tools: nothing written (use --force to overwrite)", file=sys.stderr)
         report(plan.diagnostics, args, files=1)
         return EXIT_PROBLEMS
-    root = into.absolute().parent
     files, replace = _files(plan, into, kept, force=args.force)
     entry_files = set(files)
     for name, text in plan.others.items():
@@ -193,12 +195,14 @@ def run(args: argparse.Namespace) -> int:
         replace.add(categories_target)
     files.update(setup.files)
     try:
-        changed = write_all(files, stage_in=root, replace=replace)
+        changed = write_all(files, stage_in=root, within=root, replace=replace)
     except FileExistsError as exc:
         shown = display_path(Path(exc.filename), cwd)
         print(visible(f"awesome-tools: {shown} appeared meanwhile"), file=sys.stderr)
         print("awesome-tools: nothing written (use --force to overwrite)", file=sys.stderr)
         return EXIT_PROBLEMS
+    except RefusedWrite:
+        raise
     except OSError as exc:
         # write_all has taken back whatever it moved in: the list is as it was.
         reason = exc.strerror or str(exc)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from awesome_tools.commands.common import EXIT_OK, EXIT_PROBLEMS, fail
 from awesome_tools.diagnostics import visible
+from awesome_tools.files import leads_out
 from awesome_tools.project import ENTRIES, display_path
 
 WORKFLOW = ".github/workflows/awesome.yml"
@@ -26,12 +27,6 @@ class SetUp:
     kept: list[Path] = field(default_factory=list)
     # Paths that lead out of the list through a link: nothing is written through them.
     refused: list[Path] = field(default_factory=list)
-
-
-def leads_out(path: Path, root: Path) -> bool:
-    """Say whether path, its links followed (a folder on the way, or the file), leaves root."""
-    real, top = Path(os.path.realpath(path)), Path(os.path.realpath(root))
-    return real != top and top not in real.parents
 
 
 def _has_own(root: Path, names: frozenset[str]) -> bool:
@@ -52,7 +47,7 @@ def plan_setup(root: Path, texts: dict[str, str], *, force: bool) -> SetUp:
         path = root / relative
         if relative in OWN and not force and _has_own(root, OWN[relative]):
             continue
-        if relative == ".gitignore" and path.is_file() and not leads_out(path, root):
+        if relative == ".gitignore" and path.is_file() and leads_out(path, root) is None:
             # The list's own ignores are kept whatever --force says: ours are appended.
             target = Path(os.path.realpath(path))
             current = target.read_text("utf-8", errors="replace")
@@ -61,7 +56,7 @@ def plan_setup(root: Path, texts: dict[str, str], *, force: bool) -> SetUp:
                 setup.files[target] = merged
                 setup.replace.add(target)
             continue
-        if leads_out(path, root):
+        if leads_out(path, root) is not None:
             setup.refused.append(path)
             continue
         if not (path.exists() or path.is_symlink()):
@@ -76,17 +71,19 @@ def plan_setup(root: Path, texts: dict[str, str], *, force: bool) -> SetUp:
             setup.replace.add(target)
         else:
             setup.kept.append(path)
-    if leads_out(root / ENTRIES, root):
+    if leads_out(root / ENTRIES, root) is not None:
         setup.refused.append(root / ENTRIES)
     return setup
 
 
 def refusals(setup: SetUp, root: Path, cwd: Path) -> list[str]:
     """Why nothing may be written: links out of the list, an entries/ that is not a folder."""
-    lines = [
-        f"awesome-tools: {display_path(path, cwd)} leads out of the list through a link"
-        for path in setup.refused
-    ]
+    lines = []
+    for path in setup.refused:
+        shown = display_path(path, cwd)
+        link = display_path(leads_out(path, root) or path, cwd)
+        through = "a link" if link == shown else f"the link {link}"
+        lines.append(f"awesome-tools: {shown} leads out of the list through {through}")
     entries = root / ENTRIES
     if entries not in setup.refused and entries.exists() and not entries.is_dir():
         lines.append(f"awesome-tools: {display_path(entries, cwd)} is not a folder")
@@ -143,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
         say([*refused, "awesome-tools: nothing written"])
         return EXIT_PROBLEMS
     root.mkdir(parents=True, exist_ok=True)
-    changed = write_all(setup.files, stage_in=root, replace=setup.replace)
+    changed = write_all(setup.files, stage_in=root, within=root, replace=setup.replace)
     entries = root / ENTRIES
     created = not entries.is_dir()
     entries.mkdir(exist_ok=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,11 +16,14 @@ from awesome_tools.commands.common import (
     report,
 )
 from awesome_tools.diagnostics import Diagnostic, has_errors
+from awesome_tools.files import is_inside
 from awesome_tools.project import (
     display_path,
     find_root,
     read_fixes,
+    read_inside,
     read_source,
+    refused_read,
 )
 
 if TYPE_CHECKING:
@@ -34,8 +38,13 @@ def _stale_extras(root: Path, cwd: Path, extras: dict[str, str], fixes: Fixes) -
     found = []
     for name, wanted in extras.items():
         path = root / name
-        current = path.read_bytes().decode("utf-8", errors="replace") if path.is_file() else None
-        problem = stale_generated(display_path(path, cwd), current, wanted, fixes)
+        shown = display_path(path, cwd)
+        read = read_inside(path, root, shown, cwd)
+        if isinstance(read, Diagnostic):
+            found.append(read)
+            continue
+        current = read.decode("utf-8", errors="replace") if read is not None else None
+        problem = stale_generated(shown, current, wanted, fixes)
         if problem is not None:
             found.append(problem)
     return found
@@ -51,6 +60,10 @@ def run(args: argparse.Namespace) -> int:
     cwd = Path.cwd()
     root = project_root(args) if args.root else find_root(cwd)
     readme = Path(args.readme) if args.readme else (root or cwd) / "README.md"
+    if root is not None and is_inside(Path(os.path.abspath(readme)), Path(os.path.abspath(root))):
+        refused = refused_read(readme, root, display_path(readme, cwd), cwd)
+        if refused is not None:
+            return report([refused], args, files=1)
     if not readme.is_file():
         raise fail(f"no such file: {readme}")
     source = read_source(readme, cwd)

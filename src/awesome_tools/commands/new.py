@@ -111,10 +111,11 @@ def _write_new(
     known: Sequence[str] = (),
 ) -> int:
     """Ask for the other fields if -i, then write the scaffold; nothing on a clash or cancel."""
-    from awesome_tools.files import write_atomic
+    from awesome_tools.files import refuse_outside, write_atomic
     from awesome_tools.scaffold import scaffold_text
 
     cwd = Path.cwd()
+    refuse_outside([target], root)  # before any question is asked
     layout = read_settings(root, cwd)[0].layout
     skip: list[str] = []
     if args.interactive:

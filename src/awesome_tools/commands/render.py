@@ -15,8 +15,9 @@ from awesome_tools.commands.common import (
     report,
     valid_project,
 )
+from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.fixes import Fixes
-from awesome_tools.project import committed, display_path
+from awesome_tools.project import committed, display_path, read_inside
 
 README = "README.md"
 
@@ -28,10 +29,6 @@ def _unified_diff(old: str, new: str, name: str) -> str:
         old.splitlines(keepends=True), new.splitlines(keepends=True), name, f"{name} (rendered)"
     )
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
-
-
-def _read(path: Path) -> bytes | None:
-    return path.read_bytes() if path.is_file() else None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -68,7 +65,11 @@ def run(args: argparse.Namespace) -> int:
     if not (args.check or args.diff or hook):
         # A plain run leaves the comparison to write_atomic.
         return _write(root, generated, shown, len(entries), hook=False)
-    current = {name: _read(root / name) for name in generated}
+    read = {name: read_inside(root / name, root, shown[name], cwd) for name in generated}
+    refused = [found for found in read.values() if isinstance(found, Diagnostic)]
+    if refused:
+        return report(refused, args, files=len(generated))
+    current = {name: found for name, found in read.items() if not isinstance(found, Diagnostic)}
     stale = [name for name, want in generated.items() if current[name] != want.encode("utf-8")]
     if args.check or args.diff:
         for name in stale:
@@ -96,8 +97,9 @@ def _write(
     root: Path, generated: dict[str, str], shown: dict[str, str], count: int, *, hook: bool
 ) -> int:
     """Write every generated file that changed; in a hook, fail when one did."""
-    from awesome_tools.files import write_atomic
+    from awesome_tools.files import refuse_outside, write_atomic
 
+    refuse_outside([root / name for name in generated], root)
     changed = []
     for name, text in generated.items():
         path = root / name

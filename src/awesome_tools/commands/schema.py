@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from awesome_tools.export import export_json_schema
-    from awesome_tools.files import write_atomic
+    from awesome_tools.files import refuse_outside, write_atomic
     from awesome_tools.schema import entry_json_schema
 
     cwd = Path.cwd()
@@ -37,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
         root / "schema" / "entry.schema.json": entry_json_schema(categories, required=required),
         root / "schema" / "export.schema.json": export_json_schema(categories, required=required),
     }
+    refuse_outside(list(wanted), root)
     stale = False
     for target, schema in wanted.items():
         text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import sys
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from awesome_tools.commands.common import (
     report,
     valid_project,
 )
-from awesome_tools.project import display_path, file_exists
+from awesome_tools.project import display_path, file_exists, read_inside
 
 
 def _figure_files(root: Path, figures: list[str], page: set[str]) -> dict[str, bytes]:
@@ -32,25 +31,27 @@ def _figure_files(root: Path, figures: list[str], page: set[str]) -> dict[str, b
                 "page's files; move it into a folder"
             )
         if exists(figure):
-            found[figure] = (root / figure).read_bytes()
+            data = read_inside(root / figure, root, figure, root)
+            if isinstance(data, bytes):
+                found[figure] = data
     return found
 
 
 def _write_figure(folder: Path, relative: str, data: bytes, within: Path | None) -> bool:
     """Copy a figure to the same relative path in the page's folder, never out of that folder."""
-    from awesome_tools.files import RefusedWrite, is_inside, write_atomic
+    from awesome_tools.files import RefusedWrite, leads_out, write_atomic
 
     path = folder / relative
-    if not is_inside(path.parent.resolve(), folder.resolve()):
-        message = "refusing to write through a link to a folder outside the page's folder"
-        raise RefusedWrite(errno.EPERM, message, str(path))
+    link = leads_out(path, folder)
+    if link is not None:
+        raise RefusedWrite(path, link, of="the page's folder")
     return write_atomic(path, data, within=within)
 
 
 def run(args: argparse.Namespace) -> int:
     """Write index.html, its assets and the list's local figures into the output folder, each
     only when it changes."""
-    from awesome_tools.files import write_atomic
+    from awesome_tools.files import refuse_outside, write_atomic
     from awesome_tools.site import FOLDER, build_site, local_figures
     from awesome_tools.templates import TemplateProblem
 
@@ -70,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
     folder = Path(args.output) if args.output is not None else root / FOLDER
     # Links in the default folder may lead only within the project; --output is the user's.
     within = root if args.output is None else None
+    if within is not None:
+        refuse_outside([folder / name for name in [*pages, *figures]], within)
     written = [
         name for name, text in pages.items() if write_atomic(folder / name, text, within=within)
     ]
