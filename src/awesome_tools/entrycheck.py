@@ -25,7 +25,9 @@ from awesome_tools.validate import validate
 
 # Whether a path relative to the list's root names one of its files: the command layer's
 # answer, so that the checker itself reads nothing.
-Exists = Callable[[str], bool]
+# Why a path relative to the list's root is not a file of the list ("is not in the list's
+# folder; ..."), or None when it is one.
+Missing = Callable[[str], str | None]
 # A file's bytes, or a function that reads them (the command layer's, called where it is checked).
 Raw = bytes | Callable[[], bytes]
 
@@ -167,14 +169,15 @@ def _badges(loaded: Loaded, entry: Entry | None) -> list[Diagnostic]:
     return found
 
 
-def _figure_file(loaded: Loaded, entry: Entry | None, exists: Exists | None) -> list[Diagnostic]:
+def _figure_file(loaded: Loaded, entry: Entry | None, missing: Missing | None) -> list[Diagnostic]:
     """Report a local figure that is not a file of the list."""
-    if entry is None or entry.figure is None or exists is None or "://" in entry.figure:
+    if entry is None or entry.figure is None or missing is None or "://" in entry.figure:
         return []
-    if exists(entry.figure):
+    why = missing(entry.figure)
+    if why is None:
         return []
     line, column = loaded.value_positions.get(("figure",), (1, 1))
-    message = f"figure file '{entry.figure}' is not in the list's folder; add it or fix the path"
+    message = f"figure file '{entry.figure}' {why}"
     return [Diagnostic(loaded.path, line, column, "figure-file", message)]
 
 
@@ -190,7 +193,7 @@ class _Job:
     chosen: Collection[str]
     categories: Sequence[str]
     required: Collection[str]
-    exists: Exists | None
+    missing: Missing | None
     keep_entries: bool
 
     def check(self, path: str, raw: Raw) -> tuple[Keys, Checked | None, list[Diagnostic]]:
@@ -206,7 +209,7 @@ class _Job:
         entry, problems = validate(loaded, categories=self.categories, required=self.required)
         problems.extend(_release_mismatch(loaded, entry))
         problems.extend(_badges(loaded, entry))
-        problems.extend(_figure_file(loaded, entry, self.exists))
+        problems.extend(_figure_file(loaded, entry, self.missing))
         problems.extend(_file_name(loaded, keys))
         problems.extend(references_left(loaded, raw))
         return keys, Checked(path, entry if self.keep_entries else None), problems
@@ -218,7 +221,7 @@ def check_entries(
     categories: Sequence[str],
     selected: Collection[str] | None = None,
     required: Collection[str] = TABLE_REQUIRED,
-    exists: Exists | None = None,
+    missing: Missing | None = None,
     keep_entries: bool = True,
     jobs: int = 1,
 ) -> tuple[list[Checked], list[Diagnostic]]:
@@ -226,8 +229,8 @@ def check_entries(
 
     In place of the bytes, a function that reads them: a worker then reads its share itself.
 
-    `required` are the dotted fields the list's layout needs (`Layout.required`); `exists` says
-    whether a path relative to the list's root is one of its files (None: figures unchecked).
+    `required` are the dotted fields the list's layout needs (`Layout.required`); `missing` says
+    why a path relative to the list's root is not one of its files (None: figures unchecked).
     Without `keep_entries` the result holds no entries (`check` needs only the diagnostics).
     `jobs` processes share the files of a large list (`workers.map_runs`); the result is the
     same for any number.
@@ -235,7 +238,7 @@ def check_entries(
     from awesome_tools.workers import map_runs
 
     chosen = {path for path, _ in sources} if selected is None else set(selected)
-    job = _Job(chosen, categories, required, exists, keep_entries)
+    job = _Job(chosen, categories, required, missing, keep_entries)
 
     def run(start: int, end: int) -> list[tuple[Keys, Checked | None, list[Diagnostic]]]:
         return [job.check(path, raw) for path, raw in sources[start:end]]

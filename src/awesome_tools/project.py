@@ -227,24 +227,27 @@ class Project:
         return load_templates(self.root)
 
 
-def file_exists(root: Path) -> Callable[[str], bool]:
-    """Say whether a path relative to root is a file of the list (not a link out of it).
+def figure_missing(root: Path) -> Callable[[str], str | None]:
+    """Say why a path relative to root is not a file of the list (missing, a link out of it or
+    to nothing), or None when it is one.
 
     The answer for each path is kept: entries may share a figure.
     """
-    top = root.resolve()
-    base = str(top)
-    known: dict[str, bool] = {}
+    known: dict[str, str | None] = {}
 
-    def exists(relative: str) -> bool:
-        found = known.get(relative)
-        if found is None:
-            path = os.path.join(base, relative)
-            found = os.path.isfile(path) and leads_out(Path(path), top) is None
-            known[relative] = found
-        return found
+    def missing(relative: str) -> str | None:
+        if relative not in known:
+            path = root / relative
+            problem = refused_read(path, root, relative, root)
+            if problem is not None:
+                known[relative] = f"is refused: {problem.message}"
+            elif path.is_file():
+                known[relative] = None
+            else:
+                known[relative] = "is not in the list's folder; add it or fix the path"
+        return known[relative]
 
-    return exists
+    return missing
 
 
 def read_settings(root: Path, cwd: Path) -> tuple[Settings, list[Diagnostic]]:
@@ -285,7 +288,7 @@ def read_project(root: Path, cwd: Path, *, jobs: int = 1) -> Project:
         [(s.display, s.read) for s in listing.sources],
         categories=names,
         required=settings.layout.required,
-        exists=file_exists(root),
+        missing=figure_missing(root),
         jobs=jobs,
     )
     return Project(

@@ -16,7 +16,7 @@ from awesome_tools.commands.common import (
 from awesome_tools.files import is_inside
 from awesome_tools.project import (
     display_path,
-    file_exists,
+    figure_missing,
     read_entries,
     read_settings,
     read_source,
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
             categories=settings.categories,
             selected=selected,
             required=settings.layout.required,
-            exists=file_exists(root),
+            missing=figure_missing(root),
             keep_entries=False,
             jobs=jobs(args),
         )

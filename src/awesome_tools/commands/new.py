@@ -95,7 +95,12 @@ def _entry_file(root: Path, name: str, *, origin: str, hint: str = "") -> Path:
 def _taken(
     root: Path, cwd: Path, target: Path | None, name: str | None, url: str | None
 ) -> str | None:
-    """Say why the entry must not be written: its file exists or the list holds it."""
+    """Say why the entry must not be written: its file exists or the list holds it; a path
+    that leads out of the project raises RefusedWrite (before any question is asked)."""
+    from awesome_tools.files import refuse_outside
+
+    if target is not None:
+        refuse_outside([target], root)
     if target is not None and target.exists():
         return f"{display_path(target, cwd)} exists"
     return _clash(root, cwd, name, url)
@@ -111,11 +116,10 @@ def _write_new(
     known: Sequence[str] = (),
 ) -> int:
     """Ask for the other fields if -i, then write the scaffold; nothing on a clash or cancel."""
-    from awesome_tools.files import refuse_outside, write_atomic
+    from awesome_tools.files import write_atomic
     from awesome_tools.scaffold import scaffold_text
 
     cwd = Path.cwd()
-    refuse_outside([target], root)  # before any question is asked
     layout = read_settings(root, cwd)[0].layout
     skip: list[str] = []
     if args.interactive:

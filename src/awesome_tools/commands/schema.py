@@ -12,9 +12,11 @@ from awesome_tools.commands.common import (
     project_root,
     report,
 )
+from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.project import (
     display_path,
     read_fixes,
+    read_inside,
     read_settings,
 )
 
@@ -37,14 +39,17 @@ def run(args: argparse.Namespace) -> int:
         root / "schema" / "entry.schema.json": entry_json_schema(categories, required=required),
         root / "schema" / "export.schema.json": export_json_schema(categories, required=required),
     }
-    refuse_outside(list(wanted), root)
+    if not args.check:
+        refuse_outside(list(wanted), root)
     stale = False
     for target, schema in wanted.items():
         text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
         shown = display_path(target, cwd)
         if args.check:
-            current = target.read_text(encoding="utf-8") if target.is_file() else ""
-            if current != text:
+            current = read_inside(target, root, shown, cwd)
+            if isinstance(current, Diagnostic):
+                return report([current], args, files=1)
+            if current != text.encode("utf-8"):
                 print(f"{shown} is stale: run `{read_fixes(root).schema}`", file=sys.stderr)
                 stale = True
             continue

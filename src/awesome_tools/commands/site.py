@@ -13,7 +13,7 @@ from awesome_tools.commands.common import (
     report,
     valid_project,
 )
-from awesome_tools.project import display_path, file_exists, read_inside
+from awesome_tools.project import display_path, figure_missing, read_inside
 
 
 def _figure_files(root: Path, figures: list[str], page: set[str]) -> dict[str, bytes]:
@@ -22,7 +22,7 @@ def _figure_files(root: Path, figures: list[str], page: set[str]) -> dict[str, b
     A figure outside the list is never read (check reports it); one named like a file of the
     page would replace it, so the page is not written.
     """
-    exists = file_exists(root)
+    missing = figure_missing(root)
     found = {}
     for figure in figures:
         if figure in page:
@@ -30,7 +30,7 @@ def _figure_files(root: Path, figures: list[str], page: set[str]) -> dict[str, b
                 f"the page was not written: the figure '{figure}' has the name of one of the "
                 "page's files; move it into a folder"
             )
-        if exists(figure):
+        if missing(figure) is None:
             data = read_inside(root / figure, root, figure, root)
             if isinstance(data, bytes):
                 found[figure] = data
