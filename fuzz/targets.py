@@ -7,6 +7,7 @@ without it (`tests/test_fuzz.py`); `fuzz/run.py` drives them with atheris.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entrycheck import check_entries
@@ -165,10 +166,92 @@ def panel_readme(data: bytes) -> None:
         well_formed(found, README_PATH, text)
 
 
+# The paths target's places in a list, and what each may become: a folder, a file, or a link
+# (relative to its folder, or "/": to the same place in the folder beside the list, which holds
+# SECRET in each of its files). A byte pair picks both.
+PLACES = (
+    "entries",
+    "entries/a.yaml",
+    "entries/b.yaml",
+    "templates",
+    "templates/README.md.j2",
+    "awesome.yaml",
+    "categories.yaml",
+    "kept",
+    "kept/a.yaml",
+    "site",
+    "README.md",
+)
+MAKES = ("dir", "file", ".", "..", "a.yaml", "../kept", "../kept/a.yaml", "missing", "kept", "/")
+SECRET = "hunter2: s3cr3t\n"  # an unknown key: a check that read it would echo it
+
+
+def _build(data: bytes, top: Path) -> Path:
+    """A list at top/list shaped by data, top/outside beside it holding SECRET everywhere."""
+    import os
+
+    root, outside = top / "list", top / "outside"
+    (root / "entries").mkdir(parents=True)
+    for name in sorted(PLACES, key=lambda place: "." in place):
+        if "." in name:
+            (outside / name).write_text(SECRET, encoding="utf-8")
+        else:
+            (outside / name).mkdir(parents=True)
+    for place, make in zip(data[::2], data[1::2], strict=False):
+        path = root / PLACES[place % len(PLACES)]
+        kind = MAKES[make % len(MAKES)]
+        if os.path.lexists(path) or not os.path.isdir(path.parent):
+            continue
+        if kind == "dir":
+            path.mkdir()
+        elif kind == "file":
+            path.write_text(f"name: {path.name}\n", encoding="utf-8")
+        else:
+            to = outside / PLACES[place % len(PLACES)] if kind == "/" else kind
+            path.symlink_to(to)
+    return root
+
+
+def paths(data: bytes) -> None:
+    """Any tree of folders, files and links: each path is outside the list exactly when it
+    resolves there; nothing outside is read into a diagnostic or written."""
+    import os
+    import tempfile
+
+    from awesome_tools.files import RefusedWrite, dangling_link, is_inside, leads_out, write_target
+    from awesome_tools.project import read_project
+
+    with tempfile.TemporaryDirectory() as top:
+        root = _build(data[:32], Path(top))
+        real_root = Path(os.path.realpath(root))
+        for place in PLACES:
+            path = root / place / "x.yaml"
+            for asked in (root / place, path):
+                inside = is_inside(Path(os.path.realpath(asked)), real_root)
+                if (leads_out(asked, root) is None) != inside:
+                    raise Finding(f"leads_out disagrees with realpath on {place}")
+                if dangling_link(asked, root) is not None and os.path.exists(asked):
+                    raise Finding(f"{place} called a link to nothing, yet it exists")
+                try:
+                    written = write_target(asked, root)
+                except RefusedWrite:
+                    written = None
+                if written is not None and not is_inside(written, real_root):
+                    raise Finding(f"a write to {place} would leave the list")
+        if not (root / "entries").is_dir():
+            return
+        project = read_project(root, root)
+        shown = "".join(d.text() for d in project.diagnostics)
+        shown += "".join(e.model_dump_json() for e in project.entries.values())
+        if "hunter2" in shown:
+            raise Finding("a file outside the list was read into the output")
+
+
 TARGETS: dict[str, Callable[[bytes], None]] = {
     "check": check_entry,
     "import": import_readme,
     "lint": lint_readme,
     "roundtrip": round_trip,
     "panel": panel_readme,
+    "paths": paths,
 }

@@ -220,3 +220,32 @@ def test_an_unreadable_readme_reports_html_parse_in_place_of_drift() -> None:
     )
     assert [(d.rule, d.line, d.column) for d in found] == [("html-parse", 43, 4)]
     targets.lint_readme(data)
+
+
+@pytest.mark.parametrize("target", ["a.yaml", "b.yaml"], ids=["itself", "two-links"])
+def test_an_entry_link_loop_is_reported_not_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
+    """Found by the paths target (tests/fixtures/fuzz/paths-link-loop): an entry file that is a
+    loop of links raised OSError (ELOOP) while entries/ was listed."""
+    from awesome_tools.project import read_project
+
+    targets.paths((FOUND / "paths-link-loop").read_bytes())
+    (tmp_path / "entries").mkdir()
+    (tmp_path / "entries" / "a.yaml").symlink_to(target)
+    if target == "b.yaml":
+        (tmp_path / "entries" / "b.yaml").symlink_to("a.yaml")
+    found = [d.text() for d in read_project(tmp_path, tmp_path).diagnostics]
+    assert found == [
+        f"entries/{name}:1:1: error[dangling-link] the file is a link to '{to}', which leads "
+        "round in a loop of links; it is not read"
+        for name, to in [("a.yaml", target), ("b.yaml", "a.yaml")][: len({"a.yaml", target})]
+    ]
+
+
+def test_the_paths_target_catches_a_read_out_of_the_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    import awesome_tools.project as project
+
+    monkeypatch.setattr(project, "refused_read", lambda *args: None)
+    with pytest.raises(targets.Finding, match="outside the list was read"):
+        targets.paths(bytes([1, 9]))  # entries/a.yaml linked to a file outside

@@ -90,6 +90,8 @@ def _arrange(root: Path, path: str, folder: str | None, variant: str) -> None:
         _link(root / folder, outside / "folder")
     elif variant == "dangling":
         _link(file, "missing.txt")
+    elif variant == "loop":
+        _link(file, file.name)
 
 
 def _snapshot(folder: Path) -> dict[str, str | bytes]:
@@ -119,6 +121,11 @@ def _refusal(path: str, folder: str | None, variant: str, figure: bool) -> str:
         "dangling": (
             "dangling-link",
             "the file is a link to 'missing.txt', which does not exist; it is not read",
+        ),
+        "loop": (
+            "dangling-link",
+            f"the file is a link to '{Path(path).name}', which leads round in a loop of links; "
+            "it is not read",
         ),
     }[variant]
     if figure:
@@ -152,7 +159,7 @@ GENERATED = ("README.md", "assets/architectures/CREDITS.md")
 READ_CASES = [
     pytest.param(path, argv, folder, figure, variant, id=f"{kind}-{variant}")
     for kind, path, argv, folder, figure in READS
-    for variant in ("file", "inside", "outside", "folder", "dangling")
+    for variant in ("file", "inside", "outside", "folder", "dangling", "loop")
     if folder is not None or variant != "folder"
 ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -106,19 +107,18 @@ def committed(root: Path, name: str) -> bytes | None:
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def entry_paths(root: Path) -> list[Path]:
-    """List the entry files of a project in a stable order, links to nothing included (so that
-    a model never vanishes from the README unsaid)."""
+def entry_paths(root: Path) -> list[tuple[Path, bool]]:
+    """List the entry files of a project in a stable order, each with whether it is a link;
+    links to nothing included (so that a model never vanishes from the README unsaid)."""
     folder = root / ENTRIES
     # os.scandir knows each entry's type without a stat call; names sort faster than Paths.
     with os.scandir(folder) as listing:
         found = sorted(
-            e.name
+            (e.name, e.is_symlink())
             for e in listing
-            if e.name.lower().endswith(YAML_SUFFIXES)
-            and (e.is_file() or not os.path.exists(e.path))
+            if e.name.lower().endswith(YAML_SUFFIXES) and _listed(e)
         )
-    return [folder / name for name in found]
+    return [(folder / name, linked) for name, linked in found]
 
 
 def read_source(path: Path, cwd: Path, *, display: str | None = None) -> Source:
@@ -146,15 +146,31 @@ def refused_read(path: Path, root: Path, display: str, base: Path) -> Diagnostic
     broken = dangling_link(path, root)
     if broken is None:
         return None
-    to = os.readlink(broken)
+    to = f"'{os.readlink(broken)}', which {_why_nothing(broken)}"
     if broken == Path(os.path.abspath(path)):
-        message = f"the file is a link to '{to}', which does not exist; it is not read"
+        message = f"the file is a link to {to}; it is not read"
     else:
-        message = (
-            f"{display_path(broken, base)}/ is a link to '{to}', which does not exist; "
-            "the file is not read"
-        )
+        message = f"{display_path(broken, base)}/ is a link to {to}; the file is not read"
     return Diagnostic(display, 1, 1, "dangling-link", message)
+
+
+def _why_nothing(link: Path) -> str:
+    """Why a link leads to no file: its target does not exist, or the links go round."""
+    try:
+        os.stat(link)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "leads round in a loop of links"
+    return "does not exist"
+
+
+def _listed(entry: os.DirEntry[str]) -> bool:
+    """Whether a name of entries/ is an entry file: a file, or a link that leads to none (a
+    loop of links included), which is then reported rather than skipped."""
+    try:
+        return entry.is_file() or not os.path.exists(entry.path)
+    except OSError:
+        return True
 
 
 def read_inside(path: Path, root: Path, display: str, base: Path) -> bytes | Diagnostic | None:
@@ -191,10 +207,10 @@ def read_entries(root: Path, cwd: Path) -> Listing:
     # One test for the folder (a link out, or to nothing), then one per link only: a list of
     # thousands of plain files costs no more than its listing.
     folder_refused = refused_read(root / ENTRIES, root, folder, cwd) is not None
-    for path in entry_paths(root):
+    for path, linked in entry_paths(root):
         shown = prefix + path.name
         problem = None
-        if folder_refused or path.is_symlink():
+        if folder_refused or linked:
             problem = refused_read(path, root, shown, cwd)
         if problem is None:
             sources.append(EntryFile(shown, path))
