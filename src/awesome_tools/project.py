@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from awesome_tools.diagnostics import Diagnostic
-from awesome_tools.files import dangling_link, leads_out
+from awesome_tools.files import dangling_link, is_inside, leads_out
 from awesome_tools.settings import CATEGORIES, DEFAULT, SETTINGS, Settings
 
 if TYPE_CHECKING:
@@ -143,7 +143,7 @@ def refused_read(path: Path, root: Path, display: str, base: Path) -> Diagnostic
                 f"{display_path(out, base)}/ links outside the list's folder; the file is not read"
             )
         return Diagnostic(display, 1, 1, "outside-list", message)
-    broken = dangling_link(path, root)
+    broken = None if os.path.exists(path) else dangling_link(path, root)
     if broken is None:
         return None
     to = f"'{os.readlink(broken)}', which {_why_nothing(broken)}"
@@ -250,10 +250,15 @@ def figure_missing(root: Path) -> Callable[[str], str | None]:
     The answer for each path is kept: entries may share a figure.
     """
     known: dict[str, str | None] = {}
+    top = Path(os.path.realpath(root))
 
     def missing(relative: str) -> str | None:
         if relative not in known:
             path = root / relative
+            # A file whose whole path resolves inside: two system calls, as for a plain file.
+            if os.path.isfile(path) and is_inside(Path(os.path.realpath(path)), top):
+                known[relative] = None
+                return None
             problem = refused_read(path, root, relative, root)
             if problem is not None:
                 known[relative] = f"is refused: {problem.message}"
