@@ -218,7 +218,8 @@ def paths(data: bytes) -> None:
     import os
     import tempfile
 
-    from awesome_tools.files import RefusedWrite, dangling_link, is_inside, leads_out, write_target
+    from awesome_tools.files import RefusedWrite, write_target
+    from awesome_tools.pathcheck import dangling_link, is_inside, leads_out
     from awesome_tools.project import read_project
 
     with tempfile.TemporaryDirectory() as top:

@@ -10,10 +10,7 @@ import re
 from collections.abc import Collection
 from pathlib import Path
 
-
-def is_inside(path: Path, folder: Path) -> bool:
-    """Say whether path is folder or lies under it (both resolved by the caller)."""
-    return path == folder or folder in path.parents
+from awesome_tools.pathcheck import leads_out
 
 
 def _new_file_mode() -> int:
@@ -21,44 +18,6 @@ def _new_file_mode() -> int:
     umask = os.umask(0o022)
     os.umask(umask)
     return 0o666 & ~umask
-
-
-def _steps(path: Path, root: Path) -> list[Path]:
-    """The paths from root down to path, one component at a time (none if path is not under
-    root as written)."""
-    base, full = Path(os.path.abspath(root)), Path(os.path.abspath(path))
-    if not is_inside(full, base):
-        return []
-    steps, step = [], base
-    for part in full.relative_to(base).parts:
-        step = step / part
-        steps.append(step)
-    return steps
-
-
-def leads_out(path: Path, root: Path) -> Path | None:
-    """The link on path's way (a folder or the file itself) that takes it out of root, or None
-    when path, every component resolved, stays inside root.
-
-    A path not under root as written leads out by itself: it is returned whole.
-    """
-    top = Path(os.path.realpath(root))
-    if is_inside(Path(os.path.realpath(path)), top):
-        return None
-    for step in _steps(path, root):
-        if os.path.islink(step) and not is_inside(Path(os.path.realpath(step)), top):
-            return step
-    return Path(os.path.abspath(path))
-
-
-def dangling_link(path: Path, root: Path) -> Path | None:
-    """The link on path's way (a folder or the file itself) that leads to nothing, or None."""
-    for step in _steps(path, root):
-        if os.path.islink(step) and not os.path.exists(step):
-            return step
-        if not os.path.lexists(step):
-            return None
-    return None
 
 
 class RefusedWrite(OSError):

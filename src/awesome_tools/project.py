@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from awesome_tools.diagnostics import Diagnostic
-from awesome_tools.files import dangling_link, is_inside, leads_out
+from awesome_tools.pathcheck import is_inside, read_inside, refused_read
 from awesome_tools.settings import CATEGORIES, DEFAULT, SETTINGS, Settings
 
 if TYPE_CHECKING:
@@ -126,44 +125,6 @@ def read_source(path: Path, cwd: Path, *, display: str | None = None) -> Source:
     return Source(display or display_path(path, cwd), path, path.read_bytes())
 
 
-def refused_read(path: Path, root: Path, display: str, base: Path) -> Diagnostic | None:
-    """Why the list does not read path, or None when it may: every component resolved, the
-    path leads out of the project (`outside-list`) or through a link to nothing
-    (`dangling-link`). A link's path is shown relative to `base`.
-
-    A file that leads out is never read: a pull request could otherwise have a check print a
-    file of the machine that runs it.
-    """
-    out = leads_out(path, root)
-    if out is not None:
-        if out == Path(os.path.abspath(path)):
-            message = "the file links outside the list's folder; it is not read"
-        else:
-            message = (
-                f"{display_path(out, base)}/ links outside the list's folder; the file is not read"
-            )
-        return Diagnostic(display, 1, 1, "outside-list", message)
-    broken = None if os.path.exists(path) else dangling_link(path, root)
-    if broken is None:
-        return None
-    to = f"'{os.readlink(broken)}', which {_why_nothing(broken)}"
-    if broken == Path(os.path.abspath(path)):
-        message = f"the file is a link to {to}; it is not read"
-    else:
-        message = f"{display_path(broken, base)}/ is a link to {to}; the file is not read"
-    return Diagnostic(display, 1, 1, "dangling-link", message)
-
-
-def _why_nothing(link: Path) -> str:
-    """Why a link leads to no file: its target does not exist, or the links go round."""
-    try:
-        os.stat(link)
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return "leads round in a loop of links"
-    return "does not exist"
-
-
 def _listed(entry: os.DirEntry[str]) -> bool:
     """Whether a name of entries/ is an entry file: a file, or a link that leads to none (a
     loop of links included), which is then reported rather than skipped."""
@@ -171,17 +132,6 @@ def _listed(entry: os.DirEntry[str]) -> bool:
         return entry.is_file() or not os.path.exists(entry.path)
     except OSError:
         return True
-
-
-def read_inside(path: Path, root: Path, display: str, base: Path) -> bytes | Diagnostic | None:
-    """A file of the list: its bytes, why it is not read, or None when there is none."""
-    problem = refused_read(path, root, display, base)
-    if problem is not None:
-        return problem
-    try:
-        return path.read_bytes()
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        return None
 
 
 @dataclass(frozen=True)

@@ -123,7 +123,7 @@ class _ListLoader(jinja2.FileSystemLoader):
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
-        from awesome_tools.project import refused_read
+        from awesome_tools.pathcheck import refused_read
 
         parts = jinja2.loaders.split_template_path(template)
         path = self.root.joinpath(TEMPLATES, *parts)

@@ -13,14 +13,13 @@ from awesome_tools.commands.common import (
     project_root,
     report,
 )
-from awesome_tools.files import is_inside
+from awesome_tools.pathcheck import is_inside, refused_read
 from awesome_tools.project import (
     display_path,
     figure_missing,
     read_entries,
     read_settings,
     read_source,
-    refused_read,
 )
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from awesome_tools.commands.common import EXIT_OK, EXIT_PROBLEMS, fail
 from awesome_tools.diagnostics import visible
-from awesome_tools.files import leads_out
+from awesome_tools.pathcheck import leads_out
 from awesome_tools.project import ENTRIES, display_path
 
 WORKFLOW = ".github/workflows/awesome.yml"

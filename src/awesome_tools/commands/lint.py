@@ -16,14 +16,12 @@ from awesome_tools.commands.common import (
     report,
 )
 from awesome_tools.diagnostics import Diagnostic, has_errors
-from awesome_tools.files import is_inside
+from awesome_tools.pathcheck import is_inside, read_inside, refused_read
 from awesome_tools.project import (
     display_path,
     find_root,
     read_fixes,
-    read_inside,
     read_source,
-    refused_read,
 )
 
 if TYPE_CHECKING:

@@ -17,7 +17,8 @@ from awesome_tools.commands.common import (
 )
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.fixes import Fixes
-from awesome_tools.project import committed, display_path, read_inside
+from awesome_tools.pathcheck import read_inside
+from awesome_tools.project import committed, display_path
 
 README = "README.md"
 

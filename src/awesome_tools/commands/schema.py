@@ -13,10 +13,10 @@ from awesome_tools.commands.common import (
     report,
 )
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.pathcheck import read_inside
 from awesome_tools.project import (
     display_path,
     read_fixes,
-    read_inside,
     read_settings,
 )
 

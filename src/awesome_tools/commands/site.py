@@ -13,7 +13,8 @@ from awesome_tools.commands.common import (
     report,
     valid_project,
 )
-from awesome_tools.project import display_path, figure_missing, read_inside
+from awesome_tools.pathcheck import read_inside
+from awesome_tools.project import display_path, figure_missing
 
 
 def _figure_files(root: Path, figures: list[str], page: set[str]) -> dict[str, bytes]:
@@ -39,7 +40,8 @@ def _figure_files(root: Path, figures: list[str], page: set[str]) -> dict[str, b
 
 def _write_figure(folder: Path, relative: str, data: bytes, within: Path | None) -> bool:
     """Copy a figure to the same relative path in the page's folder, never out of that folder."""
-    from awesome_tools.files import RefusedWrite, leads_out, write_atomic
+    from awesome_tools.files import RefusedWrite, write_atomic
+    from awesome_tools.pathcheck import leads_out
 
     path = folder / relative
     link = leads_out(path, folder)
