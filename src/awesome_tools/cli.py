@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import cast
 
 from awesome_tools import __version__
+from awesome_tools.digits import ascii_int, foreign_digit_problem
 
 # pydantic looks for plugins of every installed distribution when the first model is built,
 # a tenth of a one-file check; this command line uses none. PYDANTIC_DISABLE_PLUGINS set to
@@ -43,8 +44,11 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 def _jobs(text: str) -> int:
     """A --jobs value: a count of processes, 0 for one per usable CPU."""
+    problem = foreign_digit_problem(text)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem[1])
     try:
-        value = int(text)
+        value = ascii_int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
     if value < 0:

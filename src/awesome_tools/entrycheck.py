@@ -129,7 +129,7 @@ def _cross_entry(keyed: Sequence[tuple[str, Keys]], selected: Collection[str]) -
     return found
 
 
-_NEW_ARXIV_ID = re.compile(r"(\d{2})(\d{2})\.\d{4,5}")
+_NEW_ARXIV_ID = re.compile(r"([0-9]{2})([0-9]{2})\.[0-9]{4,5}")
 
 
 def _release_mismatch(loaded: Loaded, entry: Entry | None) -> list[Diagnostic]:

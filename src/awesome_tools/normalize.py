@@ -91,8 +91,8 @@ def slugify(name: str) -> str:
 _ARXIV_HOSTS = {"arxiv.org", "export.arxiv.org", "ar5iv.org", "ar5iv.labs.arxiv.org"}
 _ARXIV_PATH = re.compile(
     r"^/(?:abs|pdf|html|format)/"
-    r"(?P<id>\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})"
-    r"(?:v\d+)?(?:\.pdf)?$",
+    r"(?P<id>[0-9]{4}\.[0-9]{4,5}|[a-z][a-z.-]*/[0-9]{7})"
+    r"(?:v[0-9]+)?(?:\.pdf)?$",
     re.IGNORECASE,
 )
 _DEFAULT_PORTS = {"http": 80, "https": 443}

@@ -216,12 +216,12 @@ def _markers(panels: list[tuple[int, dict[str, Any]]]) -> FigureMarkers:
     (`_compare` warns on its line).
     """
     found = [(data, data.pop("_marker")[1]) for _, data in panels if "_marker" in data]
-    numbers = sum(marker.isdigit() for _, marker in found)
+    numbers = sum(marker.isascii() and marker.isdigit() for _, marker in found)
     slugs = sum(marker == slugify(data["name"]) for data, marker in found)
     if numbers <= slugs:
         return "slug"
     for data, marker in found:
-        if marker.isdigit() and int(marker) != data["_number"]:
+        if marker.isascii() and marker.isdigit() and int(marker) != data["_number"]:
             data["_quirks"]["figure_id"] = marker
     return "position"
 

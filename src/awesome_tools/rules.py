@@ -333,8 +333,9 @@ RULES: list[Rule] = [
     Rule(
         "bad-date",
         "entry",
-        "`released` is not a real past date written YYYY-MM or YYYY-MM-DD.",
-        "Write the month of the paper's first version, e.g. `2023-04`.",
+        "`released` is not a real past date written YYYY-MM or YYYY-MM-DD in ASCII digits.",
+        "Write the month of the paper's first version with the digits 0-9, e.g. `2023-04` "
+        "(the digits of other scripts, Arabic-Indic or full-width, are refused by name).",
         Example("released: April 2023", 1, 11),
         Example("released: 2023-04"),
     ),
@@ -359,8 +360,9 @@ RULES: list[Rule] = [
         "bad-number",
         "entry",
         "`order`, `figure_number`, `figure_page` or `figure_width` is not a whole number "
-        "written in digits.",
-        "Write the number in digits only: `2`, not `two` or `p. 2`.",
+        "written in ASCII digits.",
+        "Write the number in the digits 0-9 only: `2`, not `two`, `p. 2` or the digit of "
+        "another script.",
         Example("order: first", 1, 8),
         Example("order: 1"),
     ),

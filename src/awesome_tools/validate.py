@@ -164,7 +164,7 @@ def _node(loaded: Loaded, loc: KeyPath) -> yaml.Node | None:
     return node
 
 
-def _character(loaded: Loaded, loc: KeyPath, index: int) -> Position | None:
+def character_at(loaded: Loaded, loc: KeyPath, index: int) -> Position | None:
     """Where character `index` of a value stands in the file, when the value is on one line
     and written without escapes, so that each character of the value is one of the file."""
     node = _node(loaded, loc)
@@ -206,7 +206,7 @@ def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) 
         message = _message(error, categories)
         at = error.get("ctx", {}).get("at")
         if isinstance(at, int):
-            position = _character(loaded, loc, at) or position
+            position = character_at(loaded, loc, at) or position
     return Diagnostic(loaded.path, position[0], position[1], rule, message)
 
 
