@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -202,7 +203,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return its exit code."""
+    """Run the command line and return its exit code; Ctrl-C is one line and exit 130."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        # A second Ctrl-C meanwhile must not print the traceback the first one did not.
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            from awesome_tools.commands.common import EXIT_INTERRUPTED
+            from awesome_tools.workers import stop_children
+
+            stop_children()
+            print("awesome-tools: interrupted", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     os.environ.setdefault(PLUGINS, "__all__")
     # Imported here, after the line above: importing them builds the models.
     from awesome_tools.commands.common import EXIT_USAGE, Reported, UsageError

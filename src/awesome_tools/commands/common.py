@@ -19,6 +19,8 @@ from awesome_tools.project import (
 )
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+# Ctrl-C (SIGINT): 128 + 2, as a shell reports a command the signal ended.
+EXIT_INTERRUPTED = 130
 
 
 class UsageError(Exception):

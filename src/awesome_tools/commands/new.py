@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from awesome_tools.commands.common import (
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_PROBLEMS,
     fail,
@@ -132,7 +133,10 @@ def _write_new(
         )
         try:
             interview.run()
-        except (KeyboardInterrupt, EOFError):
+        except KeyboardInterrupt:
+            print("\nawesome-tools: interrupted; nothing written", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        except EOFError:
             print("\nawesome-tools: cancelled; nothing written", file=sys.stderr)
             return EXIT_PROBLEMS
         values = {**interview.values, **values}
