@@ -19,6 +19,7 @@ from awesome_tools.normalize import (
     normalize_url,
     slugify,
     text_value,
+    windows_device,
 )
 from awesome_tools.schema import Entry
 from awesome_tools.validate import validate
@@ -86,7 +87,11 @@ def _file_name(loaded: Loaded, keys: Keys) -> list[Diagnostic]:
     if not keys.slug:
         message = f"name '{keys.name}' has no ASCII letter or digit to build a file name from"
     elif actual != f"{keys.slug}.yaml":
-        message = f"file for '{keys.name}' must be named '{keys.slug}.yaml' (rename '{actual}')"
+        device = windows_device(actual)
+        why = f": Windows reserves the name '{device}' for a device" if device else ""
+        message = (
+            f"file for '{keys.name}' must be named '{keys.slug}.yaml' (rename '{actual}'{why})"
+        )
     else:
         return []
     return [Diagnostic(loaded.path, *keys.name_at, "file-name", message)]

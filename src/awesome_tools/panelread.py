@@ -12,7 +12,7 @@ from awesome_tools.entryfile import dump_entry
 from awesome_tools.framefix import FrameLine, double_link_off, links_twice, tidy_frame
 from awesome_tools.importer import ImportPlan
 from awesome_tools.loader import decode
-from awesome_tools.normalize import slugify
+from awesome_tools.normalize import device_note, slugify
 from awesome_tools.panel import (
     CONTEXTS,
     figure_marker,
@@ -162,6 +162,9 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
             reader.warn(start, f"a second panel named '{data['name']}'; skipped")
             continue
         names.add(slug)
+        device = device_note(data["name"])
+        if device:
+            reader.warn(start, device)
         plan.files[f"{slug}.yaml"] = dump_entry(_ordered(data))
     title = lines[0].removeprefix("# ").strip() if lines and lines[0].startswith("# ") else None
     plan.others[TEMPLATE] = _frame(reader, heads[0], after, rows, len(panels))

@@ -488,8 +488,11 @@ RULES: list[Rule] = [
         "file-name",
         "entry",
         "The file name is not the slug of the model's name (entry files end in `.yaml`, lower "
-        "case: `x.YAML` or `x.yml` is reported, not skipped).",
-        "Rename the file to the name given in the message (`LLaVA 1.5` → `llava-1-5.yaml`).",
+        "case: `x.YAML` or `x.yml` is reported, not skipped); a slug that is a device name "
+        "Windows reserves (`con`, `nul`, `aux`, `prn`, `com1`, `lpt1`, ...) ends in `-model`, "
+        "so that Windows can check the file out.",
+        "Rename the file to the name given in the message (`LLaVA 1.5` → `llava-1-5.yaml`, "
+        "`CON` → `con-model.yaml`).",
         Example("name: LLaVA 1.5", 1, 7, path="entries/LLaVA_15.yaml"),
         Example("name: LLaVA 1.5", path="entries/llava-1-5.yaml"),
     ),

@@ -113,6 +113,7 @@ def _write_new(
 ) -> int:
     """Ask for the other fields if -i, then write the scaffold; nothing on a clash or cancel."""
     from awesome_tools.files import write_atomic
+    from awesome_tools.normalize import device_note
     from awesome_tools.scaffold import scaffold_text
 
     cwd = Path.cwd()
@@ -158,6 +159,9 @@ def _write_new(
     except FileExistsError:
         return _nothing_written(f"{shown} exists")
     fixes = read_fixes(root)
+    device = device_note(values["name"])
+    if device:
+        print(visible(f"awesome-tools: {device}"), file=sys.stderr)
     print(
         f"created {shown}: replace each TODO, then run `{fixes.render}` "
         f"(`{fixes.check_file(shown)}` lists what is left)",
