@@ -91,6 +91,46 @@ CHECK_CASES: list[tuple[str, str, list[str]]] = [
 ]
 
 
+# (the figure path, diagnostics): a local figure is a file of the list too.
+FIGURE_CASES: list[tuple[str, list[str]]] = [
+    ("assets/con-model.png", []),
+    (
+        "assets/con.png",
+        [
+            "5:9: error[bad-url] figure: Windows reserves the name 'con' for a device, so it "
+            "cannot check out 'assets/con.png': rename the file"
+        ],
+    ),
+    (
+        "Aux/diagram.png",
+        [
+            "5:9: error[bad-url] figure: Windows reserves the name 'Aux' for a device, so it "
+            "cannot check out 'Aux/diagram.png': rename the file"
+        ],
+    ),
+    (
+        "assets/LPT1.arch.png",
+        [
+            "5:9: error[bad-url] figure: Windows reserves the name 'LPT1' for a device, so it "
+            "cannot check out 'assets/LPT1.arch.png': rename the file"
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("figure", "expected"), FIGURE_CASES)
+def test_figure_path(tmp_path: Path, figure: str, expected: list[str]) -> None:
+    path = "entries/llava.yaml"
+    text = entry_text(
+        "LLaVA",
+        "https://arxiv.org/abs/2304.08485",
+        **{"architecture:": f"figure: {figure}\nfigure_alt: The model.\narchitecture:"},
+    )
+    _, diagnostics = check_entries([(path, text.encode())], categories=["Encoders"])
+    found = [d.text() for d in diagnostics if d.rule != "figure-file"]
+    assert found == [f"{path}:{line}" for line in expected]
+
+
 @pytest.mark.parametrize(("file_name", "name", "expected"), CHECK_CASES)
 def test_check(file_name: str, name: str, expected: list[str]) -> None:
     path = f"entries/{file_name}"

@@ -227,3 +227,20 @@ ARXIV_CASES: list[tuple[str, str | None]] = [
 @pytest.mark.parametrize(("url", "expected"), ARXIV_CASES)
 def test_arxiv_id_digits(url: str, expected: str | None) -> None:
     assert arxiv_id(url) == expected
+
+
+UPSTREAM = Path(__file__).resolve().parent / "fixtures" / "upstream-74897b3-README.md"
+
+
+def test_an_imported_date_in_other_digits_is_kept_and_refused_by_check() -> None:
+    """Import keeps the README's text; check then names the digit (nothing sorts it first)."""
+    from awesome_tools.panelread import read_panel_readme
+
+    text = UPSTREAM.read_text("utf-8").replace("| 2026-07-28 | MODUS", "| ٢٠٢٦-٠٧-٢٨ | MODUS", 1)
+    plan = read_panel_readme(text.encode(), "u.md")
+    path = "entries/modus.yaml"
+    _, diagnostics = check_entries([(path, plan.files["modus.yaml"].encode())], categories=[])
+    assert [d.text() for d in diagnostics if d.rule == "bad-date"] == [
+        f"{path}:5:11: error[bad-date] released: character 1 is U+0662 (ARABIC-INDIC DIGIT TWO), "
+        "not an ASCII digit: type '2026-07-28'"
+    ]

@@ -16,7 +16,12 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from awesome_tools.digits import foreign_digit_problem
-from awesome_tools.normalize import canonical_text, find_control_character, is_plain
+from awesome_tools.normalize import (
+    canonical_text,
+    find_control_character,
+    is_plain,
+    windows_device,
+)
 from awesome_tools.urls import BadUrl, split_url, whitespace_problem
 from awesome_tools.vocabulary import connectors
 
@@ -160,6 +165,14 @@ def _figure(value: str) -> str:
             "must be an https:// link or a path relative to the list's folder without '..', "
             "got '{value}'",
             {"value": text},
+        )
+    device = next(filter(None, map(windows_device, path.parts)), None)
+    if device is not None:
+        raise PydanticCustomError(
+            "bad_url",
+            "Windows reserves the name '{device}' for a device, so it cannot check out "
+            "'{value}': rename the file",
+            {"device": device, "value": text},
         )
     return text
 

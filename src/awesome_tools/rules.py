@@ -424,7 +424,8 @@ RULES: list[Rule] = [
         "bad-url",
         "entry",
         "A link is not an absolute http(s) URL (figure and badge: https only; figure may also "
-        "be a path inside the list's folder, without `..`), or cannot be read at all: "
+        "be a path inside the list's folder, without `..` or a Windows device name such as "
+        "`con`), or cannot be read at all: "
         "a `[` or `]` in its host that does not enclose an IPv6 address, a port that is not a "
         "number from 0 to 65535, a host that changes under Unicode normalization, a backslash "
         "(browsers read it as `/`), a user name before `@` that hides the real host, or an "
