@@ -100,6 +100,15 @@ ENTRY_CASES: list[tuple[str, str, list[str]]] = [
         ],
     ),
     ("figure width in ASCII digits", FIGURE + "figure_width: 800\n", []),
+    (
+        "a panel's heading level in Arabic-Indic digits",
+        "panel_quirks:\n  heading_level: '٣'\n",
+        [
+            "6:19: error[wrong-type] panel_quirks.heading_level: character 1 is U+0663 "
+            "(ARABIC-INDIC DIGIT THREE), not an ASCII digit: type '3'"
+        ],
+    ),
+    ("a panel's heading level in ASCII digits", "panel_quirks:\n  heading_level: '3'\n", []),
 ]
 
 
