@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from awesome_tools import workers
 from awesome_tools.cli import main
+from awesome_tools.workers import map_runs
 from conftest import entry_text
 
 COUNT = 3000  # three runs of 1,000 files: `--jobs 3` forks two workers
@@ -51,7 +53,7 @@ def _files(root: Path) -> dict[str, bytes]:
 CASES: list[tuple[list[str], str]] = [
     (["check", "--jobs", "3"], "workers"),
     (["render", "--jobs", "3"], "workers"),
-    (["export", "json", "--jobs", "3"], "workers"),
+    (["lint", "--jobs", "3"], "workers"),
     (["check", "--jobs", "1"], "working"),
 ]
 
@@ -94,3 +96,38 @@ def test_ctrl_c_in_process(
     assert main(["check"]) == 130
     assert capsys.readouterr() == ("", SAID)
     assert signal.getsignal(signal.SIGINT) is handler  # the caller's handler is given back
+
+
+def _interrupt_self() -> str:
+    os.kill(os.getpid(), signal.SIGINT)
+    time.sleep(0.05)  # time for a handler to run, had the child one
+    return "finished"
+
+
+def test_a_worker_ignores_ctrl_c_and_prints_nothing(capfd: pytest.CaptureFixture[str]) -> None:
+    parent = os.getpid()
+    pending = workers.Pending(lambda: _interrupt_self() if os.getpid() != parent else "redone")
+    assert pending.result() == "finished"  # done by the child, not redone here
+    assert capfd.readouterr() == ("", "")
+
+
+def test_ctrl_c_while_collecting_stops_every_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(pid: int, fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(workers, "_collect", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        map_runs(lambda start, end: list(range(start, end)), 30, 3, min_per_job=1)
+    assert workers._LIVE == {}
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # every child was stopped and waited for
+
+
+def test_stop_children_stops_a_task_no_one_waits_for() -> None:
+    workers.Pending(signal.pause)
+    workers.Pending(signal.pause)
+    assert len(workers._LIVE) == 2
+    workers.stop_children()
+    assert workers._LIVE == {}
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
