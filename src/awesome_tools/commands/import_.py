@@ -27,6 +27,7 @@ from awesome_tools.project import (
 )
 from awesome_tools.settings import CATEGORIES, SETTINGS
 from awesome_tools.starter import merged_settings
+from awesome_tools.textfile import decode, decoded, read_text
 
 # The line of awesome.yaml that sets the layout.
 LAYOUT_KEY = re.compile(r"layout\s*:")
@@ -63,7 +64,7 @@ def _new_list(root: Path, plan: ImportPlan, layout: str, source: Source, cwd: Pa
     leave out, for the README's layout and with its title; a link out of the list stops all."""
     from awesome_tools.starter import DEFAULT_TITLE, default_install, readme_title, starter_files
 
-    title = readme_title(source.raw.decode("utf-8", errors="replace")) or DEFAULT_TITLE
+    title = readme_title(decoded(source.raw, source.display)) or DEFAULT_TITLE
     texts = starter_files(title=title, layout=layout, install=default_install())
     others = {k: v for k, v in texts.items() if k not in plan.others}
     setup = plan_setup(root, others, force=False)
@@ -80,7 +81,7 @@ def _other_layout(root: Path, readme: str, settings: Settings, cwd: Path) -> lis
     path = root / SETTINGS
     if settings.layout.name == readme or not path.is_file():
         return []
-    lines = path.read_text("utf-8", errors="replace").split("\n")
+    lines = read_text(path, display_path(path, cwd)).split("\n")
     line = next((n for n, text in enumerate(lines, 1) if LAYOUT_KEY.match(text)), 1)
     message = (
         f"the README is in the {readme} layout and this list in the {settings.layout.name} "
@@ -103,13 +104,18 @@ def _plan(
     if has_errors(problems):
         print("awesome-tools: nothing written", file=sys.stderr)
         raise Reported(report(problems, args, files=1))
-    categories_text = categories_path.read_text("utf-8") if categories_path.is_file() else None
+    shown = display_path(categories_path, cwd)
+    categories_text = read_text(categories_path, shown) if categories_path.is_file() else None
     in_settings = settings.categories_file not in (None, display_path(categories_path, cwd))
     if in_settings:
         # awesome.yaml holds the categories: the plan sees them as categories.yaml would.
         categories_text = "".join(f"- {json.dumps(n)}\n" for n in settings.categories)
+    text, problem = decode(source.raw, source.display)
+    if text is None:
+        print("awesome-tools: nothing written", file=sys.stderr)
+        raise Reported(report([problem] if problem else [], args, files=1))
     # A README's layout is recognised from the README itself, whatever the list's settings say.
-    layout = layout_of_readme(source.raw.decode("utf-8", errors="replace"))
+    layout = layout_of_readme(text)
     plan = layout.read(
         source.raw, source.display, categories_text, display_path(categories_path, cwd)
     )
@@ -178,10 +184,11 @@ def run(args: argparse.Namespace) -> int:
         # heading level), so that render writes the README back as it was.
         other = write_target(root / name, root)
         if name == SETTINGS and other.is_file():
-            merged, notes = merged_settings(other.read_text("utf-8", errors="replace"), text)
             shown = display_path(other, cwd)
+            own = read_text(other, shown)
+            merged, notes = merged_settings(own, text)
             plan.diagnostics += [Diagnostic(shown, 1, 1, "import", n, "warning") for n in notes]
-            if merged != other.read_text("utf-8", errors="replace"):
+            if merged != own:
                 files[other] = merged
                 replace.add(other)
         elif not other.exists():

@@ -46,6 +46,7 @@ def _has_own(root: Path, names: frozenset[str]) -> bool:
 def plan_setup(root: Path, texts: dict[str, str], *, force: bool) -> SetUp:
     """Where each starter file goes: new files, files to replace (forced), files kept."""
     from awesome_tools.starter import OWN, merged_gitignore
+    from awesome_tools.textfile import read_text
 
     setup = SetUp()
     for relative, text in texts.items():
@@ -55,7 +56,7 @@ def plan_setup(root: Path, texts: dict[str, str], *, force: bool) -> SetUp:
         if relative == ".gitignore" and path.is_file() and not leads_out(path, root):
             # The list's own ignores are kept whatever --force says: ours are appended.
             target = Path(os.path.realpath(path))
-            current = target.read_text("utf-8", errors="replace")
+            current = read_text(target, relative)
             merged = merged_gitignore(current, text)
             if merged != current:
                 setup.files[target] = merged

@@ -17,6 +17,7 @@ from awesome_tools.commands.common import (
 )
 from awesome_tools.fixes import Fixes
 from awesome_tools.project import committed, display_path
+from awesome_tools.textfile import decode
 
 README = "README.md"
 
@@ -69,10 +70,16 @@ def run(args: argparse.Namespace) -> int:
         # A plain run leaves the comparison to write_atomic.
         return _write(root, generated, shown, len(entries), hook=False)
     current = {name: _read(root / name) for name in generated}
+    texts = {name: decode(data or b"", shown[name]) for name, data in current.items()}
+    undecodable = [problem for _, problem in texts.values() if problem is not None]
+    if undecodable:
+        # Nothing is compared, shown or written: the file would be misread, and replacing it
+        # would lose what its author meant to write.
+        return report(undecodable, args, files=len(generated))
     stale = [name for name, want in generated.items() if current[name] != want.encode("utf-8")]
     if args.check or args.diff:
         for name in stale:
-            old = (current[name] or b"").decode("utf-8", errors="replace")
+            old = texts[name][0] or ""
             sys.stdout.write(_unified_diff(old, generated[name], shown[name]))
     if args.check:
         for name in stale:

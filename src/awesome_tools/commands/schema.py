@@ -26,6 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from awesome_tools.export import export_json_schema
     from awesome_tools.files import write_atomic
     from awesome_tools.schema import entry_json_schema
+    from awesome_tools.textfile import read_text
 
     cwd = Path.cwd()
     root = project_root(args)
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
         shown = display_path(target, cwd)
         if args.check:
-            current = target.read_text(encoding="utf-8") if target.is_file() else ""
+            current = read_text(target, shown) if target.is_file() else ""
             if current != text:
                 print(f"{shown} is stale: run `{read_fixes(root).schema}`", file=sys.stderr)
                 stale = True
