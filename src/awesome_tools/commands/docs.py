@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from awesome_tools.commands.common import EXIT_OK, EXIT_PROBLEMS, fail, project_root
+from awesome_tools.commands.common import EXIT_OK, EXIT_PROBLEMS, fail, project_root, say
 from awesome_tools.project import display_path, own_docs_missing, read_fixes
 
 
@@ -40,8 +39,8 @@ def run(args: argparse.Namespace) -> int:
         if args.check:
             current = read_text(target, shown) if target.is_file() else ""
             if current != text:
-                print(f"{shown} is stale: run `{fix}`", file=sys.stderr)
+                say([f"{shown} is stale: run `{fix}`"])
                 stale = True
         elif write_atomic(target, text, within=root):
-            print(f"wrote {shown}", file=sys.stderr)
+            say([f"wrote {shown}"])
     return EXIT_PROBLEMS if stale else EXIT_OK

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,9 +14,10 @@ from awesome_tools.commands.common import (
     Reported,
     fail,
     report,
+    say,
 )
-from awesome_tools.commands.init import SetUp, install_note, kept_lines, plan_setup, refusals, say
-from awesome_tools.diagnostics import Diagnostic, has_errors, visible
+from awesome_tools.commands.init import SetUp, install_note, kept_lines, plan_setup, refusals
+from awesome_tools.diagnostics import Diagnostic, has_errors
 from awesome_tools.project import (
     ENTRIES,
     Source,
@@ -102,7 +102,7 @@ def _plan(
     categories_path = into.absolute().parent / CATEGORIES
     settings, problems = read_settings(into.absolute().parent, cwd)
     if has_errors(problems):
-        print("awesome-tools: nothing written", file=sys.stderr)
+        say(["awesome-tools: nothing written"])
         raise Reported(report(problems, args, files=1))
     shown = display_path(categories_path, cwd)
     categories_text = read_text(categories_path, shown) if categories_path.is_file() else None
@@ -112,7 +112,7 @@ def _plan(
         categories_text = "".join(f"- {json.dumps(n)}\n" for n in settings.categories)
     text, problem = decode(source.raw, source.display)
     if text is None:
-        print("awesome-tools: nothing written", file=sys.stderr)
+        say(["awesome-tools: nothing written"])
         raise Reported(report([problem] if problem else [], args, files=1))
     # A README's layout is recognised from the README itself, whatever the list's settings say.
     layout = layout_of_readme(text)
@@ -129,7 +129,7 @@ def _plan(
         plan.diagnostics.append(Diagnostic(where, 1, 1, "settings", message))
     plan.diagnostics += _other_layout(into.absolute().parent, layout.name, settings, cwd)
     if has_errors(plan.diagnostics):
-        print("awesome-tools: nothing written", file=sys.stderr)
+        say(["awesome-tools: nothing written"])
         raise Reported(report(plan.diagnostics, args, files=1))
     return layout, plan
 
@@ -171,8 +171,8 @@ def run(args: argparse.Namespace) -> int:
     existing = [into / name for name in present if name not in kept]
     if existing and not args.force:
         for path in existing:
-            print(visible(f"awesome-tools: {display_path(path, cwd)} exists"), file=sys.stderr)
-        print("awesome-tools: nothing written (use --force to overwrite)", file=sys.stderr)
+            say([f"awesome-tools: {display_path(path, cwd)} exists"])
+        say(["awesome-tools: nothing written (use --force to overwrite)"])
         report(plan.diagnostics, args, files=1)
         return EXIT_PROBLEMS
     root = into.absolute().parent
@@ -203,13 +203,13 @@ def run(args: argparse.Namespace) -> int:
         changed = write_all(files, stage_in=root, replace=replace)
     except FileExistsError as exc:
         shown = display_path(Path(exc.filename), cwd)
-        print(visible(f"awesome-tools: {shown} appeared meanwhile"), file=sys.stderr)
-        print("awesome-tools: nothing written (use --force to overwrite)", file=sys.stderr)
+        say([f"awesome-tools: {shown} appeared meanwhile"])
+        say(["awesome-tools: nothing written (use --force to overwrite)"])
         return EXIT_PROBLEMS
     except OSError as exc:
         # write_all has taken back whatever it moved in: the list is as it was.
         reason = exc.strerror or str(exc)
-        print(f"awesome-tools: import failed ({reason}); nothing written", file=sys.stderr)
+        say([f"awesome-tools: import failed ({reason}); nothing written"])
         return EXIT_USAGE
     into.mkdir(parents=True, exist_ok=True)
     written = len(entry_files.intersection(changed))
@@ -217,8 +217,5 @@ def run(args: argparse.Namespace) -> int:
         started = [f"wrote {display_path(p, cwd)}" for p in setup.files if p in changed]
         notes = install_note(into.parent, changed, given=None, cwd=cwd)
         say(started + kept_lines(setup.kept, cwd) + notes)
-    print(
-        f"imported {len(plan.files)} entries into {display_path(into, cwd)}/ ({written} written)",
-        file=sys.stderr,
-    )
+    say([f"imported {len(plan.files)} entries into {display_path(into, cwd)}/ ({written} written)"])
     return report(plan.diagnostics, args, files=1)

@@ -15,8 +15,8 @@ from awesome_tools.commands.common import (
     fail,
     project_root,
     report,
+    say,
 )
-from awesome_tools.diagnostics import visible
 from awesome_tools.project import (
     ENTRIES,
     display_path,
@@ -64,7 +64,7 @@ def _answer_problem(
 
 def _nothing_written(reason: str) -> int:
     """Say why no entry file was written; exit 1."""
-    print(visible(f"awesome-tools: {reason}; nothing written"), file=sys.stderr)
+    say([f"awesome-tools: {reason}; nothing written"])
     return EXIT_PROBLEMS
 
 
@@ -154,10 +154,11 @@ def _write_new(
     except FileExistsError:
         return _nothing_written(f"{shown} exists")
     fixes = read_fixes(root)
-    print(
-        f"created {shown}: replace each TODO, then run `{fixes.render}` "
-        f"(`{fixes.check_file(shown)}` lists what is left)",
-        file=sys.stderr,
+    say(
+        [
+            f"created {shown}: replace each TODO, then run `{fixes.render}` "
+            f"(`{fixes.check_file(shown)}` lists what is left)"
+        ]
     )
     return EXIT_OK
 
@@ -260,7 +261,7 @@ def run(args: argparse.Namespace) -> int:
             offline = (
                 _without_arxiv(args, request) if isinstance(exc, arxiv.ArxivUnreachable) else ""
             )
-            print(visible(f"awesome-tools: {exc}{offline}"), file=sys.stderr)
+            say([f"awesome-tools: {exc}{offline}"])
             return EXIT_PROBLEMS
         known = ("title", "url", "released")
         if args.name is None and args.name_option is None:

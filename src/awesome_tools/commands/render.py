@@ -13,8 +13,10 @@ from awesome_tools.commands.common import (
     jobs,
     models,
     report,
+    say,
     valid_project,
 )
+from awesome_tools.diagnostics import visible
 from awesome_tools.fixes import Fixes
 from awesome_tools.project import committed, display_path
 from awesome_tools.textfile import decode
@@ -22,13 +24,19 @@ from awesome_tools.textfile import decode
 README = "README.md"
 
 
+def _lines(text: str) -> list[str]:
+    """Split at newlines only: a carriage return or form feed in a line is shown, escaped."""
+    parts = text.split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
 def _unified_diff(old: str, new: str, name: str) -> str:
+    """The diff of README text, escaped as diagnostics are: a README line can hold terminal
+    escape sequences, C1 controls or bidirectional overrides that must not reach the terminal."""
     import difflib
 
-    lines = difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True), name, f"{name} (rendered)"
-    )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    lines = difflib.unified_diff(_lines(old), _lines(new), name, f"{name} (rendered)")
+    return "".join(visible(line.removesuffix("\n")) + "\n" for line in lines)
 
 
 def _read(path: Path) -> bytes | None:
@@ -84,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     if args.check:
         for name in stale:
             fix = project.fixes.render
-            print(f"{shown[name]} is out of date with entries/: run `{fix}`", file=sys.stderr)
+            say([f"{shown[name]} is out of date with entries/: run `{fix}`"])
         return EXIT_PROBLEMS if stale else EXIT_OK
     if hook:
         # A file that is neither what render makes nor what the last commit holds was edited:
@@ -112,12 +120,12 @@ def _write(
         if write_atomic(path, text, within=root):
             changed.append(name)
             if name != README:
-                print(f"wrote {shown[name]}", file=sys.stderr)
+                say([f"wrote {shown[name]}"])
     state = "wrote" if README in changed else "unchanged"
-    print(f"{state} {shown[README]} ({models(count)})", file=sys.stderr)
+    say([f"{state} {shown[README]} ({models(count)})"])
     if hook and changed:
         for name in changed:
-            print(f"{shown[name]} was regenerated: stage it and commit again", file=sys.stderr)
+            say([f"{shown[name]} was regenerated: stage it and commit again"])
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -138,23 +146,25 @@ def _keep(
             write_atomic(copy, data, within=root, exclusive=True)
         except FileExistsError:
             if not copy.is_file() or copy.read_bytes() != data:
-                print(
-                    f"{shown[name]} was left as you wrote it, but not copied: {copy_shown} "
-                    "exists (from an earlier edit); move it away, then commit again",
-                    file=sys.stderr,
+                say(
+                    [
+                        f"{shown[name]} was left as you wrote it, but not copied: {copy_shown} "
+                        "exists (from an earlier edit); move it away, then commit again"
+                    ]
                 )
                 continue
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            print(
-                f"{shown[name]} was left as you wrote it, but not copied to {copy_shown} "
-                f"({reason})",
-                file=sys.stderr,
+            say(
+                [
+                    f"{shown[name]} was left as you wrote it, but not copied to {copy_shown} "
+                    f"({reason})"
+                ]
             )
             continue
         kept.append((shown[name], copy_shown))
         readme = copy_shown if name == README else readme
     if kept:
         for note in hand_edit_notes(kept, readme, fixes):
-            print(note, file=sys.stderr)
+            say([note])
     return EXIT_PROBLEMS
