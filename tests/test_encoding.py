@@ -14,6 +14,10 @@ from awesome_tools.textfile import decode
 from conftest import GOOD
 
 UTF8 = "save it as UTF-8"
+NUL = (
+    "file holds a NUL byte: it is UTF-16 or UTF-32 without a byte-order mark, or not text; "
+    "save it as UTF-8"
+)
 PANEL_ENTRY = (
     GOOD
     + "summary: LLaVA links CLIP to Vicuna.\n"
@@ -48,13 +52,18 @@ PANEL_ENTRY = (
             codecs.BOM_UTF32_BE + "# T\n".encode("utf-32-be"),
             "f:1:1: error[encoding] file is UTF-32 (a big-endian byte-order mark), not UTF-8",
         ),
+        # Without a byte-order mark, ASCII text in UTF-16 or UTF-32 is valid UTF-8 with NULs.
+        ("# T\n".encode("utf-16-le"), f"f:1:2: error[encoding] {NUL}"),
+        ("# T\n".encode("utf-16-be"), f"f:1:1: error[encoding] {NUL}"),
+        ("# T\n".encode("utf-32-le"), f"f:1:2: error[encoding] {NUL}"),
+        (b"title: a\nname: b\x00c\n", f"f:2:8: error[encoding] {NUL}"),
     ],
 )
 def test_decode_names_the_first_byte_or_the_mark(raw: bytes, expected: str) -> None:
     text, problem = decode(raw, "f")
     assert text is None
     assert problem is not None
-    assert problem.text() == f"{expected}; {UTF8}"
+    assert problem.text() == (expected if expected.endswith(NUL) else f"{expected}; {UTF8}")
 
 
 @pytest.mark.parametrize(
@@ -80,6 +89,7 @@ def _utf32_be(text: str) -> bytes:
 LE16 = f"file is UTF-16 (a little-endian byte-order mark), not UTF-8; {UTF8}"
 BE32 = f"file is UTF-32 (a big-endian byte-order mark), not UTF-8; {UTF8}"
 README_LE16 = {"README.md": _utf16("# Awesome List\n")}
+README_NO_MARK = {"README.md": "# Awesome List\n".encode("utf-16-le")}
 README_3_7 = {"README.md": b"# List\n\nSome t\xffext\n"}
 BAD_FRAME = {"templates/README.md.j2": b"# {{ title }}\n\n\xe9\n"}
 ONE = "1 file checked: 1 error, 0 warnings\n"
@@ -95,6 +105,9 @@ TABLE_CASES = [
         ONE,
     ),
     (README_LE16, ["lint"], f"README.md:1:1: error[encoding] {LE16}", ONE),
+    (README_NO_MARK, ["render", "--check"], f"README.md:1:2: error[encoding] {NUL}", ONE),
+    (README_NO_MARK, ["render", "--diff"], f"README.md:1:2: error[encoding] {NUL}", ONE),
+    (README_NO_MARK, ["lint"], f"README.md:1:2: error[encoding] {NUL}", ONE),
     (
         {"README.md": _utf32_be("# Awesome List\n")},
         ["lint"],
@@ -178,6 +191,12 @@ TABLE_CASES = [
         {"entries/llava.yaml": _utf16(GOOD)},
         ["check"],
         f"entries/llava.yaml:1:1: error[encoding] {LE16}",
+        ONE,
+    ),
+    (
+        {"entries/llava.yaml": GOOD.encode("utf-32-be")},
+        ["check"],
+        f"entries/llava.yaml:1:1: error[encoding] {NUL}",
         ONE,
     ),
     (

@@ -31,9 +31,20 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
     # place from after the mark.
     body = raw.removeprefix(codecs.BOM_UTF8)
     try:
-        return body.decode("utf-8"), None
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
         return None, _problem(body, exc.start, path)
+    # UTF-16 or UTF-32 without a byte-order mark decodes as UTF-8 when it is ASCII: a NUL
+    # byte beside every character. No text file the tool reads holds one.
+    nul = text.find("\x00")
+    if nul < 0:
+        return text, None
+    line, column = _place(text, nul)
+    message = (
+        "file holds a NUL byte: it is UTF-16 or UTF-32 without a byte-order mark, or not text; "
+        "save it as UTF-8"
+    )
+    return None, Diagnostic(path, line, column, "encoding", message)
 
 
 def decoded(raw: bytes, path: str) -> str:
@@ -56,7 +67,12 @@ def _problem(raw: bytes, start: int, path: str) -> Diagnostic:
             message = f"file is {name} (a {order} byte-order mark), not UTF-8; save it as UTF-8"
             return Diagnostic(path, 1, 1, "encoding", message)
     before = raw[:start].decode("utf-8")
-    line = before.count("\n") + 1
-    column = len(before) - (before.rfind("\n") + 1) + 1
+    line, column = _place(before, len(before))
     message = f"file is not valid UTF-8 (byte 0x{raw[start]:02x}); save it as UTF-8"
     return Diagnostic(path, line, column, "encoding", message)
+
+
+def _place(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of text[index]."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
