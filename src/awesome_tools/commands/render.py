@@ -16,7 +16,7 @@ from awesome_tools.commands.common import (
     say,
     valid_project,
 )
-from awesome_tools.diagnostics import visible
+from awesome_tools.diagnostics import Diagnostic, visible
 from awesome_tools.fixes import Fixes
 from awesome_tools.project import committed, display_path
 from awesome_tools.textfile import decode
@@ -41,6 +41,21 @@ def _unified_diff(old: str, new: str, name: str) -> str:
 
 def _read(path: Path) -> bytes | None:
     return path.read_bytes() if path.is_file() else None
+
+
+def _current(
+    root: Path, shown: dict[str, str]
+) -> tuple[dict[str, bytes | None], dict[str, str], list[Diagnostic]]:
+    """The generated files as they are (None: missing), their text, and the problems of those
+    that are not UTF-8."""
+    current = {name: _read(root / name) for name in shown}
+    texts: dict[str, str] = {}
+    problems: list[Diagnostic] = []
+    for name, data in current.items():
+        text, problem = decode(data or b"", shown[name])
+        texts[name] = text or ""
+        problems += [problem] if problem is not None else []
+    return current, texts, problems
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,9 +92,7 @@ def run(args: argparse.Namespace) -> int:
     if not (args.check or args.diff or hook):
         # A plain run leaves the comparison to write_atomic.
         return _write(root, generated, shown, len(entries), hook=False)
-    current = {name: _read(root / name) for name in generated}
-    texts = {name: decode(data or b"", shown[name]) for name, data in current.items()}
-    undecodable = [problem for _, problem in texts.values() if problem is not None]
+    current, texts, undecodable = _current(root, shown)
     if undecodable:
         # Nothing is compared, shown or written: the file would be misread, and replacing it
         # would lose what its author meant to write.
@@ -87,8 +100,7 @@ def run(args: argparse.Namespace) -> int:
     stale = [name for name, want in generated.items() if current[name] != want.encode("utf-8")]
     if args.check or args.diff:
         for name in stale:
-            old = texts[name][0] or ""
-            sys.stdout.write(_unified_diff(old, generated[name], shown[name]))
+            sys.stdout.write(_unified_diff(texts[name], generated[name], shown[name]))
     if args.check:
         for name in stale:
             fix = project.fixes.render
