@@ -223,8 +223,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     os.environ.setdefault(PLUGINS, "__all__")
     # Imported here, after the line above: importing them builds the models.
-    from awesome_tools.commands.common import EXIT_USAGE, Reported, UsageError
+    from awesome_tools.commands.common import EXIT_USAGE, Reported, UsageError, report
     from awesome_tools.diagnostics import visible
+    from awesome_tools.textfile import EncodingProblem
 
     parser = build_parser()
     try:
@@ -236,6 +237,11 @@ def _run(argv: Sequence[str] | None) -> int:
         return cast(int, module.run(args))
     except Reported as stop:
         return stop.code
+    except EncodingProblem as problem:
+        # A file read on the way (a settings or docs file, say) is not UTF-8: nothing written.
+        # `init` has no --format: its problems are text.
+        shown = argparse.Namespace(format=getattr(args, "format", "text"), strict=False)
+        return report([problem.diagnostic], shown, files=1)
     except UsageError as exc:
         print(visible(str(exc)), file=sys.stderr)
         return EXIT_USAGE

@@ -12,7 +12,7 @@ from awesome_tools.charrefs import references_left
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.keys import ENTRY_KEYS
 from awesome_tools.layout import TABLE_REQUIRED
-from awesome_tools.loader import Loaded, Position, decode, load_yaml
+from awesome_tools.loader import Loaded, Position, load_yaml
 from awesome_tools.normalize import (
     arxiv_id,
     name_length_problem,
@@ -22,6 +22,7 @@ from awesome_tools.normalize import (
     windows_device,
 )
 from awesome_tools.schema import Entry
+from awesome_tools.textfile import decode
 from awesome_tools.validate import validate
 
 # Whether a path relative to the list's root names one of its files: the command layer's

@@ -31,6 +31,7 @@ from awesome_tools.panelparts import (
 )
 from awesome_tools.schema import Entry, PanelQuirks, ReferenceField
 from awesome_tools.templates import README
+from awesome_tools.textfile import decode
 
 if TYPE_CHECKING:
     from awesome_tools.settings import FigureMarkers
@@ -372,9 +373,12 @@ def panel_frame(templates: Templates) -> str:
     own = root / "templates" / README
     if not own.is_file():
         return PACKAGED
+    text = decode(own.read_bytes(), README)[0]
+    if text is None:
+        return README  # rendering it reports the file's encoding
     try:
-        parsed = templates.env.parse(own.read_text("utf-8"))
-    except (jinja2.TemplateSyntaxError, UnicodeDecodeError):
+        parsed = templates.env.parse(text)
+    except jinja2.TemplateSyntaxError:
         return README  # rendering it reports the problem with its position
     return README if "panels" in jinja2.meta.find_undeclared_variables(parsed) else PACKAGED
 
@@ -447,7 +451,7 @@ def _prints_bare(templates: Templates, name: str, variable: str) -> bool:
     try:
         source = loader.get_source(templates.env, name)[0] if loader else ""
         tree = templates.env.parse(source)
-    except (jinja2.TemplateError, UnicodeDecodeError):
+    except jinja2.TemplateError:
         return False  # rendering reports it
     if any(tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport))):
         return False

@@ -11,7 +11,6 @@ from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entryfile import dump_entry
 from awesome_tools.framefix import FrameLine, double_link_off, links_twice, tidy_frame
 from awesome_tools.importer import ImportPlan
-from awesome_tools.loader import decode
 from awesome_tools.normalize import device_note, slugify
 from awesome_tools.panel import (
     CONTEXTS,
@@ -34,6 +33,7 @@ from awesome_tools.panelparts import (
     undated_names,
 )
 from awesome_tools.schema import Entry
+from awesome_tools.textfile import decode
 
 if TYPE_CHECKING:
     from awesome_tools.settings import FigureMarkers

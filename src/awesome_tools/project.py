@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.files import is_inside
 from awesome_tools.settings import CATEGORIES, DEFAULT, SETTINGS, Settings
+from awesome_tools.textfile import decode
 
 if TYPE_CHECKING:
     from awesome_tools.fixes import Fixes
@@ -77,10 +78,12 @@ def read_fixes(root: Path | None) -> Fixes:
     if root is None:
         return CONSOLE
     try:
-        text = (root / "Makefile").read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
+        raw = (root / "Makefile").read_bytes()
+    except OSError:
         return CONSOLE
-    return fixes_from_makefile(text)
+    # A Makefile that is not UTF-8 is not the list's to fix here: its commands are not named.
+    text = decode(raw, "Makefile")[0]
+    return CONSOLE if text is None else fixes_from_makefile(text)
 
 
 def committed(root: Path, name: str) -> bytes | None:

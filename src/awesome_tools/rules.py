@@ -170,8 +170,9 @@ RULES: list[Rule] = [
     Rule(
         "encoding",
         "entry",
-        "The file is not valid UTF-8.",
-        "Save the file as UTF-8 in your editor.",
+        "The file is not valid UTF-8 (any file the tool reads: entries, settings, templates, "
+        "README).",
+        "Save the file as UTF-8 in your editor; a UTF-16 or UTF-32 file is named as such.",
         Example(
             "title: café",
             1,

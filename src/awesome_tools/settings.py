@@ -12,8 +12,9 @@ import yaml
 from awesome_tools.diagnostics import Diagnostic, did_you_mean
 from awesome_tools.digits import foreign_digit_problem
 from awesome_tools.layout import LAYOUTS, TABLE, Layout
-from awesome_tools.loader import Loaded, decode, load_yaml
+from awesome_tools.loader import Loaded, load_yaml
 from awesome_tools.normalize import text_value
+from awesome_tools.textfile import decode
 
 SETTINGS = "awesome.yaml"
 CATEGORIES = "categories.yaml"

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
+import posixpath
 import re
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from awesome_tools.columns import cells, headers
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.links import link_label, overview_link
 from awesome_tools.normalize import slugify
+from awesome_tools.textfile import decode
 
 README = "README.md.j2"
 PACKAGE_PREFIX = "awesome_tools"
@@ -42,6 +46,40 @@ class TemplateProblem(Exception):
         self.diagnostic = diagnostic
 
 
+class TemplateEncodingError(jinja2.TemplateError):
+    """A template file that is not UTF-8: a jinja2 error, so that every caller reports it."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+class _ListLoader(jinja2.FileSystemLoader):
+    """The list's templates/, each file decoded as every file the tool reads is."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        pieces = jinja2.loaders.split_template_path(template)
+        filename = posixpath.join(self.searchpath[0], *pieces)
+        if not os.path.isfile(filename):
+            raise jinja2.TemplateNotFound(template)
+        with open(filename, "rb") as file:
+            text, problem = decode(file.read(), posixpath.join("templates", *pieces))
+        if problem is not None:
+            raise TemplateEncodingError(problem)
+        assert text is not None
+        mtime = os.path.getmtime(filename)
+        return text, os.path.normpath(filename), lambda: _unchanged(filename, mtime)
+
+
+def _unchanged(filename: str, mtime: float) -> bool:
+    try:
+        return os.path.getmtime(filename) == mtime
+    except OSError:
+        return False
+
+
 @dataclass(frozen=True)
 class Templates:
     """A ready template environment, and the list root its diagnostics' paths are shown from."""
@@ -57,6 +95,8 @@ class Templates:
 
     def problem(self, exc: jinja2.TemplateError, *, template: str = README) -> TemplateProblem:
         """Locate a template error in the template file, for a `path:line:col` diagnostic."""
+        if isinstance(exc, TemplateEncodingError):
+            return TemplateProblem(exc.diagnostic)
         line, source = 1, None
         if isinstance(exc, jinja2.TemplateSyntaxError):
             line, source = exc.lineno, exc.filename
@@ -124,7 +164,7 @@ def _environment(root: Path | None) -> jinja2.Environment:
     """
     loaders: list[jinja2.BaseLoader] = []
     if root is not None and (root / "templates").is_dir():
-        loaders.append(jinja2.FileSystemLoader(root / "templates"))
+        loaders.append(_ListLoader(root / "templates"))
     package = jinja2.PackageLoader("awesome_tools", "templates")
     loaders += [package, jinja2.PrefixLoader({PACKAGE_PREFIX: package})]
     env = _Sandbox(

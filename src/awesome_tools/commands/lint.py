@@ -30,12 +30,15 @@ if TYPE_CHECKING:
 def _stale_extras(root: Path, cwd: Path, extras: dict[str, str], fixes: Fixes) -> list[Diagnostic]:
     """The files the layout generates beside README.md that are not what render makes."""
     from awesome_tools.render import stale_generated
+    from awesome_tools.textfile import decode
 
     found = []
     for name, wanted in extras.items():
         path = root / name
-        current = path.read_bytes().decode("utf-8", errors="replace") if path.is_file() else None
-        problem = stale_generated(display_path(path, cwd), current, wanted, fixes)
+        shown = display_path(path, cwd)
+        current, problem = decode(path.read_bytes(), shown) if path.is_file() else (None, None)
+        if problem is None:
+            problem = stale_generated(shown, current, wanted, fixes)
         if problem is not None:
             found.append(problem)
     return found
@@ -44,9 +47,9 @@ def _stale_extras(root: Path, cwd: Path, extras: dict[str, str], fixes: Fixes) -
 def run(args: argparse.Namespace) -> int:
     """Lint a README of model blocks; the project's README.md is also checked for drift."""
     from awesome_tools.layout import layout_of_readme
-    from awesome_tools.loader import decode
     from awesome_tools.proof import templates_proven
     from awesome_tools.templates import TemplateProblem, load_templates
+    from awesome_tools.textfile import decode
 
     cwd = Path.cwd()
     root = project_root(args) if args.root else find_root(cwd)

@@ -16,8 +16,8 @@ from awesome_tools.commands.common import (
     fail,
     project_root,
     report,
+    say,
 )
-from awesome_tools.diagnostics import visible
 from awesome_tools.project import (
     ENTRIES,
     display_path,
@@ -65,7 +65,7 @@ def _answer_problem(
 
 def _nothing_written(reason: str) -> int:
     """Say why no entry file was written; exit 1."""
-    print(visible(f"awesome-tools: {reason}; nothing written"), file=sys.stderr)
+    say([f"awesome-tools: {reason}; nothing written"])
     return EXIT_PROBLEMS
 
 
@@ -160,12 +160,12 @@ def _write_new(
         return _nothing_written(f"{shown} exists")
     fixes = read_fixes(root)
     device = device_note(values["name"])
-    if device:
-        print(visible(f"awesome-tools: {device}"), file=sys.stderr)
-    print(
-        f"created {shown}: replace each TODO, then run `{fixes.render}` "
-        f"(`{fixes.check_file(shown)}` lists what is left)",
-        file=sys.stderr,
+    say(
+        [
+            *([f"awesome-tools: {device}"] if device else []),
+            f"created {shown}: replace each TODO, then run `{fixes.render}` "
+            f"(`{fixes.check_file(shown)}` lists what is left)",
+        ]
     )
     return EXIT_OK
 
@@ -268,7 +268,7 @@ def run(args: argparse.Namespace) -> int:
             offline = (
                 _without_arxiv(args, request) if isinstance(exc, arxiv.ArxivUnreachable) else ""
             )
-            print(visible(f"awesome-tools: {exc}{offline}"), file=sys.stderr)
+            say([f"awesome-tools: {exc}{offline}"])
             return EXIT_PROBLEMS
         known = ("title", "url", "released")
         if args.name is None and args.name_option is None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from awesome_tools.commands.common import (
@@ -11,6 +10,7 @@ from awesome_tools.commands.common import (
     EXIT_PROBLEMS,
     project_root,
     report,
+    say,
 )
 from awesome_tools.project import (
     display_path,
@@ -26,6 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from awesome_tools.export import export_json_schema
     from awesome_tools.files import write_atomic
     from awesome_tools.schema import entry_json_schema
+    from awesome_tools.textfile import read_text
 
     cwd = Path.cwd()
     root = project_root(args)
@@ -42,11 +43,11 @@ def run(args: argparse.Namespace) -> int:
         text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
         shown = display_path(target, cwd)
         if args.check:
-            current = target.read_text(encoding="utf-8") if target.is_file() else ""
+            current = read_text(target, shown) if target.is_file() else ""
             if current != text:
-                print(f"{shown} is stale: run `{read_fixes(root).schema}`", file=sys.stderr)
+                say([f"{shown} is stale: run `{read_fixes(root).schema}`"])
                 stale = True
             continue
         changed = write_atomic(target, text, within=root)
-        print(f"{'wrote' if changed else 'unchanged'} {shown}", file=sys.stderr)
+        say([f"{'wrote' if changed else 'unchanged'} {shown}"])
     return EXIT_PROBLEMS if stale else EXIT_OK
