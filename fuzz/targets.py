@@ -13,11 +13,11 @@ from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entrycheck import check_entries
 from awesome_tools.importer import plan_import
 from awesome_tools.lint import lint_text
-from awesome_tools.loader import decode
 from awesome_tools.render import render_readme
 from awesome_tools.rules import RULES
 from awesome_tools.schema import Entry
 from awesome_tools.templates import load_templates
+from awesome_tools.textfile import decode
 
 CATEGORIES = ["Encoders", "Decoders & Friends"]
 CATEGORIES_TEXT = "".join(f'- "{name}"\n' for name in CATEGORIES)

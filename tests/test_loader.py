@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from awesome_tools.loader import decode, load_yaml
+from awesome_tools.loader import load_yaml
+from awesome_tools.textfile import decode
 
 
 def test_scalars_stay_strings() -> None:

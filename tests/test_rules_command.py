@@ -33,7 +33,8 @@ def test_without_an_id_every_rule_is_listed_one_per_line_aligned(
     out, err = capsys.readouterr()
     lines = out.splitlines()
     assert lines[:3] == [
-        "encoding            entry   The file is not valid UTF-8.",
+        "encoding            entry   The file is not valid UTF-8 (any file the tool reads: entries, "
+        "settings, templates, README).",
         "empty-file          entry   The file holds no YAML document (empty, or only comments).",
         "multiple-documents  entry   The file holds more than one YAML document.",
     ]

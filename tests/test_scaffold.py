@@ -311,17 +311,26 @@ def test_interactive_asks_what_the_layout_needs_then_optional_fields_if_wanted(
     assert main(["check"]) == 0
 
 
-@pytest.mark.parametrize("interruption", [KeyboardInterrupt, EOFError])
+# (how the interview ends, exit code, the line said): Ctrl-C is 130, as for every command.
+STOPS: list[tuple[type[BaseException], int, str]] = [
+    (KeyboardInterrupt, 130, "awesome-tools: interrupted; nothing written"),
+    (EOFError, 1, "awesome-tools: cancelled; nothing written"),
+]
+
+
+@pytest.mark.parametrize(("interruption", "code", "said"), STOPS, ids=["ctrl-c", "end of input"])
 def test_interrupted_interactive_leaves_no_file(
     project: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     interruption: type[BaseException],
+    code: int,
+    said: str,
 ) -> None:
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("builtins.input", _Terminal(["A title"], interruption))
-    assert main(["new", "LLaVA 2", "-i"]) == 1
-    assert capsys.readouterr().err == "\nawesome-tools: cancelled; nothing written\n"
+    assert main(["new", "LLaVA 2", "-i"]) == code
+    assert capsys.readouterr().err == f"\n{said}\n"
     assert [p.name for p in (project / "entries").iterdir()] == ["llava.yaml"]
 
 
@@ -438,9 +447,9 @@ def test_interactive_cancelled_after_a_refused_answer_writes_nothing(
 ) -> None:
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("builtins.input", _Terminal(["A title", "not a link"], KeyboardInterrupt))
-    assert main(["new", "LLaVA 2", "-i"]) == 1
+    assert main(["new", "LLaVA 2", "-i"]) == 130
     assert capsys.readouterr().err == (
         "error[bad-url] url: must be an absolute http:// or https:// link, got 'not a link'\n"
-        "\nawesome-tools: cancelled; nothing written\n"
+        "\nawesome-tools: interrupted; nothing written\n"
     )
     assert [p.name for p in (project / "entries").iterdir()] == ["llava.yaml"]

@@ -20,7 +20,7 @@ import yaml
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.loader import Loaded
-from awesome_tools.loader import decode as decode_file
+from awesome_tools.textfile import decode as decode_file
 
 # Where a text goes in the README: Markdown prose, HTML text, an HTML attribute's value. Import
 # decodes the references CommonMark knows (closed by `;`); in HTML, where a parser decodes some

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import cast
 
 from awesome_tools import __version__
+from awesome_tools.digits import ascii_int, foreign_digit_problem
 
 # pydantic looks for plugins of every installed distribution when the first model is built,
 # a tenth of a one-file check; this command line uses none. PYDANTIC_DISABLE_PLUGINS set to
@@ -43,8 +45,11 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 def _jobs(text: str) -> int:
     """A --jobs value: a count of processes, 0 for one per usable CPU."""
+    problem = foreign_digit_problem(text)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem[1])
     try:
-        value = int(text)
+        value = ascii_int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
     if value < 0:
@@ -198,7 +203,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return its exit code."""
+    """Run the command line and return its exit code; Ctrl-C is one line and exit 130."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        # A second Ctrl-C meanwhile must not print the traceback the first one did not.
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            from awesome_tools.commands.common import EXIT_INTERRUPTED
+            from awesome_tools.workers import stop_children
+
+            stop_children()
+            print("awesome-tools: interrupted", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     os.environ.setdefault(PLUGINS, "__all__")
     # Imported here, after the line above: importing them builds the models.
     from awesome_tools.commands.common import (
@@ -207,9 +229,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         Reported,
         UsageError,
         refused_write,
+        report,
     )
     from awesome_tools.diagnostics import visible
     from awesome_tools.files import RefusedWrite
+    from awesome_tools.textfile import EncodingProblem
 
     parser = build_parser()
     try:
@@ -221,6 +245,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cast(int, module.run(args))
     except Reported as stop:
         return stop.code
+    except EncodingProblem as problem:
+        # A file read on the way (a settings or docs file, say) is not UTF-8: nothing written.
+        # `init` has no --format: its problems are text.
+        shown = argparse.Namespace(format=getattr(args, "format", "text"), strict=False)
+        return report([problem.diagnostic], shown, files=1)
     except UsageError as exc:
         print(visible(str(exc)), file=sys.stderr)
         return EXIT_USAGE

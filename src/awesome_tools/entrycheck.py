@@ -12,15 +12,17 @@ from awesome_tools.charrefs import references_left
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.keys import ENTRY_KEYS
 from awesome_tools.layout import TABLE_REQUIRED
-from awesome_tools.loader import Loaded, Position, decode, load_yaml
+from awesome_tools.loader import Loaded, Position, load_yaml
 from awesome_tools.normalize import (
     arxiv_id,
     name_length_problem,
     normalize_url,
     slugify,
     text_value,
+    windows_device,
 )
 from awesome_tools.schema import Entry
+from awesome_tools.textfile import decode
 from awesome_tools.validate import validate
 
 # Whether a path relative to the list's root names one of its files: the command layer's
@@ -88,7 +90,11 @@ def _file_name(loaded: Loaded, keys: Keys) -> list[Diagnostic]:
     if not keys.slug:
         message = f"name '{keys.name}' has no ASCII letter or digit to build a file name from"
     elif actual != f"{keys.slug}.yaml":
-        message = f"file for '{keys.name}' must be named '{keys.slug}.yaml' (rename '{actual}')"
+        device = windows_device(actual)
+        why = f": Windows reserves the name '{device}' for a device" if device else ""
+        message = (
+            f"file for '{keys.name}' must be named '{keys.slug}.yaml' (rename '{actual}'{why})"
+        )
     else:
         return []
     return [Diagnostic(loaded.path, *keys.name_at, "file-name", message)]
@@ -131,7 +137,7 @@ def _cross_entry(keyed: Sequence[tuple[str, Keys]], selected: Collection[str]) -
     return found
 
 
-_NEW_ARXIV_ID = re.compile(r"(\d{2})(\d{2})\.\d{4,5}")
+_NEW_ARXIV_ID = re.compile(r"([0-9]{2})([0-9]{2})\.[0-9]{4,5}")
 
 
 def _release_mismatch(loaded: Loaded, entry: Entry | None) -> list[Diagnostic]:

@@ -15,7 +15,13 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from awesome_tools.normalize import canonical_text, find_control_character, is_plain
+from awesome_tools.digits import foreign_digit_problem
+from awesome_tools.normalize import (
+    canonical_text,
+    find_control_character,
+    is_plain,
+    windows_device,
+)
 from awesome_tools.urls import BadUrl, split_url, whitespace_problem
 from awesome_tools.vocabulary import connectors
 
@@ -82,11 +88,20 @@ def url_problem(value: str) -> str | None:
     return None
 
 
-_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")
+
+
+def _ascii_digits(value: str, kind: str) -> None:
+    """Refuse a digit of another script, named, at its character, with the value to type."""
+    problem = foreign_digit_problem(value)
+    if problem is not None:
+        at, message = problem
+        raise PydanticCustomError(kind, "{problem}", {"problem": message, "at": at})
 
 
 def _released(value: str) -> str:
     text = _text(value)
+    _ascii_digits(value, "bad_date")
     match = _DATE.fullmatch(text)
     if match is None:
         raise PydanticCustomError(
@@ -111,6 +126,7 @@ _DIGITS = re.compile(r"[0-9]+")
 
 def _digits(value: str) -> str:
     text = _text(value)
+    _ascii_digits(value, "bad_number")
     if _DIGITS.fullmatch(text) is None:
         raise PydanticCustomError(
             "bad_number", "must be a whole number written in digits, got '{value}'", {"value": text}
@@ -149,6 +165,14 @@ def _figure(value: str) -> str:
             "must be an https:// link or a path relative to the list's folder without '..', "
             "got '{value}'",
             {"value": text},
+        )
+    device = next(filter(None, map(windows_device, path.parts)), None)
+    if device is not None:
+        raise PydanticCustomError(
+            "bad_url",
+            "Windows reserves the name '{device}' for a device, so it cannot check out "
+            "'{value}': rename the file",
+            {"device": device, "value": text},
         )
     return text
 
@@ -215,7 +239,7 @@ Category = Annotated[Text, AfterValidator(_category)]
 Released = Annotated[
     str,
     AfterValidator(_released),
-    Field(json_schema_extra={"pattern": r"^\d{4}-\d{2}(-\d{2})?$"}),
+    Field(json_schema_extra={"pattern": r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"}),
 ]
 Connector = Annotated[str, AfterValidator(_connector)]
 References = Annotated[str, AfterValidator(_references), Field(json_schema_extra={"pattern": "&"})]

@@ -11,11 +11,11 @@ from awesome_tools.columns import MISSING, OVERVIEW, OVERVIEW_LINKS, column_key,
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entryfile import dump_entry
 from awesome_tools.links import PAPER
-from awesome_tools.loader import decode
-from awesome_tools.normalize import name_length_problem, slugify
+from awesome_tools.normalize import device_note, name_length_problem, slugify
 from awesome_tools.ordering import DEFAULT_SECTION
 from awesome_tools.ruleids import RuleId
 from awesome_tools.schema import Entry
+from awesome_tools.textfile import decode
 from awesome_tools.urls import BadUrl, split_url
 
 
@@ -237,6 +237,11 @@ def plan_import(
                 rejected.add(category)
             else:
                 wanted.append(category)
+        device = device_note(data["name"])
+        if device:
+            plan.diagnostics.append(
+                Diagnostic(path, block.line, block.column, "import", device, "warning")
+            )
         plan.files[f"{slug}.yaml"] = dump_entry(data)
     for anchor in facts:
         plan.diagnostics.append(

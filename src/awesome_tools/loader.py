@@ -122,17 +122,6 @@ def _position_of_index(text: str, index: int) -> Position:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
-def decode(raw: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
-    """Decode UTF-8 (a BOM allowed); invalid bytes become a positioned diagnostic."""
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start].decode("utf-8-sig", errors="replace")
-        line, column = _position_of_index(before, len(before))
-        message = f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
-        return None, Diagnostic(path, line, column, "encoding", message)
-
-
 def _syntax_diagnostic(
     text: str, path: str, exc: yaml.YAMLError, keys: Collection[str]
 ) -> Diagnostic:

@@ -76,10 +76,44 @@ def name_length_problem(name: str) -> str | None:
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
+# The device names Windows reserves whatever the extension: a checkout cannot create
+# `entries/con.yaml` there (nor `aux.png`, `lpt1.yaml`). The digits include Windows' superscripts.
+_WINDOWS_DEVICE = re.compile(
+    "(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])"
+)
+# What a slug that is a device name gets, so that `new`, `import` and `check` name its file alike.
+DEVICE_SUFFIX = "-model"
+
+
+def windows_device(file_name: str) -> str | None:
+    """The device name a file name's stem is (`CON.yaml` is `CON`), or None when it is none.
+
+    Windows takes the part before the first dot, any case, trailing spaces and dots dropped.
+    """
+    stem = file_name.split(".", 1)[0].rstrip(" ")
+    return stem if _WINDOWS_DEVICE.fullmatch(stem.lower()) else None
+
 
 @lru_cache(maxsize=1 << 16)
 def slugify(name: str) -> str:
-    """Lower-case ASCII, accents folded, each run of other characters one hyphen."""
+    """Lower-case ASCII, accents folded, each run of other characters one hyphen; a Windows
+    device name (`con`, `nul`, `com1`, ...) with `-model` after it."""
+    slug = _plain_slug(name)
+    return slug + DEVICE_SUFFIX if windows_device(slug) else slug
+
+
+def device_note(name: str) -> str | None:
+    """Say why a name's file gets `-model`, when its slug is a Windows device name."""
+    device = windows_device(_plain_slug(name))
+    if device is None:
+        return None
+    return (
+        f"'{name}' is written to {slugify(name)}.yaml: Windows reserves the name "
+        f"'{device}' for a device"
+    )
+
+
+def _plain_slug(name: str) -> str:
     folded = name
     if not name.isascii():
         decomposed = unicodedata.normalize("NFKD", name)
@@ -91,8 +125,8 @@ def slugify(name: str) -> str:
 _ARXIV_HOSTS = {"arxiv.org", "export.arxiv.org", "ar5iv.org", "ar5iv.labs.arxiv.org"}
 _ARXIV_PATH = re.compile(
     r"^/(?:abs|pdf|html|format)/"
-    r"(?P<id>\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})"
-    r"(?:v\d+)?(?:\.pdf)?$",
+    r"(?P<id>[0-9]{4}\.[0-9]{4,5}|[a-z][a-z.-]*/[0-9]{7})"
+    r"(?:v[0-9]+)?(?:\.pdf)?$",
     re.IGNORECASE,
 )
 _DEFAULT_PORTS = {"http": 80, "https": 443}

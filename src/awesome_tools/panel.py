@@ -374,8 +374,9 @@ def panel_frame(templates: Templates) -> str:
     if loader is None or not os.path.lexists(root / "templates" / README):
         return PACKAGED
     try:
+        # The loader refuses a link out or to nothing, and decodes as every read does.
         parsed = templates.env.parse(loader.get_source(templates.env, README)[0])
-    except (jinja2.TemplateError, UnicodeDecodeError, TemplateProblem):
+    except (jinja2.TemplateError, TemplateProblem):
         return README  # rendering it reports the problem with its position
     return README if "panels" in jinja2.meta.find_undeclared_variables(parsed) else PACKAGED
 
@@ -448,7 +449,7 @@ def _prints_bare(templates: Templates, name: str, variable: str) -> bool:
     try:
         source = loader.get_source(templates.env, name)[0] if loader else ""
         tree = templates.env.parse(source)
-    except (jinja2.TemplateError, UnicodeDecodeError):
+    except jinja2.TemplateError:
         return False  # rendering reports it
     if any(tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport))):
         return False

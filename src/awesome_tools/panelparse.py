@@ -31,7 +31,7 @@ from awesome_tools.urls import BadUrl, split_url
 Row = tuple[int, str, str, str]  # line index, date, name, contribution
 BARE_IMAGE = re.compile(r'<img\s[^>]*?src="(?P<src>[^"]+)"')
 ALT = re.compile(r'\salt="([^"]*)"')
-WIDTH = re.compile(r'\swidth="?(\d+)')
+WIDTH = re.compile(r'\swidth="?([0-9]+)')
 
 
 @dataclass

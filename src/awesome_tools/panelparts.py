@@ -22,26 +22,26 @@ _MARKER = r"(?P<id>\S+?)"
 FIGURE_OPEN = re.compile(rf"^<!-- architecture-figure:{_MARKER} -->[ \t]*$")
 FIGURE_CLOSE = re.compile(rf"^<!-- /architecture-figure:{_MARKER} -->[ \t]*$")
 IMAGE = re.compile(
-    r'^\s*<img src="(?P<src>[^"]*)"(?: alt="(?P<alt>[^"]*)")?(?: width="(?P<width>\d+)")?\s*/?>'
+    r'^\s*<img src="(?P<src>[^"]*)"(?: alt="(?P<alt>[^"]*)")?(?: width="(?P<width>[0-9]+)")?\s*/?>'
     r"[ \t]*$"
 )
 NOTICE = '<a href="assets/architectures/FIGURE_NOTICE.md">Figure notice</a>'
 CAPTION = re.compile(
-    r'^<p align="center"><sub><b>(?:Figure (?P<number>\d+)|Official architecture diagram)\.</b> '
+    r'^<p align="center"><sub><b>(?:Figure (?P<number>[0-9]+)|Official architecture diagram)\.</b> '
     r'(?P<caption>.*)\. <a href="(?P<source>[^"]*)">(?:Source paper|Primary source)</a>'
-    r"(?:, PDF p\. (?P<page>\d+))?\. " + re.escape(NOTICE) + r"\.</sub></p>[ \t]*$"
+    r"(?:, PDF p\. (?P<page>[0-9]+))?\. " + re.escape(NOTICE) + r"\.</sub></p>[ \t]*$"
 )
 NOTE = re.compile(r"^> \*\*Architecture figure:\*\* (?P<note>.*?)[ \t]*$")
 DETAILS = "<details>"
 MORE = "<summary>ℹ️ <i>More Information</i></summary>"  # noqa: RUF001 (upstream's emoji)
 UNDATED = "Undated"  # the index's group of entries without a release date, after the years
-YEAR_LINE = re.compile(r"^\*\*(?P<year>\d{4}|Undated):\*\* ")
+YEAR_LINE = re.compile(r"^\*\*(?P<year>[0-9]{4}|Undated):\*\* ")
 INDEX_LINK = re.compile(r"\[(?P<name>(?:[^\]\\]|\\.)+)\]\(#[^)\s]*\)")
 TIMELINE_HEADER = "| Date | Architecture | Distinctive contribution |"
 TIMELINE_RULE = "| --- | --- | --- |"
 NONE = "—"  # a timeline cell with no value: no date, no contribution
 ROW = re.compile(r"^\| (?P<date>[^|]+?) \| (?P<name>(?:[^|\\]|\\.)+?) \| (?P<what>.*?) \|[ \t]*$")
-COUNT = re.compile(r"\((?P<count>\d+) architectures\b")
+COUNT = re.compile(r"\((?P<count>[0-9]+) architectures\b")
 
 
 def undated_names(lines: list[str], end: int) -> set[str]:

@@ -11,8 +11,7 @@ from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entryfile import dump_entry
 from awesome_tools.framefix import FrameLine, double_link_off, links_twice, tidy_frame
 from awesome_tools.importer import ImportPlan
-from awesome_tools.loader import decode
-from awesome_tools.normalize import slugify
+from awesome_tools.normalize import device_note, slugify
 from awesome_tools.panel import (
     CONTEXTS,
     figure_marker,
@@ -34,6 +33,7 @@ from awesome_tools.panelparts import (
     undated_names,
 )
 from awesome_tools.schema import Entry
+from awesome_tools.textfile import decode
 
 if TYPE_CHECKING:
     from awesome_tools.settings import FigureMarkers
@@ -162,6 +162,9 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
             reader.warn(start, f"a second panel named '{data['name']}'; skipped")
             continue
         names.add(slug)
+        device = device_note(data["name"])
+        if device:
+            reader.warn(start, device)
         plan.files[f"{slug}.yaml"] = dump_entry(_ordered(data))
     title = lines[0].removeprefix("# ").strip() if lines and lines[0].startswith("# ") else None
     plan.others[TEMPLATE] = _frame(reader, heads[0], after, rows, len(panels))
@@ -216,12 +219,12 @@ def _markers(panels: list[tuple[int, dict[str, Any]]]) -> FigureMarkers:
     (`_compare` warns on its line).
     """
     found = [(data, data.pop("_marker")[1]) for _, data in panels if "_marker" in data]
-    numbers = sum(marker.isdigit() for _, marker in found)
+    numbers = sum(marker.isascii() and marker.isdigit() for _, marker in found)
     slugs = sum(marker == slugify(data["name"]) for data, marker in found)
     if numbers <= slugs:
         return "slug"
     for data, marker in found:
-        if marker.isdigit() and int(marker) != data["_number"]:
+        if marker.isascii() and marker.isdigit() and int(marker) != data["_number"]:
             data["_quirks"]["figure_id"] = marker
     return "position"
 

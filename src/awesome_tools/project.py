@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.pathcheck import is_inside, read_inside, refused_read
 from awesome_tools.settings import CATEGORIES, DEFAULT, SETTINGS, Settings
+from awesome_tools.textfile import decode
 
 if TYPE_CHECKING:
     from awesome_tools.fixes import Fixes
@@ -76,13 +77,12 @@ def read_fixes(root: Path | None) -> Fixes:
 
     if root is None:
         return CONSOLE
-    found = read_inside(root / "Makefile", root, "Makefile", root)
-    if not isinstance(found, bytes):
+    raw = read_inside(root / "Makefile", root, "Makefile", root)
+    if not isinstance(raw, bytes):
         return CONSOLE
-    try:
-        return fixes_from_makefile(found.decode("utf-8"))
-    except UnicodeDecodeError:
-        return CONSOLE
+    # A Makefile that is not UTF-8 is not the list's to fix here: its commands are not named.
+    text = decode(raw, "Makefile")[0]
+    return CONSOLE if text is None else fixes_from_makefile(text)
 
 
 def committed(root: Path, name: str) -> bytes | None:

@@ -184,8 +184,9 @@ RULES: list[Rule] = [
     Rule(
         "encoding",
         "entry",
-        "The file is not valid UTF-8.",
-        "Save the file as UTF-8 in your editor.",
+        "The file is not valid UTF-8 (any file the tool reads: entries, settings, templates, "
+        "README).",
+        "Save the file as UTF-8 in your editor; a UTF-16 or UTF-32 file is named as such.",
         Example(
             "title: café",
             1,
@@ -347,8 +348,9 @@ RULES: list[Rule] = [
     Rule(
         "bad-date",
         "entry",
-        "`released` is not a real past date written YYYY-MM or YYYY-MM-DD.",
-        "Write the month of the paper's first version, e.g. `2023-04`.",
+        "`released` is not a real past date written YYYY-MM or YYYY-MM-DD in ASCII digits.",
+        "Write the month of the paper's first version with the digits 0-9, e.g. `2023-04` "
+        "(the digits of other scripts, Arabic-Indic or full-width, are refused by name).",
         Example("released: April 2023", 1, 11),
         Example("released: 2023-04"),
     ),
@@ -373,8 +375,9 @@ RULES: list[Rule] = [
         "bad-number",
         "entry",
         "`order`, `figure_number`, `figure_page` or `figure_width` is not a whole number "
-        "written in digits.",
-        "Write the number in digits only: `2`, not `two` or `p. 2`.",
+        "written in ASCII digits.",
+        "Write the number in the digits 0-9 only: `2`, not `two`, `p. 2` or the digit of "
+        "another script.",
         Example("order: first", 1, 8),
         Example("order: 1"),
     ),
@@ -436,7 +439,8 @@ RULES: list[Rule] = [
         "bad-url",
         "entry",
         "A link is not an absolute http(s) URL (figure and badge: https only; figure may also "
-        "be a path inside the list's folder, without `..`), or cannot be read at all: "
+        "be a path inside the list's folder, without `..` or a Windows device name such as "
+        "`con`), or cannot be read at all: "
         "a `[` or `]` in its host that does not enclose an IPv6 address, a port that is not a "
         "number from 0 to 65535, a host that changes under Unicode normalization, a backslash "
         "(browsers read it as `/`), a user name before `@` that hides the real host, or an "
@@ -500,8 +504,11 @@ RULES: list[Rule] = [
         "file-name",
         "entry",
         "The file name is not the slug of the model's name (entry files end in `.yaml`, lower "
-        "case: `x.YAML` or `x.yml` is reported, not skipped).",
-        "Rename the file to the name given in the message (`LLaVA 1.5` → `llava-1-5.yaml`).",
+        "case: `x.YAML` or `x.yml` is reported, not skipped); a slug that is a device name "
+        "Windows reserves (`con`, `nul`, `aux`, `prn`, `com1`, `lpt1`, ...) ends in `-model`, "
+        "so that Windows can check the file out.",
+        "Rename the file to the name given in the message (`LLaVA 1.5` → `llava-1-5.yaml`, "
+        "`CON` → `con-model.yaml`).",
         Example("name: LLaVA 1.5", 1, 7, path="entries/LLaVA_15.yaml"),
         Example("name: LLaVA 1.5", path="entries/llava-1-5.yaml"),
     ),

@@ -10,9 +10,11 @@ from typing import Any, Literal, get_args
 import yaml
 
 from awesome_tools.diagnostics import Diagnostic, did_you_mean
+from awesome_tools.digits import foreign_digit_problem
 from awesome_tools.layout import LAYOUTS, TABLE, Layout
-from awesome_tools.loader import Loaded, decode, load_yaml
+from awesome_tools.loader import Loaded, load_yaml
 from awesome_tools.normalize import text_value
+from awesome_tools.textfile import decode
 
 SETTINGS = "awesome.yaml"
 CATEGORIES = "categories.yaml"
@@ -83,6 +85,12 @@ def _heading_level(
         return HEADING_LEVELS[value]
     at = loaded.value_positions[("panel_heading_level",)]
     message = "panel_heading_level is 2 (panel headings `## **Name: Title**`) or 3 (`###`)"
+    problem = foreign_digit_problem(value) if isinstance(value, str) else None
+    if problem is not None:
+        from awesome_tools.validate import character_at
+
+        at = character_at(loaded, ("panel_heading_level",), problem[0]) or at
+        message = f"panel_heading_level: {problem[1]}"
     problems.append(Diagnostic(path, *at, "settings", message))
     return Settings.panel_heading_level
 

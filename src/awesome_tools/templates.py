@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import posixpath
 import re
 import traceback
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from awesome_tools.columns import cells, headers
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.links import link_label, overview_link
 from awesome_tools.normalize import slugify
+from awesome_tools.textfile import decode
 
 README = "README.md.j2"
 TEMPLATES = "templates"
@@ -45,6 +47,56 @@ class TemplateProblem(Exception):
         self.diagnostic = diagnostic
 
 
+class TemplateEncodingError(jinja2.TemplateError):
+    """A template file that is not UTF-8: a jinja2 error, so that every caller reports it."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+class _ListLoader(jinja2.FileSystemLoader):
+    """The list's templates/, each file decoded as every file the tool reads is; a template
+    whose path, every component resolved, leads out of the list or to nothing is refused unread
+    (`outside-list`, `dangling-link`), never skipped."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root / TEMPLATES)
+        self.root = root
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        from awesome_tools.pathcheck import refused_read
+
+        pieces = jinja2.loaders.split_template_path(template)
+        refused = refused_read(
+            self.root.joinpath(TEMPLATES, *pieces),
+            self.root,
+            "/".join((TEMPLATES, *pieces)),
+            self.root,
+        )
+        if refused is not None:
+            raise TemplateProblem(refused)
+        filename = posixpath.join(self.searchpath[0], *pieces)
+        if not os.path.isfile(filename):
+            raise jinja2.TemplateNotFound(template)
+        with open(filename, "rb") as file:
+            text, problem = decode(file.read(), posixpath.join(TEMPLATES, *pieces))
+        if problem is not None:
+            raise TemplateEncodingError(problem)
+        assert text is not None
+        mtime = os.path.getmtime(filename)
+        return text, os.path.normpath(filename), lambda: _unchanged(filename, mtime)
+
+
+def _unchanged(filename: str, mtime: float) -> bool:
+    try:
+        return os.path.getmtime(filename) == mtime
+    except OSError:
+        return False
+
+
 @dataclass(frozen=True)
 class Templates:
     """A ready template environment, and the list root its diagnostics' paths are shown from."""
@@ -60,6 +112,8 @@ class Templates:
 
     def problem(self, exc: jinja2.TemplateError, *, template: str = README) -> TemplateProblem:
         """Locate a template error in the template file, for a `path:line:col` diagnostic."""
+        if isinstance(exc, TemplateEncodingError):
+            return TemplateProblem(exc.diagnostic)
         line, source = 1, None
         if isinstance(exc, jinja2.TemplateSyntaxError):
             line, source = exc.lineno, exc.filename
@@ -110,28 +164,6 @@ def _data_fields(kind: type) -> frozenset[str]:
                 names = list(kind.model_fields)  # type: ignore[attr-defined]
         found = _FIELDS[kind] = frozenset(n for n in names if not n.startswith("_"))
     return found
-
-
-class _ListLoader(jinja2.FileSystemLoader):
-    """The list's templates/: a template whose path, every component resolved, leads out of the
-    list or to nothing is refused unread (`outside-list`, `dangling-link`), never skipped."""
-
-    def __init__(self, root: Path) -> None:
-        super().__init__(root / TEMPLATES)
-        self.root = root
-
-    def get_source(
-        self, environment: jinja2.Environment, template: str
-    ) -> tuple[str, str, Callable[[], bool]]:
-        from awesome_tools.pathcheck import refused_read
-
-        parts = jinja2.loaders.split_template_path(template)
-        path = self.root.joinpath(TEMPLATES, *parts)
-        shown = "/".join((TEMPLATES, *parts))
-        problem = refused_read(path, self.root, shown, self.root)
-        if problem is not None:
-            raise TemplateProblem(problem)
-        return super().get_source(environment, template)
 
 
 def load_templates(root: Path | None) -> Templates:

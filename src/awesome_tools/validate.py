@@ -12,6 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from awesome_tools.diagnostics import Diagnostic, closest, did_you_mean
+from awesome_tools.digits import foreign_digit_problem
 from awesome_tools.fieldtypes import LINK_KINDS
 from awesome_tools.keys import allowed_keys, field_description, field_info, home_of
 from awesome_tools.layout import TABLE_REQUIRED
@@ -164,7 +165,7 @@ def _node(loaded: Loaded, loc: KeyPath) -> yaml.Node | None:
     return node
 
 
-def _character(loaded: Loaded, loc: KeyPath, index: int) -> Position | None:
+def character_at(loaded: Loaded, loc: KeyPath, index: int) -> Position | None:
     """Where character `index` of a value stands in the file, when the value is on one line
     and written without escapes, so that each character of the value is one of the file."""
     node = _node(loaded, loc)
@@ -205,8 +206,13 @@ def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) 
     else:
         message = _message(error, categories)
         at = error.get("ctx", {}).get("at")
+        # A choice of numbers (`heading_level: '3'`) typed in another script's digits.
+        foreign = error["input"] if kind == "literal_error" else None
+        problem = foreign_digit_problem(foreign) if isinstance(foreign, str) else None
+        if problem is not None:
+            at, message = problem[0], f"{_dotted(loc)}: {problem[1]}"
         if isinstance(at, int):
-            position = _character(loaded, loc, at) or position
+            position = character_at(loaded, loc, at) or position
     return Diagnostic(loaded.path, position[0], position[1], rule, message)
 
 

@@ -15,6 +15,7 @@ import pickle
 import signal
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 from itertools import pairwise
 from typing import Generic, TypeVar
 
@@ -30,6 +31,9 @@ AUTO = 0
 # Forking a process is safe on Linux; on macOS system libraries may not survive it (Python's
 # multiprocessing spawns there) and Windows has no fork: elsewhere one process does the work.
 FORK = sys.platform.startswith("linux") and hasattr(os, "fork")
+
+# Every child started and not yet waited for: its pid and the read end of its pipe.
+_LIVE: dict[int, int] = {}
 
 
 def usable_cpus() -> int:
@@ -80,17 +84,22 @@ def map_runs(
     runs = runs_for(count, jobs, MIN_PER_JOB if min_per_job is None else min_per_job, transfer)
     if len(runs) == 1:
         return task(0, count)
-    children = [(_fork(task, start, end), start, end) for start, end in runs[:-1]]
+    # Children not yet collected: stopped if this process fails or is interrupted (Ctrl-C).
+    children: list[tuple[int, int, int, int]] = []
     try:
+        for start, end in runs[:-1]:
+            children.append((*_fork(task, start, end), start, end))
         last = task(*runs[-1])
+        results: list[T] = []
+        while children:
+            pid, fd, start, end = children[0]
+            part: list[T] | None = _collect(pid, fd)
+            children.pop(0)
+            results.extend(task(start, end) if part is None else part)
     except BaseException:
-        for (pid, fd), _, _ in children:
-            _stop(pid, fd)
+        for pid, _, _, _ in children:
+            _stop(pid)
         raise
-    results: list[T] = []
-    for (pid, fd), start, end in children:
-        part: list[T] | None = _collect(pid, fd)
-        results.extend(task(start, end) if part is None else part)
     results.extend(last)
     return results
 
@@ -98,29 +107,43 @@ def map_runs(
 def _fork(task: Callable[[int, int], list[T]], start: int, end: int) -> tuple[int, int]:
     """Start a child that pickles task(start, end) into a pipe; return its pid and read end."""
     read_fd, write_fd = os.pipe()
+    # Ctrl-C is the parent's to answer (one line, exit 130, children stopped): a child ignores
+    # SIGINT, set while it is blocked so that none arrives before, and prints no traceback.
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     pid = os.fork()
     if pid == 0:  # the child: never returns
-        os.close(read_fd)
-        code = 0
+        code = 1
         try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+            os.close(read_fd)
             # Pickled whole before writing: the parent reads only when its own run is done, and
             # a dump into the pipe would wait for it at every 64 KiB.
             data = pickle.dumps(task(start, end), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_fd, "wb") as pipe:
                 pipe.write(data)
-        except BaseException:
-            code = 1
-        # No atexit handlers, no flush of buffers copied from the parent: only the pipe speaks.
-        os._exit(code)
+            code = 0
+        finally:
+            # No traceback, no atexit handlers, no flush of buffers copied from the parent:
+            # only the pipe speaks.
+            os._exit(code)
+    _LIVE[pid] = read_fd
     os.close(write_fd)
+    try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a pending Ctrl-C is raised here
+    except BaseException:
+        _stop(pid)
+        raise
     return pid, read_fd
 
 
 def _collect(pid: int, fd: int) -> list[T] | None:
     """A child's results, or None if it failed (the caller then does its run itself)."""
+    _LIVE[pid] = -1  # the read end is closed below, even if this is interrupted
     with os.fdopen(fd, "rb") as pipe:
         data = pipe.read()
     _, status = os.waitpid(pid, 0)
+    del _LIVE[pid]
     if status != 0:
         return None
     try:
@@ -130,11 +153,23 @@ def _collect(pid: int, fd: int) -> list[T] | None:
     return result
 
 
-def _stop(pid: int, fd: int) -> None:
-    """Stop a child whose result is not wanted, and wait for it."""
-    os.kill(pid, signal.SIGKILL)
-    os.close(fd)
-    os.waitpid(pid, 0)
+def _stop(pid: int) -> None:
+    """Stop a child whose result is not wanted, and wait for it (unless already waited for)."""
+    fd = _LIVE.pop(pid, None)
+    if fd is None:
+        return
+    if fd >= 0:
+        os.close(fd)
+    with suppress(ProcessLookupError):  # waited for by an interrupted `_collect`
+        os.kill(pid, signal.SIGKILL)
+    with suppress(ChildProcessError):
+        os.waitpid(pid, 0)
+
+
+def stop_children() -> None:
+    """Stop every child still working (a `Pending` no one waits for after Ctrl-C)."""
+    for pid in list(_LIVE):
+        _stop(pid)
 
 
 class Pending(Generic[T]):
@@ -159,6 +194,6 @@ class Pending(Generic[T]):
 
     def cancel(self) -> None:
         if self.child is not None:
-            pid, fd = self.child
+            pid, _ = self.child
             self.child = None
-            _stop(pid, fd)
+            _stop(pid)

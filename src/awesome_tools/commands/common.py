@@ -5,12 +5,19 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import cast
 
-from awesome_tools.diagnostics import Diagnostic, Format, format_diagnostics, has_errors, summary
+from awesome_tools.diagnostics import (
+    Diagnostic,
+    Format,
+    format_diagnostics,
+    has_errors,
+    summary,
+    visible,
+)
 from awesome_tools.files import RefusedWrite
 from awesome_tools.project import (
     ENTRIES,
@@ -21,6 +28,8 @@ from awesome_tools.project import (
 )
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+# Ctrl-C (SIGINT): 128 + 2, as a shell reports a command the signal ended.
+EXIT_INTERRUPTED = 130
 
 
 class UsageError(Exception):
@@ -75,11 +84,18 @@ def jobs(args: argparse.Namespace) -> int:
     return resolve_jobs(cast(int, args.jobs))
 
 
+def say(lines: Iterable[str]) -> None:
+    """Tell the reader (stderr), each line escaped as diagnostics are: a path, a name or a
+    Makefile's command can hold characters that drive the terminal or forge a line."""
+    for line in lines:
+        print(visible(line), file=sys.stderr)
+
+
 def report(diagnostics: Sequence[Diagnostic], args: argparse.Namespace, *, files: int) -> int:
     fmt = cast(Format, args.format)
     sys.stdout.write(format_diagnostics(diagnostics, fmt))
     if fmt == "text":
-        print(summary(diagnostics, files=files), file=sys.stderr)
+        say([summary(diagnostics, files=files)])
     return EXIT_PROBLEMS if has_errors(diagnostics, strict=args.strict) else EXIT_OK
 
 
@@ -119,11 +135,10 @@ def valid_project(
     if has_errors(project.diagnostics, strict=args.strict):
         if brief:
             lister = project.fixes.check_file()
-            print(
-                f"awesome-tools: {refusal}: fix the entries first (`{lister}` lists the problems)",
-                file=sys.stderr,
+            say(
+                [f"awesome-tools: {refusal}: fix the entries first (`{lister}` lists the problems)"]
             )
             raise Reported(EXIT_PROBLEMS)
-        print(f"awesome-tools: {refusal}: fix the entries first", file=sys.stderr)
+        say([f"awesome-tools: {refusal}: fix the entries first"])
         raise Reported(report(project.diagnostics, args, files=project.files))
     return project

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from awesome_tools.commands.common import EXIT_OK, EXIT_PROBLEMS, fail, project_root
+from awesome_tools.commands.common import EXIT_OK, EXIT_PROBLEMS, fail, project_root, say
 from awesome_tools.project import display_path, own_docs_missing, read_fixes
 
 
@@ -15,6 +14,7 @@ def run(args: argparse.Namespace) -> int:
     form; with --check, write nothing and exit 1 when one is stale."""
     from awesome_tools.docgen import EDITED, MarkersMissing, generated
     from awesome_tools.files import write_atomic
+    from awesome_tools.textfile import read_text
 
     cwd = Path.cwd()
     root = project_root(args)
@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
             "the tables of contributing.md and docs/facets.md, the issue form), and this list "
             f"has no {shown}; `awesome-tools rules [ID]` explains every rule"
         )
-    edited = {name: (root / name).read_text("utf-8") for name in EDITED}
+    edited = {name: read_text(root / name, display_path(root / name, cwd)) for name in EDITED}
     try:
         texts = generated(edited)
     except MarkersMissing as exc:
@@ -37,10 +37,10 @@ def run(args: argparse.Namespace) -> int:
         target = root / name
         shown = display_path(target, cwd)
         if args.check:
-            current = target.read_text("utf-8") if target.is_file() else ""
+            current = read_text(target, shown) if target.is_file() else ""
             if current != text:
-                print(f"{shown} is stale: run `{fix}`", file=sys.stderr)
+                say([f"{shown} is stale: run `{fix}`"])
                 stale = True
         elif write_atomic(target, text, within=root):
-            print(f"wrote {shown}", file=sys.stderr)
+            say([f"wrote {shown}"])
     return EXIT_PROBLEMS if stale else EXIT_OK

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from awesome_tools.commands.common import (
     EXIT_OK,
+    say,
     valid_project,
 )
 
@@ -25,5 +26,5 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     else:
         write_atomic(Path(args.output), text)
-        print(f"exported {len(values)} entries to {args.output}", file=sys.stderr)
+        say([f"exported {len(values)} entries to {args.output}"])
     return EXIT_OK

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,9 +14,10 @@ from awesome_tools.commands.common import (
     Reported,
     fail,
     report,
+    say,
 )
-from awesome_tools.commands.init import SetUp, install_note, kept_lines, plan_setup, refusals, say
-from awesome_tools.diagnostics import Diagnostic, has_errors, visible
+from awesome_tools.commands.init import SetUp, install_note, kept_lines, plan_setup, refusals
+from awesome_tools.diagnostics import Diagnostic, has_errors
 from awesome_tools.project import (
     ENTRIES,
     Source,
@@ -27,6 +27,7 @@ from awesome_tools.project import (
 )
 from awesome_tools.settings import CATEGORIES, SETTINGS
 from awesome_tools.starter import merged_settings
+from awesome_tools.textfile import decode, decoded, read_text
 
 # The line of awesome.yaml that sets the layout.
 LAYOUT_KEY = re.compile(r"layout\s*:")
@@ -63,7 +64,7 @@ def _new_list(root: Path, plan: ImportPlan, layout: str, source: Source, cwd: Pa
     leave out, for the README's layout and with its title; a link out of the list stops all."""
     from awesome_tools.starter import DEFAULT_TITLE, default_install, readme_title, starter_files
 
-    title = readme_title(source.raw.decode("utf-8", errors="replace")) or DEFAULT_TITLE
+    title = readme_title(decoded(source.raw, source.display)) or DEFAULT_TITLE
     texts = starter_files(title=title, layout=layout, install=default_install())
     others = {k: v for k, v in texts.items() if k not in plan.others}
     setup = plan_setup(root, others, force=False)
@@ -80,7 +81,7 @@ def _other_layout(root: Path, readme: str, settings: Settings, cwd: Path) -> lis
     path = root / SETTINGS
     if settings.layout.name == readme or not path.is_file():
         return []
-    lines = path.read_text("utf-8", errors="replace").split("\n")
+    lines = read_text(path, display_path(path, cwd)).split("\n")
     line = next((n for n, text in enumerate(lines, 1) if LAYOUT_KEY.match(text)), 1)
     message = (
         f"the README is in the {readme} layout and this list in the {settings.layout.name} "
@@ -101,15 +102,20 @@ def _plan(
     categories_path = into.absolute().parent / CATEGORIES
     settings, problems = read_settings(into.absolute().parent, cwd)
     if has_errors(problems):
-        print("awesome-tools: nothing written", file=sys.stderr)
+        say(["awesome-tools: nothing written"])
         raise Reported(report(problems, args, files=1))
-    categories_text = categories_path.read_text("utf-8") if categories_path.is_file() else None
+    shown = display_path(categories_path, cwd)
+    categories_text = read_text(categories_path, shown) if categories_path.is_file() else None
     in_settings = settings.categories_file not in (None, display_path(categories_path, cwd))
     if in_settings:
         # awesome.yaml holds the categories: the plan sees them as categories.yaml would.
         categories_text = "".join(f"- {json.dumps(n)}\n" for n in settings.categories)
+    text, problem = decode(source.raw, source.display)
+    if text is None:
+        say(["awesome-tools: nothing written"])
+        raise Reported(report([problem] if problem else [], args, files=1))
     # A README's layout is recognised from the README itself, whatever the list's settings say.
-    layout = layout_of_readme(source.raw.decode("utf-8", errors="replace"))
+    layout = layout_of_readme(text)
     plan = layout.read(
         source.raw, source.display, categories_text, display_path(categories_path, cwd)
     )
@@ -123,7 +129,7 @@ def _plan(
         plan.diagnostics.append(Diagnostic(where, 1, 1, "settings", message))
     plan.diagnostics += _other_layout(into.absolute().parent, layout.name, settings, cwd)
     if has_errors(plan.diagnostics):
-        print("awesome-tools: nothing written", file=sys.stderr)
+        say(["awesome-tools: nothing written"])
         raise Reported(report(plan.diagnostics, args, files=1))
     return layout, plan
 
@@ -168,8 +174,8 @@ def run(args: argparse.Namespace) -> int:
     existing = [into / name for name in present if name not in kept]
     if existing and not args.force:
         for path in existing:
-            print(visible(f"awesome-tools: {display_path(path, cwd)} exists"), file=sys.stderr)
-        print("awesome-tools: nothing written (use --force to overwrite)", file=sys.stderr)
+            say([f"awesome-tools: {display_path(path, cwd)} exists"])
+        say(["awesome-tools: nothing written (use --force to overwrite)"])
         report(plan.diagnostics, args, files=1)
         return EXIT_PROBLEMS
     files, replace = _files(plan, into, kept, force=args.force)
@@ -180,10 +186,11 @@ def run(args: argparse.Namespace) -> int:
         # heading level), so that render writes the README back as it was.
         other = write_target(root / name, root)
         if name == SETTINGS and other.is_file():
-            merged, notes = merged_settings(other.read_text("utf-8", errors="replace"), text)
             shown = display_path(other, cwd)
+            own = read_text(other, shown)
+            merged, notes = merged_settings(own, text)
             plan.diagnostics += [Diagnostic(shown, 1, 1, "import", n, "warning") for n in notes]
-            if merged != other.read_text("utf-8", errors="replace"):
+            if merged != own:
                 files[other] = merged
                 replace.add(other)
         elif not other.exists():
@@ -198,15 +205,15 @@ def run(args: argparse.Namespace) -> int:
         changed = write_all(files, stage_in=root, within=root, replace=replace)
     except FileExistsError as exc:
         shown = display_path(Path(exc.filename), cwd)
-        print(visible(f"awesome-tools: {shown} appeared meanwhile"), file=sys.stderr)
-        print("awesome-tools: nothing written (use --force to overwrite)", file=sys.stderr)
+        say([f"awesome-tools: {shown} appeared meanwhile"])
+        say(["awesome-tools: nothing written (use --force to overwrite)"])
         return EXIT_PROBLEMS
     except RefusedWrite:
         raise
     except OSError as exc:
         # write_all has taken back whatever it moved in: the list is as it was.
         reason = exc.strerror or str(exc)
-        print(f"awesome-tools: import failed ({reason}); nothing written", file=sys.stderr)
+        say([f"awesome-tools: import failed ({reason}); nothing written"])
         return EXIT_USAGE
     into.mkdir(parents=True, exist_ok=True)
     written = len(entry_files.intersection(changed))
@@ -214,8 +221,5 @@ def run(args: argparse.Namespace) -> int:
         started = [f"wrote {display_path(p, cwd)}" for p in setup.files if p in changed]
         notes = install_note(into.parent, changed, given=None, cwd=cwd)
         say(started + kept_lines(setup.kept, cwd) + notes)
-    print(
-        f"imported {len(plan.files)} entries into {display_path(into, cwd)}/ ({written} written)",
-        file=sys.stderr,
-    )
+    say([f"imported {len(plan.files)} entries into {display_path(into, cwd)}/ ({written} written)"])
     return report(plan.diagnostics, args, files=1)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from awesome_tools.commands.common import EXIT_OK, EXIT_PROBLEMS, fail
-from awesome_tools.diagnostics import visible
+from awesome_tools.commands.common import EXIT_OK, EXIT_PROBLEMS, fail, say
 from awesome_tools.pathcheck import leads_out
 from awesome_tools.project import ENTRIES, display_path
 
@@ -41,6 +39,7 @@ def _has_own(root: Path, names: frozenset[str]) -> bool:
 def plan_setup(root: Path, texts: dict[str, str], *, force: bool) -> SetUp:
     """Where each starter file goes: new files, files to replace (forced), files kept."""
     from awesome_tools.starter import OWN, merged_gitignore
+    from awesome_tools.textfile import read_text
 
     setup = SetUp()
     for relative, text in texts.items():
@@ -50,7 +49,7 @@ def plan_setup(root: Path, texts: dict[str, str], *, force: bool) -> SetUp:
         if relative == ".gitignore" and path.is_file() and leads_out(path, root) is None:
             # The list's own ignores are kept whatever --force says: ours are appended.
             target = Path(os.path.realpath(path))
-            current = target.read_text("utf-8", errors="replace")
+            current = read_text(target, relative)
             merged = merged_gitignore(current, text)
             if merged != current:
                 setup.files[target] = merged
@@ -112,11 +111,6 @@ def install_note(root: Path, changed: list[Path], *, given: str | None, cwd: Pat
     ]
 
 
-def say(lines: Iterable[str]) -> None:
-    for line in lines:
-        print(visible(line), file=sys.stderr)
-
-
 def run(args: argparse.Namespace) -> int:
     """Create a list's folder: entries/, settings, .gitignore, hooks and a CI workflow."""
     from awesome_tools.files import write_all
@@ -154,9 +148,10 @@ def run(args: argparse.Namespace) -> int:
     if setup.kept:
         return EXIT_PROBLEMS
     where = "" if root.resolve() == cwd.resolve() else f", in {display_path(root, cwd)}"
-    print(
-        f"next{where}: `awesome-tools import README.md` or `awesome-tools new NAME`, then "
-        "`pre-commit install`",
-        file=sys.stderr,
+    say(
+        [
+            f"next{where}: `awesome-tools import README.md` or `awesome-tools new NAME`, then "
+            "`pre-commit install`"
+        ]
     )
     return EXIT_OK

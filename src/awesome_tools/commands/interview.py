@@ -7,10 +7,10 @@ caption, source and the rest with it.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
+from awesome_tools.commands.common import say
 from awesome_tools.scaffold import EntryField, fields
 
 # What `check` would say about one typed answer (`error[rule] message`), or None.
@@ -82,7 +82,7 @@ class Interview:
             if problem is None:
                 self.values[dotted] = answer
                 return
-            print(problem, file=sys.stderr)
+            say([problem])
 
     def run(self) -> None:
         """Ask what the layout needs, then offer the optional fields it shows."""

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 def _stale_extras(root: Path, cwd: Path, extras: dict[str, str], fixes: Fixes) -> list[Diagnostic]:
     """The files the layout generates beside README.md that are not what render makes."""
     from awesome_tools.render import stale_generated
+    from awesome_tools.textfile import decode
 
     found = []
     for name, wanted in extras.items():
@@ -41,8 +42,9 @@ def _stale_extras(root: Path, cwd: Path, extras: dict[str, str], fixes: Fixes) -
         if isinstance(read, Diagnostic):
             found.append(read)
             continue
-        current = read.decode("utf-8", errors="replace") if read is not None else None
-        problem = stale_generated(shown, current, wanted, fixes)
+        current, problem = decode(read, shown) if read is not None else (None, None)
+        if problem is None:
+            problem = stale_generated(shown, current, wanted, fixes)
         if problem is not None:
             found.append(problem)
     return found
@@ -51,9 +53,9 @@ def _stale_extras(root: Path, cwd: Path, extras: dict[str, str], fixes: Fixes) -
 def run(args: argparse.Namespace) -> int:
     """Lint a README of model blocks; the project's README.md is also checked for drift."""
     from awesome_tools.layout import layout_of_readme
-    from awesome_tools.loader import decode
     from awesome_tools.proof import templates_proven
     from awesome_tools.templates import TemplateProblem, load_templates
+    from awesome_tools.textfile import decode
 
     cwd = Path.cwd()
     root = project_root(args) if args.root else find_root(cwd)

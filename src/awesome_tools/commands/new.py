@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from awesome_tools.commands.common import (
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_PROBLEMS,
     fail,
     project_root,
     report,
+    say,
 )
-from awesome_tools.diagnostics import visible
 from awesome_tools.project import (
     ENTRIES,
     display_path,
@@ -64,7 +65,7 @@ def _answer_problem(
 
 def _nothing_written(reason: str) -> int:
     """Say why no entry file was written; exit 1."""
-    print(visible(f"awesome-tools: {reason}; nothing written"), file=sys.stderr)
+    say([f"awesome-tools: {reason}; nothing written"])
     return EXIT_PROBLEMS
 
 
@@ -117,6 +118,7 @@ def _write_new(
 ) -> int:
     """Ask for the other fields if -i, then write the scaffold; nothing on a clash or cancel."""
     from awesome_tools.files import write_atomic
+    from awesome_tools.normalize import device_note
     from awesome_tools.scaffold import scaffold_text
 
     cwd = Path.cwd()
@@ -137,7 +139,10 @@ def _write_new(
         )
         try:
             interview.run()
-        except (KeyboardInterrupt, EOFError):
+        except KeyboardInterrupt:
+            print("\nawesome-tools: interrupted; nothing written", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        except EOFError:
             print("\nawesome-tools: cancelled; nothing written", file=sys.stderr)
             return EXIT_PROBLEMS
         values = {**interview.values, **values}
@@ -159,10 +164,13 @@ def _write_new(
     except FileExistsError:
         return _nothing_written(f"{shown} exists")
     fixes = read_fixes(root)
-    print(
-        f"created {shown}: replace each TODO, then run `{fixes.render}` "
-        f"(`{fixes.check_file(shown)}` lists what is left)",
-        file=sys.stderr,
+    device = device_note(values["name"])
+    say(
+        [
+            *([f"awesome-tools: {device}"] if device else []),
+            f"created {shown}: replace each TODO, then run `{fixes.render}` "
+            f"(`{fixes.check_file(shown)}` lists what is left)",
+        ]
     )
     return EXIT_OK
 
@@ -265,7 +273,7 @@ def run(args: argparse.Namespace) -> int:
             offline = (
                 _without_arxiv(args, request) if isinstance(exc, arxiv.ArxivUnreachable) else ""
             )
-            print(visible(f"awesome-tools: {exc}{offline}"), file=sys.stderr)
+            say([f"awesome-tools: {exc}{offline}"])
             return EXIT_PROBLEMS
         known = ("title", "url", "released")
         if args.name is None and args.name_option is None:

@@ -13,23 +13,51 @@ from awesome_tools.commands.common import (
     jobs,
     models,
     report,
+    say,
     valid_project,
 )
-from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.diagnostics import Diagnostic, visible
 from awesome_tools.fixes import Fixes
 from awesome_tools.pathcheck import read_inside
 from awesome_tools.project import committed, display_path
+from awesome_tools.textfile import decode
 
 README = "README.md"
 
 
+def _lines(text: str) -> list[str]:
+    """Split at newlines only: a carriage return or form feed in a line is shown, escaped."""
+    parts = text.split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
 def _unified_diff(old: str, new: str, name: str) -> str:
+    """The diff of README text, escaped as diagnostics are: a README line can hold terminal
+    escape sequences, C1 controls or bidirectional overrides that must not reach the terminal."""
     import difflib
 
-    lines = difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True), name, f"{name} (rendered)"
-    )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    lines = difflib.unified_diff(_lines(old), _lines(new), name, f"{name} (rendered)")
+    return "".join(visible(line.removesuffix("\n")) + "\n" for line in lines)
+
+
+def _current(
+    root: Path, shown: dict[str, str], cwd: Path
+) -> tuple[dict[str, bytes | None], dict[str, str], list[Diagnostic]]:
+    """The generated files as they are (None: missing), their text, and the problems of those
+    that lead out of the list or to nothing (never read) or are not UTF-8."""
+    current: dict[str, bytes | None] = {}
+    texts: dict[str, str] = {}
+    problems: list[Diagnostic] = []
+    for name in shown:
+        data = read_inside(root / name, root, shown[name], cwd)
+        if isinstance(data, Diagnostic):
+            problems.append(data)
+            data = None
+        current[name] = data
+        text, problem = decode(data or b"", shown[name])
+        texts[name] = text or ""
+        problems += [problem] if problem is not None else []
+    return current, texts, problems
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,20 +94,19 @@ def run(args: argparse.Namespace) -> int:
     if not (args.check or args.diff or hook):
         # A plain run leaves the comparison to write_atomic.
         return _write(root, generated, shown, len(entries), hook=False)
-    read = {name: read_inside(root / name, root, shown[name], cwd) for name in generated}
-    refused = [found for found in read.values() if isinstance(found, Diagnostic)]
-    if refused:
-        return report(refused, args, files=len(generated))
-    current = {name: found for name, found in read.items() if not isinstance(found, Diagnostic)}
+    current, texts, undecodable = _current(root, shown, cwd)
+    if undecodable:
+        # Nothing is compared, shown or written: the file would be misread (or is not the
+        # list's), and replacing it would lose what its author meant to write.
+        return report(undecodable, args, files=len(generated))
     stale = [name for name, want in generated.items() if current[name] != want.encode("utf-8")]
     if args.check or args.diff:
         for name in stale:
-            old = (current[name] or b"").decode("utf-8", errors="replace")
-            sys.stdout.write(_unified_diff(old, generated[name], shown[name]))
+            sys.stdout.write(_unified_diff(texts[name], generated[name], shown[name]))
     if args.check:
         for name in stale:
             fix = project.fixes.render
-            print(f"{shown[name]} is out of date with entries/: run `{fix}`", file=sys.stderr)
+            say([f"{shown[name]} is out of date with entries/: run `{fix}`"])
         return EXIT_PROBLEMS if stale else EXIT_OK
     if hook:
         # A file that is neither what render makes nor what the last commit holds was edited:
@@ -108,12 +135,12 @@ def _write(
         if write_atomic(path, text, within=root):
             changed.append(name)
             if name != README:
-                print(f"wrote {shown[name]}", file=sys.stderr)
+                say([f"wrote {shown[name]}"])
     state = "wrote" if README in changed else "unchanged"
-    print(f"{state} {shown[README]} ({models(count)})", file=sys.stderr)
+    say([f"{state} {shown[README]} ({models(count)})"])
     if hook and changed:
         for name in changed:
-            print(f"{shown[name]} was regenerated: stage it and commit again", file=sys.stderr)
+            say([f"{shown[name]} was regenerated: stage it and commit again"])
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -134,23 +161,25 @@ def _keep(
             write_atomic(copy, data, within=root, exclusive=True)
         except FileExistsError:
             if not copy.is_file() or copy.read_bytes() != data:
-                print(
-                    f"{shown[name]} was left as you wrote it, but not copied: {copy_shown} "
-                    "exists (from an earlier edit); move it away, then commit again",
-                    file=sys.stderr,
+                say(
+                    [
+                        f"{shown[name]} was left as you wrote it, but not copied: {copy_shown} "
+                        "exists (from an earlier edit); move it away, then commit again"
+                    ]
                 )
                 continue
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            print(
-                f"{shown[name]} was left as you wrote it, but not copied to {copy_shown} "
-                f"({reason})",
-                file=sys.stderr,
+            say(
+                [
+                    f"{shown[name]} was left as you wrote it, but not copied to {copy_shown} "
+                    f"({reason})"
+                ]
             )
             continue
         kept.append((shown[name], copy_shown))
         readme = copy_shown if name == README else readme
     if kept:
         for note in hand_edit_notes(kept, readme, fixes):
-            print(note, file=sys.stderr)
+            say([note])
     return EXIT_PROBLEMS

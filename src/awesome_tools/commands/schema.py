@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from awesome_tools.commands.common import (
@@ -11,9 +10,9 @@ from awesome_tools.commands.common import (
     EXIT_PROBLEMS,
     project_root,
     report,
+    say,
 )
-from awesome_tools.diagnostics import Diagnostic
-from awesome_tools.pathcheck import read_inside
+from awesome_tools.pathcheck import refused_read
 from awesome_tools.project import (
     display_path,
     read_fixes,
@@ -28,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
     from awesome_tools.export import export_json_schema
     from awesome_tools.files import refuse_outside, write_atomic
     from awesome_tools.schema import entry_json_schema
+    from awesome_tools.textfile import read_text
 
     cwd = Path.cwd()
     root = project_root(args)
@@ -46,13 +46,14 @@ def run(args: argparse.Namespace) -> int:
         text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
         shown = display_path(target, cwd)
         if args.check:
-            current = read_inside(target, root, shown, cwd)
-            if isinstance(current, Diagnostic):
-                return report([current], args, files=1)
-            if current != text.encode("utf-8"):
-                print(f"{shown} is stale: run `{read_fixes(root).schema}`", file=sys.stderr)
+            refused = refused_read(target, root, shown, cwd)
+            if refused is not None:
+                return report([refused], args, files=1)
+            current = read_text(target, shown) if target.is_file() else ""
+            if current != text:
+                say([f"{shown} is stale: run `{read_fixes(root).schema}`"])
                 stale = True
             continue
         changed = write_atomic(target, text, within=root)
-        print(f"{'wrote' if changed else 'unchanged'} {shown}", file=sys.stderr)
+        say([f"{'wrote' if changed else 'unchanged'} {shown}"])
     return EXIT_PROBLEMS if stale else EXIT_OK

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from awesome_tools.commands.common import (
@@ -11,6 +10,7 @@ from awesome_tools.commands.common import (
     fail,
     models,
     report,
+    say,
     valid_project,
 )
 from awesome_tools.pathcheck import read_inside
@@ -84,5 +84,5 @@ def run(args: argparse.Namespace) -> int:
     if copied:
         what += f"{' and ' if what else ''}{copied} figure{'' if copied == 1 else 's'}"
     done = f"wrote {what}" if what else f"unchanged {shown}/"
-    print(f"{done} ({models(len(entries))})", file=sys.stderr)
+    say([f"{done} ({models(len(entries))})"])
     return EXIT_OK
