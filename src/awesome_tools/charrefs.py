@@ -16,8 +16,6 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Literal
 
-import yaml
-
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.loader import Loaded
 from awesome_tools.textfile import decode as decode_file
@@ -151,19 +149,6 @@ def fields(data: Mapping[str, object]) -> Iterator[tuple[tuple[str | int, ...], 
             yield ((head, rest) if rest else (head,)), value
 
 
-def _node(root: yaml.Node | None, path: tuple[str | int, ...]) -> yaml.Node | None:
-    """The YAML node at a key path, if the document has one there."""
-    node = root
-    for part in path:
-        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-            node = next((v for k, v in node.value if k.value == part), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            node = node.value[part] if part < len(node.value) else None
-        else:
-            return None
-    return node
-
-
 def references_left(loaded: Loaded, raw: bytes) -> list[Diagnostic]:
     """Warn on an HTML character reference in a plain-text field: its character is the text."""
     data = loaded.data if isinstance(loaded.data, dict) else {}
@@ -174,7 +159,7 @@ def references_left(loaded: Loaded, raw: bytes) -> list[Diagnostic]:
     starts = [0, *(n + 1 for n, char in enumerate(text) if char == "\n")]
     problems: list[Diagnostic] = []
     for path, value in texts:
-        node = _node(loaded.root, path)
+        node = loaded.node_at(path)
         if node is None:
             continue
         # Each reference found in the value's source, in order, from where the value starts.

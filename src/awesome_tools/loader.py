@@ -74,6 +74,18 @@ class Loaded:
                     return _mark(value_node)
         return self.value_positions.get((key,), (1, 1))
 
+    def node_at(self, path: KeyPath) -> yaml.Node | None:
+        """The node of a value by its key path (the first of a repeated key, as positions are)."""
+        node = self.root
+        for part in path:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == part), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                node = node.value[part] if part < len(node.value) else None
+            else:
+                return None
+        return node
+
     @property
     def key_positions(self) -> dict[KeyPath, Position]:
         """Where each key stands, by its path (the first occurrence of a repeated key)."""

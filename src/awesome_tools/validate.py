@@ -152,23 +152,10 @@ def _message(error: ErrorDetails, categories: Sequence[str]) -> str:
     return f"{field}: {error['msg']}" if field else error["msg"]
 
 
-def _node(loaded: Loaded, loc: KeyPath) -> yaml.Node | None:
-    """The node of a value by its path (the first of a repeated key, as positions are)."""
-    node = loaded.root
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if k.value == part), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            node = node.value[part] if part < len(node.value) else None
-        else:
-            return None
-    return node
-
-
 def character_at(loaded: Loaded, loc: KeyPath, index: int) -> Position | None:
     """Where character `index` of a value stands in the file, when the value is on one line
     and written without escapes, so that each character of the value is one of the file."""
-    node = _node(loaded, loc)
+    node = loaded.node_at(loc)
     if not isinstance(node, yaml.ScalarNode) or node.start_mark.line != node.end_mark.line:
         return None
     value: str = node.value
