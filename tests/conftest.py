@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from awesome_tools.cli import main
 from awesome_tools.entryfile import dump_entry
 from awesome_tools.normalize import slugify
 
@@ -42,6 +43,30 @@ def entry_text(name: str, url: str, **replace: str) -> str:
     for old, new in replace.items():
         text = text.replace(old, new)
     return text
+
+
+# One model of a panel list with a local figure (its credits file has a row).
+PANEL_ENTRY = (
+    GOOD
+    + "summary: LLaVA links CLIP to Vicuna.\n"
+    + "figure: assets/architectures/llava.png\n"
+    + "figure_alt: LLaVA's architecture\n"
+    + "figure_source: https://arxiv.org/pdf/2304.08485\n"
+)
+
+
+@pytest.fixture
+def panel_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A panel list of one model with a local figure, rendered, as the cwd."""
+    (tmp_path / "awesome.yaml").write_text("layout: panel\ntitle: Panel List\n", "utf-8")
+    (tmp_path / "entries").mkdir()
+    (tmp_path / "entries" / "llava.yaml").write_text(PANEL_ENTRY, "utf-8")
+    (tmp_path / "assets" / "architectures").mkdir(parents=True)
+    (tmp_path / "assets" / "architectures" / "llava.png").write_bytes(b"")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    assert main(["render"]) == 0
+    return tmp_path
 
 
 @pytest.fixture

@@ -18,13 +18,6 @@ NUL = (
     "file holds a NUL byte: it is UTF-16 or UTF-32 without a byte-order mark, or not text; "
     "save it as UTF-8"
 )
-PANEL_ENTRY = (
-    GOOD
-    + "summary: LLaVA links CLIP to Vicuna.\n"
-    + "figure: assets/architectures/llava.png\n"
-    + "figure_alt: LLaVA's architecture\n"
-    + "figure_source: https://arxiv.org/pdf/2304.08485\n"
-)
 
 
 @pytest.mark.parametrize(
@@ -274,23 +267,14 @@ PANEL_CASES = [
 
 @pytest.mark.parametrize(("files", "argv", "diagnostic", "summary"), PANEL_CASES)
 def test_the_panel_layouts_files_too(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    panel_list: Path,
     capsys: pytest.CaptureFixture[str],
     files: dict[str, bytes],
     argv: list[str],
     diagnostic: str,
     summary: str,
 ) -> None:
-    (tmp_path / "awesome.yaml").write_text("layout: panel\ntitle: Panel List\n", "utf-8")
-    (tmp_path / "entries").mkdir()
-    (tmp_path / "entries" / "llava.yaml").write_text(PANEL_ENTRY, "utf-8")
-    (tmp_path / "assets" / "architectures").mkdir(parents=True)
-    (tmp_path / "assets" / "architectures" / "llava.png").write_bytes(b"")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    assert main(["render"]) == 0
-    _, out, err = _run(tmp_path, files, argv, capsys)
+    _, out, err = _run(panel_list, files, argv, capsys)
     assert (out, err) == (diagnostic + "\n", summary)
 
 

@@ -17,15 +17,7 @@ import pytest
 from awesome_tools.cli import main
 from awesome_tools.layout import CREDITS, LAYOUTS
 from awesome_tools.render import edited_copy
-from conftest import GOOD
 
-PANEL_ENTRY = (
-    GOOD
-    + "summary: LLaVA links CLIP to Vicuna.\n"
-    + "figure: assets/architectures/llava.png\n"
-    + "figure_alt: LLaVA's architecture\n"
-    + "figure_source: https://arxiv.org/pdf/2304.08485\n"
-)
 MAKEFILE = "readme:\n\tawesome-tools render\n"
 CREDIT_ROW = (
     "| LLaVA: Large Language and Vision Assistant | [primary source]"
@@ -33,20 +25,6 @@ CREDIT_ROW = (
 )
 CONSOLE_FIX = "awesome-tools render"
 BADGE = " [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
-
-
-@pytest.fixture
-def panel_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A panel list of one model with a local figure, rendered, as the cwd."""
-    (tmp_path / "awesome.yaml").write_text("layout: panel\ntitle: Panel List\n", "utf-8")
-    (tmp_path / "entries").mkdir()
-    (tmp_path / "entries" / "llava.yaml").write_text(PANEL_ENTRY, "utf-8")
-    (tmp_path / "assets" / "architectures").mkdir(parents=True)
-    (tmp_path / "assets" / "architectures" / "llava.png").write_bytes(b"")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    assert main(["render"]) == 0
-    return tmp_path
 
 
 def _append(root: Path) -> None:

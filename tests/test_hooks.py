@@ -29,8 +29,8 @@ import yaml
 
 from awesome_tools.cli import main
 from awesome_tools.layout import CREDITS
-from conftest import GOOD, LIST, REPO, entry_text
-from test_generated import PANEL_ENTRY, _committed
+from conftest import GOOD, LIST, PANEL_ENTRY, REPO, entry_text
+from test_generated import _committed
 
 TIMEOUT = 300
 STAMP = REPO / ".venv" / ".installed"
