@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,17 @@ def entry_text(name: str, url: str, **replace: str) -> str:
     for old, new in replace.items():
         text = text.replace(old, new)
     return text
+
+
+def stand_in_figures(root: Path) -> int:
+    """Give an imported list its local figure files, as empty stand-ins (check wants each to
+    exist; upstream's images are not part of the corpus copy); how many."""
+    texts = "".join(p.read_text("utf-8") for p in sorted((root / "entries").glob("*.yaml")))
+    figures = sorted(set(re.findall(r"^figure: (assets/\S+\.png)$", texts, re.M)))
+    for figure in figures:
+        (root / figure).parent.mkdir(parents=True, exist_ok=True)
+        (root / figure).write_bytes(b"")
+    return len(figures)
 
 
 # One model of a panel list with a local figure (its credits file has a row).

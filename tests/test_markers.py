@@ -14,6 +14,7 @@ from awesome_tools.cli import main
 from awesome_tools.panellint import lint_panels
 from awesome_tools.panelparts import HEADING
 from awesome_tools.panelread import read_panel_readme
+from conftest import stand_in_figures
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 UPSTREAM = FIXTURES / "upstream-74897b3-README.md"
@@ -52,11 +53,8 @@ def upstream(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(root)
         assert main(["import", str(UPSTREAM)]) == 0
-    texts = "".join(p.read_text("utf-8") for p in (root / "entries").glob("*.yaml"))
-    figures = set(re.findall(r"^figure: (assets/\S+\.png)$", texts, re.M))
-    for figure in figures | {"assets/architectures/example-vlm-arch.png"}:
-        (root / figure).parent.mkdir(parents=True, exist_ok=True)
-        (root / figure).write_bytes(b"")
+    stand_in_figures(root)
+    (root / "assets" / "architectures" / "example-vlm-arch.png").write_bytes(b"")
     return root
 
 

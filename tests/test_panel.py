@@ -15,6 +15,7 @@ from awesome_tools.cli import main
 from awesome_tools.panellint import lint_panels
 from awesome_tools.panelparts import HEADING, ROW, anchors
 from awesome_tools.panelread import read_panel_readme
+from conftest import stand_in_figures
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 UPSTREAM = FIXTURES / "upstream-74897b3-README.md"
@@ -44,18 +45,6 @@ def timings() -> dict[str, float]:
     return {}
 
 
-def _stand_in_figures(root: Path) -> list[str]:
-    """Give an imported upstream list its figure files, as empty stand-ins: the images belong to
-    the upstream repository and are not part of the corpus copy, and figure-file checks that
-    each local figure exists."""
-    texts = "".join(p.read_text("utf-8") for p in sorted((root / "entries").glob("*.yaml")))
-    figures = sorted(set(re.findall(r"^figure: (assets/\S+\.png)$", texts, re.M)))
-    for figure in figures:
-        (root / figure).parent.mkdir(parents=True, exist_ok=True)
-        (root / figure).write_bytes(b"")
-    return figures
-
-
 def test_upstream_round_trip(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -69,7 +58,7 @@ def test_upstream_round_trip(
     out, err = capsys.readouterr()
     assert "imported 155 entries" in err
     assert (root / "awesome.yaml").read_text("utf-8").startswith("layout: panel\n")
-    assert len(_stand_in_figures(root)) > 100
+    assert stand_in_figures(root) > 100
     assert main(["check"]) == 0
     checked = time.perf_counter()
     out, err = capsys.readouterr()
@@ -291,7 +280,7 @@ def rendered_upstream(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("upstream")
     with pytest.MonkeyPatch.context() as patch:
         assert _import(UPSTREAM, root, patch) == 0
-        _stand_in_figures(root)
+        stand_in_figures(root)
         assert main(["render"]) == 0
     return root
 

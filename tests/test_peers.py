@@ -22,7 +22,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from awesome_tools.cli import main
-from conftest import LIST, REPO, RICH
+from conftest import LIST, REPO, RICH, stand_in_figures
 
 MARKDOWNLINT = REPO / "node_modules" / ".bin" / "markdownlint-cli2"
 AWESOME_LINT_PACKAGE = REPO / "node_modules" / "awesome-lint"
@@ -295,16 +295,6 @@ deep_dive: |-
 
   The second stage tunes the decoder on instructions (`stage 2`), see [the paper](https://arxiv.org/abs/{arxiv}).
 """
-
-
-def stand_in_figures(root: Path) -> int:
-    """Empty stand-ins for the entries' local figures: check wants each figure file to exist."""
-    texts = "".join(p.read_text("utf-8") for p in sorted((root / "entries").glob("*.yaml")))
-    figures = sorted(set(re.findall(r"^figure: (assets/\S+\.png)$", texts, re.M)))
-    for figure in figures:
-        (root / figure).parent.mkdir(parents=True, exist_ok=True)
-        (root / figure).write_bytes(b"")
-    return len(figures)
 
 
 @pytest.fixture(params=["upstream", "small"])
