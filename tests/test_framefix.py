@@ -189,7 +189,7 @@ def test_double_link_off(
     assert [line.text for line in made] == (texts if after is None else after)
     assert said == notes
     # A README that links no address twice needs no comment.
-    assert double_link_off(lines, needed=False) == (lines, [])
+    assert double_link_off(lines, readme="[a](https://x.org)") == (lines, [])
 
 
 # (README, whether it links an address twice as awesome-lint's double-link rule sees it)

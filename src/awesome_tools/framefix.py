@@ -83,12 +83,15 @@ def links_twice(readme: str) -> bool:
 
 
 def double_link_off(
-    lines: list[FrameLine], *, needed: bool = True
+    lines: list[FrameLine], *, readme: str | None = None
 ) -> tuple[list[FrameLine], list[tuple[int, str]]]:
     """The frame with awesome-lint's double-link rule turned off under its title, as upstream's
-    generated frame does, where the README links an address twice and no comment turns the
-    rule off already."""
-    if not needed or not lines or any(_DOUBLE_LINK.search(line.text) for line in lines):
+    generated frame does, where no comment turns the rule off already and the README links an
+    address twice (`readme` None: take it that it does). The README is parsed only when the
+    frame has no such comment."""
+    if not lines or any(_DOUBLE_LINK.search(line.text) for line in lines):
+        return lines, []
+    if readme is not None and not links_twice(readme):
         return lines, []
     at = 1 if lines[0].text.startswith("# ") else 0
     where = lines[at - 1].last if at else lines[0].first

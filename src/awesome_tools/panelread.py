@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from awesome_tools import charrefs
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entryfile import dump_entry
-from awesome_tools.framefix import FrameLine, double_link_off, links_twice, tidy_frame
+from awesome_tools.framefix import FrameLine, double_link_off, tidy_frame
 from awesome_tools.importer import ImportPlan
 from awesome_tools.normalize import device_note, slugify
 from awesome_tools.panel import (
@@ -74,7 +74,7 @@ def _frame(reader: Reader, first: int, last: int, rows: list[Row], count: int) -
         if name:
             out.append(FrameLine(f"{{{{ {name} }}}}", begin, stop - 1))
         i = stop
-    linted, notes = double_link_off(out, needed=links_twice("\n".join(lines)))
+    linted, notes = double_link_off(out, readme="\n".join(lines))
     tidy, spaced = tidy_frame(linted, {name for _, _, name in cut})
     for line, message in sorted(notes + spaced, key=lambda note: note[0]):
         reader.warn(line, f"the frame is normalised: {message}")
