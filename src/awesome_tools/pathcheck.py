@@ -103,3 +103,19 @@ def read_inside(path: Path, root: Path, display: str, base: Path) -> bytes | Dia
         return path.read_bytes()
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return None
+
+
+def read_text_inside(
+    path: Path, root: Path, display: str, base: Path
+) -> tuple[bytes | None, str | None, Diagnostic | None]:
+    """A file of the list as bytes and text (None: there is none, or it was not read or not
+    decoded), and why it was not read (a link out or to nothing) or is not UTF-8."""
+    from awesome_tools.textfile import decode
+
+    data = read_inside(path, root, display, base)
+    if isinstance(data, Diagnostic):
+        return None, None, data
+    if data is None:
+        return None, None, None
+    text, problem = decode(data, display)
+    return data, text, problem

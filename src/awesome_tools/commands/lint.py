@@ -16,7 +16,7 @@ from awesome_tools.commands.common import (
     report,
 )
 from awesome_tools.diagnostics import Diagnostic, has_errors
-from awesome_tools.pathcheck import is_inside, read_inside, refused_read
+from awesome_tools.pathcheck import is_inside, read_text_inside, refused_read
 from awesome_tools.project import (
     display_path,
     find_root,
@@ -32,17 +32,12 @@ if TYPE_CHECKING:
 def _stale_extras(root: Path, cwd: Path, extras: dict[str, str], fixes: Fixes) -> list[Diagnostic]:
     """The files the layout generates beside README.md that are not what render makes."""
     from awesome_tools.render import stale_generated
-    from awesome_tools.textfile import decode
 
     found = []
     for name, wanted in extras.items():
         path = root / name
         shown = display_path(path, cwd)
-        read = read_inside(path, root, shown, cwd)
-        if isinstance(read, Diagnostic):
-            found.append(read)
-            continue
-        current, problem = decode(read, shown) if read is not None else (None, None)
+        _, current, problem = read_text_inside(path, root, shown, cwd)
         if problem is None:
             problem = stale_generated(shown, current, wanted, fixes)
         if problem is not None:

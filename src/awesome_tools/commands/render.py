@@ -18,9 +18,8 @@ from awesome_tools.commands.common import (
 )
 from awesome_tools.diagnostics import Diagnostic, visible
 from awesome_tools.fixes import Fixes
-from awesome_tools.pathcheck import read_inside
+from awesome_tools.pathcheck import read_text_inside
 from awesome_tools.project import committed, display_path
-from awesome_tools.textfile import decode
 
 README = "README.md"
 
@@ -49,12 +48,8 @@ def _current(
     texts: dict[str, str] = {}
     problems: list[Diagnostic] = []
     for name in shown:
-        data = read_inside(root / name, root, shown[name], cwd)
-        if isinstance(data, Diagnostic):
-            problems.append(data)
-            data = None
+        data, text, problem = read_text_inside(root / name, root, shown[name], cwd)
         current[name] = data
-        text, problem = decode(data or b"", shown[name])
         texts[name] = text or ""
         problems += [problem] if problem is not None else []
     return current, texts, problems
