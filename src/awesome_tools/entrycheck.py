@@ -177,9 +177,9 @@ def _badges(loaded: Loaded, entry: Entry | None) -> list[Diagnostic]:
 
 def _figure_file(loaded: Loaded, entry: Entry | None, missing: Missing | None) -> list[Diagnostic]:
     """Report a local figure that is not a file of the list."""
-    if entry is None or entry.figure is None or missing is None or "://" in entry.figure:
+    if entry is None or entry.local_figure is None or missing is None:
         return []
-    why = missing(entry.figure)
+    why = missing(entry.local_figure)
     if why is None:
         return []
     line, column = loaded.value_positions.get(("figure",), (1, 1))

@@ -343,11 +343,12 @@ def credits_text(ordered: Sequence[Entry], head: str, *, markers: FigureMarkers)
 
     # In the panels' order; by figure number where the figure comments number them.
     for _, entry in sorted(enumerate(ordered, 1), key=figure_id):
-        if entry.figure is None or "://" in entry.figure or entry.figure_source is None:
+        figure = entry.local_figure
+        if figure is None or entry.figure_source is None:
             continue
         number = f"Fig. {entry.figure_number}" if entry.figure_number else OFFICIAL
         page = f", PDF p. {entry.figure_page}" if entry.figure_page else ""
-        file = entry.figure.rsplit("/", 1)[-1]
+        file = figure.rsplit("/", 1)[-1]
         title = _cell(_text(entry, "title", panel_title(entry)))
         rows.append(
             f"| {title} | [primary source]({entry.figure_source}) | "

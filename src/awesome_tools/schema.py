@@ -275,6 +275,11 @@ class Entry(StrictModel):
         description="Optional: how an imported hand-written panel is laid out, to write it back.",
     )
 
+    @property
+    def local_figure(self) -> str | None:
+        """The figure when it is a file of the list (a path from its root), not an https link."""
+        return self.figure if self.figure is not None and "://" not in self.figure else None
+
     @model_validator(mode="after")
     def _figure_pair(self) -> Entry:
         if (self.figure is None) != (self.figure_alt is None):

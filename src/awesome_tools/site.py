@@ -167,7 +167,7 @@ def cards(entries: Sequence[Entry], categories: Sequence[str]) -> tuple[list[Car
 
 def local_figures(entries: Sequence[Entry]) -> list[str]:
     """The local figures the entries name (paths relative to the list's root), each once, sorted."""
-    return sorted({e.figure for e in entries if e.figure is not None and "://" not in e.figure})
+    return sorted({e.local_figure for e in entries if e.local_figure is not None})
 
 
 def _versioned(name: str, text: str) -> str:
