@@ -90,7 +90,7 @@ CASES: list[
         ("table", None, [], None),
         [
             "awesome.yaml:1:1: error[settings] unknown setting 'theme' "
-            "(known: title, layout, categories, panel_heading_level, figure_markers)"
+            "(known: title, layout, categories, panel_heading_level, figure_markers, render_budget)"
         ],
     ),
     (
@@ -107,7 +107,7 @@ CASES: list[
         ("table", None, [], None),
         [
             "awesome.yaml:1:1: error[settings] awesome.yaml holds a mapping of settings "
-            "(title, layout, categories, panel_heading_level, figure_markers)"
+            "(title, layout, categories, panel_heading_level, figure_markers, render_budget)"
         ],
     ),
     (

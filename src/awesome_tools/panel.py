@@ -242,7 +242,7 @@ def _panel(templates: Templates, entry: Entry, marker: str, level: int) -> str:
 
     made = panel_parts(entry, marker, level)
     parts = {name: markupsafe.Markup(text) for name, text in made.items()}
-    return templates.env.get_template(PANEL_TEMPLATE).render(**parts, entry=entry)
+    return templates.render(PANEL_TEMPLATE, 1, **parts, entry=entry)
 
 
 def panels_text(
@@ -398,26 +398,22 @@ def render_panels(
     were made, are put in after: the whole text passes neither through jinja2 nor through a
     line-by-line strip. The result is the same as the frame rendered around them, stripped.
     """
-    import jinja2
     import markupsafe
 
     ordered = panel_order(entries)
     name = panel_frame(templates)
     splice = bool(ordered) and _prints_bare(templates, name, "panels")
-    try:
+    with templates.rendering(len(ordered), name):  # one budget for the panels and the frame
         panels = _panels(ordered, templates, markers=markers, jobs=jobs, strip=splice, level=level)
-    except jinja2.TemplateError as exc:
-        raise templates.problem(exc, template=PANEL_TEMPLATE) from None
-    try:
-        text = templates.env.get_template(name).render(
+        text = templates.render(
+            name,
+            len(ordered),
             title=title or DEFAULT_TITLE,
             count=len(ordered),
             index=markupsafe.Markup(index_text(ordered, [])),
             timeline=markupsafe.Markup(timeline_text(ordered)),
             panels=markupsafe.Markup(_PANELS_MARK if splice else "\n\n".join(panels)),
         )
-    except jinja2.TemplateError as exc:
-        raise templates.problem(exc, template=name) from None
     if not splice:
         return _strip_lines(text).rstrip("\n") + "\n"
     # The last line of the panels keeps its end where the frame writes more on that line.
@@ -466,10 +462,5 @@ def _prints_bare(templates: Templates, name: str, variable: str) -> bool:
 
 def credits_file(entries: Sequence[Entry], templates: Templates, *, markers: FigureMarkers) -> str:
     """The figure-credits file: the packaged head (or the list's) over the table."""
-    import jinja2
-
-    try:
-        head = templates.env.get_template("panel/CREDITS.md.j2").render()
-    except jinja2.TemplateError as exc:
-        raise templates.problem(exc, template="panel/CREDITS.md.j2") from None
+    head = templates.render("panel/CREDITS.md.j2", len(entries))
     return credits_text(panel_order(entries), head, markers=markers)

@@ -190,7 +190,7 @@ class Project:
         """The list's templates over the packaged ones (jinja2 is imported only here)."""
         from awesome_tools.templates import load_templates
 
-        return load_templates(self.root)
+        return load_templates(self.root, self.settings.render_budget)
 
 
 def figure_missing(root: Path) -> Callable[[str], str | None]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 
-import jinja2
-
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.fixes import Fixes
 from awesome_tools.ordering import newest_first, sections
@@ -25,15 +23,14 @@ def render_readme(
 
     `title` is the list's (its settings'); a template may show it, the packaged one has its own.
     """
-    try:
-        text = templates.env.get_template(README).render(
-            sections=sections(entries, categories),
-            overview=newest_first(entries),
-            count=len(entries),
-            title=title,
-        )
-    except jinja2.TemplateError as exc:
-        raise templates.problem(exc) from None
+    text = templates.render(
+        README,
+        len(entries),
+        sections=sections(entries, categories),
+        overview=newest_first(entries),
+        count=len(entries),
+        title=title,
+    )
     if not text.endswith("\n") or text.endswith("\n\n"):
         text = text.rstrip("\n") + "\n"
     if " \n" in text or "\t\n" in text:

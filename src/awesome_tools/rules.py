@@ -487,8 +487,9 @@ RULES: list[Rule] = [
         "settings",
         "entry",
         "awesome.yaml (the list's settings: title, layout, categories, panel_heading_level, "
-        "figure_markers) is not a mapping of these keys, names an unknown layout or kind of "
-        "figure markers, a panel heading level other than 2 or 3, or lists categories while "
+        "figure_markers, render_budget) is not a mapping of these keys, names an unknown "
+        "layout or kind of figure markers, a panel heading level other than 2 or 3, a render "
+        "budget that is not `seconds` and `output_mb` above 0, or lists categories while "
         "categories.yaml does too.",
         "Use the keys and values the message names (`table` or another packaged layout; "
         "`position` or `slug` figure markers); keep the categories in one file: move them "
@@ -719,12 +720,16 @@ RULES += [
     Rule(
         "template",
         "readme",
-        "The README or page template does not compile, fails while rendering, or tries "
-        "something the sandbox refuses: Python internals (`__class__`, `__globals__`, any "
-        "`_name`) or changing the values it is given (`render`, `lint`, `site`); or the page's "
-        "`site.js` holds `</script` or `<!--`, which would break the element it is embedded in.",
+        "The README or page template does not compile, fails while rendering (any error, "
+        "running out of memory, a macro that calls itself without end), goes over its render "
+        "budget (time, or text written: by default 60 s plus 2 ms and 64 MiB plus 16 KiB per "
+        "entry, set by `render_budget` in awesome.yaml), or tries something the sandbox "
+        "refuses: Python internals (`__class__`, `__globals__`, any `_name`) or changing the "
+        "values it is given (`render`, `lint`, `site`); or the page's `site.js` holds "
+        "`</script` or `<!--`, which would break the element it is embedded in.",
         "Fix the template at the line given (templates/README.md.j2 or the packaged one); "
-        "use only the values and filters the template is given.",
+        "use only the values and filters the template is given; a list that needs a longer "
+        "render sets `render_budget: {seconds: 120, output_mb: 200}` in awesome.yaml.",
         Example(
             "# Models\n{% for section in sections %}\n## {{ section.nmae }}\n{% endfor %}\n",
             3,

@@ -4,11 +4,14 @@ does not."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 import yaml
 
+from awesome_tools.budget import NO_BUDGET, Budget
+from awesome_tools.budget import SETTING as BUDGET
 from awesome_tools.diagnostics import Diagnostic, did_you_mean
 from awesome_tools.digits import foreign_digit_problem
 from awesome_tools.layout import LAYOUTS, TABLE, Layout
@@ -19,7 +22,10 @@ from awesome_tools.textfile import decode
 SETTINGS = "awesome.yaml"
 CATEGORIES = "categories.yaml"
 # The keys of awesome.yaml, in the order the docs list them.
-KEYS = ("title", "layout", "categories", "panel_heading_level", "figure_markers")
+KEYS = ("title", "layout", "categories", "panel_heading_level", "figure_markers", BUDGET)
+# The keys of render_budget: how long a render may take, how much text it may write.
+BUDGET_KEYS = ("seconds", "output_mb")
+_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?")
 # The panel layout's heading levels: `## **Name: Title**` or `### **Name: Title**` (its own).
 HEADING_LEVELS = {"2": 2, "3": 3}
 # How a panel's figure comments are named: `<!-- architecture-figure:3 -->` by the panel's place
@@ -42,6 +48,8 @@ class Settings:
     panel_heading_level: int = 3
     # A list that does not say gets stable markers; import writes what the README it reads uses.
     figure_markers: FigureMarkers = "slug"
+    # The time and output budget of a render (budget.py); unset: the default for the list's size.
+    render_budget: Budget = NO_BUDGET
 
 
 DEFAULT = Settings()
@@ -113,6 +121,42 @@ def _figure_markers(
     return "slug", [Diagnostic(path, *at, "settings", message)]
 
 
+def _render_budget(
+    values: dict[str, Any], loaded: Loaded, path: str, problems: list[Diagnostic]
+) -> Budget:
+    """`render_budget`: a mapping of `seconds` and `output_mb`, each a number above 0."""
+    if BUDGET not in values:
+        return NO_BUDGET
+    wanted = values[BUDGET]
+    if not isinstance(wanted, dict):
+        at = loaded.value_positions[(BUDGET,)]
+        message = f"{BUDGET} is a mapping: seconds (a render's time) and output_mb (its text)"
+        problems.append(Diagnostic(path, *at, "settings", message))
+        return NO_BUDGET
+    numbers: dict[str, float] = {}
+    for key, value in wanted.items():
+        if key not in BUDGET_KEYS:
+            hint = did_you_mean(str(key), BUDGET_KEYS) or f" (known: {', '.join(BUDGET_KEYS)})"
+            at = loaded.key_positions.get((BUDGET, key), (1, 1))
+            message = f"unknown {BUDGET} key '{key}'{hint}"
+            problems.append(Diagnostic(path, *at, "settings", message))
+            continue
+        text = value.strip() if isinstance(value, str) else ""
+        if _NUMBER.fullmatch(text) and float(text) > 0:
+            numbers[key] = float(text)
+            continue
+        at = loaded.value_positions.get((BUDGET, key), (1, 1))
+        message = f"{BUDGET}.{key} is a number above 0, in ASCII digits (e.g. 120 or 2.5)"
+        problem = foreign_digit_problem(text) if text else None
+        if problem is not None:
+            from awesome_tools.validate import character_at
+
+            at = character_at(loaded, (BUDGET, key), problem[0]) or at
+            message = f"{BUDGET}.{key}: {problem[1]}"
+        problems.append(Diagnostic(path, *at, "settings", message))
+    return Budget(numbers.get("seconds"), numbers.get("output_mb"))
+
+
 def load_settings(
     raw: bytes | None,
     path: str,
@@ -175,5 +219,6 @@ def load_settings(
         names, found = load_categories(categories_raw, categories_path)
         problems += found
         source = categories_path
-    settings = Settings(layout, title, tuple(names), source, level, markers)
+    budget = _render_budget(values, loaded, path, problems)
+    settings = Settings(layout, title, tuple(names), source, level, markers, budget)
     return settings, sorted(problems)

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
 import markupsafe
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -213,23 +212,19 @@ def build_site(
     loader = env.loader
     assert loader is not None
     made, facets = cards(entries, categories)
-    try:
+    with templates.rendering(len(made), TEMPLATE):
         sources = {name: loader.get_source(env, f"{FOLDER}/{name}")[:2] for name in ASSETS}
         assets = {name: text for name, (text, _) in sources.items()}
         script = _embeddable(*sources[SCRIPT], templates.root)
-        page = (
-            env.get_template(TEMPLATE)
-            .render(
-                cards=made,
-                facets=facets,
-                title=plain_title(title),
-                count=len(made),
-                chunk=CHUNK,
-                script=script,
-                assets={name: _versioned(name, text) for name, text in assets.items()},
-            )
-            .rstrip("\n")
-        )
-    except jinja2.TemplateError as exc:
-        raise templates.problem(exc, template=TEMPLATE) from None
+        page = templates.render(
+            TEMPLATE,
+            len(made),
+            cards=made,
+            facets=facets,
+            title=plain_title(title),
+            count=len(made),
+            chunk=CHUNK,
+            script=script,
+            assets={name: _versioned(name, text) for name, text in assets.items()},
+        ).rstrip("\n")
     return {PAGE: page + "\n", **assets}

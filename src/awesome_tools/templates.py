@@ -9,14 +9,24 @@ import os
 import posixpath
 import re
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import jinja2.sandbox
 import markupsafe
 
+from awesome_tools.budget import (
+    NO_BUDGET,
+    Budget,
+    BudgetExceeded,
+    Limits,
+    checked_binop,
+    checked_output,
+    enforced,
+)
 from awesome_tools.columns import cells, headers
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.links import link_label, overview_link
@@ -99,10 +109,33 @@ def _unchanged(filename: str, mtime: float) -> bool:
 
 @dataclass(frozen=True)
 class Templates:
-    """A ready template environment, and the list root its diagnostics' paths are shown from."""
+    """A ready template environment, the list root its diagnostics' paths are shown from, and
+    the budget every render runs within (`budget.py`)."""
 
     env: jinja2.Environment
     root: Path | None = None
+    budget: Budget = NO_BUDGET
+
+    def render(self, name: str, entries: int, /, **context: Any) -> str:
+        """Render one template within the budget for that many entries; TemplateProblem if it
+        fails or goes over."""
+        with self.rendering(entries, name):
+            return checked_output(self.env.get_template(name).render(**context), "the output")
+
+    @contextlib.contextmanager
+    def rendering(self, entries: int, template: str = README) -> Iterator[None]:
+        """Run a render (of one or several templates) within the budget: anything the
+        templates raise, over-budget included, becomes a TemplateProblem at the template's
+        line. A render inside another runs within the outer one's budget."""
+        limits = self.budget.limits(entries)
+        try:
+            with enforced(limits) as active:
+                limits = active
+                yield
+        except TemplateProblem:
+            raise
+        except Exception as exc:  # a template's every failure is a diagnostic
+            raise self.problem(exc, template=template, limits=limits) from None
 
     def frame(self, name: str = README) -> str:
         """Name the template file a maintainer edits to change the README's frame."""
@@ -110,7 +143,9 @@ class Templates:
             return f"templates/{name}"
         return f"the packaged template awesome_tools/templates/{name}"
 
-    def problem(self, exc: jinja2.TemplateError, *, template: str = README) -> TemplateProblem:
+    def problem(
+        self, exc: Exception, *, template: str = README, limits: Limits | None = None
+    ) -> TemplateProblem:
         """Locate a template error in the template file, for a `path:line:col` diagnostic."""
         if isinstance(exc, TemplateEncodingError):
             return TemplateProblem(exc.diagnostic)
@@ -123,15 +158,34 @@ class Templates:
             if frames:
                 line, source = frames[-1].lineno or 1, frames[-1].filename
         shown = source or template
+        if (
+            source is None
+            and self.root is not None
+            and (self.root / TEMPLATES / template).is_file()
+        ):
+            shown = f"{TEMPLATES}/{template}"
         if self.root is not None and source is not None:
             with contextlib.suppress(ValueError):
                 shown = Path(source).resolve().relative_to(self.root.resolve()).as_posix()
+        message = _failure(exc, limits or self.budget.limits(0))
+        return TemplateProblem(Diagnostic(shown, line, 1, "template", message))
+
+
+def _failure(exc: Exception, limits: Limits) -> str:
+    """What went wrong in a template, in words."""
+    if isinstance(exc, BudgetExceeded):
+        return str(exc)
+    if isinstance(exc, MemoryError):
+        return f"the template ran out of memory: a render may take {limits.memory_text()}"
+    if isinstance(exc, RecursionError):
+        return "the template calls itself without end (a macro or a recursive loop never stops)"
+    if isinstance(exc, jinja2.TemplateError):
         reason = (exc.message or type(exc).__name__).rstrip(".")
         if isinstance(exc, jinja2.exceptions.SecurityError):
-            message = f"the template is refused: it tries something unsafe ({reason})"
-        else:
-            message = f"the template fails: {reason}"
-        return TemplateProblem(Diagnostic(shown, line, 1, "template", message))
+            return f"the template is refused: it tries something unsafe ({reason})"
+        return f"the template fails: {reason}"
+    reason = str(exc).splitlines()[0].rstrip(".") if str(exc) else ""
+    return f"the template fails: {type(exc).__name__}" + (f": {reason}" if reason else "")
 
 
 class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
@@ -143,10 +197,19 @@ class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
     a field of any other object) goes through them as before.
     """
 
+    # A repetition or power in a template is measured against the output budget first.
+    intercepted_binops = frozenset({"*", "**"})
+
     def getattr(self, obj: object, attribute: str) -> object:
         if attribute in _data_fields(type(obj)):
             return getattr(obj, attribute)
         return super().getattr(obj, attribute)
+
+    def call_binop(
+        self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
+    ) -> Any:
+        checked_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
 
 
 _FIELDS: dict[type, frozenset[str]] = {}
@@ -166,9 +229,10 @@ def _data_fields(kind: type) -> frozenset[str]:
     return found
 
 
-def load_templates(root: Path | None) -> Templates:
-    """The templates of the list at root (None: the packaged ones alone)."""
-    return Templates(_environment(root), root)
+def load_templates(root: Path | None, budget: Budget = NO_BUDGET) -> Templates:
+    """The templates of the list at root (None: the packaged ones alone), rendering within
+    the budget its settings give."""
+    return Templates(_environment(root), root, budget)
 
 
 def _environment(root: Path | None) -> jinja2.Environment:

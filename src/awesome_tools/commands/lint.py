@@ -75,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
     files = 1  # README.md, and the files the layout generates beside it when they are compared
     if root is not None and readme.resolve() == (root / "README.md").resolve():
         project = load_project(args, cwd)
+        templates = project.templates()  # with the budget its settings give
         fixes, layout = project.fixes, project.layout
         if has_errors(project.diagnostics):
             message = f"drift not checked: entries/ has errors (run `{fixes.check_file()}`)"
