@@ -145,6 +145,42 @@ def test_the_panel_template_runs_within_the_budget(
     assert (panel_list / "README.md").read_bytes() == before
 
 
+@pytest.mark.parametrize("looping", ["Model A", "Model C"], ids=["a child's share", "its own"])
+def test_a_render_shared_between_processes_stops_on_time(
+    panel_list: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    looping: str,
+) -> None:
+    """A panel that never ends in a forked child's share or in the parent's own: the render
+    stops on time either way, and no child is left running."""
+    import awesome_tools.workers as workers
+
+    monkeypatch.setattr(workers, "MIN_PER_JOB", 1)
+    for n, name in enumerate(["Model A", "Model B", "Model C"]):
+        (panel_list / "entries" / f"model-{name[-1].lower()}.yaml").write_text(
+            f"name: {name}\ntitle: '{name}: a model'\n"
+            f"url: https://arxiv.org/abs/2401.0000{n}\nsummary: A model.\n",
+            "utf-8",
+        )
+    (panel_list / "awesome.yaml").write_text(
+        "layout: panel\nrender_budget:\n  seconds: 1\n", "utf-8"
+    )
+    (panel_list / "templates" / "panel").mkdir(parents=True)
+    (panel_list / "templates" / "panel" / "panel.md.j2").write_text(
+        "{{ heading }}\n"
+        f"{{% if entry.name == '{looping}' %}}{{% for i in range(100000) %}}"
+        "{% for j in range(100000) %}{% endfor %}{% endfor %}{% endif %}\n",
+        "utf-8",
+    )
+    assert main(["render", "--jobs", "2"]) == 1
+    assert capsys.readouterr().out == (
+        "templates/panel/panel.md.j2:2:1: error[template] the template ran longer than its "
+        f"time budget, 1 s {SET_SECONDS}\n"
+    )
+    assert workers._LIVE == {}
+
+
 def test_the_page_template_runs_within_the_budget(
     rich_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -4,8 +4,8 @@ Templates are code that arrives in pull requests: `{{ "x" * 10**12 }}` asks for 
 two nested loops over `range(100000)` run for hours. A render (README, its extra files, the page)
 runs within a budget, and going over it is a `template` diagnostic at the template's line:
 
-- **time**: `seconds`, by default 60 s plus 2 ms per entry. A timer (`SIGALRM`) stops the render
-  where it is; on a system without one (Windows) the time is not limited.
+- **time**: `seconds`, by default 60 s plus 2 ms per entry. A watching thread stops the render
+  where it is (`_Watchdog`).
 - **output**: `output_mb` MiB of text, by default 64 MiB plus 16 KiB per entry. A repetition
   (`*`) or a power (`**`) in a template whose result would be longer is refused before it is
   made; every rendered text is measured.
@@ -21,13 +21,11 @@ A list sets either in `awesome.yaml` (`render_budget: {seconds: 120, output_mb: 
 from __future__ import annotations
 
 import math
-import signal
 import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from types import FrameType
 
 MIB = 1024 * 1024
 BASE_SECONDS, SECONDS_PER_ENTRY = 60.0, 0.002
@@ -102,6 +100,11 @@ def _mib(size: int) -> str:
 _ACTIVE: Limits | None = None
 
 
+class TimeUp(BudgetExceeded):
+    """Raised in the rendering thread when its time budget runs out (`Templates.problem` words
+    it with the limits)."""
+
+
 @contextmanager
 def enforced(limits: Limits) -> Iterator[Limits]:
     """Run the block within the limits (nested: within the outer render's); the limits that
@@ -111,38 +114,71 @@ def enforced(limits: Limits) -> Iterator[Limits]:
         yield _ACTIVE
         return
     _ACTIVE = limits
+    # The address-space cap is the process's: a render in another thread (beside others) is
+    # not capped.
     main = threading.current_thread() is threading.main_thread()
-    # The timer is the main thread's; the address-space cap is the process's, so a render in
-    # another thread (beside others) is not capped either.
-    timer = _start_timer(limits) if main else None
     memory = _cap_memory(limits.memory) if main else None
+    watchdog = _Watchdog(limits.seconds)
     try:
         yield limits
     finally:
-        _ACTIVE = None
-        _stop_timer(timer)
-        _restore_memory(memory)
+        try:
+            watchdog.stop()
+        finally:
+            _ACTIVE = None
+            _restore_memory(memory)
 
 
-def _start_timer(limits: Limits) -> object | None:
-    """Arm SIGALRM for the time budget (on a system that has it); the old handler."""
-    if not hasattr(signal, "setitimer"):
-        return None
+class _Watchdog:
+    """Stops the thread that started it after `seconds`, where it is: a thread waits, then
+    raises TimeUp in it (`PyThreadState_SetAsyncExc`, as Ctrl-C raises KeyboardInterrupt), and
+    again every 0.2 s until the render ends, in case something caught it. No signal is used, so
+    a test runner's or fuzzer's own timer is left alone, and it works on every system. The
+    processes a render shares its work with are killed first: a parent waiting on one would not
+    run Python code until it ends; it then does that share itself, and stops in it."""
 
-    def overrun(signum: int, frame: FrameType | None) -> None:
-        if _ACTIVE is not None:
-            message = f"the template ran longer than its time budget, {limits.time_text()}"
-            raise BudgetExceeded(message)
+    def __init__(self, seconds: float) -> None:
+        self.target = threading.get_ident()
+        self.lock = threading.Lock()
+        self.done = threading.Event()
+        self.fired = False
+        threading.Thread(target=self._watch, args=(seconds,), daemon=True).start()
 
-    previous = signal.signal(signal.SIGALRM, overrun)
-    signal.setitimer(signal.ITIMER_REAL, max(limits.seconds, 0.001))
-    return previous
+    def _watch(self, seconds: float) -> None:
+        if self.done.wait(seconds):
+            return
+        from awesome_tools.workers import kill_children
+
+        killed = False
+        while True:
+            with self.lock:
+                if self.done.is_set():
+                    return
+                if not killed and kill_children():
+                    # The parent does the killed share itself: stopped in it a moment later,
+                    # the diagnostic names the template line that runs on.
+                    killed = True
+                else:
+                    self.fired = True
+                    _raise_in(self.target, TimeUp)
+            if self.done.wait(0.2):
+                return
+
+    def stop(self) -> None:
+        """End the watch; an exception it set that has not been raised yet is dropped."""
+        with self.lock:
+            self.done.set()
+            if self.fired:
+                _raise_in(self.target, None)
 
 
-def _stop_timer(previous: object | None) -> None:
-    if previous is not None:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)  # type: ignore[arg-type]
+def _raise_in(thread: int, exc: type[BaseException] | None) -> None:
+    """Raise exc in a thread of this process at its next Python instruction (None: clear one
+    still pending)."""
+    import ctypes
+
+    value = ctypes.py_object(exc) if exc is not None else ctypes.c_void_p(None)
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), value)
 
 
 def _cap_memory(extra: int) -> tuple[int, int] | None:

@@ -23,6 +23,7 @@ from awesome_tools.budget import (
     Budget,
     BudgetExceeded,
     Limits,
+    TimeUp,
     checked_binop,
     checked_output,
     enforced,
@@ -173,6 +174,8 @@ class Templates:
 
 def _failure(exc: Exception, limits: Limits) -> str:
     """What went wrong in a template, in words."""
+    if isinstance(exc, TimeUp):
+        return f"the template ran longer than its time budget, {limits.time_text()}"
     if isinstance(exc, BudgetExceeded):
         return str(exc)
     if isinstance(exc, MemoryError):
