@@ -88,10 +88,12 @@ dist: $(STAMP)
 	$(BIN)/python -m build --no-isolation --outdir dist .
 	$(BIN)/twine check --strict dist/*
 
-# make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="check lint"]: atheris, each target for that long.
+# make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="check lint"] [FUZZ_JOBS=2]: atheris, each target for
+# that long, FUZZ_JOBS targets at a time.
 # Only this target installs atheris (the `fuzz` extra); failing inputs go to .fuzz/crashes/.
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS ?= check import lint roundtrip panel
+FUZZ_TARGETS ?=
+FUZZ_JOBS ?= 1
 FUZZ_STAMP := $(VENV)/.fuzz-installed
 
 $(FUZZ_STAMP): $(STAMP)
@@ -99,7 +101,7 @@ $(FUZZ_STAMP): $(STAMP)
 	@touch $(FUZZ_STAMP)
 
 fuzz: $(FUZZ_STAMP)
-	$(BIN)/python fuzz/run.py --seconds $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	$(BIN)/python fuzz/run.py --seconds $(FUZZ_SECONDS) --parallel $(FUZZ_JOBS) $(FUZZ_TARGETS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache dist build

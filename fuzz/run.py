@@ -1,6 +1,7 @@
 """Run the fuzz targets of `fuzz/targets.py` with atheris, each for a given time.
 
     .venv/bin/python fuzz/run.py --seconds 600 check import lint roundtrip   # what `make fuzz` runs
+    .venv/bin/python fuzz/run.py --seconds 600 --parallel 2   # every target, two at a time
     .venv/bin/python fuzz/run.py --one lint [libFuzzer options] [corpus dirs]  # one target, as is
     .venv/bin/python fuzz/run.py --replay lint FILE...   # what each saved input does now
 
@@ -18,6 +19,7 @@ import re
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -123,21 +125,36 @@ def run_target(name: str, seconds: int, python: str) -> dict[str, object]:
 
 
 def main() -> int:
-    """Fuzz the targets named, one after the other, and print a summary."""
+    """Fuzz the targets named, `--parallel` at a time, and print a summary in their order."""
     if len(sys.argv) > 2 and sys.argv[1] == "--one":
         fuzz_one(sys.argv[2], sys.argv[3:])
     if len(sys.argv) > 2 and sys.argv[1] == "--replay":
         return replay(sys.argv[2], sys.argv[3:])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=600, help="time per target (default 600)")
+    parser.add_argument(
+        "--parallel",
+        type=int,
+        default=1,
+        help="targets fuzzed at once, each in its own process (default 1; one per core at most)",
+    )
     parser.add_argument("targets", nargs="*", choices=[*NAMES, []], default=list(NAMES))
     args = parser.parse_args()
     if args.seconds < 1:
         parser.error("--seconds must be at least 1")
-    failed = False
-    for name in args.targets or NAMES:
+    if args.parallel < 1:
+        parser.error("--parallel must be at least 1")
+    names = args.targets or list(NAMES)
+
+    def run(name: str) -> dict[str, object]:
         print(f"fuzzing {name} for {args.seconds} s", file=sys.stderr, flush=True)
-        result = run_target(name, args.seconds, sys.executable)
+        return run_target(name, args.seconds, sys.executable)
+
+    # Each target is its own process: threads here only wait for them.
+    with ThreadPoolExecutor(max_workers=args.parallel) as pool:
+        results = list(pool.map(run, names))
+    failed = False
+    for name, result in zip(names, results, strict=True):
         findings = result["findings"]
         assert isinstance(findings, list)
         print(
