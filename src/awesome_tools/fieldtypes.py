@@ -22,6 +22,7 @@ from awesome_tools.normalize import (
     is_plain,
     windows_device,
 )
+from awesome_tools.unicodepolicy import hidden_problem
 from awesome_tools.urls import BadUrl, split_url, whitespace_problem
 from awesome_tools.vocabulary import connectors
 
@@ -45,6 +46,17 @@ def _text(value: str) -> str:
         raise PydanticCustomError("empty_text", "must not be empty")
     if text.startswith(PLACEHOLDER):
         raise PydanticCustomError("placeholder", "still holds the placeholder")
+    return text
+
+
+def _name(value: str) -> str:
+    """A model's name: text without a character that shows as nothing (`unicodepolicy`), so
+    that no two names look alike and differ; `at` places the character."""
+    text = _text(value)
+    problem = hidden_problem(value)
+    if problem is not None:
+        at, message = problem
+        raise PydanticCustomError("hidden_character", "{problem}", {"problem": message, "at": at})
     return text
 
 
@@ -225,6 +237,7 @@ def _category(value: str, info: ValidationInfo) -> str:
 
 # The JSON Schema keywords only mirror the validators for editors and other tools.
 Text = Annotated[str, AfterValidator(_text), Field(json_schema_extra={"pattern": r"\S"})]
+Name = Annotated[str, AfterValidator(_name), Field(json_schema_extra={"pattern": r"\S"})]
 WebUrl = Annotated[
     str,
     AfterValidator(_web_url),
