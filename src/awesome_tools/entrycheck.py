@@ -23,7 +23,13 @@ from awesome_tools.normalize import (
 )
 from awesome_tools.schema import Entry
 from awesome_tools.textfile import decode
-from awesome_tools.unicodepolicy import hidden_character, lookalike, name_key, skeleton_key
+from awesome_tools.unicodepolicy import (
+    hidden_character,
+    lookalike,
+    name_key,
+    shown,
+    skeleton_key,
+)
 from awesome_tools.validate import character_at, validate
 
 # Whether a path relative to the list's root names one of its files: the command layer's
@@ -138,7 +144,8 @@ def _cross_entry(keyed: Sequence[tuple[str, Keys]], selected: Collection[str]) -
             what = {
                 "name": f"name '{keys.name}' is also used",
                 "slug": f"name '{keys.name}' gives the same file name as the one",
-                "skeleton": f"name '{keys.name}' reads as the name '{other_keys.name}'",
+                "skeleton": f"name '{shown(keys.name or '')}' reads as the name "
+                f"'{shown(other_keys.name or '')}'",
                 "url": "this paper is also listed",
             }[kind]
             message = f"{what} in {other}:{o_line}:{o_column}"

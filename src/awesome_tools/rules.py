@@ -288,7 +288,7 @@ RULES: list[Rule] = [
         "Hiragana, Katakana, Hangul and Bopomofo count as one script.",
         "Type the letter of the word's own script; the message names the scripts, the letter "
         "and what the name reads as.",
-        Example("name: LL\u0430VA", 1, 9),
+        Example("name: LL\u0430VA", 1, 9, path="entries/ll-va.yaml"),
         Example("name: LLaVA"),
     ),
     Rule(

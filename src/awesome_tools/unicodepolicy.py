@@ -63,6 +63,14 @@ def is_hidden(ch: str) -> bool:
     return hidden_character(ch) is not None
 
 
+def shown(text: str) -> str:
+    """Text with each hidden character written as an escape (`\\u200b`), so a message shows it."""
+    if hidden_character(text) is None:
+        return text
+    escaped = (ch.encode("unicode_escape").decode("ascii") if is_hidden(ch) else ch for ch in text)
+    return "".join(escaped)
+
+
 def describe(ch: str) -> str:
     """A character as a message names it: `U+200B ZERO WIDTH SPACE`."""
     name = unicodedata.name(ch, "") or _icu().Char.charName(ch)

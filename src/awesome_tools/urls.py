@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 import idna
 
-from awesome_tools.unicodepolicy import describe, hidden_character
+from awesome_tools.unicodepolicy import describe, hidden_character, shown
 
 
 class BadUrl(ValueError):
@@ -72,10 +72,7 @@ def whitespace_problem(url: str) -> BadUrl | None:
 
 def _shown(url: str) -> str:
     """The link with each invisible character written as an escape, so a message shows it."""
-    return "".join(
-        ch.encode("unicode_escape").decode("ascii") if invisible_character(ch) is not None else ch
-        for ch in url
-    )
+    return shown(url)
 
 
 # An entry's links are split by its field validators, then again for its keys, its badges and
