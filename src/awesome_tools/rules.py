@@ -270,7 +270,7 @@ RULES: list[Rule] = [
         "joiners, bidi controls such as U+202E, tags), Cs, Co (private use) or Cn "
         "(unassigned), or a default-ignorable code point (fillers, variation selectors, U+17B4, "
         "U+2065, U+FFF0..U+FFF8, U+E0080...). The same policy refuses them in links "
-        "(`bad-url`); [unicode.md](unicode.md) says where it comes from.",
+        "(`bad-url`); docs/unicode.md says where it comes from.",
         "Delete the character: the message names it (U+200B ZERO WIDTH SPACE), places it, and "
         "gives the name to type.",
         Example(
