@@ -3,8 +3,10 @@ are keyed by NFKC and by what they read as, hosts as a browser reads them."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import unicodedata
+from pathlib import Path
 
 import icu
 import pytest
@@ -267,3 +269,38 @@ def test_a_badge_names_the_host_a_browser_goes_to(label: str, url: str) -> None:
 
 def test_lookalike_is_none_for_ascii() -> None:
     assert lookalike("LLaVA") is None
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Qwen-VL", "Qwen-V1"),  # ASCII look-alikes are two models: compared by case only
+        ("Llama", "Ll\u0430ma-2"),
+        ("\u03b1CLIP", "aCLIP-2"),
+    ],
+)
+def test_names_that_do_not_read_alike_are_not_duplicates(first: str, second: str) -> None:
+    files = [
+        (f"entries/{slugify(name)}.yaml", entry_text(name, f"https://example.org/{i}").encode())
+        for i, name in enumerate([first, second])
+    ]
+    _, found = check_entries(files, categories=[])
+    assert [d.rule for d in found if d.rule == "duplicate-entry"] == []
+
+
+def test_a_list_of_ascii_names_and_links_is_checked_without_icu() -> None:
+    # ICU is loaded only for text beyond ASCII: the one-file check of pre-commit stays fast.
+    code = (
+        "import sys\n"
+        "from awesome_tools.entrycheck import check_entries\n"
+        "from conftest import GOOD, entry_text\n"
+        "files = [('entries/llava.yaml', GOOD.encode()),\n"
+        "         ('entries/beta.yaml', entry_text('Beta', 'https://e.org/b').encode())]\n"
+        "_, found = check_entries(files, categories=[])\n"
+        "print(len(found), 'icu' in sys.modules)\n"
+    )
+    tests = Path(__file__).parent
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tests, capture_output=True, text=True, check=True
+    )
+    assert done.stdout == "0 False\n"

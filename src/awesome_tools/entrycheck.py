@@ -74,8 +74,6 @@ class Keys:
     url: str | None
     name_at: Position
     url_at: Position
-    # What the name reads as (its UTS #39 skeleton): `LLaVA` with a Cyrillic U+0430 is `LLaVA`.
-    reads_as: str | None = None
 
     @classmethod
     def of(cls, loaded: Loaded) -> Keys:
@@ -86,7 +84,6 @@ class Keys:
             normalize_url(url) if url else None,
             loaded.top_value_position("name") if name else (1, 1),
             loaded.top_value_position("url") if url else (1, 1),
-            skeleton_key(name) if name else None,
         )
 
 
@@ -112,18 +109,35 @@ def _file_name(loaded: Loaded, keys: Keys) -> list[Diagnostic]:
     return [Diagnostic(loaded.path, *keys.name_at, "file-name", message)]
 
 
+def _read_alike(
+    keyed: Sequence[tuple[str, Keys]], groups: dict[tuple[str, str], list[tuple[str, Keys]]]
+) -> None:
+    """Group the names by what they read as (UTS #39 skeleton), where a name of the group goes
+    beyond ASCII: `LLaVA` with a Cyrillic U+0430 is `LLaVA`. Two ASCII names are compared only
+    by their case (`Qwen-V1` and `Qwen-VL` are two models), and a list of ASCII names is
+    compared without loading ICU."""
+    named = [(path, keys, keys.name) for path, keys in keyed if keys.name]
+    if all(name.isascii() for _, _, name in named):
+        return
+    alike: dict[str, list[tuple[str, Keys]]] = defaultdict(list)
+    for path, keys, name in named:
+        alike[skeleton_key(name)].append((path, keys))
+    for key, members in alike.items():
+        if any(not (keys.name or "").isascii() for _, keys in members):
+            groups["skeleton", key] = members
+
+
 def _cross_entry(keyed: Sequence[tuple[str, Keys]], selected: Collection[str]) -> list[Diagnostic]:
     """Report names, slugs and papers that more than one entry claims."""
     groups: dict[tuple[str, str], list[tuple[str, Keys]]] = defaultdict(list)
     for path, keys in keyed:
         if keys.name:
             groups["name", name_key(keys.name)].append((path, keys))
-        if keys.reads_as:
-            groups["skeleton", keys.reads_as].append((path, keys))
         if keys.slug:
             groups["slug", keys.slug].append((path, keys))
         if keys.url:
             groups["url", keys.url].append((path, keys))
+    _read_alike(keyed, groups)
     # Every selected member of a group is reported, naming another member: a full check cannot
     # tell the new file from the old one, so it blames neither alone.
     found: list[Diagnostic] = []

@@ -35,15 +35,16 @@ def _clash(root: Path, cwd: Path, name: str | None, url: str | None) -> str | No
     from awesome_tools.normalize import canonical_text, normalize_url, slugify
     from awesome_tools.unicodepolicy import name_key, shown, skeleton_key
 
-    text = canonical_text(name) if name else None
+    text = canonical_text(name) if name else ""
     wanted_name = name_key(text) if text else None
-    reads_as = skeleton_key(text) if text else None
     wanted_url = normalize_url(url) if url else None
     for path, keys in identities([(s.display, s.raw) for s in read_entries(root, cwd).sources]):
         if wanted_name and keys.name and name_key(keys.name) == wanted_name:
             return f"'{name}' is already listed in {path}"
-        if reads_as and keys.reads_as == reads_as:
-            return f"'{shown(text or '')}' reads as '{shown(keys.name or '')}' of {path}"
+        # As `check` compares them: by what they read as, where either goes beyond ASCII.
+        beyond = keys.name and not (text.isascii() and keys.name.isascii())
+        if beyond and skeleton_key(text) == skeleton_key(keys.name or ""):
+            return f"'{shown(text)}' reads as '{shown(keys.name or '')}' of {path}"
         if name and keys.slug and keys.slug == slugify(name):
             return f"'{name}' gives the file name of {path} ('{keys.name}')"
         if wanted_url and keys.url == wanted_url:
