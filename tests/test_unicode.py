@@ -289,7 +289,7 @@ def test_names_that_do_not_read_alike_are_not_duplicates(first: str, second: str
 
 
 def test_a_list_of_ascii_names_and_links_is_checked_without_icu() -> None:
-    # ICU is loaded only for text beyond ASCII: the one-file check of pre-commit stays fast.
+    # ICU and idna load only for text beyond ASCII: the one-file check of pre-commit stays fast.
     code = (
         "import sys\n"
         "from awesome_tools.entrycheck import check_entries\n"
@@ -297,10 +297,10 @@ def test_a_list_of_ascii_names_and_links_is_checked_without_icu() -> None:
         "files = [('entries/llava.yaml', GOOD.encode()),\n"
         "         ('entries/beta.yaml', entry_text('Beta', 'https://e.org/b').encode())]\n"
         "_, found = check_entries(files, categories=[])\n"
-        "print(len(found), 'icu' in sys.modules)\n"
+        "print(len(found), 'icu' in sys.modules, 'idna' in sys.modules)\n"
     )
     tests = Path(__file__).parent
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=tests, capture_output=True, text=True, check=True
     )
-    assert done.stdout == "0 False\n"
+    assert done.stdout == "0 False False\n"

@@ -587,15 +587,16 @@ RULES: list[Rule] = [
     Rule(
         "duplicate-entry",
         "entry",
-        "Two entries share a name, a file name, or a paper. Names are compared in NFKC with case "
-        "folded (a full-width `\uff2c\uff2c\uff41\uff36\uff21` is `LLaVA`) and by what they read "
-        "as (their UTS #39 skeleton: `LL\u0430VA` with a Cyrillic \u0430 is `LLaVA`). Links are "
-        "compared as keys: the host as a browser reads it (percent-decoded, mapped by UTS #46: "
-        "full-width letters, the full stops U+3002, U+FF0E and U+FF61, case; in ASCII, `xn--` for"
-        " another script); an arXiv link (arxiv.org, export.arxiv.org, ar5iv; abs, pdf or html; "
-        "any version) is its paper id; any other link is compared with http read as https, the "
-        "host without a final dot or `www.`, no default port, no fragment, and its path without "
-        "dot segments, repeated slashes or a final slash (the query counts).",
+        "Two entries share a name, a file name, or a paper. Names are compared in NFKC with "
+        "case folded (a full-width `\uff2c\uff2c\uff41\uff36\uff21` is `LLaVA`) and by what "
+        "they read as where one goes beyond ASCII (their UTS #39 skeleton: `LL\u0430VA` with "
+        "a Cyrillic \u0430 is `LLaVA`). Links are compared as keys: the host as a browser "
+        "reads it (percent-decoded, mapped by UTS #46: full-width letters, the full stops "
+        "U+3002, U+FF0E and U+FF61, case; in ASCII, `xn--` for another script); an arXiv link"
+        " (arxiv.org, export.arxiv.org, ar5iv; abs, pdf or html; any version) is its paper "
+        "id; any other link is compared with http read as https, the host without a final dot"
+        " or `www.`, no default port, no fragment, and its path without dot segments, "
+        "repeated slashes or a final slash (the query counts).",
         "The message names the other file: keep one of the two (edit the existing entry "
         "rather than adding a second).",
         Example(

@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import unquote, urlsplit
 
-import idna
-
 from awesome_tools.unicodepolicy import describe, hidden_character, shown
 
 
@@ -141,6 +139,8 @@ def host_of(url: str, host: str) -> str:
     if forbidden is not None:
         reason = f"its host decodes to '{decoded}', and a host cannot hold '{forbidden}'"
         raise BadUrl(url, reason)
+    import idna  # its tables load only for a host beyond ASCII
+
     try:
         labels = idna.uts46_remap(decoded, std3_rules=False, transitional=False).split(".")
         ascii_labels = [idna.encode(label).decode("ascii") if label else "" for label in labels]
