@@ -230,6 +230,9 @@ def test_a_host_spelled_otherwise_is_the_same_paper(url: str) -> None:
         ("https://\uff47\uff49\uff54\uff48\uff55\uff42.com/x", "github.com"),
         ("https://github\u3002com/x", "github.com"),
         ("https://%67ithub.com/x", "github.com"),
+        ("https://\u2615.example/x", "xn--53h.example"),
+        ("https://\u4f8b\u3048.jp/x", "xn--r8jz45g.jp"),
+        ("https://my_host.example.org/x", "my_host.example.org"),
     ],
 )
 def test_a_host_is_keyed_as_a_browser_sends_it(url: str, host: str) -> None:
@@ -239,8 +242,13 @@ def test_a_host_is_keyed_as_a_browser_sends_it(url: str, host: str) -> None:
 @pytest.mark.parametrize(
     ("url", "reason"),
     [
-        ("https://a%2Fb.org/", "its host decodes to 'a/b.org', and a host cannot hold '/'"),
-        ("https://a%40b.org/", "its host decodes to 'a@b.org', and a host cannot hold '@'"),
+        ("https://a%2Fb.org/", "its host reads as 'a/b.org', and a host cannot hold '/'"),
+        ("https://a%40b.org/", "its host reads as 'a@b.org', and a host cannot hold '@'"),
+        (
+            "https://\uff0561rxiv.org/",
+            "its host reads as '%61rxiv.org', and a host cannot hold '%'",
+        ),
+        ("https://a%20b.org/", "its host reads as 'a b.org', and a host cannot hold ' '"),
         ("https://%ff.org/", "its host '%ff.org' does not decode as UTF-8"),
     ],
 )

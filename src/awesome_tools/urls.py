@@ -135,15 +135,18 @@ def host_of(url: str, host: str) -> str:
         decoded = unquote(host, errors="strict") if "%" in host else host
     except UnicodeDecodeError:
         raise BadUrl(url, f"its host '{host}' does not decode as UTF-8") from None
-    forbidden = next((ch for ch in decoded if ch in _FORBIDDEN_IN_HOST), None)
-    if forbidden is not None:
-        reason = f"its host decodes to '{decoded}', and a host cannot hold '{forbidden}'"
-        raise BadUrl(url, reason)
     import idna  # its tables load only for a host beyond ASCII
 
     try:
-        labels = idna.uts46_remap(decoded, std3_rules=False, transitional=False).split(".")
-        ascii_labels = [idna.encode(label).decode("ascii") if label else "" for label in labels]
+        mapped = idna.uts46_remap(decoded, std3_rules=False, transitional=False)
     except (idna.IDNAError, UnicodeError) as exc:
         raise BadUrl(url, f"its host '{decoded}' is not a domain name ({exc})") from None
-    return ".".join(ascii_labels).lower()
+    forbidden = next((ch for ch in mapped if ch in _FORBIDDEN_IN_HOST), None)
+    if forbidden is not None:
+        reason = f"its host reads as '{mapped}', and a host cannot hold '{forbidden}'"
+        raise BadUrl(url, reason)
+    # Each label in ASCII as a browser sends it: Punycode after `xn--` (RFC 3492).
+    return ".".join(
+        label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii")
+        for label in mapped.split(".")
+    )
