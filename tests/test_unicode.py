@@ -95,11 +95,18 @@ def test_a_hidden_character_is_named(code: int, described: str) -> None:
 @pytest.mark.parametrize(
     "code", [c for c in HIDDEN if c > 0x7F], ids=[f"U+{c:04X}" for c in HIDDEN if c > 0x7F]
 )
-def test_a_hidden_character_in_a_link_is_refused(code: int) -> None:
-    url = f"https://arxiv.org/abs/2304.08485{chr(code)}"
-    with pytest.raises(BadUrl) as caught:
-        split_url(url)
-    assert "it holds the invisible character U+" in str(caught.value)
+def test_a_hidden_character_in_a_link_is_an_error_at_it(code: int) -> None:
+    ch = chr(code)
+    url = f"https://arxiv.org/abs/2304.08485{ch}"
+    escaped = ch.encode("unicode_escape").decode("ascii")
+    number, _, name = describe(ch).partition(" ")
+    files = [("entries/beta.yaml", entry_text("Beta", url).encode())]
+    _, found = check_entries(files, categories=[])
+    assert [d.text() for d in found] == [
+        f"entries/beta.yaml:4:38: error[bad-url] url: 'https://arxiv.org/abs/2304.08485{escaped}' "
+        f"is not a valid link: it holds the invisible character {number} ({name.strip('()')}) at "
+        "character 33; remove it"
+    ]
     assert normalize_url(url) is None
 
 
