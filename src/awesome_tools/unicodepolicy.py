@@ -85,7 +85,7 @@ def hidden_problem(text: str) -> tuple[int, str] | None:
     index = hidden_character(text)
     if index is None:
         return None
-    kept = "".join(ch for ch in text if not is_hidden(ch))
+    kept = " ".join("".join(ch for ch in text if not is_hidden(ch)).split())
     what = describe(text[index])
     fix = f"type '{kept}'" if kept.strip() else "type the name in visible characters"
     return index, f"holds {what} at character {index + 1}, which shows as nothing; {fix}"
