@@ -312,6 +312,35 @@ FACET_CASES: list[tuple[str, bytes | str, list[str]]] = [
     ),
 ]
 CASES += FACET_CASES
+# What hides in a name (tests/test_unicode.py has every class and the legitimate names).
+CASES += [
+    (
+        "zero-width space in the name",
+        GOOD.replace("name: LLaVA", "name: LLa\u200bVA"),
+        [
+            "2:10: error[hidden-character] name: holds U+200B ZERO WIDTH SPACE at character 4, "
+            "which shows as nothing; type 'LLaVA'"
+        ],
+    ),
+    (
+        "right-to-left override in the name",
+        GOOD.replace("name: LLaVA", "name: LLaVA\u202e"),
+        [
+            "2:12: error[hidden-character] name: holds U+202E RIGHT-TO-LEFT OVERRIDE at "
+            "character 6, which shows as nothing; type 'LLaVA'"
+        ],
+    ),
+    (
+        "cyrillic look-alike in the name",
+        GOOD.replace("name: LLaVA", "name: LLaV\u0410"),
+        [
+            "2:7: error[file-name] file for 'LLaV\u0410' must be named 'llav.yaml' "
+            "(rename 'llava.yaml')",
+            "2:11: warning[confusable-name] name 'LLaV\u0410' mixes Latin and Cyrillic "
+            "(\u0410 U+0410 CYRILLIC CAPITAL LETTER A); it reads as 'LLaVA': type the Latin letter",
+        ],
+    ),
+]
 
 
 def _with(fields: str) -> str:

@@ -142,7 +142,7 @@ DISGUISE_CASES = (
             },
             None,
             [
-                "entries/llava-copy.yaml:4:6: error[bad-url] url: "
+                "entries/llava-copy.yaml:4:27: error[bad-url] url: "
                 f"'https://arxiv.org/abs{escape}/2304.08485' is not a valid link: it holds the "
                 f"invisible character {name} at character 22; remove it"
             ],
@@ -164,7 +164,7 @@ DISGUISE_CASES.append(
         },
         None,
         [
-            "entries/llava-copy.yaml:4:6: error[bad-url] url: "
+            "entries/llava-copy.yaml:4:38: error[bad-url] url: "
             "'https://arxiv.org/abs/2304.08485\\u200b' is not a valid link: it holds the "
             "invisible character U+200B (ZERO WIDTH SPACE) at character 33; remove it"
         ],

@@ -110,6 +110,18 @@ def test_filled_scaffold_passes_and_renders(
             "awesome-tools: the paper https://arxiv.org/pdf/2304.08485v3 is already listed in "
             "entries/llava.yaml; nothing written\n",
         ),
+        (
+            ["LL\u0430VA"],
+            "awesome-tools: 'LL\u0430VA' reads as 'LLaVA' of entries/llava.yaml; nothing written\n",
+        ),
+        (
+            ["LLaV\u0391"],
+            "awesome-tools: 'LLaV\u0391' reads as 'LLaVA' of entries/llava.yaml; nothing written\n",
+        ),
+        (
+            ["\uff2c\uff2c\uff41\uff36\uff21"],
+            "awesome-tools: entries/llava.yaml exists; nothing written\n",
+        ),
     ],
 )
 def test_refuses_a_model_already_listed(
@@ -121,6 +133,27 @@ def test_refuses_a_model_already_listed(
     assert capsys.readouterr().err == message
     assert sorted(p.name for p in (project / "entries").iterdir()) == before
     assert (project / "entries" / "llava.yaml").read_bytes() == original
+
+
+@pytest.mark.parametrize(
+    ("name", "described"),
+    [
+        ("LLa\u200bVA", "U+200B ZERO WIDTH SPACE"),
+        ("LLa\u202eVA", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+        ("LLa\u17b4VA", "U+17B4 KHMER VOWEL INHERENT AQ"),
+        ("LLa\U000e0080VA", "U+E0080 (unassigned)"),
+    ],
+)
+def test_refuses_a_name_holding_what_shows_as_nothing(
+    project: Path, capsys: pytest.CaptureFixture[str], name: str, described: str
+) -> None:
+    before = sorted(p.name for p in (project / "entries").iterdir())
+    assert main(["new", name]) == 2
+    assert capsys.readouterr().err == (
+        f"awesome-tools: the name holds {described} at character 4, which shows as nothing; "
+        "type 'LLaVA'\n"
+    )
+    assert sorted(p.name for p in (project / "entries").iterdir()) == before
 
 
 def test_refuses_a_name_whose_file_name_another_entry_has(

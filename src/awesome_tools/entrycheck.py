@@ -23,7 +23,14 @@ from awesome_tools.normalize import (
 )
 from awesome_tools.schema import Entry
 from awesome_tools.textfile import decode
-from awesome_tools.validate import validate
+from awesome_tools.unicodepolicy import (
+    hidden_character,
+    lookalike,
+    name_key,
+    shown,
+    skeleton_key,
+)
+from awesome_tools.validate import character_at, validate
 
 # Whether a path relative to the list's root names one of its files: the command layer's
 # answer, so that the checker itself reads nothing.
@@ -81,7 +88,9 @@ class Keys:
 
 
 def _file_name(loaded: Loaded, keys: Keys) -> list[Diagnostic]:
-    if keys.name is None:
+    # A name with a character that shows as nothing is refused (`hidden-character`): the file
+    # name it would give is no name to rename a file to.
+    if keys.name is None or hidden_character(keys.name) is not None:
         return []
     actual = PurePosixPath(loaded.path).name
     too_long = name_length_problem(keys.name)
@@ -100,16 +109,35 @@ def _file_name(loaded: Loaded, keys: Keys) -> list[Diagnostic]:
     return [Diagnostic(loaded.path, *keys.name_at, "file-name", message)]
 
 
+def _read_alike(
+    keyed: Sequence[tuple[str, Keys]], groups: dict[tuple[str, str], list[tuple[str, Keys]]]
+) -> None:
+    """Group the names by what they read as (UTS #39 skeleton), where a name of the group goes
+    beyond ASCII: `LLaVA` with a Cyrillic U+0430 is `LLaVA`. Two ASCII names are compared only
+    by their case (`Qwen-V1` and `Qwen-VL` are two models), and a list of ASCII names is
+    compared without loading ICU."""
+    named = [(path, keys, keys.name) for path, keys in keyed if keys.name]
+    if all(name.isascii() for _, _, name in named):
+        return
+    alike: dict[str, list[tuple[str, Keys]]] = defaultdict(list)
+    for path, keys, name in named:
+        alike[skeleton_key(name)].append((path, keys))
+    for key, members in alike.items():
+        if any(not (keys.name or "").isascii() for _, keys in members):
+            groups["skeleton", key] = members
+
+
 def _cross_entry(keyed: Sequence[tuple[str, Keys]], selected: Collection[str]) -> list[Diagnostic]:
     """Report names, slugs and papers that more than one entry claims."""
     groups: dict[tuple[str, str], list[tuple[str, Keys]]] = defaultdict(list)
     for path, keys in keyed:
         if keys.name:
-            groups["name", keys.name.casefold()].append((path, keys))
+            groups["name", name_key(keys.name)].append((path, keys))
         if keys.slug:
             groups["slug", keys.slug].append((path, keys))
         if keys.url:
             groups["url", keys.url].append((path, keys))
+    _read_alike(keyed, groups)
     # Every selected member of a group is reported, naming another member: a full check cannot
     # tell the new file from the old one, so it blames neither alone.
     found: list[Diagnostic] = []
@@ -122,7 +150,7 @@ def _cross_entry(keyed: Sequence[tuple[str, Keys]], selected: Collection[str]) -
             if path not in selected:
                 continue
             other, other_keys = next(m for m in members if m[0] != path)
-            if kind == "slug" and (path, other) in reported:
+            if kind in ("slug", "skeleton") and (path, other) in reported:
                 continue
             reported.add((path, other))
             line, column = keys.url_at if kind == "url" else keys.name_at
@@ -130,6 +158,8 @@ def _cross_entry(keyed: Sequence[tuple[str, Keys]], selected: Collection[str]) -
             what = {
                 "name": f"name '{keys.name}' is also used",
                 "slug": f"name '{keys.name}' gives the same file name as the one",
+                "skeleton": f"name '{shown(keys.name or '')}' reads as the name "
+                f"'{shown(other_keys.name or '')}'",
                 "url": "this paper is also listed",
             }[kind]
             message = f"{what} in {other}:{o_line}:{o_column}"
@@ -175,6 +205,22 @@ def _badges(loaded: Loaded, entry: Entry | None) -> list[Diagnostic]:
     return found
 
 
+def _lookalike(loaded: Loaded, entry: Entry | None) -> list[Diagnostic]:
+    """Warn of a name's letter of another script that reads as one of the name's own script."""
+    found = lookalike(entry.name) if entry else None
+    if entry is None or found is None:
+        return []
+    raw = loaded.data.get("name") if isinstance(loaded.data, dict) else None
+    # The letter's column where the name is written as it reads (no escapes, not folded).
+    at = raw.index(entry.name) + found.index if isinstance(raw, str) and entry.name in raw else None
+    place = character_at(loaded, ("name",), at) if at is not None else None
+    line, column = place or loaded.top_value_position("name")
+    # A warning: a name may mix scripts on purpose (alpha-CLIP written with a Greek alpha); two
+    # names that read alike are an error (`duplicate-entry`).
+    message = found.message(entry.name)
+    return [Diagnostic(loaded.path, line, column, "confusable-name", message, "warning")]
+
+
 def _figure_file(loaded: Loaded, entry: Entry | None, missing: Missing | None) -> list[Diagnostic]:
     """Report a local figure that is not a file of the list."""
     if entry is None or entry.local_figure is None or missing is None:
@@ -215,6 +261,7 @@ class _Job:
         entry, problems = validate(loaded, categories=self.categories, required=self.required)
         problems.extend(_release_mismatch(loaded, entry))
         problems.extend(_badges(loaded, entry))
+        problems.extend(_lookalike(loaded, entry))
         problems.extend(_figure_file(loaded, entry, self.missing))
         problems.extend(_file_name(loaded, keys))
         problems.extend(references_left(loaded, raw))

@@ -22,6 +22,7 @@ from awesome_tools.normalize import (
     is_plain,
     windows_device,
 )
+from awesome_tools.unicodepolicy import hidden_character, hidden_problem
 from awesome_tools.urls import BadUrl, split_url, whitespace_problem
 from awesome_tools.vocabulary import connectors
 
@@ -48,6 +49,17 @@ def _text(value: str) -> str:
     return text
 
 
+def _name(value: str) -> str:
+    """A model's name: text without a character that shows as nothing (`unicodepolicy`), so
+    that no two names look alike and differ; `at` places the character."""
+    text = _text(value)
+    problem = hidden_problem(value)
+    if problem is not None:
+        at, message = problem
+        raise PydanticCustomError("hidden_character", "{problem}", {"problem": message, "at": at})
+    return text
+
+
 def _url(value: str, *, schemes: tuple[str, ...]) -> str:
     url = _text(value)
     try:
@@ -57,9 +69,13 @@ def _url(value: str, *, schemes: tuple[str, ...]) -> str:
         # Whitespace is named and placed as written (a tab, a no-break space), not as the space
         # it was made; `at` is its index in the value, for the diagnostic's column.
         spaced = whitespace_problem(value.strip()) if exc.index is not None else None
+        hidden = hidden_character(value)
         if spaced is not None and spaced.index is not None:
             at = len(value) - len(value.lstrip()) + spaced.index
             context = {"problem": str(spaced), "at": at}
+        elif hidden is not None:
+            # A character that shows as nothing is placed where it stands in the value.
+            context["at"] = hidden
         raise PydanticCustomError("bad_url", "{problem}", context) from None
     wanted = " or ".join(f"{s}://" for s in schemes)
     if link.scheme not in schemes or not link.host:
@@ -225,6 +241,7 @@ def _category(value: str, info: ValidationInfo) -> str:
 
 # The JSON Schema keywords only mirror the validators for editors and other tools.
 Text = Annotated[str, AfterValidator(_text), Field(json_schema_extra={"pattern": r"\S"})]
+Name = Annotated[str, AfterValidator(_name), Field(json_schema_extra={"pattern": r"\S"})]
 WebUrl = Annotated[
     str,
     AfterValidator(_web_url),

@@ -13,6 +13,8 @@ RuleId = Literal[
     "yaml-tag",
     "yaml-depth",
     "control-character",
+    "hidden-character",
+    "confusable-name",
     "duplicate-key",
     "not-a-mapping",
     "unknown-key",

@@ -263,6 +263,35 @@ RULES: list[Rule] = [
         Example("name: LLaVA"),
     ),
     Rule(
+        "hidden-character",
+        "entry",
+        "The model's name holds a character that shows as nothing, so that it looks like another "
+        "name and is not: a character of the Unicode categories Cc, Cf (zero-width space and "
+        "joiners, bidi controls such as U+202E, tags), Cs, Co (private use) or Cn "
+        "(unassigned), or a default-ignorable code point (fillers, variation selectors, U+17B4, "
+        "U+2065, U+FFF0..U+FFF8, U+E0080...). The same policy refuses them in links "
+        "(`bad-url`); docs/unicode.md says where it comes from.",
+        "Delete the character: the message names it (U+200B ZERO WIDTH SPACE), places it, and "
+        "gives the name to type.",
+        Example(
+            "name: LLa\u200bVA", 1, 10, shown="name: LLa\u200bVA   # U+200B between 'LLa' and 'VA'"
+        ),
+        Example("name: LLaVA"),
+    ),
+    Rule(
+        "confusable-name",
+        "entry",
+        "A word of the model's name mixes scripts, and a letter of one reads as a letter of the "
+        "word's main script (UTS #39 skeleton from ICU's confusables table): `LL\u0430VA` with "
+        "a Cyrillic \u0430 (warning; two names that read alike are a `duplicate-entry` error). "
+        "A name may mix scripts word by word (`通义千问-VL`, `\u03b1-CLIP`), and Han, "
+        "Hiragana, Katakana, Hangul and Bopomofo count as one script.",
+        "Type the letter of the word's own script; the message names the scripts, the letter "
+        "and what the name reads as.",
+        Example("name: LL\u0430VA", 1, 9, path="entries/ll-va.yaml"),
+        Example("name: LLaVA"),
+    ),
+    Rule(
         "duplicate-key",
         "entry",
         "A key appears twice in the same mapping.",
@@ -559,11 +588,16 @@ RULES: list[Rule] = [
     Rule(
         "duplicate-entry",
         "entry",
-        "Two entries share a name, a file name, or a paper. Links are compared as keys: an "
-        "arXiv link (arxiv.org, export.arxiv.org, ar5iv; abs, pdf or html; any version) is its "
-        "paper id; any other link is compared with http read as https, the host in lower case "
-        "without a final dot or `www.`, no default port, no fragment, and its path without "
-        "dot segments, repeated slashes or a final slash (the query counts).",
+        "Two entries share a name, a file name, or a paper. Names are compared in NFKC with "
+        "case folded (a full-width `\uff2c\uff2c\uff41\uff36\uff21` is `LLaVA`) and by what "
+        "they read as where one goes beyond ASCII (their UTS #39 skeleton: `LL\u0430VA` with "
+        "a Cyrillic \u0430 is `LLaVA`). Links are compared as keys: the host as a browser "
+        "reads it (percent-decoded, mapped by UTS #46: full-width letters, the full stops "
+        "U+3002, U+FF0E and U+FF61, case; in ASCII, `xn--` for another script); an arXiv link"
+        " (arxiv.org, export.arxiv.org, ar5iv; abs, pdf or html; any version) is its paper "
+        "id; any other link is compared with http read as https, the host without a final dot"
+        " or `www.`, no default port, no fragment, and its path without dot segments, "
+        "repeated slashes or a final slash (the query counts).",
         "The message names the other file: keep one of the two (edit the existing entry "
         "rather than adding a second).",
         Example(

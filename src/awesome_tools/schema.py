@@ -15,6 +15,7 @@ from awesome_tools.fieldtypes import (
     FigureRef,
     HttpsUrl,
     LinkKind,
+    Name,
     Prose,
     References,
     Released,
@@ -169,7 +170,7 @@ class PanelQuirks(StrictModel):
 class Entry(StrictModel):
     """One model of the list: the data behind one collapsible block of the README."""
 
-    name: Text = Field(description="The model's name as the README shows it (the block's summary).")
+    name: Name = Field(description="The model's name as the README shows it (the block's summary).")
     title: Text = Field(description="The title of the paper or page that introduces the model.")
     url: WebUrl = Field(description="The http(s) link to that paper or page (arXiv abs preferred).")
     released: Released | None = Field(

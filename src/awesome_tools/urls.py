@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
+
+from awesome_tools.unicodepolicy import describe, hidden_character, shown
 
 
 class BadUrl(ValueError):
@@ -40,38 +41,15 @@ def _reason(error: ValueError) -> str:
     return "its host holds characters that change under Unicode normalization"
 
 
-# Characters no one sees but that make two links differ: Unicode "format" (Cf: zero-width
-# space and joiners, BOM, soft hyphen, bidi controls, tag characters), control, surrogate and
-# private-use characters, and the blank letters, joiners and selectors that render as nothing.
-_INVISIBLE_CATEGORIES = {"Cf", "Cc", "Cs", "Co"}
-INVISIBLE = frozenset(
-    {
-        0x034F,  # combining grapheme joiner
-        0x115F,  # Hangul choseong filler
-        0x1160,  # Hangul jungseong filler
-        0x2800,  # braille pattern blank
-        0x3164,  # Hangul filler
-        0xFFA0,  # halfwidth Hangul filler
-        *range(0xFE00, 0xFE10),  # variation selectors
-        *range(0xE0100, 0xE01F0),  # variation selectors supplement
-    }
-)
-
-
 def invisible_character(text: str) -> int | None:
-    """Return the index of the first character that shows as nothing, if any."""
-    # Printable text holds no format, control, surrogate or private-use character.
-    if text.isascii() and text.isprintable():
-        return None
-    for index, ch in enumerate(text):
-        if ord(ch) in INVISIBLE or unicodedata.category(ch) in _INVISIBLE_CATEGORIES:
-            return index
-    return None
+    """Return the index of the first character that shows as nothing, if any: the one policy of
+    `unicodepolicy` (categories Cc, Cf, Cs, Co, Cn and Default_Ignorable_Code_Point)."""
+    return hidden_character(text)
 
 
 def _describe(ch: str) -> str:
-    name = unicodedata.name(ch, "")
-    return f"U+{ord(ch):04X} ({name})" if name else f"U+{ord(ch):04X}"
+    code, _, name = describe(ch).partition(" ")
+    return f"{code} ({name.strip('()')})"
 
 
 def whitespace_problem(url: str) -> BadUrl | None:
@@ -92,10 +70,7 @@ def whitespace_problem(url: str) -> BadUrl | None:
 
 def _shown(url: str) -> str:
     """The link with each invisible character written as an escape, so a message shows it."""
-    return "".join(
-        ch.encode("unicode_escape").decode("ascii") if invisible_character(ch) is not None else ch
-        for ch in url
-    )
+    return shown(url)
 
 
 # An entry's links are split by its field validators, then again for its keys, its badges and
@@ -134,9 +109,44 @@ def split_url(url: str) -> Link:
         raise BadUrl(url, "a user name before '@' hides the real host; remove it")
     return Link(
         parts.scheme.lower(),
-        (parts.hostname or "").lower(),
+        host_of(url, parts.hostname or ""),
         port,
         parts.path,
         parts.query,
         parts.fragment,
+    )
+
+
+# What a host may not hold once decoded (WHATWG URL, "forbidden domain code point"): a browser
+# refuses such a host, so a link to one is no link.
+_FORBIDDEN_IN_HOST = frozenset("\t\n\r #%/:<>?@[\\]^|\x7f")
+
+
+def host_of(url: str, host: str) -> str:
+    """The host as a browser reads it (WHATWG URL's host parser): percent-decoded, mapped by
+    UTS #46 (full-width letters, the ideographic and full-width full stops U+3002, U+FF0E and
+    U+FF61 as `.`, case folded) and written in ASCII (`xn--` for a name in another script): a
+    full-width `arxiv.org`, `arxiv` U+3002 `org` and `%61rxiv.org` all go to `arxiv.org`."""
+    if host.isascii() and "%" not in host:
+        return host.lower()
+    if host.startswith("[") or ":" in host:
+        return host.lower()  # an IPv6 address: urlsplit has checked it
+    try:
+        decoded = unquote(host, errors="strict") if "%" in host else host
+    except UnicodeDecodeError:
+        raise BadUrl(url, f"its host '{host}' does not decode as UTF-8") from None
+    import idna  # its tables load only for a host beyond ASCII
+
+    try:
+        mapped = idna.uts46_remap(decoded, std3_rules=False, transitional=False)
+    except (idna.IDNAError, UnicodeError) as exc:
+        raise BadUrl(url, f"its host '{decoded}' is not a domain name ({exc})") from None
+    forbidden = next((ch for ch in mapped if ch in _FORBIDDEN_IN_HOST), None)
+    if forbidden is not None:
+        reason = f"its host reads as '{mapped}', and a host cannot hold '{forbidden}'"
+        raise BadUrl(url, reason)
+    # Each label in ASCII as a browser sends it: Punycode after `xn--` (RFC 3492).
+    return ".".join(
+        label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii")
+        for label in mapped.split(".")
     )

@@ -29,6 +29,7 @@ _RULES: dict[str, RuleId] = {
     "dict_type": "wrong-type",
     "empty_text": "empty-text",
     "control_character": "control-character",
+    "hidden_character": "hidden-character",
     "bad_url": "bad-url",
     "unknown_category": "unknown-category",
     "figure_pair": "missing-field",

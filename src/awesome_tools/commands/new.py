@@ -33,12 +33,18 @@ def _clash(root: Path, cwd: Path, name: str | None, url: str | None) -> str | No
     """Say which entry already holds this name, file name or paper, if any."""
     from awesome_tools.entrycheck import identities
     from awesome_tools.normalize import canonical_text, normalize_url, slugify
+    from awesome_tools.unicodepolicy import name_key, shown, skeleton_key
 
-    wanted_name = canonical_text(name).casefold() if name else None
+    text = canonical_text(name) if name else ""
+    wanted_name = name_key(text) if text else None
     wanted_url = normalize_url(url) if url else None
     for path, keys in identities([(s.display, s.raw) for s in read_entries(root, cwd).sources]):
-        if wanted_name and keys.name and keys.name.casefold() == wanted_name:
+        if wanted_name and keys.name and name_key(keys.name) == wanted_name:
             return f"'{name}' is already listed in {path}"
+        # As `check` compares them: by what they read as, where either goes beyond ASCII.
+        beyond = keys.name and not (text.isascii() and keys.name.isascii())
+        if beyond and skeleton_key(text) == skeleton_key(keys.name or ""):
+            return f"'{shown(text)}' reads as '{shown(keys.name or '')}' of {path}"
         if name and keys.slug and keys.slug == slugify(name):
             return f"'{name}' gives the file name of {path} ('{keys.name}')"
         if wanted_url and keys.url == wanted_url:
@@ -83,7 +89,11 @@ def _entry_file(root: Path, name: str, *, origin: str, hint: str = "") -> Path:
     `origin` says where the name came from and `hint` what to do, for the message.
     """
     from awesome_tools.normalize import name_length_problem, slugify
+    from awesome_tools.unicodepolicy import hidden_problem
 
+    hidden = hidden_problem(name)
+    if hidden is not None:
+        raise fail(f"the name {hidden[1]}")
     too_long = name_length_problem(name)
     if too_long:
         raise fail(f"{too_long}; give a shorter name")
