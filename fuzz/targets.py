@@ -266,6 +266,7 @@ PAYLOADS = (
     *("<td>", "</td></tr>", "<a href>", "- item", "> quote", "1. item", "[ref]: /url"),
     *("![figure][ref]", "![figure](x.png)", "&amp;", "&", "<", "<b>", "<br>", "## Heading", "---"),
 )
+OPENERS = 26  # the first payloads open (or close) a block of one parser or the other
 EDITS = ("line before", "line instead", "text inside", "text after", "line removed", "blank after")
 
 
@@ -338,6 +339,24 @@ def near_edit(data: bytes) -> tuple[Listed, str, list[str]]:
         else:
             lines[line + 1 : line + 1] = ["", text]
     return choice, "\n".join(lines), done
+
+
+def near_edit_inputs(count: int, seed: int, layout: int) -> list[bytes]:
+    """Inputs of `near_edit` drawn at random for one layout (0 table, 1 panel), one or two
+    edits each, most writing what opens a block."""
+    import random
+
+    rng = random.Random(seed)
+    inputs = []
+    for _ in range(count):
+        data = [layout]
+        for _ in range(rng.randint(1, 2)):
+            opener = rng.random() < 0.7
+            payload = rng.randrange(OPENERS) if opener else rng.randrange(len(PAYLOADS))
+            data += [rng.randrange(256), rng.randrange(256), rng.randrange(256), payload]
+            data.append(rng.randrange(256))
+        inputs.append(bytes(data))
+    return inputs
 
 
 def lint_diff(data: bytes) -> None:
