@@ -137,7 +137,7 @@ class Document:
     unreadable: Unreadable | None = None
     # The 0-based lines where a top-level Markdown block starts with nothing open before it:
     # no block of either parser runs on across the line above, so the text from there on reads
-    # the same alone (lint cuts a README only at such lines; awesome_tools.lint).
+    # the same alone (lint cuts a README only at such lines: awesome_tools.lintpart).
     rests: set[int] = field(default_factory=set)
     # Whether the text ends so that nothing can run on into a line that follows: its last line
     # is blank and in no block (an unclosed fence or raw HTML block holds it), the last block is
