@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 WORK = REPO / ".fuzz"
 # The targets of targets.TARGETS (not imported here: atheris must instrument it first).
-NAMES = ("check", "import", "lint", "roundtrip", "panel", "paths")
+NAMES = ("check", "import", "lint", "roundtrip", "panel", "paths", "lint-diff")
 
 
 def fuzz_one(name: str, argv: list[str]) -> None:

@@ -7,11 +7,16 @@ without it (`tests/test_fuzz.py`); `fuzz/run.py` drives them with atheris.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import zip_longest
 from pathlib import Path
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entrycheck import check_entries
+from awesome_tools.fixes import Fixes
 from awesome_tools.importer import plan_import
+from awesome_tools.layout import Layout
 from awesome_tools.lint import lint_text
 from awesome_tools.render import render_readme
 from awesome_tools.rules import RULES
@@ -248,6 +253,143 @@ def paths(data: bytes) -> None:
             raise Finding("a file outside the list was read into the output")
 
 
+# The lint-diff target: the frozen table list (tests/fixtures/list), rendered in each layout.
+LIST = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "list"
+# What an edit near a block writes: everything that opens or closes a block of CommonMark (the
+# seven kinds of raw HTML block, fences, indented code), `<details>`, cells, blank lines.
+PAYLOADS = (
+    *("<script>", "</script>", ">Pap<script>er<", "<style>", "</style>", "<textarea>"),
+    *("</textarea>", "<pre>", "</pre>", "<!--", "-->", "<!---->", "<?php", "?>", "<![CDATA["),
+    *("]]>", "<!X", "<!DOCTYPE html>", ">", "```", "~~~", "```python", "    indented code"),
+    *("\tindented", "<details>", "</details>", '<details id="llava">', "<summary>X</summary>"),
+    *("", " ", "|", "| a | b |", "|---|---|", "<div>", "</div>", "<table>", "</table>", "<tr>"),
+    *("<td>", "</td></tr>", "<a href>", "- item", "> quote", "1. item", "[ref]: /url"),
+    *("![figure][ref]", "![figure](x.png)", "&amp;", "&", "<", "<b>", "<br>", "## Heading", "---"),
+)
+OPENERS = 26  # the first payloads open (or close) a block of one parser or the other
+EDITS = ("line before", "line instead", "text inside", "text after", "line removed", "blank after")
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A list rendered in one layout, as lint compares a README with it."""
+
+    layout: Layout
+    expected: str
+    entry_files: dict[str, str]
+    frame: str
+    fixes: Fixes
+    proven: bool
+    anchors: list[int]  # the lines near blocks that edits start from
+
+
+@lru_cache(maxsize=1)
+def listed() -> tuple[Listed, ...]:
+    """The frozen list in the table and the panel layout, with its templates' proof."""
+    from awesome_tools.layout import PANEL, TABLE
+    from awesome_tools.project import read_project
+    from awesome_tools.proof import templates_proven
+
+    project = read_project(LIST, LIST)
+    entries, categories = list(project.entries.values()), project.categories
+    templates, title = load_templates(LIST), project.settings.title
+    entry_files = {e.name.casefold(): path for path, e in project.entries.items()}
+    found = []
+    fixes = project.fixes
+    for layout in (TABLE, PANEL):
+        frame = templates.frame(layout.frame(templates))
+        expected = layout.render(entries, categories, templates, title, figure_markers="slug")
+
+        def lint(text: str, layout: Layout = layout, frame: str = frame) -> list[Diagnostic]:
+            return layout.lint(text, README_PATH, None, {}, frame, fixes)
+
+        proven = layout.escapes_text and templates_proven(
+            layout, entries, categories, templates, title, lint
+        )
+        lines = expected.split("\n")
+        anchors = [i for i, line in enumerate(lines) if not line.strip() or line[0] in "<|#`~"]
+        found.append(Listed(layout, expected, entry_files, frame, fixes, proven, anchors))
+    return tuple(found)
+
+
+def near_edit(data: bytes) -> tuple[Listed, str, list[str]]:
+    """The README that the bytes make of a rendered list: a layout, then up to three edits of
+    five bytes each (two for the line, near a block, then the edit, the payload, the column)."""
+    choice = listed()[data[0] % 2] if data else listed()[0]
+    lines = choice.expected.split("\n")
+    done = []
+    for at in range(1, len(data) - 4, 5)[:3]:
+        anchor, kind, payload, column = data[at] * 256 + data[at + 1], *data[at + 2 : at + 5]
+        line = min(choice.anchors[anchor % len(choice.anchors)] + kind // 64 - 1, len(lines) - 1)
+        line, edit, text = max(line, 0), EDITS[kind % len(EDITS)], PAYLOADS[payload % len(PAYLOADS)]
+        done.append(
+            f"{edit} {line + 1}: {text!r}" + (f" at {column}" if edit == "text inside" else "")
+        )
+        old = lines[line]
+        if edit == "line before":
+            lines.insert(line, text)
+        elif edit == "line instead":
+            lines[line] = text
+        elif edit == "text inside":
+            lines[line] = old[: column % (len(old) + 1)] + text + old[column % (len(old) + 1) :]
+        elif edit == "text after":
+            lines[line] = old + text
+        elif edit == "line removed" and len(lines) > 1:
+            del lines[line]
+        else:
+            lines[line + 1 : line + 1] = ["", text]
+    return choice, "\n".join(lines), done
+
+
+def near_edit_inputs(count: int, seed: int, layout: int) -> list[bytes]:
+    """Inputs of `near_edit` drawn at random for one layout (0 table, 1 panel), one or two
+    edits each, most writing what opens a block."""
+    import random
+
+    rng = random.Random(seed)
+    inputs = []
+    for _ in range(count):
+        data = [layout]
+        for _ in range(rng.randint(1, 2)):
+            opener = rng.random() < 0.7
+            payload = rng.randrange(OPENERS) if opener else rng.randrange(len(PAYLOADS))
+            data += [rng.randrange(256), rng.randrange(256), rng.randrange(256), payload]
+            data.append(rng.randrange(256))
+        inputs.append(bytes(data))
+    return inputs
+
+
+def lint_diff(data: bytes) -> None:
+    """An edit near a block of a rendered README: lint with its shortcuts (the proof, the part,
+    drift's window) reports exactly what `lint --no-shortcut` does."""
+    from awesome_tools.proof import lint_readme
+
+    choice, text, edits = near_edit(data)
+    found = []
+    for shortcuts in (True, False):
+        found.append(
+            lint_readme(
+                choice.layout,
+                text,
+                README_PATH,
+                choice.expected,
+                choice.entry_files,
+                choice.frame,
+                choice.fixes,
+                proven=choice.proven,
+                shortcuts=shortcuts,
+            )
+        )
+    well_formed(found[1], README_PATH, text)
+    fast, full = ([d.text() for d in diagnostics] for diagnostics in found)
+    if fast != full:
+        raise Finding(
+            f"{choice.layout.name} README, {'; '.join(edits)}: the shortcut reports {len(fast)} "
+            f"problems, the full lint {len(full)}; first difference: "
+            f"{next((a, b) for a, b in zip_longest(fast, full) if a != b)}"
+        )
+
+
 TARGETS: dict[str, Callable[[bytes], None]] = {
     "check": check_entry,
     "import": import_readme,
@@ -255,4 +397,5 @@ TARGETS: dict[str, Callable[[bytes], None]] = {
     "roundtrip": round_trip,
     "panel": panel_readme,
     "paths": paths,
+    "lint-diff": lint_diff,
 }

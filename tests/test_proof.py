@@ -239,19 +239,19 @@ def test_a_hand_edit_is_reported_as_by_the_whole_lint(
     edit: Callable[[str], str],
     part: bool,
 ) -> None:
-    import awesome_tools.lint as lint_module
+    import awesome_tools.lintpart as lintpart
 
     readme = seed_project / "README.md"
     readme.write_bytes(edit(readme.read_text("utf-8")).encode("utf-8"))
     stood: list[bool] = []
-    real = lint_module.lint_part
+    real = lintpart.lint_part
 
     def recorded(*args: object, **kwargs: object) -> object:
         found = real(*args, **kwargs)  # type: ignore[arg-type]
         stood.append(found is not None)
         return found
 
-    monkeypatch.setattr(lint_module, "lint_part", recorded)
+    monkeypatch.setattr(lintpart, "lint_part", recorded)
     fast, full, verdicts = _lint_both_ways(monkeypatch, capsys)
     assert verdicts == [True]
     assert stood == [part]

@@ -135,6 +135,14 @@ class Document:
     unclosed: list[Block] = field(default_factory=list)
     # Where the HTML parser gave up and what stands there; nothing after it was read.
     unreadable: Unreadable | None = None
+    # The 0-based lines where a top-level Markdown block starts with nothing open before it:
+    # no block of either parser runs on across the line above, so the text from there on reads
+    # the same alone (lint cuts a README only at such lines: awesome_tools.lintpart).
+    rests: set[int] = field(default_factory=set)
+    # Whether the text ends so that nothing can run on into a line that follows: its last line
+    # is blank and in no block (an unclosed fence or raw HTML block holds it), the last block is
+    # not indented code (an indented line would go on with it), and the HTML reader holds nothing.
+    settled: bool = False
 
     @property
     def models(self) -> list[Block]:
@@ -155,6 +163,20 @@ class _Reader(HTMLParser):
         self.row_is_header = False
         self.cell: Cell | None = None
         self.link: Link | None = None
+
+    def at_rest(self) -> bool:
+        """Whether nothing is open: no `<details>`, table, row, cell, link or summary, and no
+        comment, raw text (`<script>`, `<style>`) or markup waiting for its end."""
+        return not (
+            self.stack
+            or self.rawdata
+            or self.cdata_elem
+            or self.in_summary
+            or self.table is not None
+            or self.row is not None
+            or self.cell is not None
+            or self.link is not None
+        )
 
     def position(self) -> tuple[int, int]:
         line, offset = self.getpos()
@@ -303,10 +325,14 @@ def _read(text: str, lines: list[str], document: Document, reader: _Reader) -> N
     env: dict[str, object] = {}  # the block parse's link reference definitions, for _inline
     tokens = md.parse(text, env)
     fed = 0  # lines handed to the HTML parser so far
+    last: Token | None = None  # the last top-level block
     for index, token in enumerate(tokens):
         if token.level != 0 or token.nesting < 0 or token.map is None:
             continue
         start, end = token.map
+        last = token
+        if reader.at_rest():
+            document.rests.add(start)
         if token.type == "heading_open" and token.tag == "h2":
             reader.section = canonical_text(_inline_text(_inline(md, tokens[index + 1], env)))
         inside = bool(reader.stack)
@@ -327,4 +353,16 @@ def _read(text: str, lines: list[str], document: Document, reader: _Reader) -> N
                 reader.stack[-1].figures.extend(figures)
         reader.feed("".join(line + "\n" for line in lines[start:end]))
         fed = end
+    document.settled = _settled(lines, last) and reader.at_rest()
     reader.close()
+
+
+def _settled(lines: list[str], last: Token | None) -> bool:
+    """Whether the Markdown ends so that nothing runs on: a blank last line, in no block, after
+    a block that is not indented code."""
+    count = len(lines) - 1 if lines[-1] == "" else len(lines)  # a final newline starts no line
+    if count and lines[count - 1].strip():
+        return False
+    if last is None or last.map is None:
+        return True
+    return last.map[1] < count and last.type != "code_block"

@@ -165,6 +165,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     lint = _subcommand(sub, "lint", "lint a README of model blocks")
     lint.add_argument("readme", nargs="?", metavar="README", help="default: README.md of the root")
+    lint.add_argument(
+        "--no-shortcut",
+        action="store_true",
+        help="parse the whole README and the whole expected text, even where the list's "
+        "templates are proven to render clean READMEs and only a part differs",
+    )
 
     export = _subcommand(sub, "export", "write every entry as JSON or CSV")
     export.add_argument(

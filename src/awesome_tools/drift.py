@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import PurePosixPath
@@ -63,21 +63,26 @@ def expected_segments(
     expected: str,
     want_lines: list[str],
     whole: Callable[[], list[Segment]] | None = None,
+    rests: Collection[int] | None = None,
 ) -> list[Segment]:
     """The segments of the expected lines, parsing only the part that differs from README.md.
 
     README.md and the expected text share their lines up to the first difference and from the
     last one: the README's segments there are the expected text's. Only a window from the start
-    of a top-level block before the first difference to the end of one after the last is
-    parsed, with one whole segment of margin on each side. The window is trusted only if
-    parsing README.md's own window gives exactly the README's segments there (the parse does
-    not depend on what comes before the window) and the expected window leaves no block open
-    and nothing unreadable (it does not run on into the shared end); otherwise, and when the
-    texts share little (the window would be over half of README.md), the whole expected text is
-    parsed, as before: by `whole` when given (lint may have started it in another process).
+    of a top-level block before the first difference to the blank line after one after the
+    last is parsed, with one whole segment of margin on each side. The window is trusted only
+    if nothing crosses its edges: it starts where the README's whole parse is at rest (`rests`,
+    README.md's `Document.rests`: the shared lines up to there leave the expected text at rest
+    too), parsing README.md's own window gives exactly the README's segments there, and both
+    windows end settled, nothing open and no block unclosed or unreadable, so that the shared
+    lines after them read alike in both texts. Otherwise, when the texts share little (the
+    window would be over half of README.md) or `rests` is None (`lint --no-shortcut`), the whole
+    expected text is parsed: by `whole` when given (lint may have started it in another process).
     """
     if whole is None:
         whole = lambda: segments(read_document(expected), want_lines)  # noqa: E731
+    if rests is None:
+        return whole()
     prefix, suffix = common_ends(have_lines, want_lines)
     shift = len(want_lines) - len(have_lines)
     starts = [k for k, seg in enumerate(have) if seg[2] is not None and seg[1] <= prefix]
@@ -87,9 +92,11 @@ def expected_segments(
     if len(starts) < 2 or len(ends) < 2:
         return whole()
     first, last = starts[-2], ends[1]  # a whole block of margin on each side
-    top, bottom = have[first][0], have[last][1]
+    top, bottom = have[first][0], have[last][1] + 1  # and the blank line after it
     if 2 * (bottom - top) > len(have_lines):
         # Two window parses would cost more than one whole parse: edits far apart.
+        return whole()
+    if top not in rests or bottom > len(have_lines) or have_lines[bottom - 1].strip():
         return whole()
     mine = _window(have_lines, top, bottom)
     if mine is None or list(map(_shape, mine)) != list(map(_shape, have[first : last + 1])):
@@ -110,12 +117,13 @@ def _shape(segment: Segment) -> tuple[int, int, str | None, str | None]:
 def _window(lines: list[str], top: int, bottom: int) -> list[Segment] | None:
     """The segments of lines[top:bottom] parsed alone, in the whole text's line numbers.
 
-    None if the window leaves a block open or cannot be read, or does not start and end with
-    a block.
+    None if the window leaves a block open or cannot be read, does not end settled (its last
+    line blank, nothing open: `Document.settled`), or does not start and end with a block.
     """
     part = lines[top:bottom]
-    document = read_document("\n".join(part))
-    if document.unclosed or document.unreadable is not None:
+    # The window's blank last line is a whole line of it.
+    document = read_document("\n".join(part) + "\n")
+    if document.unclosed or document.unreadable is not None or not document.settled:
         return None
     found = [(a + top, b + top, block) for a, b, block in segments(document, part)]
     if not found or found[0][2] is None or found[-1][2] is None:
@@ -175,7 +183,8 @@ def drift(ctx: Context, expected: str) -> Iterator[Diagnostic]:
         )
         yield ctx.at(line, 1, "drift", message)
     have = segments(ctx.document, have_lines)
-    want = expected_segments(have, have_lines, expected, want_lines, ctx.expected_outline)
+    rests = ctx.document.rests if ctx.shortcuts else None
+    want = expected_segments(have, have_lines, expected, want_lines, ctx.expected_outline, rests)
     have_keys, want_keys = _keys(have, have_lines), _keys(want, want_lines)
     chain = _chain(have_keys, want_keys)
     chained = {i for i, _ in chain}

@@ -47,7 +47,8 @@ Read = Callable[[bytes, str, "str | None", str], "ImportPlan"]
 
 class Lint(Protocol):
     """Text, path, expected README or None, entry files by name, frame and fixes to the
-    diagnostics; `jobs` processes may share the work of a large README."""
+    diagnostics; `jobs` processes may share the work of a large README; without `shortcuts`
+    every text is parsed whole (`lint --no-shortcut`)."""
 
     def __call__(
         self,
@@ -59,6 +60,7 @@ class Lint(Protocol):
         fixes: Fixes,
         /,
         jobs: int = 1,
+        shortcuts: bool = True,
     ) -> list[Diagnostic]: ...
 
 
@@ -179,6 +181,7 @@ def _lint_table(
     fixes: Fixes,
     /,
     jobs: int = 1,
+    shortcuts: bool = True,
 ) -> list[Diagnostic]:
     from awesome_tools.lint import lint_text
 
@@ -190,13 +193,14 @@ def _lint_table(
         template=frame,
         fixes=fixes,
         jobs=jobs,
+        shortcuts=shortcuts,
     )
 
 
 def _lint_table_part(
     text: str, path: str, expected: str, entry_files: dict[str, str], frame: str, fixes: Fixes
 ) -> list[Diagnostic] | None:
-    from awesome_tools.lint import lint_part
+    from awesome_tools.lintpart import lint_part
 
     return lint_part(text, path, expected, entry_files=entry_files, template=frame, fixes=fixes)
 
@@ -262,7 +266,9 @@ def _lint_panel(
     fixes: Fixes,
     /,
     jobs: int = 1,
+    shortcuts: bool = True,
 ) -> list[Diagnostic]:
+    # The panel README is always parsed whole: there is no shortcut to leave out.
     from awesome_tools.panellint import lint_panels
 
     return lint_panels(

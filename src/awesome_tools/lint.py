@@ -9,15 +9,7 @@ from functools import lru_cache, partial
 from awesome_tools.blocks import Block, Cell, Document, Table, read_document
 from awesome_tools.columns import column_key, headers
 from awesome_tools.diagnostics import Diagnostic, Severity
-from awesome_tools.drift import (
-    Outline,
-    Segment,
-    common_ends,
-    drift,
-    far_apart,
-    from_outline,
-    outline,
-)
+from awesome_tools.drift import Outline, Segment, drift, far_apart, from_outline, outline
 from awesome_tools.fixes import CONSOLE, Fixes
 from awesome_tools.normalize import normalize_url
 from awesome_tools.ruleids import RuleId
@@ -38,6 +30,9 @@ class Context:
     fixes: Fixes = CONSOLE
     # The expected text's segments when drift needs them all, maybe from another process.
     expected_outline: Callable[[], list[Segment]] | None = None
+    # Whether drift may parse only the window of the expected text around the differences
+    # (`--no-shortcut`: never).
+    shortcuts: bool = True
 
     def at(
         self, line: int, column: int, rule: RuleId, message: str, severity: Severity = "error"
@@ -262,17 +257,20 @@ def lint_text(
     template: str = "templates/README.md.j2",
     fixes: Fixes = CONSOLE,
     jobs: int = 1,
+    shortcuts: bool = True,
 ) -> list[Diagnostic]:
     """Run every rule on README text; drift only when the expected text is given.
 
     With `jobs` over 1 and texts that differ all over, the expected text is parsed in another
-    process while this one parses the README.
+    process while this one parses the README. Without `shortcuts` the expected text is parsed
+    whole, never only around the differences.
     """
     pending: Pending[Outline] | None = None
     if jobs > 1 and expected is not None and len(text) > MIN_PARALLEL and far_apart(text, expected):
         pending = Pending(partial(outline, expected))
     try:
         ctx = Context(path, text, read_document(text), expected, entry_files or {}, template, fixes)
+        ctx.shortcuts = shortcuts
         if pending is not None:
             ctx.expected_outline = lambda: from_outline(pending.result())
         if ctx.document.unreadable is not None:
@@ -286,78 +284,3 @@ def lint_text(
 
 # Below this many characters a README parses faster than a process starts.
 MIN_PARALLEL = 1_000_000
-
-
-def _block_starts(lines: list[str]) -> list[int]:
-    """The 0-based lines that open a top-level `<details>` block: at column 0, after a blank
-    line (or first)."""
-    return [
-        i
-        for i, line in enumerate(lines)
-        if line.startswith("<details") and (i == 0 or not lines[i - 1].strip())
-    ]
-
-
-def lint_part(
-    text: str,
-    path: str,
-    expected: str,
-    *,
-    entry_files: dict[str, str],
-    template: str = "templates/README.md.j2",
-    fixes: Fixes = CONSOLE,
-) -> list[Diagnostic] | None:
-    """Lint only the blocks around where README text differs from the expected text, which
-    templates that render clean READMEs wrote (awesome_tools.proof); None when the part cannot
-    stand for the whole (the caller then lints the whole).
-
-    Outside the part both texts are the same, so whatever lint would find there, it would find
-    in the expected text: nothing. The part runs from the start of the top-level block before
-    the first differing line to the end of the one after the last, with one block of margin on
-    each side; both texts' parts are linted with their own line numbers. It stands for the whole
-    only if both parts read as whole, unnested blocks (nothing left open, no stray end, nothing
-    unreadable) and each block of the README's part is one the expected part has: a copy or a
-    move of a block outside the part is told apart only by the whole.
-    """
-    if "\r" in text or "\r" in expected:
-        return None
-    have, want = text.split("\n"), expected.split("\n")
-    prefix, suffix = common_ends(have, want)
-    starts = _block_starts(have)
-    before = [i for i in starts if i <= prefix]
-    after = [i for i in starts if i >= len(have) - suffix]
-    top = before[-2] if len(before) >= 2 else 0
-    bottom = after[1] if len(after) >= 2 else len(have)
-    if 2 * (bottom - top) > len(have):
-        return None  # edits far apart: the whole is parsed once instead
-    offset = sum(map(len, have[:top])) + top
-    if text.count("<details", 0, offset) != text.count("</details>", 0, offset):
-        return None  # the part may lie inside a block opened before it
-    shift = len(want) - len(have)
-    mine = "\n" * top + "\n".join(have[top:bottom])
-    theirs = "\n" * top + "\n".join(want[top : bottom + shift])
-    document, expected_document = read_document(mine), read_document(theirs)
-    for part in (document, expected_document):
-        if part.unreadable or part.unclosed or part.stray_closes:
-            return None
-        if any(block.parent is not None for block in part.blocks):
-            return None
-    # Each block of the README's part is one of the expected part's, with the same name and
-    # paper link: what duplicate-model compares with the blocks outside the part is unchanged.
-    wanted = {_identity(b): _compared(b) for b in expected_document.blocks}
-    if any(wanted.get(_identity(b), ()) != _compared(b) for b in document.blocks):
-        return None
-    ctx = Context(path, mine, document, theirs, entry_files, template, fixes)
-    return sorted(d for check in CHECKS.values() for d in check(ctx))
-
-
-def _identity(block: Block) -> str:
-    return block.anchor or block.summary.casefold()
-
-
-def _compared(block: Block) -> tuple[str, str | None]:
-    """What duplicate-model compares across blocks: the name and the first cell's first link."""
-    rows = block.tables[0].rows if block.tables else []
-    first = rows[0][0] if rows and rows[0] else None
-    link = first.links[0].href if first is not None and first.links else None
-    return block.summary.casefold(), link

@@ -11,7 +11,9 @@ probe entries through the same templates and lints that small README in full:
   (`</details></td></table>` and so on) and with the same title as the others, so that a
   template that lets text through unescaped, or writes the same thing for two entries, shows.
 
-The templates are trusted with the README only if that README has no finding at all. What the
+The templates are trusted with the README only if that README has no finding at all and is at
+rest at every line where a model block starts (no fence, raw HTML block, comment or `<details>`
+open there: `lintpart.cuts_at_rest`), so that lint may cut README.md there. What the
 probes cannot show is a template whose structure depends on a field's exact value beyond those
 short values (say `{% if entry.name == "X" %}`): such a template is trusted on the probes.
 """
@@ -24,6 +26,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 if TYPE_CHECKING:
+    from awesome_tools.diagnostics import Diagnostic
+    from awesome_tools.fixes import Fixes
     from awesome_tools.layout import Layout
     from awesome_tools.schema import Entry
     from awesome_tools.templates import Templates
@@ -31,7 +35,8 @@ if TYPE_CHECKING:
 # Markup, quotes, entities and Markdown in one line of canonical text.
 HOSTILE = (
     "Probe <b>bold</b> &amp; &lt;x&gt; \"quoted\" 'single' </summary></details></td></tr>"
-    "</table> <details><table> <!-- note --> | pipe | *star* _under_ `code` [link](#x) #"
+    "</table> <details><table> <!-- note --> | pipe | *star* _under_ `code` [link](#x) # "
+    "<script> <pre> <!-- open ``` ~~~"
 )
 # Lower-case words this short are kept in an entry's shape: flags (yes/no), `br`, `line`, link
 # kinds (paper ... project).
@@ -126,10 +131,12 @@ def templates_proven(
     title: str | None,
     lint: Lint,
 ) -> bool:
-    """Whether the probes of these entries render into a README in which `lint` finds nothing.
+    """Whether the probes of these entries render into a README in which `lint` finds nothing,
+    at rest where each model block starts.
 
     `lint` lints README text in full (every rule, no drift); a template error is no proof.
     """
+    from awesome_tools.lintpart import cuts_at_rest
     from awesome_tools.templates import TemplateProblem
 
     found = probes(entries, categories) if entries else None
@@ -140,4 +147,29 @@ def templates_proven(
         text = layout.render(found, categories, templates, title, figure_markers="slug")
     except TemplateProblem:
         return False
-    return not lint(text)
+    return not lint(text) and cuts_at_rest(text)
+
+
+def lint_readme(
+    layout: Layout,
+    text: str,
+    path: str,
+    expected: str | None,
+    entry_files: dict[str, str],
+    frame: str,
+    fixes: Fixes,
+    *,
+    proven: bool,
+    shortcuts: bool = True,
+    jobs: int = 1,
+) -> list[Diagnostic]:
+    """Lint README text, against the expected text when given: with `shortcuts` and templates
+    `proven` (`templates_proven`), a README equal to it is not parsed and one that differs only
+    where its part provably stands for the whole is parsed only there; else in full."""
+    if shortcuts and proven and expected is not None:
+        if expected == text:
+            return []
+        found = layout.lint_part(text, path, expected, entry_files, frame, fixes)
+        if found is not None:
+            return found
+    return layout.lint(text, path, expected, entry_files, frame, fixes, jobs, shortcuts)

@@ -48,7 +48,7 @@ def _stale_extras(root: Path, cwd: Path, extras: dict[str, str], fixes: Fixes) -
 def run(args: argparse.Namespace) -> int:
     """Lint a README of model blocks; the project's README.md is also checked for drift."""
     from awesome_tools.layout import layout_of_readme
-    from awesome_tools.proof import templates_proven
+    from awesome_tools.proof import lint_readme, templates_proven
     from awesome_tools.templates import TemplateProblem, load_templates
     from awesome_tools.textfile import decode
 
@@ -110,22 +110,28 @@ def run(args: argparse.Namespace) -> int:
     def lint(readme_text: str) -> list[Diagnostic]:
         return layout.lint(readme_text, source.display, None, {}, frame, fixes)
 
-    if (
-        expected is not None
+    # The templates render clean READMEs (awesome_tools.proof): where README.md is what render
+    # writes, parsing it would find nothing, and only the part that differs is parsed.
+    shortcuts = not args.no_shortcut
+    proven = (
+        shortcuts
+        and expected is not None
         and layout.escapes_text
         and templates_proven(layout, entries, categories, templates, title, lint)
-    ):
-        # The templates render clean READMEs (awesome_tools.proof): where README.md is what
-        # render writes, parsing it would find nothing.
-        if expected == text:
-            return report(sorted(diagnostics), args, files=files)
-        found = layout.lint_part(text, source.display, expected, entry_files, frame, fixes)
-        if found is not None:
-            return report(sorted(diagnostics + found), args, files=files)
+    )
     # The parse makes hundreds of thousands of tokens, blocks and cells that live until the
     # report: a collector pass frees nothing and walks them all (a sixth of the parse).
     with collector_paused():
-        diagnostics += layout.lint(
-            text, source.display, expected, entry_files, frame, fixes, jobs=jobs(args)
+        diagnostics += lint_readme(
+            layout,
+            text,
+            source.display,
+            expected,
+            entry_files,
+            frame,
+            fixes,
+            proven=proven,
+            shortcuts=shortcuts,
+            jobs=jobs(args),
         )
     return report(sorted(diagnostics), args, files=files)
