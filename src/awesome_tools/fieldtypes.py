@@ -22,6 +22,7 @@ from awesome_tools.normalize import (
     is_plain,
     windows_device,
 )
+from awesome_tools.panelsafe import deep_dive_problem
 from awesome_tools.urls import BadUrl, split_url, whitespace_problem
 from awesome_tools.vocabulary import connectors
 
@@ -150,6 +151,15 @@ def _prose(value: str) -> str:
         raise PydanticCustomError("empty_text", "must not be empty")
     if text.lstrip().startswith(PLACEHOLDER):
         raise PydanticCustomError("placeholder", "still holds the placeholder")
+    problem = deep_dive_problem(text)
+    if problem is not None:
+        raise PydanticCustomError(
+            "open_block",
+            "line {line} of its Markdown {what}: GitHub would show the panels after it as part "
+            "of it; close it in the deep dive, or write the markup as text (`<` as `&lt;`, a "
+            "fence in a code span)",
+            {"line": problem[0] + 1, "what": problem[1], "at_line": problem[0]},
+        )
     return text
 
 

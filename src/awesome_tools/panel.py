@@ -30,6 +30,7 @@ from awesome_tools.panelparts import (
     default_badge,
     split_title,
 )
+from awesome_tools.panelsafe import plain_lines, plain_text
 from awesome_tools.schema import Entry, PanelQuirks, ReferenceField
 from awesome_tools.templates import README, TemplateProblem
 
@@ -119,7 +120,10 @@ def meta_lines(entry: Entry) -> list[str]:
             lines[-1] += "<br>"
         elif lines and quirks.badges_end != "line":
             lines.append("")
+        first = len(lines)
         lines += authors
+        # An author's line that would start a block (a fence, a list, an underline) is text.
+        lines = plain_lines(lines, range(first, len(lines)))
     elif released and lines:
         lines.append("")
     if released:
@@ -230,7 +234,7 @@ def panel_parts(entry: Entry, marker: str, level: int = DEFAULT_LEVEL) -> dict[s
     """The prepared text of each part of one panel, by the name the panel template uses."""
     return {
         "heading": heading_line(entry, level),
-        "summary": _text(entry, "summary", entry.summary or ""),
+        "summary": plain_text(_text(entry, "summary", entry.summary or "")),
         "meta": "\n".join(meta_lines(entry)),
         "figure": "\n".join(figure_lines(entry, marker)),
         "deep_dive": "\n".join(deep_dive_lines(entry)),

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from awesome_tools import charrefs
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.normalize import canonical_text
 from awesome_tools.panelparts import (
@@ -70,7 +71,8 @@ def _meta(reader: Reader, start: int, stop: int, data: dict[str, Any]) -> None:
             at = start + text[: match.start()].count("\n")
             reader.warn(at, f"badge image '{badge}' is not one https link; a default is used")
         else:
-            if badge != default_badge(label):  # the default is what render writes without one
+            # The default is what render writes without one (of the label as text).
+            if badge != default_badge(charrefs.decode(label)):
                 link["badge"] = badge
         links.append(link)
     if links:

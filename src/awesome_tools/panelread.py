@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -176,6 +177,9 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
     return plan
 
 
+_LINE_ESCAPE = re.compile(r"(^|<br>)&#[0-9]+;")
+
+
 def _decode_references(data: dict[str, Any]) -> None:
     """Make a panel's text plain: its references decoded, the spellings kept as a quirk."""
     quirks = data["_quirks"]
@@ -191,6 +195,10 @@ def _decode_references(data: dict[str, Any]) -> None:
     spelt: dict[str, str] = {}
     for field, places in texts.items():
         written = [where[key] for where, key in places if key in where]
+        if field in ("summary", "authors"):
+            # A line's first character as a reference is the layout's own escape of a line
+            # that would start a block (panelsafe): not a spelling of the README's.
+            written = [_LINE_ESCAPE.sub(r"\1", text) for text in written]
         found = charrefs.spellings(" ".join(written), CONTEXTS.get(field, "markdown"))
         if found:
             spelt[field] = found

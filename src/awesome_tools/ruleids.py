@@ -29,6 +29,7 @@ RuleId = Literal[
     "bad-url",
     "badge-destination",
     "html-entity",
+    "deep-dive-block",
     "figure-file",
     "unknown-category",
     "categories-file",

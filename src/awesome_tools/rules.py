@@ -418,6 +418,20 @@ RULES: list[Rule] = [
         Example("summary: LLaVA's two-stage tuning."),
     ),
     Rule(
+        "deep-dive-block",
+        "entry",
+        "A deep dive's Markdown opens a block that does not close before the panel's "
+        "`</details>` (a code fence, or an HTML block of CommonMark's kinds 1-5: `<pre>`, "
+        "`<script>`, `<style>`, `<textarea>`, `<!--`, `<?`, `<!X`, `<![CDATA[`), or holds a "
+        "`<details>` or `</details>` of its own: GitHub would show every later panel inside it. "
+        "markdown-it decides, with the deep dive parsed where the panel puts it.",
+        "Close the block inside the deep dive (a fence with its closing fence, `<pre>` with "
+        "`</pre>`, `<!--` with `-->`), or write the markup as text: `&lt;pre>`, or a code span "
+        "(`` `<pre>` ``). The panel's fold is its own: leave `<details>` out.",
+        Example("deep_dive: |\n  Stage one:\n\n  ```\n  train the projector", 4, 1),
+        Example("deep_dive: |\n  Stage one:\n\n  ```\n  train the projector\n  ```"),
+    ),
+    Rule(
         "figure-file",
         "entry",
         "`figure` names a file of the list (a path relative to its folder) that is not there "
