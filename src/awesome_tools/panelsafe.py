@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 # What the deep dive is parsed between: the panel's fold, and the next panel's heading.
 _BEFORE = ["<details>", "<summary>More Information</summary>", ""]
 _AFTER = ["", "</details>", "", "### **Next: panel**"]
-_DETAILS_TAG = re.compile(r"</?details(?=[\s/>]|$)", re.IGNORECASE)
+DETAILS_TAG = re.compile(r"</?details(?=[\s/>]|$)", re.IGNORECASE)
 
 
 @cache
@@ -34,6 +34,12 @@ def markdown() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark").enable("table")
+
+
+@cache
+def blocks() -> MarkdownIt:
+    """The same, block structure only (the inline parse is most of the time, and unused)."""
+    return markdown().disable(["inline", "text_join"])
 
 
 def _offender(tokens: list[Token], lines: list[str]) -> int | None:
@@ -84,7 +90,7 @@ def plain_text(text: str) -> str:
     return "\n".join(plain_lines(lines, range(len(lines))))
 
 
-def _kind(token: Token) -> str:
+def kind(token: Token) -> str:
     if token.type == "fence":
         return f"code fence ({token.markup[:3]})"
     if token.type == "html_block":
@@ -112,7 +118,7 @@ def deep_dive_problem(text: str) -> tuple[int, str] | None:
             continue
         start, end = token.map
         if token.level == 0 and end > close:
-            what = _kind(token)
+            what = kind(token)
             article = "an" if what[0] in "aeiouhH" else "a"
             return (
                 start - first,
@@ -120,7 +126,7 @@ def deep_dive_problem(text: str) -> tuple[int, str] | None:
             )
         html = [child.content for child in token.children or [] if "html" in child.type]
         found = token.content if token.type == "html_block" else " ".join(html)
-        tag = _DETAILS_TAG.search(found)
+        tag = DETAILS_TAG.search(found)
         if tag is not None:
             return start - first, f"holds '{tag[0]}>': the panel's fold is its own"
     return None

@@ -57,4 +57,5 @@ RuleId = Literal[
     "panel-heading",
     "panel-figure",
     "timeline-coverage",
+    "panel-swallowed",
 ]

@@ -818,6 +818,21 @@ RULES += [
         _panel(_panel_readme(rows=_TIMELINE + "| 2023-04-17 | LLaVA | Again |\n"), 8, 1),
         _panel(_panel_readme()),
     ),
+    Rule(
+        "panel-swallowed",
+        "readme",
+        "A panel heading that markdown-it (CommonMark) does not see as a heading, because a "
+        "block an earlier line opened is still open (a code fence, an HTML block such as "
+        "`<pre>`, `<script>` or `<!--` that runs to its end marker, or one that runs to the next "
+        "blank line); or a panel's `<details>` fold not closed in it (or closed without being "
+        "opened): GitHub shows every later panel inside it. Reported at the line the block starts.",
+        "Close the block where it opens (a closing fence, `</pre>`, `-->`, `</details>`), or "
+        "write its markup as text; in a generated README, fix the entry and run `make readme`.",
+        _panel(
+            _panel_readme().replace("A summary.", "~~~\n\n### **BLIP-2: Bootstrapping**"), 13, 1
+        ),
+        _panel(_panel_readme()),
+    ),
 ]
 
 BY_ID = {rule.id: rule for rule in RULES}
