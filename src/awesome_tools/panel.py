@@ -28,6 +28,7 @@ from awesome_tools.panelparts import (
     UNDATED,
     anchors,
     default_badge,
+    label_markdown,
     split_title,
 )
 from awesome_tools.panelsafe import plain_lines, plain_text
@@ -87,7 +88,7 @@ def _badges(entry: Entry) -> list[str]:
     found = []
     for link in entry.links:
         label = link.label or DEFAULT_LABEL[link.kind]
-        shown = _text(entry, "label", label)
+        shown = label_markdown(_text(entry, "label", label))
         found.append(f"[![{shown}]({link.badge or default_badge(label)})]({link.url})")
     return found
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from mdit_py_plugins.anchors.index import slugify
 
@@ -13,7 +14,22 @@ DEFAULT_LEVEL = 3  # the panel layout's own: `### **Name: Title**`
 SECTION = re.compile(r"^## ")
 ATX = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))?[ \t]*$")
 BOLD = re.compile(r"^\*\*.+\*\*$")
-BADGE = re.compile(r"\[!\[(?P<label>[^\]]*)\]\((?P<badge>[^)]*)\)\]\((?P<url>[^)\s]+)\)")
+# A label's `\`, `[` and `]` are backslash-escaped (`label_text`), so that one cannot end it.
+BADGE = re.compile(r"\[!\[(?P<label>(?:[^\]\\]|\\.)*)\]\((?P<badge>[^)]*)\)\]\((?P<url>[^)\s]+)\)")
+_LABEL_MARKUP = re.compile(r"([\\\[\]])")
+_LABEL_ESCAPE = re.compile(r"\\([\\\[\]])")
+
+
+def label_markdown(label: str) -> str:
+    r"""A badge's label as the README writes it inside `[![...]`: `\`, `[` and `]` escaped."""
+    return _LABEL_MARKUP.sub(r"\\\1", label)
+
+
+def label_text(written: str) -> str:
+    """A badge's label as written back to its text."""
+    return _LABEL_ESCAPE.sub(r"\1", written)
+
+
 RELEASED = re.compile(r"^\*\*Released:\*\*[ \t]*(?P<date>\S+)[ \t]*$")
 # A figure's comments name it by a number (its place) or a slug (its entry's), as the list's
 # `figure_markers` setting says; import and lint read both, and any other name of one word, so
@@ -99,6 +115,8 @@ def link_kind(label: str, host: str) -> str:
 def default_badge(label: str) -> str:
     """A shields.io badge for a label (a link added by hand has no badge image of its own)."""
     text = label.replace("-", "--").replace("_", "__").replace(" ", "_")
+    # What would end the link or the URL is percent-encoded, as shields.io reads it.
+    text = re.sub(r"[()<>\\%\s]", lambda m: quote(m[0], safe=""), text)
     return f"https://img.shields.io/badge/{text}-blue?style=flat-square"
 
 

@@ -31,6 +31,7 @@ from awesome_tools.panelparts import (
     TIMELINE_HEADER,
     YEAR_LINE,
     escape_jinja,
+    split_title,
     undated_names,
 )
 from awesome_tools.schema import Entry
@@ -261,11 +262,12 @@ def _stop(reader: Reader, found: Heads, start: int, end: int) -> int:
     """Where a panel's lines stop: at a heading that looks like a panel's and is not one (import
     warned of it), whose lines are dropped, each with a warning, rather than read as this one's."""
     stop = next((i for i, parts in found.left if parts and start < i < end), end)
+    heading = HEADING.match(reader.lines[start])
+    name = split_title(heading["title"]) if heading else reader.lines[start].strip()
     for k in range(stop, end):
         if reader.lines[k].strip():
-            reader.warn(
-                k, f"line not part of a panel's shape; dropped: '{reader.lines[k].strip()[:60]}'"
-            )
+            text = reader.lines[k].strip()[:60]
+            reader.warn(k, f"panel '{name}': line not part of a panel's shape; dropped: '{text}'")
     return stop
 
 
