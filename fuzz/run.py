@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 WORK = REPO / ".fuzz"
 # The targets of targets.TARGETS (not imported here: atheris must instrument it first).
-NAMES = ("check", "import", "lint", "roundtrip", "panel", "paths")
+NAMES = ("check", "import", "lint", "roundtrip", "panel", "paths", "panel-text")
 
 
 def fuzz_one(name: str, argv: list[str]) -> None:

@@ -117,6 +117,12 @@ def deep_dive_problem(text: str) -> tuple[int, str] | None:
         if token.map is None or not first <= token.map[0] < close - 1:
             continue
         start, end = token.map
+        if token.level == 0 and token.type == "code_block":
+            # The panel lint's html-block-break: inside the fold, GitHub ends the HTML there.
+            return start - first, (
+                "is indented 4 spaces after a blank line: GitHub ends the fold's HTML there and "
+                "shows it as a code block (use a fenced code block, or indent less)"
+            )
         if token.level == 0 and end > close:
             what = kind(token)
             article = "an" if what[0] in "aeiouhH" else "a"
