@@ -316,7 +316,8 @@ def index_text(ordered: Sequence[Entry], taken: list[str]) -> str:
     years: dict[str, list[str]] = {}
     for entry, slug in zip(ordered, slugs, strict=True):
         year = entry.released[:4] if entry.released else UNDATED
-        years.setdefault(year, []).append(f"[{_text(entry, 'name', panel_name(entry))}](#{slug})")
+        name = label_markdown(_text(entry, "name", panel_name(entry)))
+        years.setdefault(year, []).append(f"[{name}](#{slug})")
     return "\n\n".join(f"**{year}:** {' | '.join(links)}" for year, links in years.items())
 
 

@@ -56,14 +56,17 @@ INDEX_LINK = re.compile(r"\[(?P<name>(?:[^\]\\]|\\.)+)\]\(#[^)\s]*\)")
 TIMELINE_HEADER = "| Date | Architecture | Distinctive contribution |"
 TIMELINE_RULE = "| --- | --- | --- |"
 NONE = "—"  # a timeline cell with no value: no date, no contribution
-ROW = re.compile(r"^\| (?P<date>[^|]+?) \| (?P<name>(?:[^|\\]|\\.)+?) \| (?P<what>.*?) \|[ \t]*$")
+# A name cell: no `|` but an escaped one (`\|`); a `\` before the cell's end is the name's.
+ROW = re.compile(
+    r"^\| (?P<date>[^|]+?) \| (?P<name>(?:[^|\\]|\\\||\\)+?) \| (?P<what>.*?) \|[ \t]*$"
+)
 COUNT = re.compile(r"\((?P<count>[0-9]+) architectures\b")
 
 
 def undated_names(lines: list[str], end: int) -> set[str]:
     """The names the index lists as undated (before line index `end`): no timeline row is due."""
     return {
-        link["name"]
+        label_text(link["name"])
         for line in lines[:end]
         if (year := YEAR_LINE.match(line)) and year["year"] == UNDATED
         for link in INDEX_LINK.finditer(line)

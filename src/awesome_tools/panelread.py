@@ -178,7 +178,7 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
     return plan
 
 
-_LINE_ESCAPE = re.compile(r"(^|<br>)&#[0-9]+;")
+_LINE_ESCAPE = re.compile(r"(^ *|<br> *)&#[0-9]+;")
 
 
 def _decode_references(data: dict[str, Any]) -> None:

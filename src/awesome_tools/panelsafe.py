@@ -76,11 +76,13 @@ def plain_lines(lines: list[str], mine: range) -> list[str]:
     out = list(lines)
     for _ in range(len(out)):
         at = _offender(markdown().parse("\n".join(out)), out)
-        if at is None or at not in mine or not out[at] or out[at][0].isspace():
+        if at is None or at not in mine:
             break
-        if out[at].startswith("&#"):
-            break  # already a reference: nothing more to escape on this line
-        out[at] = f"&#{ord(out[at][0])};{out[at][1:]}"
+        line = out[at]
+        indent = len(line) - len(line.lstrip(" "))
+        if indent >= len(line) or indent > 3 or line[indent:].startswith("&#"):
+            break  # nothing (more) a reference can make text on this line
+        out[at] = f"{line[:indent]}&#{ord(line[indent])};{line[indent + 1 :]}"
     return out
 
 
@@ -107,8 +109,10 @@ def deep_dive_problem(text: str) -> tuple[int, str] | None:
     None when the deep dive parses, inside the panel's fold, to blocks that all end before the
     fold's `</details>` and hold no `<details>` or `</details>` of their own.
     """
-    if not any(char in text for char in "`~<"):
-        return None  # a fence needs ` or ~, an HTML block or a fold <: neither can start here
+    if not any(char in text for char in "`~<") and not re.search(r"(?m)^[ \t]", text):
+        # A fence needs ` or ~, an HTML block or a fold <, indented code a space or tab at a
+        # line's start: none of them can start here.
+        return None
     body = text.split("\n")
     lines = [*_BEFORE, *body, *_AFTER]
     first, close = len(_BEFORE), len(_BEFORE) + len(body) + 1
