@@ -212,10 +212,7 @@ def _ordinary(name: str, month: int) -> dict[str, object]:
 
 
 def panel_entry_data(data: bytes) -> dict[str, object]:
-    """The bytes as the text fields of a panel entry (split at NUL, in PANEL_TEXT_FIELDS order).
-
-    The title is written `Name: ...`: a title without its name's prefix is not exact through
-    import yet (docs/panel.md, Left open)."""
+    """The bytes as the text fields of a panel entry (split at NUL, in PANEL_TEXT_FIELDS order)."""
     entry: dict[str, object] = dict(_PANEL_BASE)
     parts = data.decode("utf-8", "replace").split("\x00")
     for field, value in zip(PANEL_TEXT_FIELDS, parts, strict=False):
@@ -223,8 +220,7 @@ def panel_entry_data(data: bytes) -> dict[str, object]:
             entry["links"] = [{**_PANEL_BASE["links"][0], "label": value}]  # type: ignore[index]
         else:
             entry[field] = value
-    rest = str(entry["title"]).strip() or "a model"
-    entry["title"] = f"{str(entry['name']).strip()}: {rest}"
+    entry["title"] = str(entry["title"]).strip() or "a model"
     return entry
 
 

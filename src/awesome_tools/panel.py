@@ -29,7 +29,6 @@ from awesome_tools.panelparts import (
     anchors,
     default_badge,
     label_markdown,
-    split_title,
 )
 from awesome_tools.panelsafe import plain_lines, plain_text
 from awesome_tools.schema import Entry, PanelQuirks, ReferenceField
@@ -63,12 +62,10 @@ def panel_name(entry: Entry) -> str:
 
 
 def panel_title(entry: Entry) -> str:
-    """The panel heading's text: the title when it starts with the name, else name: title."""
-    if entry.title == entry.name or split_title(entry.title) == entry.name:
-        return entry.title
-    if entry.title.startswith(f"{entry.name}: "):
-        return entry.title
-    return f"{entry.name}: {entry.title}"
+    """The panel heading's text: the title as it is (`Name: Title` by convention). A title
+    without its name's prefix is written so too: import reads the name off the index, which
+    links it to the heading, so the title comes back as it was."""
+    return entry.title
 
 
 def panel_order(entries: Sequence[Entry]) -> list[Entry]:

@@ -16,6 +16,7 @@ from awesome_tools.panelparts import (
     HEADING,
     ROW,
     TIMELINE_HEADER,
+    index_names,
     split_title,
     undated_names,
 )
@@ -187,6 +188,10 @@ def coverage(path: str, lines: list[str], panels: list[tuple[int, str]]) -> Iter
         rows.append((i, row["name"].replace("\\|", "|")))
     used: dict[int, int] = {}
     owners = _owners(panels)
+    # The index names each panel too: a title need not start with its name.
+    place = {i: k for k, (i, _) in enumerate(panels)}
+    for i, name in index_names(lines, [i for i, _ in panels]).items():
+        owners.setdefault(name, place[i])
     # A panel the index lists as undated has no release to show in the timeline.
     first = panels[0][0] if panels else len(lines)
     undated = {owners[name] for name in undated_names(lines, first) if name in owners}

@@ -52,7 +52,7 @@ DETAILS = "<details>"
 MORE = "<summary>ℹ️ <i>More Information</i></summary>"  # noqa: RUF001 (upstream's emoji)
 UNDATED = "Undated"  # the index's group of entries without a release date, after the years
 YEAR_LINE = re.compile(r"^\*\*(?P<year>[0-9]{4}|Undated):\*\* ")
-INDEX_LINK = re.compile(r"\[(?P<name>(?:[^\]\\]|\\.)+)\]\(#[^)\s]*\)")
+INDEX_LINK = re.compile(r"\[(?P<name>(?:[^\]\\]|\\.)+)\]\(#(?P<anchor>[^)\s]*)\)")
 TIMELINE_HEADER = "| Date | Architecture | Distinctive contribution |"
 TIMELINE_RULE = "| --- | --- | --- |"
 NONE = "—"  # a timeline cell with no value: no date, no contribution
@@ -71,6 +71,27 @@ def undated_names(lines: list[str], end: int) -> set[str]:
         if (year := YEAR_LINE.match(line)) and year["year"] == UNDATED
         for link in INDEX_LINK.finditer(line)
     }
+
+
+def index_names(lines: list[str], heads: list[int]) -> dict[int, str]:
+    """The name the index gives each panel (by its heading's line index), as written: the
+    index links a name to the panel's anchor, so a title need not start with its name."""
+    from awesome_tools.charrefs import decode
+
+    if not heads:
+        return {}
+    links = {
+        link["anchor"]: label_text(link["name"])
+        for line in lines[: heads[0]]
+        if YEAR_LINE.match(line)
+        for link in INDEX_LINK.finditer(line)
+    }
+    titles = []
+    for i in heads:
+        heading = HEADING.match(lines[i])
+        titles.append(decode(heading["title"]) if heading else lines[i])
+    slugs = anchors(titles, [])
+    return {i: links[slug] for i, slug in zip(heads, slugs, strict=True) if slug in links}
 
 
 # Badge texts that name a kind of link, and the default label and colour of each kind.

@@ -31,6 +31,7 @@ from awesome_tools.panelparts import (
     TIMELINE_HEADER,
     YEAR_LINE,
     escape_jinja,
+    index_names,
     split_title,
     undated_names,
 )
@@ -112,9 +113,12 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
         by_name.setdefault(row[2], []).append(row)
     undated = undated_names(lines, heads[0])
     panels = []
+    by_index = index_names(lines, heads)
     for n, start in enumerate(heads):
         end = heads[n + 1] if n + 1 < len(heads) else after
         data = read_panel(reader, start, _stop(reader, found, start, end), n + 1)
+        if start in by_index:
+            data["name"] = by_index[start]  # the index's: the title need not start with it
         _level_quirk(lines[start], found.level, data)
         matches = by_name.get(data["name"]) or by_name.get(data["title"]) or []
         if not matches:

@@ -39,7 +39,9 @@ def markdown() -> MarkdownIt:
 @cache
 def blocks() -> MarkdownIt:
     """The same, block structure only (the inline parse is most of the time, and unused)."""
-    return markdown().disable(["inline", "text_join"])
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
 
 
 def _offender(tokens: list[Token], lines: list[str]) -> int | None:
