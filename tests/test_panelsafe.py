@@ -239,11 +239,11 @@ def test_import_names_the_parts_a_stray_details_takes() -> None:
     readme = PANEL.render(valid, [], load_templates(None), None, figure_markers="slug")
     hand = readme.replace("Mid links.", "<details>")
     plan = PANEL.read(hand.encode(), "README.md", None, "categories.yaml")
-    mid = "README.md:{}:1: warning[import] panel 'Mid': the {} on this line is read as deep-dive text; the entry lacks {}"
+    mid = "README.md:{}:1: warning[import] panel 'Mid': this {} is read as deep-dive text; the entry lacks {}"
     assert [d.text() for d in plan.diagnostics] == [
         "README.md:31:1: warning[import] panel 'Mid' has no link; the entry needs a 'url'",
         "README.md:34:1: warning[import] the deep dive's <summary> line is written back as 'More Information'",
-        mid.format(35, "badges", "links, url, and the authors after them"),
+        mid.format(35, "badge line", "links, url, and the authors after them"),
         mid.format(38, "release line", "released"),
-        mid.format(40, "figure", "figure, figure_alt, figure_caption, figure_source"),
+        mid.format(40, "figure block", "figure, figure_alt, figure_caption, figure_source"),
     ]  # fmt: skip

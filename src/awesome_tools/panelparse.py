@@ -261,9 +261,14 @@ def read_panel(reader: Reader, start: int, end: int, number: int) -> dict[str, A
 # A panel's parts that a line shows: what it is, how a line is known, the key the data has when
 # it was placed, the fields it holds.
 _PARTS: list[tuple[str, Any, str, str]] = [
-    ("badges", BADGE.search, "links", "links, url, and the authors after them"),
+    ("badge line", BADGE.search, "links", "links, url, and the authors after them"),
     ("release line", RELEASED.match, "_released_line", "released"),
-    ("figure", FIGURE_OPEN.match, "figure", "figure, figure_alt, figure_caption, figure_source"),
+    (
+        "figure block",
+        FIGURE_OPEN.match,
+        "figure",
+        "figure, figure_alt, figure_caption, figure_source",
+    ),
 ]
 
 
@@ -278,9 +283,7 @@ def _unplaced(reader: Reader, start: int, end: int, data: dict[str, Any]) -> Non
         if at is None:
             continue
         went = "is read as deep-dive text" if reader.lines[at].strip() in deep else "is dropped"
-        message = (
-            f"panel '{data['name']}': the {what} on this line {went}; the entry lacks {fields}"
-        )
+        message = f"panel '{data['name']}': this {what} {went}; the entry lacks {fields}"
         reader.warn(at, message)
 
 
