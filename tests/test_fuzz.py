@@ -252,12 +252,20 @@ def test_the_paths_target_catches_a_read_out_of_the_list(monkeypatch: pytest.Mon
 
 
 @pytest.mark.parametrize(
-    "name", ["panel-text-name-backslash", "panel-text-title-prefix", "panel-text-deep-dive-words"]
+    "name",
+    [
+        "panel-text-name-backslash",
+        "panel-text-title-prefix",
+        "panel-text-deep-dive-words",
+        "panel-text-amp-reference",
+    ],
 )
 def test_found_panel_text(name: str) -> None:
     """Found by the panel-text target (docs/fuzzing.md): a name ending in `\\` whose timeline
     cell lint and import did not read back; a title without its name's prefix that import gave
-    back prefixed; a deep dive's tag import escapes, said as "deep dive" (the oracle's)."""
+    back prefixed; a deep dive's tag import escapes, said as "deep dive" (the oracle's); an
+    authors' text holding `&lt;`, written `&amp;lt;`, that import took for a spelling of the
+    README's (`panel_quirks.references`)."""
     targets.panel_text((FOUND / name).read_bytes())
 
 
