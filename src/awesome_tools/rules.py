@@ -422,8 +422,9 @@ RULES: list[Rule] = [
         "entry",
         "A deep dive's Markdown opens a block that does not close before the panel's "
         "`</details>` (a code fence, or an HTML block of CommonMark's kinds 1-5: `<pre>`, "
-        "`<script>`, `<style>`, `<textarea>`, `<!--`, `<?`, `<!X`, `<![CDATA[`), or holds a "
-        "`<details>` or `</details>` of its own: GitHub would show every later panel inside it. "
+        "`<script>`, `<style>`, `<textarea>`, `<!--`, `<?`, `<!X`, `<![CDATA[`), holds a "
+        "`<details>` or `</details>` of its own, or has a line indented 4 spaces after a blank "
+        "line (GitHub ends the fold's HTML there): GitHub would show every later panel inside it. "
         "markdown-it decides, with the deep dive parsed where the panel puts it.",
         "Close the block inside the deep dive (a fence with its closing fence, `<pre>` with "
         "`</pre>`, `<!--` with `-->`), or write the markup as text: `&lt;pre>`, or a code span "
@@ -829,7 +830,11 @@ RULES += [
         "Close the block where it opens (a closing fence, `</pre>`, `-->`, `</details>`), or "
         "write its markup as text; in a generated README, fix the entry and run `make readme`.",
         _panel(
-            _panel_readme().replace("A summary.", "~~~\n\n### **BLIP-2: Bootstrapping**"), 13, 1
+            _panel_readme(rows=_TIMELINE + "| 2023-01-30 | BLIP-2 | Q-Former |\n").replace(
+                "A summary.", "~~~\n\n### **BLIP-2: Bootstrapping**"
+            ),
+            14,
+            1,
         ),
         _panel(_panel_readme()),
     ),
