@@ -360,14 +360,15 @@ def _validators(info: FieldInfo) -> list[str]:
 
 
 def _text_fields(model: type[BaseModel], prefix: str = "") -> list[str]:
-    """The dotted fields of a model whose type is Text, sections and lists of models walked."""
+    """The dotted fields of a model whose type is Text (or BrLines, the authors), sections and
+    lists of models walked."""
     dotted = []
     for name, info in model.model_fields.items():
         inner = model_of(info.annotation)
         if inner is not None:
             listed = "list[" in str(info.annotation)
             dotted += _text_fields(inner, f"{prefix}{name}{'[]' if listed else ''}.")
-        elif _validators(info) == ["_text"]:
+        elif _validators(info) in (["_text"], ["_lines"]):
             dotted.append(prefix + name)
     return dotted
 

@@ -235,6 +235,16 @@ def _category(value: str, info: ValidationInfo) -> str:
 
 # The JSON Schema keywords only mirror the validators for editors and other tools.
 Text = Annotated[str, AfterValidator(_text), Field(json_schema_extra={"pattern": r"\S"})]
+
+
+def _lines(value: str) -> str:
+    """Text whose lines a `<br>` separates (the authors): no space at a line's ends, which the
+    README does not show (a panel's authors are one line each) and import does not read."""
+    return _BR_SPACES.sub("<br>", _text(value))
+
+
+_BR_SPACES = re.compile(r" *<br> *")
+BrLines = Annotated[str, AfterValidator(_lines), Field(json_schema_extra={"pattern": r"\S"})]
 WebUrl = Annotated[
     str,
     AfterValidator(_web_url),
