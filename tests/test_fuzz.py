@@ -258,6 +258,7 @@ def test_the_paths_target_catches_a_read_out_of_the_list(monkeypatch: pytest.Mon
         "panel-text-title-prefix",
         "panel-text-deep-dive-words",
         "panel-text-amp-reference",
+        "panel-text-authors-empty-line",
     ],
 )
 def test_found_panel_text(name: str) -> None:
@@ -265,7 +266,8 @@ def test_found_panel_text(name: str) -> None:
     cell lint and import did not read back; a title without its name's prefix that import gave
     back prefixed; a deep dive's tag import escapes, said as "deep dive" (the oracle's); an
     authors' text holding `&lt;`, written `&amp;lt;`, that import took for a spelling of the
-    README's (`panel_quirks.references`)."""
+    README's (`panel_quirks.references`); authors that start with `<br>`, an empty line import
+    drops (check now drops it)."""
     targets.panel_text((FOUND / name).read_bytes())
 
 

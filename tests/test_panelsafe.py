@@ -57,6 +57,7 @@ FIELDS: dict[str, Any] = {
     "authors, alone": lambda p: {"authors": p},
     "authors, second line": lambda p: {"authors": f"A. Author<br>{p}"},
     "authors, table under a line": lambda p: {"authors": f"a | b<br>{p}"},
+    "authors, around empty lines": lambda p: {"authors": f"<br>A <br> {p}<br><br>"},
     "title": lambda p: {"title": f"Mid: {p}"},
     "title without the name": lambda p: {"title": p},
     "title with ': ' inside": lambda p: {"title": f"Mid {p}: more: {p}"},

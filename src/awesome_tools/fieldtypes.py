@@ -238,9 +238,13 @@ Text = Annotated[str, AfterValidator(_text), Field(json_schema_extra={"pattern":
 
 
 def _lines(value: str) -> str:
-    """Text whose lines a `<br>` separates (the authors): no space at a line's ends, which the
-    README does not show (a panel's authors are one line each) and import does not read."""
-    return _BR_SPACES.sub("<br>", _text(value))
+    """Text whose lines a `<br>` separates (the authors): no space at a line's ends and no
+    empty line, which the README does not show (a panel's authors are one line each) and
+    import does not read."""
+    lines = [line for line in _BR_SPACES.split(_text(value)) if line]
+    if not lines:
+        raise PydanticCustomError("empty_text", "must not be empty")
+    return "<br>".join(lines)
 
 
 _BR_SPACES = re.compile(r" *<br> *")
