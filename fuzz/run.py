@@ -26,7 +26,16 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 WORK = REPO / ".fuzz"
 # The targets of targets.TARGETS (not imported here: atheris must instrument it first).
-NAMES = ("check", "import", "lint", "roundtrip", "panel", "paths", "lint-diff")
+NAMES = (
+    "check",
+    "import",
+    "lint",
+    "roundtrip",
+    "panel",
+    "paths",
+    "lint-diff",
+    "panel-text",
+)
 
 
 def fuzz_one(name: str, argv: list[str]) -> None:

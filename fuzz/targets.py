@@ -14,7 +14,7 @@ from pathlib import Path
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entrycheck import check_entries
-from awesome_tools.fixes import Fixes
+from awesome_tools.fixes import CONSOLE, Fixes
 from awesome_tools.importer import plan_import
 from awesome_tools.layout import Layout
 from awesome_tools.lint import lint_text
@@ -155,7 +155,6 @@ def round_trip(data: bytes) -> None:
 
 def panel_readme(data: bytes) -> None:
     """The panel layout's importer and linter on any bytes as a panel README."""
-    from awesome_tools.fixes import CONSOLE
     from awesome_tools.layout import PANEL
 
     text, _ = decode(data, README_PATH)
@@ -169,6 +168,132 @@ def panel_readme(data: bytes) -> None:
     if text is not None:
         found = PANEL.lint(text, README_PATH, None, {}, "templates/README.md.j2", CONSOLE)
         well_formed(found, README_PATH, text)
+
+
+# The panel-text target: the fields a panel shows as text, filled from the fuzzed bytes, in
+# this order (split at NUL), around the fields of an ordinary panel.
+PANEL_TEXT_FIELDS = (
+    "summary",
+    "authors",
+    "deep_dive",
+    "title",
+    "name",
+    "figure_alt",
+    "figure_caption",
+    "links.label",
+    "contribution",
+)
+_PANEL_BASE = {
+    "name": "Mid",
+    "title": "a model",
+    "url": "https://arxiv.org/abs/2310.00001",
+    "summary": "Mid links.",
+    "authors": "A. Author",
+    "released": "2024-02-01",
+    "contribution": "Joins.",
+    "links": [{"kind": "paper", "url": "https://arxiv.org/abs/2310.00001", "label": "Paper"}],
+    "figure": "https://example.org/mid.png",
+    "figure_alt": "Mid architecture",
+    "figure_caption": "The model",
+    "figure_source": "https://arxiv.org/pdf/2310.00001",
+    "figure_number": "2",
+    "deep_dive": "Deep **dive**.",
+}
+
+
+def _ordinary(name: str, month: int) -> dict[str, object]:
+    url = f"https://arxiv.org/abs/2304.0848{month}"
+    return {
+        "name": name,
+        "title": f"{name}: an ordinary model",
+        "url": url,
+        "summary": "Plain.",
+        "released": f"2024-0{month}-01",
+        "contribution": "Nothing new.",
+        "links": [{"kind": "paper", "url": url, "label": "Paper"}],
+        "deep_dive": "Deep.",
+    }
+
+
+def panel_entry_data(data: bytes) -> dict[str, object]:
+    """The bytes as the text fields of a panel entry (split at NUL, in PANEL_TEXT_FIELDS order)."""
+    entry: dict[str, object] = dict(_PANEL_BASE)
+    parts = data.decode("utf-8", "replace").split("\x00")
+    for field, value in zip(PANEL_TEXT_FIELDS, parts, strict=False):
+        if field == "links.label":
+            entry["links"] = [{**_PANEL_BASE["links"][0], "label": value}]  # type: ignore[index]
+        else:
+            entry[field] = value
+    entry["title"] = str(entry["title"]).strip() or "a model"
+    return entry
+
+
+def panel_text(data: bytes) -> None:
+    """Hostile text in every field a panel writes: refused with a well-formed diagnostic, or
+    rendered between two ordinary panels so that markdown-it sees each heading as a heading,
+    the panel lint finds nothing, and import gives the entry back or names what it lost."""
+    import yaml
+
+    from awesome_tools.layout import PANEL
+    from awesome_tools.normalize import slugify
+    from awesome_tools.panelparts import HEADING
+    from awesome_tools.panelsafe import blocks
+
+    entries = [_ordinary("Newer", 3), panel_entry_data(data), _ordinary("Older", 1)]
+    # Each file named as `new` would name it: a name with no file name is refused as in a list.
+    sources = [
+        (f"entries/{slugify(str(e['name'])) or 'x'}.yaml", yaml.safe_dump(e).encode())
+        for e in entries
+    ]
+    checked, diagnostics = check_entries(sources, categories=[], required=PANEL.required)
+    texts = {path: decode(raw, path)[0] for path, raw in sources}
+    for path, text in texts.items():
+        well_formed([d for d in diagnostics if d.path == path], path, text)
+    errors = [d for d in diagnostics if d.severity == "error"]
+    made = [c.entry for c in checked]
+    if errors or any(entry is None for entry in made):
+        if not errors:
+            raise Finding("an entry was refused without an error")
+        return
+    valid = [entry for entry in made if entry is not None]
+    readme = PANEL.render(valid, [], TEMPLATES, None, figure_markers="slug")
+    lines = readme.split("\n")
+    seen = {t.map[0] for t in blocks().parse(readme) if t.type == "heading_open" and t.map}
+    heads = [i for i, line in enumerate(lines) if HEADING.match(line)]
+    if len(heads) != 3 or not set(heads) <= seen:
+        raise Finding(f"panel headings markdown-it does not see: {sorted(set(heads) - seen)}")
+    lint = PANEL.lint(readme, README_PATH, None, {}, "templates/README.md.j2", CONSOLE)
+    if lint:
+        raise Finding(f"the panel lint of a rendered README: {[d.text() for d in lint]}")
+    _panel_round_trip(readme, valid)
+
+
+def _panel_round_trip(readme: str, entries: list[Entry]) -> None:
+    from awesome_tools.driftfields import differing
+    from awesome_tools.layout import PANEL
+
+    plan = PANEL.read(readme.encode(), README_PATH, None, "categories.yaml")
+    well_formed(plan.diagnostics, README_PATH, readme)
+    said = " ".join(d.message for d in plan.diagnostics)
+    back: dict[str, Entry] = {}
+    for name, body in plan.files.items():
+        found, _ = check_entries(
+            [(f"entries/{name}", body.encode())], categories=[], required=PANEL.required
+        )
+        if found[0].entry is not None:
+            back[found[0].entry.name] = found[0].entry
+    for entry in entries:
+        again = back.get(entry.name)
+        if again is None:
+            if f"'{entry.name}'" not in said:
+                raise Finding(f"import lost '{entry.name}' without a warning naming it")
+            continue
+        lost = differing(again.model_dump(), entry.model_dump())
+        # A warning names a field by its key or in words ("deep dive").
+        words = said.replace("deep dive", "deep_dive")
+        unsaid = [field for field in lost if field.split(".")[0].split("[")[0] not in words]
+        if unsaid:
+            raise Finding(f"import changed {unsaid} of '{entry.name}' unsaid: {said!r}")
 
 
 # The paths target's places in a list, and what each may become: a folder, a file, or a link
@@ -398,4 +523,5 @@ TARGETS: dict[str, Callable[[bytes], None]] = {
     "panel": panel_readme,
     "paths": paths,
     "lint-diff": lint_diff,
+    "panel-text": panel_text,
 }

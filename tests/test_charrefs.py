@@ -360,8 +360,8 @@ def _validators(info: FieldInfo) -> list[str]:
 
 
 def _text_fields(model: type[BaseModel], prefix: str = "") -> list[str]:
-    """The dotted fields of a model whose type is Text or Name, sections and lists of models
-    walked."""
+    """The dotted fields of a model whose type is Text, Name or BrLines (the authors),
+    sections and lists of models walked."""
     dotted = []
     for name, info in model.model_fields.items():
         inner = model_of(info.annotation)
@@ -369,7 +369,7 @@ def _text_fields(model: type[BaseModel], prefix: str = "") -> list[str]:
             listed = "list[" in str(info.annotation)
             dotted += _text_fields(inner, f"{prefix}{name}{'[]' if listed else ''}.")
         # A name is text that refuses what shows as nothing as well (unicodepolicy).
-        elif _validators(info) in (["_text"], ["_name"]):
+        elif _validators(info) in (["_text"], ["_name"], ["_lines"]):
             dotted.append(prefix + name)
     return dotted
 

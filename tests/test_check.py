@@ -342,6 +342,32 @@ CASES += [
     ),
 ]
 
+_OPEN = (
+    "that does not close before the panel's end: GitHub would show the panels after it as part "
+    "of it; close it in the deep dive, or write the markup as text (`<` as `&lt;`, a fence in a "
+    "code span)"
+)
+# deep-dive-block: a block the deep dive opens and does not close, at its line of a `|` block.
+DEEP_DIVE_CASES: list[tuple[str, bytes | str, list[str]]] = [
+    (
+        "deep dive opens a fence",
+        GOOD + "deep_dive: |\n  Stage one.\n\n  ```\n  code\n",
+        [
+            f"19:1: error[deep-dive-block] deep_dive: line 3 of its Markdown opens a code fence (```) {_OPEN}"
+        ],
+    ),
+    (
+        "deep dive opens a comment, one line",
+        GOOD + "deep_dive: '<!-- a'\n",
+        [
+            "16:12: error[deep-dive-block] deep_dive: line 1 of its Markdown opens an HTML block "
+            f"('<!-- a', CommonMark §4.6) {_OPEN}"
+        ],
+    ),
+    ("deep dive closes its fence", GOOD + "deep_dive: |\n  ```\n  code\n  ```\n", []),
+]
+CASES += DEEP_DIVE_CASES
+
 
 def _with(fields: str) -> str:
     """GOOD with these lines before `architecture:` (the first of them is line 5)."""

@@ -249,3 +249,46 @@ def test_the_paths_target_catches_a_read_out_of_the_list(monkeypatch: pytest.Mon
     monkeypatch.setattr(project, "refused_read", lambda *args: None)
     with pytest.raises(targets.Finding, match="outside the list was read"):
         targets.paths(bytes([1, 9]))  # entries/a.yaml linked to a file outside
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "panel-text-name-backslash",
+        "panel-text-title-prefix",
+        "panel-text-deep-dive-words",
+        "panel-text-amp-reference",
+        "panel-text-authors-empty-line",
+    ],
+)
+def test_found_panel_text(name: str) -> None:
+    """Found by the panel-text target (docs/fuzzing.md): a name ending in `\\` whose timeline
+    cell lint and import did not read back; a title without its name's prefix that import gave
+    back prefixed; a deep dive's tag import escapes, said as "deep dive" (the oracle's); an
+    authors' text holding `&lt;`, written `&amp;lt;`, that import took for a spelling of the
+    README's (`panel_quirks.references`); authors that start with `<br>`, an empty line import
+    drops (check now drops it)."""
+    targets.panel_text((FOUND / name).read_bytes())
+
+
+def test_the_panel_text_target_catches_a_swallowed_panel(monkeypatch: pytest.MonkeyPatch) -> None:
+    import awesome_tools.panel as panel
+
+    monkeypatch.setattr(panel, "plain_text", lambda text: text)
+    with pytest.raises(targets.Finding, match="panel headings markdown-it does not see"):
+        targets.panel_text(b"```")
+
+
+def test_the_panel_text_target_catches_a_field_lost_unsaid(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import awesome_tools.panelread as panelread
+
+    real = panelread.dump_entry
+
+    def lossy(data: dict[str, object]) -> str:
+        return real({k: v for k, v in data.items() if k != "contribution"})
+
+    monkeypatch.setattr(panelread, "dump_entry", lossy)
+    with pytest.raises(targets.Finding, match=r"import changed \['contribution'\]"):
+        targets.panel_text(b"A summary.")

@@ -345,7 +345,7 @@ TAILS = [
             "(with its comments)",
             "README.md:9:1: warning[import] the panel is written back normalised from this line: "
             "'<!-- architecture-figure:llava -->'",
-            "README.md:13:1: warning[import] line not part of a panel's shape; dropped: "
+            "README.md:13:1: warning[import] panel 'LLaVA': line not part of a panel's shape; dropped: "
             "'A stray line.'",
         ],
     ),

@@ -142,10 +142,10 @@ CASES = [
             "9:1: " + NO_ROW.format("LLaVA"),
             "14:1: warning[import] the panel is written back with 5 lines instead of 11",
             f"15:1: warning[import] heading '#### **BLIP: Bootstrapping**' {NOT_PANEL}",
-            "15:1: warning[import] line not part of a panel's shape; dropped: "
+            "15:1: warning[import] panel 'LLaVA': line not part of a panel's shape; dropped: "
             "'#### **BLIP: Bootstrapping**'",
-            "17:1: warning[import] line not part of a panel's shape; dropped: 'A summary.'",
-            "19:1: warning[import] line not part of a panel's shape; dropped: "
+            "17:1: warning[import] panel 'LLaVA': line not part of a panel's shape; dropped: 'A summary.'",
+            "19:1: warning[import] panel 'LLaVA': line not part of a panel's shape; dropped: "
             "'[![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)](ht'",
         ],
     ),

@@ -202,7 +202,7 @@ def test_a_panel_list_s_page_shows_its_summaries_and_prose(panel_project: Path) 
         '<p class="summary f">Alpha reads images with a &lt;b&gt;plain&lt;/b&gt; encoder.</p>'
         in alpha
     )
-    assert '<div><dt>Authors</dt><dd class="f">Ann Author et al., Lab </dd></div>' in alpha
+    assert '<div><dt>Authors</dt><dd class="f">Ann Author et al., Lab</dd></div>' in alpha
     assert '<div><dt>Contribution</dt><dd class="f">A plain encoder.</dd></div>' in alpha
     assert (
         '<a href="https://github.com/example/alpha">GitHub<span class="sr"> of Alpha</span>'
@@ -453,7 +453,7 @@ def test_a_fact_no_entry_records_is_left_out(panel_project: Path) -> None:
     assert facts == {
         "alpha": [
             ("Released", "2024-01-02"),
-            ("Authors", "Ann Author et al., Lab "),
+            ("Authors", "Ann Author et al., Lab"),
             ("Contribution", "A plain encoder."),
             ("GitHub", code),
         ],

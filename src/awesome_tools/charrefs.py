@@ -124,8 +124,12 @@ def encode(text: str, context: Context = "markdown", spelt: str | None = None) -
 def spellings(written: str, context: Context = "markdown") -> str | None:
     """The references a README wrote in a field that the escape would not write, in order."""
     refs: dict[str, str] = {}
-    for _, ref, char in found(written):
-        # `&amp;` too: render escapes an `&` only where it would start a reference.
+    for index, ref, char in found(written):
+        # `&amp;` too: render escapes an `&` only where it would start a reference; where it
+        # would (`&amp;lt;`, an entry's text holding `&lt;`), the escape wrote it.
+        after = "&" + decode(written[index + len(ref) : index + len(ref) + _LONGEST])
+        if ref == "&amp;" and _escaped(after, 0, context):
+            continue
         if ref != _default(char, context):
             refs.setdefault(char, ref)
     return " ".join(refs.values()) or None

@@ -22,6 +22,7 @@ from awesome_tools.normalize import (
     is_plain,
     windows_device,
 )
+from awesome_tools.panelsafe import deep_dive_problem
 from awesome_tools.unicodepolicy import hidden_character, hidden_problem
 from awesome_tools.urls import BadUrl, split_url, whitespace_problem
 from awesome_tools.vocabulary import connectors
@@ -166,6 +167,15 @@ def _prose(value: str) -> str:
         raise PydanticCustomError("empty_text", "must not be empty")
     if text.lstrip().startswith(PLACEHOLDER):
         raise PydanticCustomError("placeholder", "still holds the placeholder")
+    problem = deep_dive_problem(text)
+    if problem is not None:
+        raise PydanticCustomError(
+            "open_block",
+            "line {line} of its Markdown {what}: GitHub would show the panels after it as part "
+            "of it; close it in the deep dive, or write the markup as text (`<` as `&lt;`, a "
+            "fence in a code span)",
+            {"line": problem[0] + 1, "what": problem[1], "at_line": problem[0]},
+        )
     return text
 
 
@@ -242,6 +252,20 @@ def _category(value: str, info: ValidationInfo) -> str:
 # The JSON Schema keywords only mirror the validators for editors and other tools.
 Text = Annotated[str, AfterValidator(_text), Field(json_schema_extra={"pattern": r"\S"})]
 Name = Annotated[str, AfterValidator(_name), Field(json_schema_extra={"pattern": r"\S"})]
+
+
+def _lines(value: str) -> str:
+    """Text whose lines a `<br>` separates (the authors): no space at a line's ends and no
+    empty line, which the README does not show (a panel's authors are one line each) and
+    import does not read."""
+    lines = [line for line in _BR_SPACES.split(_text(value)) if line]
+    if not lines:
+        raise PydanticCustomError("empty_text", "must not be empty")
+    return "<br>".join(lines)
+
+
+_BR_SPACES = re.compile(r" *<br> *")
+BrLines = Annotated[str, AfterValidator(_lines), Field(json_schema_extra={"pattern": r"\S"})]
 WebUrl = Annotated[
     str,
     AfterValidator(_web_url),

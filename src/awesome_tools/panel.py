@@ -28,8 +28,9 @@ from awesome_tools.panelparts import (
     UNDATED,
     anchors,
     default_badge,
-    split_title,
+    label_markdown,
 )
+from awesome_tools.panelsafe import plain_lines, plain_text
 from awesome_tools.schema import Entry, PanelQuirks, ReferenceField
 from awesome_tools.templates import README, TemplateProblem
 
@@ -61,12 +62,10 @@ def panel_name(entry: Entry) -> str:
 
 
 def panel_title(entry: Entry) -> str:
-    """The panel heading's text: the title when it starts with the name, else name: title."""
-    if entry.title == entry.name or split_title(entry.title) == entry.name:
-        return entry.title
-    if entry.title.startswith(f"{entry.name}: "):
-        return entry.title
-    return f"{entry.name}: {entry.title}"
+    """The panel heading's text: the title as it is (`Name: Title` by convention). A title
+    without its name's prefix is written so too: import reads the name off the index, which
+    links it to the heading, so the title comes back as it was."""
+    return entry.title
 
 
 def panel_order(entries: Sequence[Entry]) -> list[Entry]:
@@ -86,7 +85,7 @@ def _badges(entry: Entry) -> list[str]:
     found = []
     for link in entry.links:
         label = link.label or DEFAULT_LABEL[link.kind]
-        shown = _text(entry, "label", label)
+        shown = label_markdown(_text(entry, "label", label))
         found.append(f"[![{shown}]({link.badge or default_badge(label)})]({link.url})")
     return found
 
@@ -119,7 +118,10 @@ def meta_lines(entry: Entry) -> list[str]:
             lines[-1] += "<br>"
         elif lines and quirks.badges_end != "line":
             lines.append("")
+        first = len(lines)
         lines += authors
+        # An author's line that would start a block (a fence, a list, an underline) is text.
+        lines = plain_lines(lines, range(first, len(lines)))
     elif released and lines:
         lines.append("")
     if released:
@@ -230,7 +232,7 @@ def panel_parts(entry: Entry, marker: str, level: int = DEFAULT_LEVEL) -> dict[s
     """The prepared text of each part of one panel, by the name the panel template uses."""
     return {
         "heading": heading_line(entry, level),
-        "summary": _text(entry, "summary", entry.summary or ""),
+        "summary": plain_text(_text(entry, "summary", entry.summary or "")),
         "meta": "\n".join(meta_lines(entry)),
         "figure": "\n".join(figure_lines(entry, marker)),
         "deep_dive": "\n".join(deep_dive_lines(entry)),
@@ -311,7 +313,8 @@ def index_text(ordered: Sequence[Entry], taken: list[str]) -> str:
     years: dict[str, list[str]] = {}
     for entry, slug in zip(ordered, slugs, strict=True):
         year = entry.released[:4] if entry.released else UNDATED
-        years.setdefault(year, []).append(f"[{_text(entry, 'name', panel_name(entry))}](#{slug})")
+        name = label_markdown(_text(entry, "name", panel_name(entry)))
+        years.setdefault(year, []).append(f"[{name}](#{slug})")
     return "\n\n".join(f"**{year}:** {' | '.join(links)}" for year, links in years.items())
 
 

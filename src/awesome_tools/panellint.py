@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.driftfields import in_fields, panel_fields
@@ -14,10 +16,14 @@ from awesome_tools.panelparts import (
     HEADING,
     ROW,
     TIMELINE_HEADER,
+    index_names,
     split_title,
     undated_names,
 )
 from awesome_tools.ruleids import RuleId
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 
 def _at(path: str, index: int, rule: RuleId, message: str) -> Diagnostic:
@@ -86,6 +92,72 @@ def figures(
         yield _at(path, opened[0], "panel-figure", "figure block is not closed")
 
 
+def swallowed(path: str, text: str, lines: list[str], heads: list[int]) -> Iterator[Diagnostic]:
+    """`panel-swallowed`: markdown-it sees every panel heading as a heading, and each panel's
+    `<details>` folds close in it. A heading inside a block an earlier line opened (a code
+    fence, an HTML block that runs to its end marker or the next blank line) is reported once
+    per block, at the line the block starts; a fold left open, at its `<details>`."""
+    from awesome_tools.panelsafe import blocks, kind
+
+    if not heads:
+        return
+    tokens = [t for t in blocks().parse(text) if t.level == 0 and t.map and t.nesting != -1]
+    seen = {t.map[0] for t in tokens if t.type == "heading_open" and t.map}
+    owners: dict[int, list[int]] = {}
+    for i in heads:
+        if i in seen:
+            continue
+        owner = next((t for t in tokens if t.map and t.map[0] < i < t.map[1]), None)
+        if owner is not None and owner.map is not None:
+            owners.setdefault(owner.map[0], []).append(i)
+            continue
+    for start, swallowed_heads in owners.items():
+        token = next(t for t in tokens if t.map and t.map[0] == start)
+        title = HEADING.match(lines[swallowed_heads[0]])
+        name = split_title(title["title"]) if title else lines[swallowed_heads[0]].strip()
+        more = f" and {len(swallowed_heads) - 1} more" if len(swallowed_heads) > 1 else ""
+        message = (
+            f"this {kind(token)} runs over panel '{name}' (line {swallowed_heads[0] + 1}){more}: "
+            "GitHub shows them as part of it; close it before the panel's end"
+        )
+        yield _at(path, start, "panel-swallowed", message)
+    yield from _folds(path, tokens, heads)
+
+
+def _folds(path: str, tokens: list[Token], heads: list[int]) -> Iterator[Diagnostic]:
+    """Each panel's `<details>` folds, as its HTML blocks open and close them, balanced."""
+    from awesome_tools.panelsafe import DETAILS_TAG
+
+    opened: list[int] = []
+    panel = 0
+    for token in tokens:
+        if token.type != "html_block" or token.map is None or token.map[0] <= heads[0]:
+            continue
+        now = bisect.bisect_left(heads, token.map[0])
+        if now != panel:
+            yield from _unclosed(path, opened)
+            opened, panel = [], now
+        for tag in DETAILS_TAG.finditer(token.content):
+            line = token.map[0] + token.content[: tag.start()].count("\n")
+            if not tag[0].startswith("</"):
+                opened.append(line)
+            elif opened:
+                opened.pop()
+            else:
+                message = "this </details> closes a fold its panel did not open"
+                yield _at(path, line, "panel-swallowed", message)
+    yield from _unclosed(path, opened)
+
+
+def _unclosed(path: str, opened: list[int]) -> Iterator[Diagnostic]:
+    for line in opened:
+        message = (
+            "this <details> is not closed in its panel: GitHub folds every later panel into it; "
+            "close it with </details>"
+        )
+        yield _at(path, line, "panel-swallowed", message)
+
+
 def _owners(panels: list[tuple[int, str]]) -> dict[str, int]:
     """Each name a timeline row may give, to the first panel it names.
 
@@ -116,6 +188,10 @@ def coverage(path: str, lines: list[str], panels: list[tuple[int, str]]) -> Iter
         rows.append((i, row["name"].replace("\\|", "|")))
     used: dict[int, int] = {}
     owners = _owners(panels)
+    # The index names each panel too: a title need not start with its name.
+    place = {i: k for k, (i, _) in enumerate(panels)}
+    for i, name in index_names(lines, [i for i, _ in panels]).items():
+        owners.setdefault(name, place[i])
     # A panel the index lists as undated has no release to show in the timeline.
     first = panels[0][0] if panels else len(lines)
     undated = {owners[name] for name in undated_names(lines, first) if name in owners}
@@ -207,6 +283,7 @@ def lint_panels(
         *headings(path, lines, region, heads.level),
         *figures(path, lines, region, frozenset(heads.lines)),
         *coverage(path, lines, panels),
+        *swallowed(path, text.replace("\r\n", "\n"), lines, heads.lines),
     ]
     for brk in read_document(text).breaks:
         if lines[brk.line - 1].lstrip().startswith(("```", "~~~")):

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from awesome_tools import charrefs
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.normalize import canonical_text
 from awesome_tools.panelparts import (
@@ -22,6 +23,7 @@ from awesome_tools.panelparts import (
     ROW,
     TIMELINE_HEADER,
     default_badge,
+    label_text,
     link_kind,
     split_title,
 )
@@ -60,7 +62,7 @@ def _meta(reader: Reader, start: int, stop: int, data: dict[str, Any]) -> None:
     text = "\n".join(lines)
     links = []
     for match in BADGE.finditer(text):
-        url, badge, label = match["url"], match["badge"], match["label"]
+        url, badge, label = match["url"], match["badge"], label_text(match["label"])
         try:
             host = split_url(url).host
         except BadUrl:
@@ -70,7 +72,8 @@ def _meta(reader: Reader, start: int, stop: int, data: dict[str, Any]) -> None:
             at = start + text[: match.start()].count("\n")
             reader.warn(at, f"badge image '{badge}' is not one https link; a default is used")
         else:
-            if badge != default_badge(label):  # the default is what render writes without one
+            # The default is what render writes without one (of the label as text).
+            if badge != default_badge(charrefs.decode(label)):
                 link["badge"] = badge
         links.append(link)
     if links:
@@ -247,8 +250,41 @@ def read_panel(reader: Reader, start: int, end: int, number: int) -> dict[str, A
         i = reader.skip_blank(_details(reader, i, end, data), end)
     for k in range(i, end):
         if lines[k].strip():
-            reader.warn(k, f"line not part of a panel's shape; dropped: '{lines[k].strip()[:60]}'")
+            text = lines[k].strip()[:60]
+            reader.warn(
+                k, f"panel '{data['name']}': line not part of a panel's shape; dropped: '{text}'"
+            )
+    _unplaced(reader, start, end, data)
     return data
+
+
+# A panel's parts that a line shows: what it is, how a line is known, the key the data has when
+# it was placed, the fields it holds.
+_PARTS: list[tuple[str, Any, str, str]] = [
+    ("badge line", BADGE.search, "links", "links, url, and the authors after them"),
+    ("release line", RELEASED.match, "_released_line", "released"),
+    (
+        "figure block",
+        FIGURE_OPEN.match,
+        "figure",
+        "figure, figure_alt, figure_caption, figure_source",
+    ),
+]
+
+
+def _unplaced(reader: Reader, start: int, end: int, data: dict[str, Any]) -> None:
+    """Warn of a part the panel shows that the reader could not place (inside a deep dive that
+    opened early, say), naming the panel and the fields it held: never dropped unsaid."""
+    deep = data.get("deep_dive", "")
+    for what, finds, key, fields in _PARTS:
+        if key in data or (key == "figure" and "figure_note" in data["_quirks"]):
+            continue
+        at = next((k for k in range(start + 1, end) if finds(reader.lines[k].strip())), None)
+        if at is None:
+            continue
+        went = "is read as deep-dive text" if reader.lines[at].strip() in deep else "is dropped"
+        message = f"panel '{data['name']}': this {what} {went}; the entry lacks {fields}"
+        reader.warn(at, message)
 
 
 def read_timeline(reader: Reader) -> list[Row]:

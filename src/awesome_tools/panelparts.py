@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from mdit_py_plugins.anchors.index import slugify
 
@@ -13,7 +14,22 @@ DEFAULT_LEVEL = 3  # the panel layout's own: `### **Name: Title**`
 SECTION = re.compile(r"^## ")
 ATX = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))?[ \t]*$")
 BOLD = re.compile(r"^\*\*.+\*\*$")
-BADGE = re.compile(r"\[!\[(?P<label>[^\]]*)\]\((?P<badge>[^)]*)\)\]\((?P<url>[^)\s]+)\)")
+# A label's `\`, `[` and `]` are backslash-escaped (`label_text`), so that one cannot end it.
+BADGE = re.compile(r"\[!\[(?P<label>(?:[^\]\\]|\\.)*)\]\((?P<badge>[^)]*)\)\]\((?P<url>[^)\s]+)\)")
+_LABEL_MARKUP = re.compile(r"([\\\[\]])")
+_LABEL_ESCAPE = re.compile(r"\\([\\\[\]])")
+
+
+def label_markdown(label: str) -> str:
+    r"""A badge's label as the README writes it inside `[![...]`: `\`, `[` and `]` escaped."""
+    return _LABEL_MARKUP.sub(r"\\\1", label)
+
+
+def label_text(written: str) -> str:
+    """A badge's label as written back to its text."""
+    return _LABEL_ESCAPE.sub(r"\1", written)
+
+
 RELEASED = re.compile(r"^\*\*Released:\*\*[ \t]*(?P<date>\S+)[ \t]*$")
 # A figure's comments name it by a number (its place) or a slug (its entry's), as the list's
 # `figure_markers` setting says; import and lint read both, and any other name of one word, so
@@ -36,22 +52,46 @@ DETAILS = "<details>"
 MORE = "<summary>ℹ️ <i>More Information</i></summary>"  # noqa: RUF001 (upstream's emoji)
 UNDATED = "Undated"  # the index's group of entries without a release date, after the years
 YEAR_LINE = re.compile(r"^\*\*(?P<year>[0-9]{4}|Undated):\*\* ")
-INDEX_LINK = re.compile(r"\[(?P<name>(?:[^\]\\]|\\.)+)\]\(#[^)\s]*\)")
+INDEX_LINK = re.compile(r"\[(?P<name>(?:[^\]\\]|\\.)+)\]\(#(?P<anchor>[^)\s]*)\)")
 TIMELINE_HEADER = "| Date | Architecture | Distinctive contribution |"
 TIMELINE_RULE = "| --- | --- | --- |"
 NONE = "—"  # a timeline cell with no value: no date, no contribution
-ROW = re.compile(r"^\| (?P<date>[^|]+?) \| (?P<name>(?:[^|\\]|\\.)+?) \| (?P<what>.*?) \|[ \t]*$")
+# A name cell: no `|` but an escaped one (`\|`); a `\` before the cell's end is the name's.
+ROW = re.compile(
+    r"^\| (?P<date>[^|]+?) \| (?P<name>(?:[^|\\]|\\\||\\)+?) \| (?P<what>.*?) \|[ \t]*$"
+)
 COUNT = re.compile(r"\((?P<count>[0-9]+) architectures\b")
 
 
 def undated_names(lines: list[str], end: int) -> set[str]:
     """The names the index lists as undated (before line index `end`): no timeline row is due."""
     return {
-        link["name"]
+        label_text(link["name"])
         for line in lines[:end]
         if (year := YEAR_LINE.match(line)) and year["year"] == UNDATED
         for link in INDEX_LINK.finditer(line)
     }
+
+
+def index_names(lines: list[str], heads: list[int]) -> dict[int, str]:
+    """The name the index gives each panel (by its heading's line index), as written: the
+    index links a name to the panel's anchor, so a title need not start with its name."""
+    from awesome_tools.charrefs import decode
+
+    if not heads:
+        return {}
+    links = {
+        link["anchor"]: label_text(link["name"])
+        for line in lines[: heads[0]]
+        if YEAR_LINE.match(line)
+        for link in INDEX_LINK.finditer(line)
+    }
+    titles = []
+    for i in heads:
+        heading = HEADING.match(lines[i])
+        titles.append(decode(heading["title"]) if heading else lines[i])
+    slugs = anchors(titles, [])
+    return {i: links[slug] for i, slug in zip(heads, slugs, strict=True) if slug in links}
 
 
 # Badge texts that name a kind of link, and the default label and colour of each kind.
@@ -99,6 +139,8 @@ def link_kind(label: str, host: str) -> str:
 def default_badge(label: str) -> str:
     """A shields.io badge for a label (a link added by hand has no badge image of its own)."""
     text = label.replace("-", "--").replace("_", "__").replace(" ", "_")
+    # What would end the link or the URL is percent-encoded, as shields.io reads it.
+    text = re.sub(r"[()<>\\%\s]", lambda m: quote(m[0], safe=""), text)
     return f"https://img.shields.io/badge/{text}-blue?style=flat-square"
 
 

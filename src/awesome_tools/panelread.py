@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -30,6 +31,8 @@ from awesome_tools.panelparts import (
     TIMELINE_HEADER,
     YEAR_LINE,
     escape_jinja,
+    index_names,
+    split_title,
     undated_names,
 )
 from awesome_tools.schema import Entry
@@ -110,9 +113,12 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
         by_name.setdefault(row[2], []).append(row)
     undated = undated_names(lines, heads[0])
     panels = []
+    by_index = index_names(lines, heads)
     for n, start in enumerate(heads):
         end = heads[n + 1] if n + 1 < len(heads) else after
         data = read_panel(reader, start, _stop(reader, found, start, end), n + 1)
+        if start in by_index:
+            data["name"] = by_index[start]  # the index's: the title need not start with it
         _level_quirk(lines[start], found.level, data)
         matches = by_name.get(data["name"]) or by_name.get(data["title"]) or []
         if not matches:
@@ -176,6 +182,9 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
     return plan
 
 
+_LINE_ESCAPE = re.compile(r"(^ *|<br> *)&#[0-9]+;")
+
+
 def _decode_references(data: dict[str, Any]) -> None:
     """Make a panel's text plain: its references decoded, the spellings kept as a quirk."""
     quirks = data["_quirks"]
@@ -191,6 +200,10 @@ def _decode_references(data: dict[str, Any]) -> None:
     spelt: dict[str, str] = {}
     for field, places in texts.items():
         written = [where[key] for where, key in places if key in where]
+        if field in ("summary", "authors"):
+            # A line's first character as a reference is the layout's own escape of a line
+            # that would start a block (panelsafe): not a spelling of the README's.
+            written = [_LINE_ESCAPE.sub(r"\1", text) for text in written]
         found = charrefs.spellings(" ".join(written), CONTEXTS.get(field, "markdown"))
         if found:
             spelt[field] = found
@@ -253,11 +266,12 @@ def _stop(reader: Reader, found: Heads, start: int, end: int) -> int:
     """Where a panel's lines stop: at a heading that looks like a panel's and is not one (import
     warned of it), whose lines are dropped, each with a warning, rather than read as this one's."""
     stop = next((i for i, parts in found.left if parts and start < i < end), end)
+    heading = HEADING.match(reader.lines[start])
+    name = split_title(heading["title"]) if heading else reader.lines[start].strip()
     for k in range(stop, end):
         if reader.lines[k].strip():
-            reader.warn(
-                k, f"line not part of a panel's shape; dropped: '{reader.lines[k].strip()[:60]}'"
-            )
+            text = reader.lines[k].strip()[:60]
+            reader.warn(k, f"panel '{name}': line not part of a panel's shape; dropped: '{text}'")
     return stop
 
 

@@ -31,6 +31,7 @@ RuleId = Literal[
     "bad-url",
     "badge-destination",
     "html-entity",
+    "deep-dive-block",
     "figure-file",
     "unknown-category",
     "categories-file",
@@ -58,4 +59,5 @@ RuleId = Literal[
     "panel-heading",
     "panel-figure",
     "timeline-coverage",
+    "panel-swallowed",
 ]

@@ -447,6 +447,21 @@ RULES: list[Rule] = [
         Example("summary: LLaVA's two-stage tuning."),
     ),
     Rule(
+        "deep-dive-block",
+        "entry",
+        "A deep dive's Markdown opens a block that does not close before the panel's "
+        "`</details>` (a code fence, or an HTML block of CommonMark's kinds 1-5: `<pre>`, "
+        "`<script>`, `<style>`, `<textarea>`, `<!--`, `<?`, `<!X`, `<![CDATA[`), holds a "
+        "`<details>` or `</details>` of its own, or has a line indented 4 spaces after a blank "
+        "line (GitHub ends the fold's HTML there): GitHub would show every later panel inside it. "
+        "markdown-it decides, with the deep dive parsed where the panel puts it.",
+        "Close the block inside the deep dive (a fence with its closing fence, `<pre>` with "
+        "`</pre>`, `<!--` with `-->`), or write the markup as text: `&lt;pre>`, or a code span "
+        "(`` `<pre>` ``). The panel's fold is its own: leave `<details>` out.",
+        Example("deep_dive: |\n  Stage one:\n\n  ```\n  train the projector", 4, 1),
+        Example("deep_dive: |\n  Stage one:\n\n  ```\n  train the projector\n  ```"),
+    ),
+    Rule(
         "figure-file",
         "entry",
         "`figure` names a file of the list (a path relative to its folder) that is not there "
@@ -841,6 +856,25 @@ RULES += [
         "Give the entry a `released` date and a `contribution`, then run `make readme`: the "
         "timeline is written from the entries.",
         _panel(_panel_readme(rows=_TIMELINE + "| 2023-04-17 | LLaVA | Again |\n"), 8, 1),
+        _panel(_panel_readme()),
+    ),
+    Rule(
+        "panel-swallowed",
+        "readme",
+        "A panel heading that markdown-it (CommonMark) does not see as a heading, because a "
+        "block an earlier line opened is still open (a code fence, an HTML block such as "
+        "`<pre>`, `<script>` or `<!--` that runs to its end marker, or one that runs to the next "
+        "blank line); or a panel's `<details>` fold not closed in it (or closed without being "
+        "opened): GitHub shows every later panel inside it. Reported at the line the block starts.",
+        "Close the block where it opens (a closing fence, `</pre>`, `-->`, `</details>`), or "
+        "write its markup as text; in a generated README, fix the entry and run `make readme`.",
+        _panel(
+            _panel_readme(rows=_TIMELINE + "| 2023-01-30 | BLIP-2 | Q-Former |\n").replace(
+                "A summary.", "~~~\n\n### **BLIP-2: Bootstrapping**"
+            ),
+            14,
+            1,
+        ),
         _panel(_panel_readme()),
     ),
 ]

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from awesome_tools.fieldtypes import (
+    BrLines,
     Category,
     Connector,
     Digits,
@@ -198,7 +199,7 @@ class Entry(StrictModel):
         description="Optional: the model's distinctive contribution in one line (the release "
         "timeline's row).",
     )
-    authors: Text | None = Field(
+    authors: BrLines | None = Field(
         default=None,
         description="Optional: the authors and affiliation as the panel shows them "
         "(e.g. Mingqiao Ye et al., EPFL).",

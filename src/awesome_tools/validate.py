@@ -39,6 +39,7 @@ _RULES: dict[str, RuleId] = {
     "list_type": "wrong-type",
     "bad_number": "bad-number",
     "unknown_link_kind": "unknown-link-kind",
+    "open_block": "deep-dive-block",
 }
 
 
@@ -169,6 +170,17 @@ def character_at(loaded: Loaded, loc: KeyPath, index: int) -> Position | None:
     return node.start_mark.line + 1, node.start_mark.column + before + index + 1
 
 
+def line_at(loaded: Loaded, loc: KeyPath, index: int) -> Position | None:
+    """Where line `index` of a literal block scalar's text (`|`) is in the file (column 1):
+    its lines are the file's, after the blank lines it starts with."""
+    node = loaded.node_at(loc)
+    if not isinstance(node, yaml.ScalarNode) or node.style != "|":
+        return None
+    lead = len(node.value) - len(node.value.lstrip("\n"))
+    row = node.start_mark.line + 1 + lead + index
+    return (row + 1, 1) if row < node.end_mark.line else None
+
+
 def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) -> Diagnostic:
     kind = error["type"]
     loc: KeyPath = tuple(error["loc"])
@@ -201,6 +213,9 @@ def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) 
             at, message = problem[0], f"{_dotted(loc)}: {problem[1]}"
         if isinstance(at, int):
             position = character_at(loaded, loc, at) or position
+        at_line = error.get("ctx", {}).get("at_line")
+        if isinstance(at_line, int):
+            position = line_at(loaded, loc, at_line) or position
     return Diagnostic(loaded.path, position[0], position[1], rule, message)
 
 
