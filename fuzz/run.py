@@ -147,7 +147,7 @@ def main() -> int:
         default=1,
         help="targets fuzzed at once, each in its own process (default 1; one per core at most)",
     )
-    parser.add_argument("targets", nargs="*", choices=[*NAMES, []], default=list(NAMES))
+    parser.add_argument("targets", nargs="*", choices=[*NAMES, []], default=[])
     args = parser.parse_args()
     if args.seconds < 1:
         parser.error("--seconds must be at least 1")
