@@ -185,6 +185,21 @@ def test_found_entry(data: bytes, path: str, expected: str) -> None:
     assert any(line.startswith(expected) and "error[bad-url] " in line for line in found)
 
 
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\x85", "\u2028", "\u2029"])
+def test_a_reference_after_lines_yaml_breaks_otherwise_is_placed(newline: str) -> None:
+    """Found by the check target (`check-cr-line-breaks`): YAML ends a line at a lone CR,
+    NEL or U+2028/9 too; the html-entity check counted only LF and indexed past its lines."""
+    text = entry_text("LLaVA", "https://arxiv.org/abs/2304.08485").replace(
+        "title: 'LLaVA: Large Language and Vision Assistant'", "title: 'LLaVA: Tom &amp; Jerry'"
+    )
+    found = _entry(text.replace("\n", newline).encode(), "entries/llava.yaml")
+    assert found == [
+        'entries/llava.yaml:3:20: warning[html-entity] title: "&amp;" is an HTML character '
+        "reference; type the character itself: &"
+    ]
+    assert _entry((FOUND / "check-cr-line-breaks").read_bytes(), "entries/fuzz.yaml")
+
+
 def test_an_entry_with_a_warning_round_trips_with_the_same_warning() -> None:
     """Found by the round-trip target: an arXiv id far from the release date is a warning the
     entry keeps through render and import; the target's oracle once took it for a loss."""

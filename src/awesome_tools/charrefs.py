@@ -153,6 +153,9 @@ def fields(data: Mapping[str, object]) -> Iterator[tuple[tuple[str | int, ...], 
             yield ((head, rest) if rest else (head,)), value
 
 
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 def references_left(loaded: Loaded, raw: bytes) -> list[Diagnostic]:
     """Warn on an HTML character reference in a plain-text field: its character is the text."""
     data = loaded.data if isinstance(loaded.data, dict) else {}
@@ -160,7 +163,8 @@ def references_left(loaded: Loaded, raw: bytes) -> list[Diagnostic]:
     if not texts:
         return []
     text = decode_file(raw, loaded.path)[0] or ""
-    starts = [0, *(n + 1 for n, char in enumerate(text) if char == "\n")]
+    # Where each line starts, lines counted as YAML counts them (a lone CR, NEL, U+2028/9 too).
+    starts = [0, *(m.end() for m in _YAML_BREAK.finditer(text))]
     problems: list[Diagnostic] = []
     for path, value in texts:
         node = loaded.node_at(path)
