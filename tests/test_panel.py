@@ -372,3 +372,65 @@ def test_a_hand_kept_panel_list_without_timeline_imports_and_renders_clean(
     again = tmp_path / "again"
     assert _import(tmp_path / "README.md", again, monkeypatch) == 0
     assert {p.name: p.read_bytes() for p in (again / "entries").iterdir()} == before
+
+
+def _badge(label: str, url: str) -> str:
+    return f"[![{label}](https://img.shields.io/badge/{label.replace(' ', '_')}-blue?style=flat-square)]({url})"
+
+
+# (case, the entry's links other than `links`, the badge line its panel shows)
+URL_BADGES = [
+    (
+        "a paper",
+        "url: https://arxiv.org/abs/2401.00001\n",
+        _badge("Paper", "https://arxiv.org/abs/2401.00001"),
+    ),
+    (
+        "a paper, its code and weights",
+        "url: https://arxiv.org/abs/2401.00001\ncode: https://github.com/org/foo\n"
+        "weights: https://huggingface.co/org/foo\n",
+        " ".join(
+            [
+                _badge("Paper", "https://arxiv.org/abs/2401.00001"),
+                _badge("Code", "https://github.com/org/foo"),
+                _badge("Weights", "https://huggingface.co/org/foo"),
+            ]
+        ),
+    ),
+    (
+        "a model card",
+        "url: https://huggingface.co/org/foo\n",
+        _badge("Model card", "https://huggingface.co/org/foo"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "links", "line"), URL_BADGES, ids=[c[0] for c in URL_BADGES])
+def test_a_panel_without_links_shows_its_url_code_and_weights(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    case: str,
+    links: str,
+    line: str,
+) -> None:
+    """A panel entry as `new` scaffolds it (a url, no `links`): the reader gets the paper."""
+    (tmp_path / "awesome.yaml").write_text("layout: panel\n", "utf-8")
+    (tmp_path / "entries").mkdir()
+    entry = f"name: Foo VL\ntitle: 'Foo VL: a model'\n{links}summary: A model.\n"
+    (tmp_path / "entries" / "foo-vl.yaml").write_text(entry, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["render"]) == 0
+    readme = (tmp_path / "README.md").read_text("utf-8")
+    assert readme.split("### **Foo VL: a model**\n\nA model.\n\n", 1)[1].split("\n")[0] == line
+    assert main(["lint"]) == 0
+    into = tmp_path / "imported"
+    assert main(["import", str(tmp_path / "README.md"), "--into", str(into)]) == 0
+    back = (into / "foo-vl.yaml").read_text("utf-8")
+    # The url comes back as itself; code and weights as links of their kind (none is lost).
+    assert "\n" + links.splitlines()[0] + "\n" in back
+    kinds = {"code": "code", "weights": "model"}
+    for field in links.splitlines()[1:]:
+        name, url = field.split(": ")
+        assert f"- kind: {kinds[name]}\n  url: {url}\n" in back
+    capsys.readouterr()

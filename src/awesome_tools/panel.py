@@ -91,9 +91,8 @@ def _badges(entry: Entry) -> list[str]:
 
 
 def _table_badges(entry: Entry) -> list[str]:
-    """A table-layout entry's links as badges: its url (named for what it is), code, weights."""
-    if entry.architecture is None and entry.training is None and entry.datasets is None:
-        return []  # a panel entry without links has no badges
+    """An entry's links as badges when it gives no `links`: its url (named for what it is),
+    code, weights; the paper is linked from every panel that has a url."""
     links: list[tuple[str, str | None]] = [(link_label(entry.url), entry.url)]
     links += [(label, url) for label, url in (("Code", entry.code), ("Weights", entry.weights))]
     return [f"[![{label}]({default_badge(label)})]({url})" for label, url in links if url]
