@@ -209,6 +209,20 @@ def test_an_entry_with_a_warning_round_trips_with_the_same_warning() -> None:
     targets.round_trip(data)
 
 
+def test_a_lone_carriage_return_ends_a_panel_readme_s_line() -> None:
+    """Found by the panel target (tests/fixtures/fuzz/panel-lone-cr.md): markdown-it ends a line
+    at a lone CR, as GitHub does, and the panel reader did not: a heading's line index from the
+    parse was past the reader's lines (IndexError). Both split lines alike now."""
+    targets.panel_readme((FOUND / "panel-lone-cr.md").read_bytes())
+    text = "# List\r## Architectures\n\n### **LLaVA: a model**\n\nA model.\r### **BLIP: a model**\n"
+    plan = PANEL.read(text.encode(), "README.md", None, "categories.yaml")
+    assert sorted(plan.files) == ["blip.yaml", "llava.yaml"]
+    assert [d.text() for d in plan.diagnostics if "BLIP" in d.message] == [
+        "README.md:7:1: warning[import] panel 'BLIP' has no link; the entry needs a 'url'",
+        "README.md:7:1: warning[import] panel 'BLIP' has no release timeline row",
+    ]
+
+
 @pytest.mark.parametrize("text", ["", "x", "\n\n", "# A list without panels\n"])
 def test_a_readme_without_panels_is_no_panel_import(text: str) -> None:
     """Found by the panel target (an empty file: tests/fixtures/fuzz/panel-empty.md): the panel

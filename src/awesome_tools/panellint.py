@@ -17,6 +17,7 @@ from awesome_tools.panelparts import (
     ROW,
     TIMELINE_HEADER,
     index_names,
+    readme_lines,
     split_title,
     undated_names,
 )
@@ -275,7 +276,7 @@ def lint_panels(
     """Run the panel layout's rules on README text; drift only when the expected text is given."""
     from awesome_tools.blocks import read_document
 
-    lines = text.replace("\r\n", "\n").split("\n")
+    lines = readme_lines(text)
     heads = find_heads(lines)
     panels = _panels(lines, heads.lines)
     region = _region(lines, panels)
@@ -283,7 +284,7 @@ def lint_panels(
         *headings(path, lines, region, heads.level),
         *figures(path, lines, region, frozenset(heads.lines)),
         *coverage(path, lines, panels),
-        *swallowed(path, text.replace("\r\n", "\n"), lines, heads.lines),
+        *swallowed(path, "\n".join(lines), lines, heads.lines),
     ]
     for brk in read_document(text).breaks:
         if lines[brk.line - 1].lstrip().startswith(("```", "~~~")):

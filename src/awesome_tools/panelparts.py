@@ -8,6 +8,15 @@ from urllib.parse import quote
 from mdit_py_plugins.anchors.index import slugify
 
 # A panel's heading: `## **Name: Title**` or `### **Name: Title**` (the README chooses).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def readme_lines(text: str) -> list[str]:
+    """A README's lines as CommonMark (markdown-it, GitHub) splits them: at LF, CRLF or a lone
+    CR, so that a line index is the same to the panel reader and to markdown-it's tokens."""
+    return _LINE_BREAK.split(text)
+
+
 HEADING = re.compile(r"^(?P<hashes>#{2,3}) \*\*(?P<title>.+?)\*\*[ \t]*$")
 LEVELS = (2, 3)
 DEFAULT_LEVEL = 3  # the panel layout's own: `### **Name: Title**`

@@ -32,6 +32,7 @@ from awesome_tools.panelparts import (
     YEAR_LINE,
     escape_jinja,
     index_names,
+    readme_lines,
     split_title,
     undated_names,
 )
@@ -48,7 +49,7 @@ SETTINGS = "awesome.yaml"
 def is_panel_readme(text: str) -> bool:
     """Say whether a README is in the panel layout: it has `### **Name: Title**` panels (or
     `## **Name: Title**` ones)."""
-    return bool(find_heads(text.replace("\r\n", "\n").split("\n")).lines)
+    return bool(find_heads(readme_lines(text)).lines)
 
 
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:
@@ -97,7 +98,7 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
     if text is None:
         plan.diagnostics = [problem] if problem else []
         return plan
-    reader = Reader(path, text.replace("\r\n", "\n").split("\n"))
+    reader = Reader(path, readme_lines(text))
     lines = reader.lines
     found = find_heads(lines)
     _note_heads(reader, found)
