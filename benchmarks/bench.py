@@ -27,6 +27,7 @@ Only the standard library and PyYAML are used here, so the tool under test is ne
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
 import platform
@@ -360,8 +361,16 @@ def edit_one_block(text: str, layout: str, entry: Path) -> str:
         start = text.index(f'<details id="{entry.stem}">')
         end = text.index(DRIFT_OLD, start)
         return text[:end] + EDIT + text[end:]
-    # The panel's heading starts with the name; its summary paragraph follows a blank line.
-    heading = re.search(rf"^### \*\*{re.escape(str(data['name']))}[:*].*\n\n", text, re.M)
+    # The panel's heading is its title (Markdown-escaped, `<` and `&` as references); its
+    # summary paragraph follows a blank line.
+    heading = next(
+        (
+            found
+            for found in re.finditer(r"^### \*\*(.*)\*\*\n\n", text, re.M)
+            if html.unescape(re.sub(r"\\(.)", r"\1", found[1])) == str(data["title"])
+        ),
+        None,
+    )
     if heading is None:
         raise SystemExit(f"bench: no panel heading for {entry.name}")
     end = text.index("\n", heading.end())

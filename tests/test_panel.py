@@ -434,3 +434,30 @@ def test_a_panel_without_links_shows_its_url_code_and_weights(
         name, url = field.split(": ")
         assert f"- kind: {kinds[name]}\n  url: {url}\n" in back
     capsys.readouterr()
+
+
+def test_drift_names_the_entry_of_a_panel_whose_title_lacks_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The heading is the title as written: the panel is named as the index names it, so drift
+    still names its entry file."""
+    (tmp_path / "awesome.yaml").write_text("layout: panel\n", "utf-8")
+    (tmp_path / "entries").mkdir()
+    (tmp_path / "entries" / "foo-vl.yaml").write_text(
+        "name: Foo VL\ntitle: A study of things\nurl: https://arxiv.org/abs/2401.00001\n"
+        "summary: A model.\n",
+        "utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["render"]) == 0
+    readme = tmp_path / "README.md"
+    text = readme.read_text("utf-8")
+    assert "### **A study of things**\n\nA model.\n" in text
+    readme.write_text(text.replace("\nA model.\n", "\nA model, edited.\n"), "utf-8")
+    line = text.split("\n").index("A model.") + 1
+    capsys.readouterr()
+    assert main(["lint"]) == 1
+    assert capsys.readouterr().out == (
+        f"README.md:{line}:1: error[drift] panel 'Foo VL' differs from entries/foo-vl.yaml "
+        "(field summary): edit entries/foo-vl.yaml, then run `awesome-tools render`\n"
+    )

@@ -221,8 +221,10 @@ def drift(
 ) -> Iterator[Diagnostic]:
     """`drift`: each panel compared with the one its entry renders, the frame with the template."""
     want = expected.split("\n")
-    have_panels = _panels(lines, find_heads(lines).lines)
-    want_panels = _panels(want, find_heads(want).lines)
+    have_heads, want_heads = find_heads(lines).lines, find_heads(want).lines
+    have_panels, want_panels = _panels(lines, have_heads), _panels(want, want_heads)
+    # A panel is named as the index names it (a title need not start with the name).
+    have_names, want_names = index_names(lines, have_heads), index_names(want, want_heads)
     have_region, want_region = _region(lines, have_panels), _region(want, want_panels)
     fix = f"then run `{fixes.render}`"
 
@@ -235,7 +237,7 @@ def drift(
     have = cut(lines, have_panels, have_region.stop)
     theirs = cut(want, want_panels, want_region.stop)
     for title, span in have.items():
-        name = split_title(title)
+        name = have_names.get(span.start) or split_title(title)
         source = entry_files.get(name.casefold()) or entry_files.get(title.casefold())
         if title not in theirs:
             message = f"panel '{name}' has no entry file: add one in entries/ ({fixes.render})"
@@ -251,9 +253,10 @@ def drift(
             fields = in_fields(panel_fields(mine, other))
             message = f"panel '{name}' differs from {where}{fields}: edit {where}, {fix}"
             yield _at(path, span.start + k, "drift", message)
-    for title in theirs:
+    for title, span in theirs.items():
         if title not in have:
-            message = f"panel '{split_title(title)}' is missing: {fix}"
+            name = want_names.get(span.start) or split_title(title)
+            message = f"panel '{name}' is missing: {fix}"
             yield _at(path, have_region.start if have_region else 0, "drift", message)
     outside_have = [i for i in range(len(lines)) if i not in have_region]
     outside_want = [i for i in range(len(want)) if i not in want_region]
