@@ -880,7 +880,9 @@ def main() -> int:
                     root, files = prepare_project(
                         scratch, layout, size, args, seed if layout == "panel" else None
                     )
-                    jsonschema = size == peer and not args.skip_jsonschema
+                    # The repository's schema is its own layout's (table): a panel entry
+                    # holds none of the sections it requires.
+                    jsonschema = size == peer and layout == "table" and not args.skip_jsonschema
                     timed += project_cases(root, layout, files, args, jsonschema)
             print("timing (one warm-up run per case, then interleaved rounds)", file=sys.stderr)
             run_interleaved(timed)
