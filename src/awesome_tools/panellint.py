@@ -214,14 +214,16 @@ def coverage(path: str, lines: list[str], panels: list[tuple[int, str]]) -> Iter
 def drift(
     path: str,
     lines: list[str],
+    have_heads: list[int],
     expected: str,
     entry_files: dict[str, str],
     frame: str,
     fixes: Fixes,
 ) -> Iterator[Diagnostic]:
-    """`drift`: each panel compared with the one its entry renders, the frame with the template."""
+    """`drift`: each panel (its heading lines `have_heads`, as the lint found them) compared with
+    the one its entry renders, the frame with the template."""
     want = expected.split("\n")
-    have_heads, want_heads = find_heads(lines).lines, find_heads(want).lines
+    want_heads = find_heads(want).lines
     have_panels, want_panels = _panels(lines, have_heads), _panels(want, want_heads)
     # A panel is named as the index names it (a title need not start with the name).
     have_names, want_names = index_names(lines, have_heads), index_names(want, want_heads)
@@ -298,5 +300,5 @@ def lint_panels(
         )
         found.append(Diagnostic(path, brk.line, 1, "html-block-break", message))
     if expected is not None and expected != text:
-        found += drift(path, lines, expected, entry_files or {}, frame, fixes)
+        found += drift(path, lines, heads.lines, expected, entry_files or {}, frame, fixes)
     return sorted(found)
