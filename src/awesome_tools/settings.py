@@ -82,6 +82,21 @@ def _read(loaded: Loaded, path: str) -> tuple[dict[str, Any], list[Diagnostic]]:
     return {k: v for k, v in data.items() if k in KEYS}, problems
 
 
+def _number_problem(
+    loaded: Loaded, path: str, key: tuple[str, ...], value: object, message: str
+) -> Diagnostic:
+    """A setting that is not the number it should be: `message` at its value, or, when the
+    value is written in another script's digits, the first such digit named at its column."""
+    at = loaded.value_positions.get(key, (1, 1))
+    problem = foreign_digit_problem(value) if isinstance(value, str) and value else None
+    if problem is not None:
+        from awesome_tools.validate import character_at
+
+        at = character_at(loaded, key, problem[0]) or at
+        message = f"{'.'.join(key)}: {problem[1]}"
+    return Diagnostic(path, *at, "settings", message)
+
+
 def _heading_level(
     values: dict[str, Any], loaded: Loaded, path: str, problems: list[Diagnostic]
 ) -> int:
@@ -91,15 +106,8 @@ def _heading_level(
     value = values["panel_heading_level"]
     if isinstance(value, str) and value in HEADING_LEVELS:
         return HEADING_LEVELS[value]
-    at = loaded.value_positions[("panel_heading_level",)]
     message = "panel_heading_level is 2 (panel headings `## **Name: Title**`) or 3 (`###`)"
-    problem = foreign_digit_problem(value) if isinstance(value, str) else None
-    if problem is not None:
-        from awesome_tools.validate import character_at
-
-        at = character_at(loaded, ("panel_heading_level",), problem[0]) or at
-        message = f"panel_heading_level: {problem[1]}"
-    problems.append(Diagnostic(path, *at, "settings", message))
+    problems.append(_number_problem(loaded, path, ("panel_heading_level",), value, message))
     return Settings.panel_heading_level
 
 
@@ -145,15 +153,8 @@ def _render_budget(
         if _NUMBER.fullmatch(text) and float(text) > 0:
             numbers[key] = float(text)
             continue
-        at = loaded.value_positions.get((BUDGET, key), (1, 1))
         message = f"{BUDGET}.{key} is a number above 0, in ASCII digits (e.g. 120 or 2.5)"
-        problem = foreign_digit_problem(text) if text else None
-        if problem is not None:
-            from awesome_tools.validate import character_at
-
-            at = character_at(loaded, (BUDGET, key), problem[0]) or at
-            message = f"{BUDGET}.{key}: {problem[1]}"
-        problems.append(Diagnostic(path, *at, "settings", message))
+        problems.append(_number_problem(loaded, path, (BUDGET, key), text, message))
     return Budget(numbers.get("seconds"), numbers.get("output_mb"))
 
 
