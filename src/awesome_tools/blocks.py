@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
@@ -259,11 +259,33 @@ class _Reader(HTMLParser):
                 self.cell.outside_parts.append(data)
 
 
+@cache
 def _markdown() -> MarkdownIt:
     # Block structure only: the inline parse of every paragraph (links, emphasis, images) was
     # most of the parse of a panel README, and only h2 headings and paragraphs inside a
     # `<details>` need it (`_inline`).
     return MarkdownIt("commonmark").disable("inline")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A README's block structure as markdown-it reads it (CommonMark, no inline parse): its
+    text (line ends made LF), its tokens and the link reference definitions the parse found.
+
+    One parse serves every reader of the same text (read_document, the panel headings, the
+    panel lint): at 10,000 panels a parse is a second and a half.
+    """
+
+    text: str
+    tokens: list[Token]
+    env: dict[str, object]
+
+
+def parse_blocks(text: str) -> Parsed:
+    """Parse README text (any line ends) into its blocks; `_inline` fills an inline token."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
+    env: dict[str, object] = {}
+    return Parsed(text, _markdown().parse(text, env), env)
 
 
 def _inline(md: MarkdownIt, token: Token, env: dict[str, object]) -> Token:
@@ -291,14 +313,15 @@ def _markdown_figures(inline: Token, lines: list[str], start: int) -> list[Figur
     return figures
 
 
-def read_document(text: str) -> Document:
-    """Parse README text into its `<details>` blocks, with 1-based positions."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
-    lines = text.split("\n")
+def read_document(text: str | Parsed) -> Document:
+    """Parse README text (or read its parse) into its `<details>` blocks, with 1-based
+    positions."""
+    parsed = text if isinstance(text, Parsed) else parse_blocks(text)
+    lines = parsed.text.split("\n")
     document = Document()
     reader = _Reader(document)
     try:
-        _read(text, lines, document, reader)
+        _read(parsed, lines, document, reader)
     # html.parser asserts on markup it has no rule for (`<![foo [x]]>`); any failure of it
     # is a problem of the README, reported where the parser stood, never a traceback.
     except Exception:
@@ -319,11 +342,11 @@ def _unreadable(lines: list[str], line: int, column: int) -> Unreadable:
     return Unreadable(line, column, markup)
 
 
-def _read(text: str, lines: list[str], document: Document, reader: _Reader) -> None:
+def _read(parsed: Parsed, lines: list[str], document: Document, reader: _Reader) -> None:
     """Feed the HTML blocks, and the Markdown blocks inside an open `<details>`, to the reader."""
     md = _markdown()
-    env: dict[str, object] = {}  # the block parse's link reference definitions, for _inline
-    tokens = md.parse(text, env)
+    env = parsed.env  # the block parse's link reference definitions, for _inline
+    tokens = parsed.tokens
     fed = 0  # lines handed to the HTML parser so far
     last: Token | None = None  # the last top-level block
     for index, token in enumerate(tokens):

@@ -12,6 +12,7 @@ is reported: import never leaves a panel behind without saying so.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from awesome_tools.panelparts import (
     BADGE,
@@ -22,6 +23,9 @@ from awesome_tools.panelparts import (
     RELEASED,
     SECTION,
 )
+
+if TYPE_CHECKING:
+    from awesome_tools.blocks import Parsed
 
 
 @dataclass(frozen=True)
@@ -34,14 +38,13 @@ class Heads:
     left: list[tuple[int, bool]] = field(default_factory=list)
 
 
-def _headings(lines: list[str]) -> dict[int, int]:
+def _headings(lines: list[str], parsed: Parsed | None) -> dict[int, int]:
     """Each heading's line index and level, as markdown-it reads them (not in a code block)."""
-    from markdown_it import MarkdownIt
+    from awesome_tools.blocks import parse_blocks
 
     found: dict[int, int] = {}
     # The block structure is all it takes: the inline parse is most of the time, and unused.
-    blocks = MarkdownIt("commonmark").disable(["inline", "text_join"])
-    for token in blocks.parse("\n".join(lines)):
+    for token in (parsed or parse_blocks("\n".join(lines))).tokens:
         if token.type == "heading_open" and token.map:
             found[token.map[0]] = int(token.tag[1])
     # A panel heading is a line of its own to the panel reader, which reads lines.
@@ -68,9 +71,12 @@ def _is_bold(line: str) -> bool:
     return len(text) > 4 and text.startswith("**") and text.endswith("**")
 
 
-def find_heads(lines: list[str]) -> Heads:
-    """The panel headings of a README, at its level, and the headings that are not panels."""
-    headings = _headings(lines)
+def find_heads(lines: list[str], parsed: Parsed | None = None) -> Heads:
+    """The panel headings of a README, at its level, and the headings that are not panels.
+
+    `parsed` is the parse of the lines joined by LF, where the caller has it already.
+    """
+    headings = _headings(lines, parsed)
     order = sorted(headings)
     ends = {i: (order[n + 1] if n + 1 < len(order) else len(lines)) for n, i in enumerate(order)}
     parts = {i: _has_parts(lines, i, ends[i]) for i in order}

@@ -26,6 +26,8 @@ from awesome_tools.ruleids import RuleId
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
+    from awesome_tools.blocks import Parsed
+
 
 def _at(path: str, index: int, rule: RuleId, message: str) -> Diagnostic:
     return Diagnostic(path, index + 1, 1, rule, message)
@@ -93,16 +95,16 @@ def figures(
         yield _at(path, opened[0], "panel-figure", "figure block is not closed")
 
 
-def swallowed(path: str, text: str, lines: list[str], heads: list[int]) -> Iterator[Diagnostic]:
+def swallowed(path: str, parsed: Parsed, lines: list[str], heads: list[int]) -> Iterator[Diagnostic]:
     """`panel-swallowed`: markdown-it sees every panel heading as a heading, and each panel's
     `<details>` folds close in it. A heading inside a block an earlier line opened (a code
     fence, an HTML block that runs to its end marker or the next blank line) is reported once
     per block, at the line the block starts; a fold left open, at its `<details>`."""
-    from awesome_tools.panelsafe import blocks, kind
+    from awesome_tools.panelsafe import kind
 
     if not heads:
         return
-    tokens = [t for t in blocks().parse(text) if t.level == 0 and t.map and t.nesting != -1]
+    tokens = [t for t in parsed.tokens if t.level == 0 and t.map and t.nesting != -1]
     seen = {t.map[0] for t in tokens if t.type == "heading_open" and t.map}
     owners: dict[int, list[int]] = {}
     for i in heads:
@@ -279,19 +281,21 @@ def lint_panels(
     fixes: Fixes = CONSOLE,
 ) -> list[Diagnostic]:
     """Run the panel layout's rules on README text; drift only when the expected text is given."""
-    from awesome_tools.blocks import read_document
+    from awesome_tools.blocks import parse_blocks, read_document
 
     lines = readme_lines(text)
-    heads = find_heads(lines)
+    # One block parse for every rule: at 10,000 panels each parse is a second and a half.
+    parsed = parse_blocks("\n".join(lines))
+    heads = find_heads(lines, parsed)
     panels = _panels(lines, heads.lines)
     region = _region(lines, panels)
     found = [
         *headings(path, lines, region, heads.level),
         *figures(path, lines, region, frozenset(heads.lines)),
         *coverage(path, lines, panels),
-        *swallowed(path, "\n".join(lines), lines, heads.lines),
+        *swallowed(path, parsed, lines, heads.lines),
     ]
-    for brk in read_document(text).breaks:
+    for brk in read_document(parsed).breaks:
         if lines[brk.line - 1].lstrip().startswith(("```", "~~~")):
             continue  # a fenced block after a blank line inside <details> is meant as code
         message = (

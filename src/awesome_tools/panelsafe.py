@@ -70,14 +70,15 @@ def plain_lines(lines: list[str], mine: range) -> list[str]:
     """The lines with each of `mine` (plain text) that would start a block made paragraph text.
 
     Every CommonMark or table block but a paragraph starts with ASCII punctuation, a digit or
-    a space (a table's header row is caught at its delimiter row): lines that all start with
-    a letter are returned as they are, unparsed.
+    a space (a table's header row is caught at its delimiter row): when each of `mine` starts
+    with a letter (or is blank), none of them can be the first line that starts a block, so the
+    lines are returned as they are, unparsed. The other lines are the layout's own (badges).
     """
-    if all(line[:1].isalpha() or not line for line in lines):
+    if all(lines[n][:1].isalpha() or not lines[n] for n in mine):
         return lines
     out = list(lines)
     for _ in range(len(out)):
-        at = _offender(markdown().parse("\n".join(out)), out)
+        at = _offender(blocks().parse("\n".join(out)), out)
         if at is None or at not in mine:
             break
         line = out[at]
