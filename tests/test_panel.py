@@ -260,6 +260,28 @@ CASES = [
         ],
     ),
     (
+        "a blank line in a deep dive before a paragraph of table tags",
+        GOOD_PANEL + "\n<details>\n<summary>More</summary>\n\nText <td>cell</td>\n</details>\n",
+        ROW_LLAVA,
+        [
+            "24:1: error[html-block-break] a blank line before this line ends the HTML block: "
+            "GitHub shows what follows as a paragraph; remove the blank line or indent less "
+            "than 4 spaces"
+        ],
+    ),
+    (
+        "table tags in a paragraph outside any <details>",
+        GOOD_PANEL + "\nText <td>cell</td>\n",
+        ROW_LLAVA,
+        [],
+    ),
+    (
+        "indented code outside any <details>",
+        GOOD_PANEL + "\nText.\n\n    code\n",
+        ROW_LLAVA,
+        [],
+    ),
+    (
         "a fenced block in <details> is meant",
         GOOD_PANEL + "\n<details>\n<summary>Cite</summary>\n\n```bibtex\n@x{}\n```\n</details>\n",
         ROW_LLAVA,
@@ -461,3 +483,29 @@ def test_drift_names_the_entry_of_a_panel_whose_title_lacks_its_name(
         f"README.md:{line}:1: error[drift] panel 'Foo VL' differs from entries/foo-vl.yaml "
         "(field summary): edit entries/foo-vl.yaml, then run `awesome-tools render`\n"
     )
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ("", ""),
+        ("MODUS treats every modality symmetrically", "MODUS treats each modality symmetrically"),
+        ("**MODUS** is a decoder-only any-to-any model", "**MODUS** is\n\n    indented\n\nmodel"),
+        ("**MODUS** is a decoder-only any-to-any model", "```\n**MODUS** is"),
+    ],
+    ids=["current", "summary edited", "indented code in a fold", "a fence left open"],
+)
+def test_the_panel_lint_in_two_processes_finds_what_one_finds(
+    rendered_upstream: Path, monkeypatch: pytest.MonkeyPatch, edit: tuple[str, str]
+) -> None:
+    """With jobs over 1, the expected text's panel headings are found in another process (a
+    README of any size, here): the findings are those of one process, drift included."""
+    import awesome_tools.lint
+
+    expected = (rendered_upstream / "README.md").read_text("utf-8")
+    text = expected.replace(*edit) if edit[0] else expected
+    files = {"modus": "entries/modus.yaml"}
+    one = lint_panels(text, "README.md", expected=expected, entry_files=files, jobs=1)
+    monkeypatch.setattr(awesome_tools.lint, "MIN_PARALLEL", 0)
+    assert lint_panels(text, "README.md", expected=expected, entry_files=files, jobs=2) == one
+    assert bool(one) == bool(edit[0])

@@ -14,7 +14,7 @@ from awesome_tools.layout import PANEL
 from awesome_tools.normalize import slugify
 from awesome_tools.panellint import lint_panels
 from awesome_tools.panelparts import HEADING
-from awesome_tools.panelsafe import blocks, plain_lines
+from awesome_tools.panelsafe import blocks, deep_dive_problem, parsed_problem, plain_lines
 from awesome_tools.schema import Entry
 from awesome_tools.templates import load_templates
 
@@ -193,6 +193,30 @@ def test_a_deep_dive_that_breaks_its_panel_is_refused_at_its_line(
         [("entries/mid.yaml", raw)], categories=[], required=PANEL.required
     )
     assert [d.text() for d in diagnostics] == ([f"entries/mid.yaml:{expected}"] if expected else [])
+
+
+# Pieces of deep dives: every way a block may start (containers, indentation, markers) and
+# text that only looks like it, so that joined they make texts the regex must not misjudge.
+PIECES = [
+    "```", "~~~", "<pre>", "<script>", "<!--", "-->", "<?", "<![CDATA[", "<!DOCTYPE x>",
+    "<div>", "<details>", "</details>", "<DETAILS>", "<br>", "- ", "> ", "1. ", "2) ", "* ",
+    "+ ", "   ", "    ", "\t", "text", "x < y", "`code`", "~", "<", "\n", "\n\n", "#",
+    "| a |", "---", "[a]: /u", "<sub>1</sub>", "&lt;",
+]  # fmt: skip
+
+
+def test_the_deep_dive_regex_skips_only_texts_that_parse_clean() -> None:
+    """MAY_OUTLAST and DETAILS_TAG let a deep dive skip the parse: never one the parse refuses."""
+    import random
+
+    rng = random.Random(18)
+    texts = ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 8))) for _ in range(6000)]
+    texts = [t.strip("\n") for t in texts if t.strip()]
+    differ = [t for t in texts if deep_dive_problem(t) != parsed_problem(t)]
+    assert differ == []
+    # The sample holds texts of every kind: refused ones, and clean ones of each outcome.
+    assert sum(parsed_problem(t) is not None for t in texts) > 1000
+    assert sum(parsed_problem(t) is None for t in texts) > 1000
 
 
 def _readme(panel: str) -> str:

@@ -18,7 +18,7 @@ from markdown_it.token import Token
 from awesome_tools.normalize import canonical_text
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_TABLE_TAGS = re.compile(r"</?(?:table|thead|tbody|tr|td|th)\b", re.IGNORECASE)
+TABLE_TAGS = re.compile(r"</?(?:table|thead|tbody|tr|td|th)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -367,7 +367,7 @@ def _read(parsed: Parsed, lines: list[str], document: Document, reader: _Reader)
             inline = tokens[index + 1] if token.type == "paragraph_open" else None
             if token.type in ("code_block", "fence"):
                 document.breaks.append(Break(start + 1, "code block"))
-            elif inline is not None and _TABLE_TAGS.search(inline.content):
+            elif inline is not None and TABLE_TAGS.search(inline.content):
                 document.breaks.append(Break(start + 1, "paragraph"))
             # An image needs `![`: other paragraphs need no inline parse.
             figured = inline is not None and "![" in inline.content

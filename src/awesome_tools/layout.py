@@ -272,7 +272,13 @@ def _lint_panel(
     from awesome_tools.panellint import lint_panels
 
     return lint_panels(
-        text, path, expected=expected, entry_files=entry_files, frame=frame, fixes=fixes
+        text,
+        path,
+        expected=expected,
+        entry_files=entry_files,
+        frame=frame,
+        fixes=fixes,
+        jobs=jobs,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
 from awesome_tools.diagnostics import Diagnostic
@@ -95,7 +96,9 @@ def figures(
         yield _at(path, opened[0], "panel-figure", "figure block is not closed")
 
 
-def swallowed(path: str, parsed: Parsed, lines: list[str], heads: list[int]) -> Iterator[Diagnostic]:
+def swallowed(
+    path: str, parsed: Parsed, lines: list[str], heads: list[int]
+) -> Iterator[Diagnostic]:
     """`panel-swallowed`: markdown-it sees every panel heading as a heading, and each panel's
     `<details>` folds close in it. A heading inside a block an earlier line opened (a code
     fence, an HTML block that runs to its end marker or the next blank line) is reported once
@@ -218,14 +221,15 @@ def drift(
     lines: list[str],
     have_heads: list[int],
     expected: str,
+    want_heads: list[int],
     entry_files: dict[str, str],
     frame: str,
     fixes: Fixes,
 ) -> Iterator[Diagnostic]:
     """`drift`: each panel (its heading lines `have_heads`, as the lint found them) compared with
-    the one its entry renders, the frame with the template."""
+    the one its entry renders (`want_heads` in the expected text), the frame with the
+    template."""
     want = expected.split("\n")
-    want_heads = find_heads(want).lines
     have_panels, want_panels = _panels(lines, have_heads), _panels(want, want_heads)
     # A panel is named as the index names it (a title need not start with the name).
     have_names, want_names = index_names(lines, have_heads), index_names(want, want_heads)
@@ -279,22 +283,72 @@ def lint_panels(
     entry_files: dict[str, str] | None = None,
     frame: str = "templates/README.md.j2",
     fixes: Fixes = CONSOLE,
+    jobs: int = 1,
 ) -> list[Diagnostic]:
-    """Run the panel layout's rules on README text; drift only when the expected text is given."""
-    from awesome_tools.blocks import parse_blocks, read_document
+    """Run the panel layout's rules on README text; drift only when the expected text is given.
 
-    lines = readme_lines(text)
-    # One block parse for every rule: at 10,000 panels each parse is a second and a half.
-    parsed = parse_blocks("\n".join(lines))
-    heads = find_heads(lines, parsed)
-    panels = _panels(lines, heads.lines)
-    region = _region(lines, panels)
-    found = [
-        *headings(path, lines, region, heads.level),
-        *figures(path, lines, region, frozenset(heads.lines)),
-        *coverage(path, lines, panels),
-        *swallowed(path, parsed, lines, heads.lines),
-    ]
+    With `jobs` over 1 and a large README that differs from the expected one, the expected
+    text's panel headings (for drift) are found in another process while this one parses the
+    README and runs the other rules.
+    """
+    from awesome_tools.blocks import parse_blocks
+    from awesome_tools.lint import MIN_PARALLEL
+    from awesome_tools.workers import Pending
+
+    drifts = expected is not None and expected != text
+    want: Pending[list[int]] | None = None
+    try:
+        if jobs > 1 and len(text) > MIN_PARALLEL and expected is not None and drifts:
+            want = Pending(partial(_head_lines, expected))
+        lines = readme_lines(text)
+        # One block parse for every rule: at 10,000 panels a parse is a second and a half.
+        parsed = parse_blocks("\n".join(lines))
+        heads = find_heads(lines, parsed)
+        panels = _panels(lines, heads.lines)
+        region = _region(lines, panels)
+        found = [
+            *headings(path, lines, region, heads.level),
+            *figures(path, lines, region, frozenset(heads.lines)),
+            *coverage(path, lines, panels),
+            *swallowed(path, parsed, lines, heads.lines),
+            *html_breaks(path, parsed),
+        ]
+        if expected is not None and drifts:
+            want_heads = want.result() if want is not None else _head_lines(expected)
+            found += drift(
+                path, lines, heads.lines, expected, want_heads, entry_files or {}, frame, fixes
+            )
+        return sorted(found)
+    finally:
+        if want is not None:
+            want.cancel()
+
+
+def _head_lines(text: str) -> list[int]:
+    """The panel headings' line indexes of README text (the expected one, for drift)."""
+    return find_heads(text.split("\n")).lines
+
+
+def html_breaks(path: str, parsed: Parsed) -> Iterator[Diagnostic]:
+    """`html-block-break`: indented code, or a paragraph of table tags, after a blank line inside
+    a `<details>`; a fenced block there is meant as code.
+
+    Only those blocks can be one, so the README's HTML is read (most of this rule's time) only
+    when a top-level block is of either kind.
+    """
+    from awesome_tools.blocks import TABLE_TAGS, read_document
+
+    tokens = parsed.tokens
+    if not any(
+        token.level == 0
+        and (
+            token.type == "code_block"
+            or (token.type == "paragraph_open" and TABLE_TAGS.search(tokens[n + 1].content))
+        )
+        for n, token in enumerate(tokens)
+    ):
+        return
+    lines = parsed.text.split("\n")
     for brk in read_document(parsed).breaks:
         if lines[brk.line - 1].lstrip().startswith(("```", "~~~")):
             continue  # a fenced block after a blank line inside <details> is meant as code
@@ -302,7 +356,4 @@ def lint_panels(
             f"a blank line before this line ends the HTML block: GitHub shows what follows as a "
             f"{brk.kind}; remove the blank line or indent less than 4 spaces"
         )
-        found.append(Diagnostic(path, brk.line, 1, "html-block-break", message))
-    if expected is not None and expected != text:
-        found += drift(path, lines, heads.lines, expected, entry_files or {}, frame, fixes)
-    return sorted(found)
+        yield Diagnostic(path, brk.line, 1, "html-block-break", message)

@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 _BEFORE = ["<details>", "<summary>More Information</summary>", ""]
 _AFTER = ["", "</details>", "", "### **Next: panel**"]
 DETAILS_TAG = re.compile(r"</?details(?=[\s/>]|$)", re.IGNORECASE)
+# Where a block that can outlast the fold may start: a fence (``` or ~~~) or an HTML block (<)
+# at a line's start, after any list or quote markers; indented code at a space or tab there.
+# Every other block ends at the blank line before the fold's </details>; text that matches
+# neither this nor DETAILS_TAG is not parsed.
+MAY_OUTLAST = re.compile(r"^[ \t>*+\-0-9.)]*(?:```|~~~|<)|^[ \t]", re.MULTILINE)
 
 
 @cache
@@ -112,10 +117,13 @@ def deep_dive_problem(text: str) -> tuple[int, str] | None:
     None when the deep dive parses, inside the panel's fold, to blocks that all end before the
     fold's `</details>` and hold no `<details>` or `</details>` of their own.
     """
-    if not any(char in text for char in "`~<") and not re.search(r"(?m)^[ \t]", text):
-        # A fence needs ` or ~, an HTML block or a fold <, indented code a space or tab at a
-        # line's start: none of them can start here.
+    if not MAY_OUTLAST.search(text) and not DETAILS_TAG.search(text):
         return None
+    return parsed_problem(text)
+
+
+def parsed_problem(text: str) -> tuple[int, str] | None:
+    """`deep_dive_problem` decided by markdown-it alone, for every text (no regex first)."""
     body = text.split("\n")
     lines = [*_BEFORE, *body, *_AFTER]
     first, close = len(_BEFORE), len(_BEFORE) + len(body) + 1

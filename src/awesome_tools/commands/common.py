@@ -112,6 +112,9 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        # What was made meanwhile (the entries, a README's parse) lives on to the command's
+        # end: kept out of every later pass, which would otherwise walk it all once more.
+        gc.freeze()
         if enabled:
             gc.enable()
 
