@@ -376,3 +376,50 @@ def _text_fields(model: type[BaseModel], prefix: str = "") -> list[str]:
 
 def test_every_text_field_of_the_schema_is_plain_text_the_check_reads() -> None:
     assert sorted(charrefs.PLAIN_TEXT) == sorted(_text_fields(Entry))
+
+
+def _encode_each(text: str, context: Context, spelt: str | None) -> str:
+    """encode, written character by character: what the one-pass substitution must equal."""
+    kept = {charrefs.character(ref): ref for ref in (spelt or "").split()}
+    out = []
+    for index, char in enumerate(text):
+        if char in kept:
+            out.append(kept[char])
+        elif char == "&":
+            out.append("&amp;" if charrefs._escaped(text, index, context) else "&")
+        else:
+            out.append(charrefs._default(char, context) or char)
+    return "".join(out)
+
+
+def test_encode_equals_the_character_by_character_escape() -> None:
+    import random
+
+    rng = random.Random(18)
+    pieces = [
+        "&",
+        "&amp;",
+        "&lt;",
+        "&#60;",
+        "&copy;",
+        "&x",
+        "<",
+        '"',
+        "'",
+        "é",
+        "©",
+        "a",
+        " ",
+        ";",
+        "#",
+    ]
+    spellings = [None, "&copy;", "&#233; &#169;", "&quot;", "&lt;", "&NotEqualTilde;"]
+    contexts: tuple[Context, ...] = get_args(Context)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        spelt, context = rng.choice(spellings), rng.choice(contexts)
+        assert charrefs.encode(text, context, spelt) == _encode_each(text, context, spelt), (
+            text,
+            context,
+            spelt,
+        )

@@ -14,6 +14,7 @@ import bisect
 import html
 import re
 from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Literal
 
 from awesome_tools.diagnostics import Diagnostic
@@ -108,17 +109,26 @@ def encode(text: str, context: Context = "markdown", spelt: str | None = None) -
     written for its character wherever it stands.
     """
     kept = {character(ref): ref for ref in (spelt or "").split()}
-    if not kept and "&" not in text and "<" not in text and '"' not in text:
-        return text
-    out = []
-    for index, char in enumerate(text):
+    if not kept and "&" not in text:
+        # Only `<` (and `"` in an attribute) to escape: each is always written the same way.
+        text = text.replace("<", "&lt;")
+        return text.replace('"', "&quot;") if context == "attribute" else text
+
+    def one(match: re.Match[str]) -> str:
+        char = match[0]
         if char in kept:
-            out.append(kept[char])
-        elif char == "&":
-            out.append("&amp;" if _escaped(text, index, context) else "&")
-        else:
-            out.append(_default(char, context) or char)
-    return "".join(out)
+            return kept[char]
+        if char == "&":
+            return "&amp;" if _escaped(text, match.start(), context) else "&"
+        return _default(char, context) or char
+
+    return _specials("".join(sorted(k for k in kept if k))).sub(one, text)
+
+
+@cache
+def _specials(kept: str) -> re.Pattern[str]:
+    """The characters `encode` may write otherwise: `&`, `<`, `"` and the kept ones."""
+    return re.compile("[" + re.escape("".join(sorted(set(kept) | set('&<"')))) + "]")
 
 
 def spellings(written: str, context: Context = "markdown") -> str | None:

@@ -258,6 +258,9 @@ def _environment(root: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # A command reads each template once: no look at its file each time it is used (a
+        # panel README renders its panel template once per model).
+        auto_reload=False,
     )
     env.filters["slug"] = slugify
     env.filters["markdown_text"] = markdown_text
