@@ -168,6 +168,10 @@ _YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 def references_left(loaded: Loaded, raw: bytes) -> list[Diagnostic]:
     """Warn on an HTML character reference in a plain-text field: its character is the text."""
+    if b"&" not in raw and b"\\" not in raw:
+        # No `&` in the file, nor an escape that could write one (`"\x26"`): in UTF-8, -16 and
+        # -32 alike, a file whose values hold an `&` holds its byte.
+        return []
     data = loaded.data if isinstance(loaded.data, dict) else {}
     texts = [(path, value) for path, value in fields(data) if "&" in value]
     if not texts:
