@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import shutil
 import time
@@ -509,3 +510,49 @@ def test_the_panel_lint_in_two_processes_finds_what_one_finds(
     monkeypatch.setattr(awesome_tools.lint, "MIN_PARALLEL", 0)
     assert lint_panels(text, "README.md", expected=expected, entry_files=files, jobs=2) == one
     assert bool(one) == bool(edit[0])
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ("", ""),
+        ("MODUS treats every modality symmetrically", "MODUS treats each modality symmetrically"),
+        ("**MODUS** is a decoder-only any-to-any model", "```\n**MODUS** is"),
+    ],
+    ids=["current", "summary edited", "a fence left open"],
+)
+def test_lint_begins_the_readme_s_own_checks_while_the_entries_load(
+    rendered_upstream: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    edit: tuple[str, str],
+) -> None:
+    """`lint -j 2` of a large list's README begins the checks that need no entry in another
+    process (`Layout.lint_alone`): its report is that of `lint -j 1`, exit code included."""
+    import awesome_tools.lint
+
+    shutil.copytree(rendered_upstream, tmp_path, dirs_exist_ok=True)
+    monkeypatch.chdir(tmp_path)
+    readme = tmp_path / "README.md"
+    if edit[0]:
+        readme.write_text(readme.read_text("utf-8").replace(*edit), "utf-8")
+    capsys.readouterr()
+    one = main(["lint", "-j", "1"]), capsys.readouterr()
+    monkeypatch.setattr(awesome_tools.lint, "MIN_PARALLEL", 0)
+    import awesome_tools.panellint
+
+    real = awesome_tools.panellint.lint_alone
+    log = tmp_path / "begun.log"
+
+    def logged(text: str, path: str) -> object:
+        with log.open("a") as out:
+            out.write(f"{os.getpid()} {path}\n")
+        return real(text, path)
+
+    monkeypatch.setattr(awesome_tools.panellint, "lint_alone", logged)
+    assert (main(["lint", "-j", "2"]), capsys.readouterr()) == one
+    assert one[0] == (1 if edit[0] else 0)
+    # Run once, in another process (the lint's own process would have logged its own pid).
+    pid, path = log.read_text().split()
+    assert (int(pid) != os.getpid(), path) == (True, "README.md")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from awesome_tools.diagnostics import Diagnostic
@@ -48,7 +48,8 @@ Read = Callable[[bytes, str, "str | None", str], "ImportPlan"]
 class Lint(Protocol):
     """Text, path, expected README or None, entry files by name, frame and fixes to the
     diagnostics; `jobs` processes may share the work of a large README; without `shortcuts`
-    every text is parsed whole (`lint --no-shortcut`)."""
+    every text is parsed whole (`lint --no-shortcut`); `alone` gives what the layout's
+    `lint_alone` found of this text, begun earlier (`Layout.lint_alone`)."""
 
     def __call__(
         self,
@@ -61,6 +62,7 @@ class Lint(Protocol):
         /,
         jobs: int = 1,
         shortcuts: bool = True,
+        alone: Callable[[], Any] | None = None,
     ) -> list[Diagnostic]: ...
 
 
@@ -131,6 +133,9 @@ class Layout:
     escapes_text: bool = False
     # Lint of only the part of a README that differs from the expected one (`escapes_text`).
     lint_part: LintPart = _no_part
+    # The README checks that need no entry, run on (text, path) in another process while the
+    # entries load and the expected README renders; `lint` takes the result as `alone`.
+    lint_alone: Callable[[str, str], Any] | None = None
 
 
 # The table layout's identity and eight cells (the Alignment pair may be left out).
@@ -182,6 +187,7 @@ def _lint_table(
     /,
     jobs: int = 1,
     shortcuts: bool = True,
+    alone: Callable[[], Any] | None = None,
 ) -> list[Diagnostic]:
     from awesome_tools.lint import lint_text
 
@@ -267,6 +273,7 @@ def _lint_panel(
     /,
     jobs: int = 1,
     shortcuts: bool = True,
+    alone: Callable[[], Any] | None = None,
 ) -> list[Diagnostic]:
     # The panel README is always parsed whole: there is no shortcut to leave out.
     from awesome_tools.panellint import lint_panels
@@ -279,7 +286,14 @@ def _lint_panel(
         frame=frame,
         fixes=fixes,
         jobs=jobs,
+        alone=alone,
     )
+
+
+def _lint_panel_alone(text: str, path: str) -> Any:
+    from awesome_tools.panellint import lint_alone
+
+    return lint_alone(text, path)
 
 
 def _panel_extras(
@@ -306,6 +320,7 @@ PANEL = Layout(
     extras=_panel_extras,
     extra_files=(CREDITS,),
     frame=_panel_frame,
+    lint_alone=_lint_panel_alone,
 )
 
 LAYOUTS = {layout.name: layout for layout in (TABLE, PANEL)}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -284,14 +284,15 @@ def lint_panels(
     frame: str = "templates/README.md.j2",
     fixes: Fixes = CONSOLE,
     jobs: int = 1,
+    alone: Callable[[], Alone] | None = None,
 ) -> list[Diagnostic]:
     """Run the panel layout's rules on README text; drift only when the expected text is given.
 
-    With `jobs` over 1 and a large README that differs from the expected one, the expected
-    text's panel headings (for drift) are found in another process while this one parses the
-    README and runs the other rules.
+    `alone` gives `lint_alone(text, path)` where it was begun earlier (in another process, while
+    the entries loaded). With `jobs` over 1 and a large README that differs from the expected
+    one, the expected text's panel headings (for drift) are found in another process while this
+    one parses the README and runs the other rules.
     """
-    from awesome_tools.blocks import parse_blocks
     from awesome_tools.lint import MIN_PARALLEL
     from awesome_tools.workers import Pending
 
@@ -300,28 +301,43 @@ def lint_panels(
     try:
         if jobs > 1 and len(text) > MIN_PARALLEL and expected is not None and drifts:
             want = Pending(partial(_head_lines, expected))
-        lines = readme_lines(text)
-        # One block parse for every rule: at 10,000 panels a parse is a second and a half.
-        parsed = parse_blocks("\n".join(lines))
-        heads = find_heads(lines, parsed)
-        panels = _panels(lines, heads.lines)
-        region = _region(lines, panels)
-        found = [
-            *headings(path, lines, region, heads.level),
-            *figures(path, lines, region, frozenset(heads.lines)),
-            *coverage(path, lines, panels),
-            *swallowed(path, parsed, lines, heads.lines),
-            *html_breaks(path, parsed),
-        ]
+        found, have_heads = alone() if alone is not None else lint_alone(text, path)
         if expected is not None and drifts:
             want_heads = want.result() if want is not None else _head_lines(expected)
+            lines = readme_lines(text)
             found += drift(
-                path, lines, heads.lines, expected, want_heads, entry_files or {}, frame, fixes
+                path, lines, have_heads, expected, want_heads, entry_files or {}, frame, fixes
             )
         return sorted(found)
     finally:
         if want is not None:
             want.cancel()
+
+
+# What `lint_alone` gives: the findings of the rules that need only the README, and the line
+# indexes of its panel headings (drift's starting points).
+Alone = tuple[list[Diagnostic], list[int]]
+
+
+def lint_alone(text: str, path: str) -> Alone:
+    """The panel rules that need no entry (headings, figures, timeline coverage, panels
+    swallowed, HTML-block breaks), and the panel headings' lines."""
+    from awesome_tools.blocks import parse_blocks
+
+    lines = readme_lines(text)
+    # One block parse for every rule: at 10,000 panels a parse is a second and a half.
+    parsed = parse_blocks("\n".join(lines))
+    heads = find_heads(lines, parsed)
+    panels = _panels(lines, heads.lines)
+    region = _region(lines, panels)
+    found = [
+        *headings(path, lines, region, heads.level),
+        *figures(path, lines, region, frozenset(heads.lines)),
+        *coverage(path, lines, panels),
+        *swallowed(path, parsed, lines, heads.lines),
+        *html_breaks(path, parsed),
+    ]
+    return found, heads.lines
 
 
 def _head_lines(text: str) -> list[int]:

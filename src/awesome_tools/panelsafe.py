@@ -117,10 +117,11 @@ def deep_dive_problem(text: str) -> tuple[int, str] | None:
     None when the deep dive parses, inside the panel's fold, to blocks that all end before the
     fold's `</details>` and hold no `<details>` or `</details>` of their own.
     """
-    if "<" not in text and "```" not in text and "~~~" not in text:
-        # What both patterns need, found without a regex, but a space or tab at a line's start.
-        if text[:1] not in (" ", "\t") and "\n " not in text and "\n\t" not in text:
-            return None
+    # What both patterns need, found without a regex: `<`, a fence, or a space or tab at a line's
+    # start.
+    marks = ("<", "```", "~~~", "\n ", "\n\t")
+    if text[:1] not in (" ", "\t") and not any(mark in text for mark in marks):
+        return None
     if not MAY_OUTLAST.search(text) and not DETAILS_TAG.search(text):
         return None
     return parsed_problem(text)

@@ -162,6 +162,7 @@ def lint_readme(
     proven: bool,
     shortcuts: bool = True,
     jobs: int = 1,
+    alone: Callable[[], Any] | None = None,
 ) -> list[Diagnostic]:
     """Lint README text, against the expected text when given: with `shortcuts` and templates
     `proven` (`templates_proven`), a README equal to it is not parsed and one that differs only
@@ -172,4 +173,4 @@ def lint_readme(
         found = layout.lint_part(text, path, expected, entry_files, frame, fixes)
         if found is not None:
             return found
-    return layout.lint(text, path, expected, entry_files, frame, fixes, jobs, shortcuts)
+    return layout.lint(text, path, expected, entry_files, frame, fixes, jobs, shortcuts, alone)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from awesome_tools.commands.common import (
     collector_paused,
@@ -26,7 +27,9 @@ from awesome_tools.project import (
 
 if TYPE_CHECKING:
     from awesome_tools.fixes import Fixes
+    from awesome_tools.project import Source
     from awesome_tools.schema import Entry
+    from awesome_tools.workers import Pending
 
 
 def _stale_extras(root: Path, cwd: Path, extras: dict[str, str], fixes: Fixes) -> list[Diagnostic]:
@@ -47,9 +50,6 @@ def _stale_extras(root: Path, cwd: Path, extras: dict[str, str], fixes: Fixes) -
 
 def run(args: argparse.Namespace) -> int:
     """Lint a README of model blocks; the project's README.md is also checked for drift."""
-    from awesome_tools.layout import layout_of_readme
-    from awesome_tools.proof import lint_readme, templates_proven
-    from awesome_tools.templates import TemplateProblem, load_templates
     from awesome_tools.textfile import decode
 
     cwd = Path.cwd()
@@ -65,6 +65,55 @@ def run(args: argparse.Namespace) -> int:
     text, problem = decode(source.raw, source.display)
     if text is None:
         return report([problem] if problem else [], args, files=1)
+    alone = _begin_alone(args, root, cwd, readme, text, source.display)
+    try:
+        return _lint(args, cwd, root, source, text, alone)
+    finally:
+        if alone is not None:
+            alone.cancel()
+
+
+def _begin_alone(
+    args: argparse.Namespace,
+    root: Path | None,
+    cwd: Path,
+    readme: Path,
+    text: str,
+    shown: str,
+) -> Pending[Any] | None:
+    """The list's README checks that need no entry (`Layout.lint_alone`), begun in another
+    process, so that they run while the entries load and the expected README renders: for a
+    large README (`lint.MIN_PARALLEL`) with `jobs` over 1; else None (lint runs them itself)."""
+    from awesome_tools.lint import MIN_PARALLEL
+    from awesome_tools.project import read_settings
+    from awesome_tools.workers import Pending
+
+    if root is None or jobs(args) <= 1 or len(text) <= MIN_PARALLEL:
+        return None
+    if readme.resolve() != (root / "README.md").resolve():
+        return None
+    settings, problems = read_settings(root, cwd)
+    lint_alone = settings.layout.lint_alone
+    if problems or lint_alone is None:
+        return None
+    return Pending(partial(lint_alone, text, shown))
+
+
+def _lint(
+    args: argparse.Namespace,
+    cwd: Path,
+    root: Path | None,
+    source: Source,
+    text: str,
+    alone: Pending[Any] | None,
+) -> int:
+    """Lint the decoded README text (of `source`), against the list's entries where it is the
+    list's README.md; `alone` is its entry-free checks, begun earlier."""
+    from awesome_tools.layout import layout_of_readme
+    from awesome_tools.proof import lint_readme, templates_proven
+    from awesome_tools.templates import TemplateProblem, load_templates
+
+    readme = source.path
     templates = load_templates(root)
     expected: str | None = None
     entry_files: dict[str, str] = {}
@@ -133,5 +182,6 @@ def run(args: argparse.Namespace) -> int:
             proven=proven,
             shortcuts=shortcuts,
             jobs=jobs(args),
+            alone=alone.result if alone is not None else None,
         )
     return report(sorted(diagnostics), args, files=files)
