@@ -45,8 +45,6 @@ PAPER_HOSTS = (
 MODEL_CARD_HOSTS = ("huggingface.co", "hf.co", "modelscope.cn")
 BLOG_HOSTS = ("medium.com", "substack.com", "blog.google", "ai.meta.com", "openai.com")
 PAPER, MODEL_CARD, PROJECT_PAGE, BLOG = "Paper", "Model card", "Project page", "Blog"
-# Every label the overview gives the entry's own link: import reads each back as `url`.
-OVERVIEW_LABELS = (PAPER, MODEL_CARD, PROJECT_PAGE, BLOG)
 
 
 def _host(url: str) -> str:

@@ -246,20 +246,6 @@ def _panel(templates: Templates, entry: Entry, marker: str, level: int) -> str:
     return templates.render(PANEL_TEMPLATE, 1, **parts, entry=entry)
 
 
-def panels_text(
-    ordered: Sequence[Entry],
-    templates: Templates,
-    *,
-    markers: FigureMarkers,
-    jobs: int = 1,
-    level: int = DEFAULT_LEVEL,
-) -> str:
-    """Every panel, numbered in order, each through the panel template, joined by a blank line."""
-    return "\n\n".join(
-        _panels(ordered, templates, markers=markers, jobs=jobs, strip=False, level=level)
-    )
-
-
 def _panels(
     ordered: Sequence[Entry],
     templates: Templates,
