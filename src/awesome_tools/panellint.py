@@ -296,17 +296,18 @@ def lint_panels(
     from awesome_tools.lint import MIN_PARALLEL
     from awesome_tools.workers import Pending
 
-    drifts = expected is not None and expected != text
+    # The text drift compares with: the expected one, where the README differs from it.
+    other = expected if expected is not None and expected != text else None
     want: Pending[list[int]] | None = None
     try:
-        if jobs > 1 and len(text) > MIN_PARALLEL and expected is not None and drifts:
-            want = Pending(partial(_head_lines, expected))
+        if other is not None and jobs > 1 and len(text) > MIN_PARALLEL:
+            want = Pending(partial(_head_lines, other))
         found, have_heads = alone() if alone is not None else lint_alone(text, path)
-        if expected is not None and drifts:
-            want_heads = want.result() if want is not None else _head_lines(expected)
+        if other is not None:
+            want_heads = want.result() if want is not None else _head_lines(other)
             lines = readme_lines(text)
             found += drift(
-                path, lines, have_heads, expected, want_heads, entry_files or {}, frame, fixes
+                path, lines, have_heads, other, want_heads, entry_files or {}, frame, fixes
             )
         return sorted(found)
     finally:
@@ -335,7 +336,7 @@ def lint_alone(text: str, path: str) -> Alone:
         *figures(path, lines, region, frozenset(heads.lines)),
         *coverage(path, lines, panels),
         *swallowed(path, parsed, lines, heads.lines),
-        *html_breaks(path, parsed),
+        *html_breaks(path, parsed, lines),
     ]
     return found, heads.lines
 
@@ -345,7 +346,7 @@ def _head_lines(text: str) -> list[int]:
     return find_heads(text.split("\n")).lines
 
 
-def html_breaks(path: str, parsed: Parsed) -> Iterator[Diagnostic]:
+def html_breaks(path: str, parsed: Parsed, lines: list[str]) -> Iterator[Diagnostic]:
     """`html-block-break`: indented code, or a paragraph of table tags, after a blank line inside
     a `<details>`; a fenced block there is meant as code.
 
@@ -364,7 +365,6 @@ def html_breaks(path: str, parsed: Parsed) -> Iterator[Diagnostic]:
         for n, token in enumerate(tokens)
     ):
         return
-    lines = parsed.text.split("\n")
     for brk in read_document(parsed).breaks:
         if lines[brk.line - 1].lstrip().startswith(("```", "~~~")):
             continue  # a fenced block after a blank line inside <details> is meant as code

@@ -7,7 +7,6 @@ from urllib.parse import quote
 
 from mdit_py_plugins.anchors.index import slugify
 
-# A panel's heading: `## **Name: Title**` or `### **Name: Title**` (the README chooses).
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -17,6 +16,7 @@ def readme_lines(text: str) -> list[str]:
     return _LINE_BREAK.split(text)
 
 
+# A panel's heading: `## **Name: Title**` or `### **Name: Title**` (the README chooses).
 HEADING = re.compile(r"^(?P<hashes>#{2,3}) \*\*(?P<title>.+?)\*\*[ \t]*$")
 LEVELS = (2, 3)
 DEFAULT_LEVEL = 3  # the panel layout's own: `### **Name: Title**`

@@ -65,21 +65,19 @@ def run(args: argparse.Namespace) -> int:
     text, problem = decode(source.raw, source.display)
     if text is None:
         return report([problem] if problem else [], args, files=1)
-    alone = _begin_alone(args, root, cwd, readme, text, source.display)
+    # The list's own README.md is linted against its entries (drift), its entry-free checks
+    # begun first.
+    own = root is not None and readme.resolve() == (root / "README.md").resolve()
+    alone = _begin_alone(args, root, cwd, text, source.display) if own and root else None
     try:
-        return _lint(args, cwd, root, source, text, alone)
+        return _lint(args, cwd, root, own, source, text, alone)
     finally:
         if alone is not None:
             alone.cancel()
 
 
 def _begin_alone(
-    args: argparse.Namespace,
-    root: Path | None,
-    cwd: Path,
-    readme: Path,
-    text: str,
-    shown: str,
+    args: argparse.Namespace, root: Path, cwd: Path, text: str, shown: str
 ) -> Pending[Any] | None:
     """The list's README checks that need no entry (`Layout.lint_alone`), begun in another
     process, so that they run while the entries load and the expected README renders: for a
@@ -88,9 +86,7 @@ def _begin_alone(
     from awesome_tools.project import read_settings
     from awesome_tools.workers import Pending
 
-    if root is None or jobs(args) <= 1 or len(text) <= MIN_PARALLEL:
-        return None
-    if readme.resolve() != (root / "README.md").resolve():
+    if jobs(args) <= 1 or len(text) <= MIN_PARALLEL:
         return None
     settings, problems = read_settings(root, cwd)
     lint_alone = settings.layout.lint_alone
@@ -103,17 +99,17 @@ def _lint(
     args: argparse.Namespace,
     cwd: Path,
     root: Path | None,
+    own: bool,
     source: Source,
     text: str,
     alone: Pending[Any] | None,
 ) -> int:
     """Lint the decoded README text (of `source`), against the list's entries where it is the
-    list's README.md; `alone` is its entry-free checks, begun earlier."""
+    list's README.md (`own`); `alone` is its entry-free checks, begun earlier."""
     from awesome_tools.layout import layout_of_readme
     from awesome_tools.proof import lint_readme, templates_proven
     from awesome_tools.templates import TemplateProblem, load_templates
 
-    readme = source.path
     templates = load_templates(root)
     expected: str | None = None
     entry_files: dict[str, str] = {}
@@ -122,7 +118,7 @@ def _lint(
     categories: list[str] = []
     title: str | None = None
     files = 1  # README.md, and the files the layout generates beside it when they are compared
-    if root is not None and readme.resolve() == (root / "README.md").resolve():
+    if own:
         project = load_project(args, cwd)
         templates = project.templates()  # with the budget its settings give
         fixes, layout = project.fixes, project.layout
