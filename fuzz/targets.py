@@ -12,17 +12,17 @@ from functools import lru_cache
 from itertools import zip_longest
 from pathlib import Path
 
+from awesome_tools.core.entrycheck import check_entries
+from awesome_tools.core.fixes import CONSOLE, Fixes
+from awesome_tools.core.rules import RULES
+from awesome_tools.core.schema import Entry
+from awesome_tools.core.templates import load_templates
 from awesome_tools.diagnostics import Diagnostic
-from awesome_tools.entrycheck import check_entries
-from awesome_tools.fixes import CONSOLE, Fixes
-from awesome_tools.importer import plan_import
-from awesome_tools.layout import Layout
-from awesome_tools.lint import lint_text
-from awesome_tools.render import render_readme
-from awesome_tools.rules import RULES
-from awesome_tools.schema import Entry
-from awesome_tools.templates import load_templates
-from awesome_tools.textfile import decode
+from awesome_tools.io.textfile import decode
+from awesome_tools.layouts.base import Layout
+from awesome_tools.layouts.table.importer import plan_import
+from awesome_tools.layouts.table.lint import lint_text
+from awesome_tools.layouts.table.render import render_readme
 
 CATEGORIES = ["Encoders", "Decoders & Friends"]
 CATEGORIES_TEXT = "".join(f'- "{name}"\n' for name in CATEGORIES)
@@ -155,7 +155,7 @@ def round_trip(data: bytes) -> None:
 
 def panel_readme(data: bytes) -> None:
     """The panel layout's importer and linter on any bytes as a panel README."""
-    from awesome_tools.layout import PANEL
+    from awesome_tools.layouts.base import PANEL
 
     text, _ = decode(data, README_PATH)
     plan = PANEL.read(data, README_PATH, None, "categories.yaml")
@@ -234,10 +234,10 @@ def panel_text(data: bytes) -> None:
     the panel lint finds nothing, and import gives the entry back or names what it lost."""
     import yaml
 
-    from awesome_tools.layout import PANEL
-    from awesome_tools.normalize import slugify
-    from awesome_tools.panelparts import HEADING
-    from awesome_tools.panelsafe import blocks
+    from awesome_tools.core.mdsafe import blocks
+    from awesome_tools.core.normalize import slugify
+    from awesome_tools.layouts.base import PANEL
+    from awesome_tools.layouts.panel.parts import HEADING
 
     entries = [_ordinary("Newer", 3), panel_entry_data(data), _ordinary("Older", 1)]
     # Each file named as `new` would name it: a name with no file name is refused as in a list.
@@ -269,8 +269,8 @@ def panel_text(data: bytes) -> None:
 
 
 def _panel_round_trip(readme: str, entries: list[Entry]) -> None:
-    from awesome_tools.driftfields import differing
-    from awesome_tools.layout import PANEL
+    from awesome_tools.layouts.base import PANEL
+    from awesome_tools.layouts.driftfields import differing
 
     plan = PANEL.read(readme.encode(), README_PATH, None, "categories.yaml")
     well_formed(plan.diagnostics, README_PATH, readme)
@@ -348,9 +348,9 @@ def paths(data: bytes) -> None:
     import os
     import tempfile
 
-    from awesome_tools.files import RefusedWrite, write_target
-    from awesome_tools.pathcheck import dangling_link, is_inside, leads_out
-    from awesome_tools.project import read_project
+    from awesome_tools.engine.project import read_project
+    from awesome_tools.io.files import RefusedWrite, write_target
+    from awesome_tools.io.pathcheck import dangling_link, is_inside, leads_out
 
     with tempfile.TemporaryDirectory() as top:
         root = _build(data[:32], Path(top))
@@ -411,9 +411,9 @@ class Listed:
 @lru_cache(maxsize=1)
 def listed() -> tuple[Listed, ...]:
     """The frozen list in the table and the panel layout, with its templates' proof."""
-    from awesome_tools.layout import PANEL, TABLE
-    from awesome_tools.project import read_project
-    from awesome_tools.proof import templates_proven
+    from awesome_tools.engine.project import read_project
+    from awesome_tools.engine.proof import templates_proven
+    from awesome_tools.layouts.base import PANEL, TABLE
 
     project = read_project(LIST, LIST)
     entries, categories = list(project.entries.values()), project.categories
@@ -487,7 +487,7 @@ def near_edit_inputs(count: int, seed: int, layout: int) -> list[bytes]:
 def lint_diff(data: bytes) -> None:
     """An edit near a block of a rendered README: lint with its shortcuts (the proof, the part,
     drift's window) reports exactly what `lint --no-shortcut` does."""
-    from awesome_tools.proof import lint_readme
+    from awesome_tools.engine.proof import lint_readme
 
     choice, text, edits = near_edit(data)
     found = []

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.entryfile import dump_entry
-from awesome_tools.normalize import slugify
+from awesome_tools.core.entryfile import dump_entry
+from awesome_tools.core.normalize import slugify
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

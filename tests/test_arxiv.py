@@ -14,9 +14,16 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from awesome_tools import arxiv
-from awesome_tools.arxiv import ArxivError, Paper, default_name, paper_id, parse_feed, query_url
 from awesome_tools.cli import main
+from awesome_tools.core import arxiv
+from awesome_tools.core.arxiv import (
+    ArxivError,
+    Paper,
+    default_name,
+    paper_id,
+    parse_feed,
+    query_url,
+)
 from conftest import FIXTURES, entry_text
 
 RECORDED = FIXTURES / "arxiv"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from awesome_tools.budget import Budget, Limits, checked_binop, enforced
 from awesome_tools.cli import main
-from awesome_tools.settings import load_settings
+from awesome_tools.core.budget import Budget, Limits, checked_binop, enforced
+from awesome_tools.core.settings import load_settings
 
 T = "templates/README.md.j2:"
 ERROR = "error[template]"
@@ -154,7 +154,7 @@ def test_a_render_shared_between_processes_stops_on_time(
 ) -> None:
     """A panel that never ends in a forked child's share or in the parent's own: the render
     stops on time either way, and no child is left running."""
-    import awesome_tools.workers as workers
+    import awesome_tools.io.workers as workers
 
     monkeypatch.setattr(workers, "MIN_PER_JOB", 1)
     for n, name in enumerate(["Model A", "Model B", "Model C"]):
@@ -235,7 +235,7 @@ BINOPS = [
 def test_repetitions_and_powers_are_measured_before_they_are_made(
     case: str, operator: str, left: object, right: object, refused: bool
 ) -> None:
-    from awesome_tools.budget import BudgetExceeded
+    from awesome_tools.core.budget import BudgetExceeded
 
     with enforced(Limits(60.0, 1200)):
         if refused:

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from awesome_tools.categories import category_problem
 from awesome_tools.cli import main
-from awesome_tools.render import render_readme
-from awesome_tools.schema import Entry
-from awesome_tools.templates import load_templates, markdown_text
+from awesome_tools.core.categories import category_problem
+from awesome_tools.core.schema import Entry
+from awesome_tools.core.templates import load_templates, markdown_text
+from awesome_tools.layouts.table.render import render_readme
 from conftest import RICH, write_project
 
 PLAIN = "(letters, digits, spaces, & - , . : ' / + and non-ASCII symbols such as emoji)"

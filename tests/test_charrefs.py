@@ -10,15 +10,15 @@ import yaml
 from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 
-from awesome_tools import charrefs
-from awesome_tools.charrefs import Context
 from awesome_tools.cli import main
-from awesome_tools.entrycheck import check_entries
-from awesome_tools.importer import plan_import
-from awesome_tools.keys import model_of
-from awesome_tools.panel import panel_text
-from awesome_tools.panelread import read_panel_readme
-from awesome_tools.schema import Entry
+from awesome_tools.core import charrefs
+from awesome_tools.core.charrefs import Context
+from awesome_tools.core.entrycheck import check_entries
+from awesome_tools.core.keys import model_of
+from awesome_tools.core.schema import Entry
+from awesome_tools.layouts.panel.read import read_panel_readme
+from awesome_tools.layouts.panel.render import panel_text
+from awesome_tools.layouts.table.importer import plan_import
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 UPSTREAM = FIXTURES / "upstream-74897b3-README.md"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.entrycheck import check_entries
+from awesome_tools.core.entrycheck import check_entries
 from conftest import GOOD, entry_text
 
 FLAMINGO = entry_text("Flamingo", "https://arxiv.org/abs/2204.14198")

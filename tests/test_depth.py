@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
-from awesome_tools import loader
 from awesome_tools.cli import main
+from awesome_tools.core import loader
 
 DEPTH = (
     "error[yaml-depth] nested more than 20 levels deep; the list's YAML files need at most "

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.entrycheck import check_entries
-from awesome_tools.importer import plan_import
-from awesome_tools.normalize import slugify, windows_device
+from awesome_tools.core.entrycheck import check_entries
+from awesome_tools.core.normalize import slugify, windows_device
+from awesome_tools.layouts.table.importer import plan_import
 from conftest import entry_text
 
 # (name, slug): a device name gets the suffix; every other slug is as it was.
@@ -188,7 +188,7 @@ UPSTREAM = Path(__file__).resolve().parent / "fixtures" / "upstream-74897b3-READ
 
 
 def test_panel_import_writes_the_suffixed_file_and_says_why() -> None:
-    from awesome_tools.panelread import read_panel_readme
+    from awesome_tools.layouts.panel.read import read_panel_readme
 
     text = UPSTREAM.read_text("utf-8").replace("MODUS", "NUL").replace("(#modus-", "(#nul-")
     plan = read_panel_readme(text.encode(), "u.md")

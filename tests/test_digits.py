@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.digits import ascii_int
-from awesome_tools.entrycheck import check_entries
-from awesome_tools.normalize import arxiv_id
+from awesome_tools.core.digits import ascii_int
+from awesome_tools.core.entrycheck import check_entries
+from awesome_tools.core.normalize import arxiv_id
 from conftest import GOOD
 
 P = "entries/llava.yaml"
@@ -243,7 +243,7 @@ UPSTREAM = Path(__file__).resolve().parent / "fixtures" / "upstream-74897b3-READ
 
 def test_an_imported_date_in_other_digits_is_kept_and_refused_by_check() -> None:
     """Import keeps the README's text; check then names the digit (nothing sorts it first)."""
-    from awesome_tools.panelread import read_panel_readme
+    from awesome_tools.layouts.panel.read import read_panel_readme
 
     text = UPSTREAM.read_text("utf-8").replace("| 2026-07-28 | MODUS", "| ٢٠٢٦-٠٧-٢٨ | MODUS", 1)
     plan = read_panel_readme(text.encode(), "u.md")

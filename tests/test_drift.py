@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 import pytest
 
-import awesome_tools.drift as drift_module
-from awesome_tools.blocks import Document, read_document
-from awesome_tools.drift import _lines, _shape, expected_segments, segments
-from awesome_tools.lint import lint_text
+import awesome_tools.layouts.table.drift as drift_module
+from awesome_tools.core.blocks import Document, read_document
+from awesome_tools.layouts.table.drift import _lines, _shape, expected_segments, segments
+from awesome_tools.layouts.table.lint import lint_text
 
 FIX = "then run `awesome-tools render`"  # no Makefile: the console script
 TEMPLATE = f"differs from templates/README.md.j2: edit that, {FIX}"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.textfile import decode
+from awesome_tools.io.textfile import decode
 from conftest import GOOD
 
 UTF8 = "save it as UTF-8"

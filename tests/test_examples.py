@@ -7,18 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from awesome_tools.blocks import read_document
-from awesome_tools.categories import load_categories
+from awesome_tools.core.blocks import read_document
+from awesome_tools.core.categories import load_categories
+from awesome_tools.core.entrycheck import check_entries
+from awesome_tools.core.rules import BASE_ENTRY, RULES, Example, Rule, example_bytes
+from awesome_tools.core.schema import Entry
+from awesome_tools.core.templates import TemplateProblem, load_templates
 from awesome_tools.diagnostics import Diagnostic
-from awesome_tools.entrycheck import check_entries
-from awesome_tools.importer import plan_import
-from awesome_tools.lint import CHECKS, Context, lint_text
-from awesome_tools.panellint import lint_panels
-from awesome_tools.project import read_project
-from awesome_tools.render import render_readme
-from awesome_tools.rules import BASE_ENTRY, RULES, Example, Rule, example_bytes
-from awesome_tools.schema import Entry
-from awesome_tools.templates import TemplateProblem, load_templates
+from awesome_tools.engine.project import read_project
+from awesome_tools.layouts.panel.lint import lint_panels
+from awesome_tools.layouts.table.importer import plan_import
+from awesome_tools.layouts.table.lint import CHECKS, Context, lint_text
+from awesome_tools.layouts.table.render import render_readme
 
 
 def _base_entry() -> Entry:

@@ -11,8 +11,9 @@ import jsonschema
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.entrycheck import check_entries
-from awesome_tools.export import (
+from awesome_tools.core.entrycheck import check_entries
+from awesome_tools.core.schema import Entry
+from awesome_tools.outputs.export import (
     columns,
     export_json_schema,
     from_csv_row,
@@ -22,7 +23,6 @@ from awesome_tools.export import (
     to_csv,
     to_json,
 )
-from awesome_tools.schema import Entry
 from conftest import LIST, RICH, RICH_CATEGORIES
 
 

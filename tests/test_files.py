@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-import awesome_tools.files as files_module
+import awesome_tools.io.files as files_module
 from awesome_tools.cli import main
 from conftest import FIXTURES, GOOD, REPO
 

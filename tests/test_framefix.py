@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.framefix import (
+from awesome_tools.layouts.framefix import (
     DOUBLE_LINK_OFF,
     FrameLine,
     double_link_off,

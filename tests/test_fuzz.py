@@ -13,10 +13,10 @@ from types import ModuleType
 
 import pytest
 
-from awesome_tools.entrycheck import check_entries
-from awesome_tools.importer import plan_import
-from awesome_tools.layout import PANEL
-from awesome_tools.lint import lint_text
+from awesome_tools.core.entrycheck import check_entries
+from awesome_tools.layouts.base import PANEL
+from awesome_tools.layouts.table.importer import plan_import
+from awesome_tools.layouts.table.lint import lint_text
 from conftest import entry_text
 
 FUZZ = Path(__file__).resolve().parent.parent / "fuzz"
@@ -50,7 +50,7 @@ def test_target_passes_its_seeds(name: str, seed: Path) -> None:
 
 
 def test_round_trip_target_catches_a_lost_field(monkeypatch: pytest.MonkeyPatch) -> None:
-    import awesome_tools.importer as importer
+    import awesome_tools.layouts.table.importer as importer
 
     real = importer.dump_entry
 
@@ -257,7 +257,7 @@ def test_an_entry_link_loop_is_reported_not_raised(
 ) -> None:
     """Found by the paths target (tests/fixtures/fuzz/paths-link-loop): an entry file that is a
     loop of links raised OSError (ELOOP) while entries/ was listed."""
-    from awesome_tools.project import read_project
+    from awesome_tools.engine.project import read_project
 
     targets.paths((FOUND / "paths-link-loop").read_bytes())
     (tmp_path / "entries").mkdir()
@@ -273,7 +273,7 @@ def test_an_entry_link_loop_is_reported_not_raised(
 
 
 def test_the_paths_target_catches_a_read_out_of_the_list(monkeypatch: pytest.MonkeyPatch) -> None:
-    import awesome_tools.project as project
+    import awesome_tools.engine.project as project
 
     monkeypatch.setattr(project, "refused_read", lambda *args: None)
     with pytest.raises(targets.Finding, match="outside the list was read"):
@@ -301,7 +301,7 @@ def test_found_panel_text(name: str) -> None:
 
 
 def test_the_panel_text_target_catches_a_swallowed_panel(monkeypatch: pytest.MonkeyPatch) -> None:
-    import awesome_tools.panel as panel
+    import awesome_tools.layouts.panel.render as panel
 
     monkeypatch.setattr(panel, "plain_text", lambda text: text)
     with pytest.raises(targets.Finding, match="panel headings markdown-it does not see"):
@@ -311,7 +311,7 @@ def test_the_panel_text_target_catches_a_swallowed_panel(monkeypatch: pytest.Mon
 def test_the_panel_text_target_catches_a_field_lost_unsaid(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import awesome_tools.panelread as panelread
+    import awesome_tools.layouts.panel.read as panelread
 
     real = panelread.dump_entry
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.layout import CREDITS, LAYOUTS
-from awesome_tools.render import edited_copy
+from awesome_tools.layouts.base import CREDITS, LAYOUTS
+from awesome_tools.layouts.table.render import edited_copy
 
 MAKEFILE = "readme:\n\tawesome-tools render\n"
 CREDIT_ROW = (
@@ -200,8 +200,8 @@ def test_edited_copy(name: str, copy: str) -> None:
 
 
 def test_every_layout_names_the_files_it_generates(panel_list: Path) -> None:
-    from awesome_tools.project import read_project
-    from awesome_tools.templates import load_templates
+    from awesome_tools.core.templates import load_templates
+    from awesome_tools.engine.project import read_project
 
     project = read_project(panel_list, panel_list)
     extras = LAYOUTS["panel"].extras(

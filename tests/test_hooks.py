@@ -28,7 +28,7 @@ import tomllib
 import yaml
 
 from awesome_tools.cli import main
-from awesome_tools.layout import CREDITS
+from awesome_tools.layouts.base import CREDITS
 from conftest import GOOD, LIST, PANEL_ENTRY, REPO, entry_text
 from test_generated import _committed
 
@@ -355,8 +355,8 @@ def test_hook_patterns(hooks: dict[str, Any], path: str, render: bool, lint: boo
     "hooks", [HOOKS, CONFIG_HOOKS, INIT_HOOKS], ids=["exported", "this repository's", "init's"]
 )
 def test_hook_patterns_name_every_generated_file(hooks: dict[str, Any]) -> None:
-    from awesome_tools.layout import LAYOUTS
-    from awesome_tools.settings import CATEGORIES, SETTINGS
+    from awesome_tools.core.settings import CATEGORIES, SETTINGS
+    from awesome_tools.layouts.base import LAYOUTS
 
     generated = ["README.md"] + [n for layout in LAYOUTS.values() for n in layout.extra_files]
     assert generated == ["README.md", "assets/architectures/CREDITS.md"]

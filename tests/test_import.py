@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from awesome_tools.cli import main
-from awesome_tools.importer import plan_import
-from awesome_tools.normalize import canonical_text
+from awesome_tools.core.normalize import canonical_text
+from awesome_tools.layouts.table.importer import plan_import
 from conftest import FIXTURES
 from test_lint import UNREADABLE_CASES
 

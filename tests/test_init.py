@@ -12,14 +12,16 @@ from typing import Any
 import pytest
 import yaml
 
-from awesome_tools import __version__, starter
+import awesome_tools
+from awesome_tools import __version__
 from awesome_tools.cli import main
-from awesome_tools.layout import LAYOUTS
-from awesome_tools.panel import DEFAULT_TITLE
-from awesome_tools.settings import load_settings
+from awesome_tools.core.settings import load_settings
+from awesome_tools.engine import starter
+from awesome_tools.layouts.base import LAYOUTS
+from awesome_tools.layouts.panel.render import DEFAULT_TITLE
 from conftest import FIXTURES, REPO
 
-PACKAGED = Path(starter.__file__).parent / "data" / "init"
+PACKAGED = Path(awesome_tools.__file__).parent / "data" / "init"
 STARTED = [
     ".gitignore",
     ".pre-commit-config.yaml",

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from awesome_tools import workers
 from awesome_tools.cli import main
-from awesome_tools.workers import map_runs
+from awesome_tools.io import workers
+from awesome_tools.io.workers import map_runs
 from conftest import entry_text
 
 COUNT = 3000  # three runs of 1,000 files: `--jobs 3` forks two workers

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from awesome_tools.importer import plan_import
-from awesome_tools.layout import LAYOUTS, PANEL, TABLE
-from awesome_tools.lint import lint_text
-from awesome_tools.project import read_project
-from awesome_tools.render import render_readme
-from awesome_tools.templates import README, load_templates
+from awesome_tools.core.templates import README, load_templates
+from awesome_tools.engine.project import read_project
+from awesome_tools.layouts.base import LAYOUTS, PANEL, TABLE
+from awesome_tools.layouts.table.importer import plan_import
+from awesome_tools.layouts.table.lint import lint_text
+from awesome_tools.layouts.table.render import render_readme
 from conftest import LIST, RICH_CATEGORIES
 
 

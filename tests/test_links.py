@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from awesome_tools.entrycheck import check_entries
-from awesome_tools.importer import plan_import
-from awesome_tools.links import badge_problem, link_label, overview_link
-from awesome_tools.render import render_readme
-from awesome_tools.schema import Entry
-from awesome_tools.templates import load_templates
+from awesome_tools.core.entrycheck import check_entries
+from awesome_tools.core.links import badge_problem, link_label, overview_link
+from awesome_tools.core.schema import Entry
+from awesome_tools.core.templates import load_templates
+from awesome_tools.layouts.table.importer import plan_import
+from awesome_tools.layouts.table.render import render_readme
 from conftest import GOOD
 
 LABELS = [
@@ -104,8 +104,8 @@ def test_the_overview_s_first_link_renders_and_imports_back(
 
 
 def test_the_json_schema_holds_the_panel_fields_and_the_layout_s_requirements() -> None:
-    from awesome_tools.export import export_json_schema
-    from awesome_tools.schema import entry_json_schema
+    from awesome_tools.core.schema import entry_json_schema
+    from awesome_tools.outputs.export import export_json_schema
 
     table = entry_json_schema(["Encoders"])
     assert table["required"] == ["name", "title", "url", "architecture", "training", "datasets"]

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from awesome_tools.blocks import read_document
 from awesome_tools.cli import main
-from awesome_tools.lint import CHECKS, Context, lint_text
+from awesome_tools.core.blocks import read_document
+from awesome_tools.core.rules import RULES
+from awesome_tools.layouts.table.lint import CHECKS, Context, lint_text
 from awesome_tools.ruleids import RuleId
-from awesome_tools.rules import RULES
 from conftest import FIXTURES
 
 HEAD = (

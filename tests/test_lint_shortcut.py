@@ -1,5 +1,5 @@
 """lint's shortcuts report what `lint --no-shortcut` does: a part of a README is parsed alone
-only where neither parser carries anything across its edges (awesome_tools.lintpart)."""
+only where neither parser carries anything across its edges (awesome_tools.layouts.table.lintpart)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from types import ModuleType
 
 import pytest
 
-from awesome_tools import proof
-from awesome_tools.blocks import read_document
 from awesome_tools.cli import main
+from awesome_tools.core.blocks import read_document
+from awesome_tools.engine import proof
 
 FUZZ = Path(__file__).resolve().parent.parent / "fuzz"
 
@@ -160,8 +160,8 @@ def test_the_attack_reproducers_are_reported_whole(
 def test_no_shortcut_parses_the_readme_and_the_expected_text_whole(
     seed_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import awesome_tools.drift as drift_module
-    import awesome_tools.lint as lint_module
+    import awesome_tools.layouts.table.drift as drift_module
+    import awesome_tools.layouts.table.lint as lint_module
 
     readme = seed_project / "README.md"
     expected = readme.read_text("utf-8")
@@ -233,7 +233,7 @@ def _typed_script() -> bytes:
 def test_the_differential_catches_a_part_cut_inside_a_script(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import awesome_tools.blocks as blocks
+    import awesome_tools.core.blocks as blocks
 
     targets.lint_diff(_typed_script())
     # A reader that never tells an open <script> makes the part stand for the whole wrongly.

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from awesome_tools.loader import load_yaml
-from awesome_tools.textfile import decode
+from awesome_tools.core.loader import load_yaml
+from awesome_tools.io.textfile import decode
 
 
 def test_scalars_stay_strings() -> None:

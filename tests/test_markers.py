@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.panellint import lint_panels
-from awesome_tools.panelparts import HEADING
-from awesome_tools.panelread import read_panel_readme
+from awesome_tools.layouts.panel.lint import lint_panels
+from awesome_tools.layouts.panel.parts import HEADING
+from awesome_tools.layouts.panel.read import read_panel_readme
 from conftest import stand_in_figures
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from awesome_tools.normalize import (
+from awesome_tools.core.normalize import (
     arxiv_id,
     canonical_text,
     find_control_character,
     normalize_url,
     slugify,
 )
-from awesome_tools.urls import BadUrl, split_url
+from awesome_tools.core.urls import BadUrl, split_url
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.entrycheck import check_entries
-from awesome_tools.layout import PANEL, TABLE_REQUIRED
-from awesome_tools.panelread import read_panel_readme
+from awesome_tools.core.entrycheck import check_entries
+from awesome_tools.layouts.base import PANEL, TABLE_REQUIRED
+from awesome_tools.layouts.panel.read import read_panel_readme
 from conftest import GOOD
 from test_panel_levels import _verbatim
 

@@ -13,9 +13,9 @@ import pytest
 from mdit_py_plugins.anchors.index import slugify
 
 from awesome_tools.cli import main
-from awesome_tools.panellint import lint_panels
-from awesome_tools.panelparts import HEADING, ROW, anchors
-from awesome_tools.panelread import read_panel_readme
+from awesome_tools.layouts.panel.lint import lint_panels
+from awesome_tools.layouts.panel.parts import HEADING, ROW, anchors
+from awesome_tools.layouts.panel.read import read_panel_readme
 from conftest import stand_in_figures
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -501,13 +501,13 @@ def test_the_panel_lint_in_two_processes_finds_what_one_finds(
 ) -> None:
     """With jobs over 1, the expected text's panel headings are found in another process (a
     README of any size, here): the findings are those of one process, drift included."""
-    import awesome_tools.lint
+    import awesome_tools.layouts.table.lint
 
     expected = (rendered_upstream / "README.md").read_text("utf-8")
     text = expected.replace(*edit) if edit[0] else expected
     files = {"modus": "entries/modus.yaml"}
     one = lint_panels(text, "README.md", expected=expected, entry_files=files, jobs=1)
-    monkeypatch.setattr(awesome_tools.lint, "MIN_PARALLEL", 0)
+    monkeypatch.setattr(awesome_tools.layouts.table.lint, "MIN_PARALLEL", 0)
     assert lint_panels(text, "README.md", expected=expected, entry_files=files, jobs=2) == one
     assert bool(one) == bool(edit[0])
 
@@ -530,7 +530,7 @@ def test_lint_begins_the_readme_s_own_checks_while_the_entries_load(
 ) -> None:
     """`lint -j 2` of a large list's README begins the checks that need no entry in another
     process (`Layout.lint_alone`): its report is that of `lint -j 1`, exit code included."""
-    import awesome_tools.lint
+    import awesome_tools.layouts.table.lint
 
     shutil.copytree(rendered_upstream, tmp_path, dirs_exist_ok=True)
     monkeypatch.chdir(tmp_path)
@@ -539,10 +539,10 @@ def test_lint_begins_the_readme_s_own_checks_while_the_entries_load(
         readme.write_text(readme.read_text("utf-8").replace(*edit), "utf-8")
     capsys.readouterr()
     one = main(["lint", "-j", "1"]), capsys.readouterr()
-    monkeypatch.setattr(awesome_tools.lint, "MIN_PARALLEL", 0)
-    import awesome_tools.panellint
+    monkeypatch.setattr(awesome_tools.layouts.table.lint, "MIN_PARALLEL", 0)
+    import awesome_tools.layouts.panel.lint
 
-    real = awesome_tools.panellint.lint_alone
+    real = awesome_tools.layouts.panel.lint.lint_alone
     log = tmp_path / "begun.log"
 
     def logged(text: str, path: str) -> object:
@@ -550,7 +550,7 @@ def test_lint_begins_the_readme_s_own_checks_while_the_entries_load(
             out.write(f"{os.getpid()} {path}\n")
         return real(text, path)
 
-    monkeypatch.setattr(awesome_tools.panellint, "lint_alone", logged)
+    monkeypatch.setattr(awesome_tools.layouts.panel.lint, "lint_alone", logged)
     assert (main(["lint", "-j", "2"]), capsys.readouterr()) == one
     assert one[0] == (1 if edit[0] else 0)
     # Run once, in another process (the lint's own process would have logged its own pid).

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from awesome_tools.layout import PANEL
-from awesome_tools.panellint import lint_panels
-from awesome_tools.schema import Entry
-from awesome_tools.templates import load_templates
+from awesome_tools.core.schema import Entry
+from awesome_tools.core.templates import load_templates
+from awesome_tools.layouts.base import PANEL
+from awesome_tools.layouts.panel.lint import lint_panels
 
 PACKAGED = load_templates(None)
 

@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from awesome_tools.cli import main
-from awesome_tools.layout import PANEL
-from awesome_tools.panellint import lint_panels
-from awesome_tools.panelread import read_panel_readme
-from awesome_tools.schema import Entry
-from awesome_tools.templates import load_templates
+from awesome_tools.core.schema import Entry
+from awesome_tools.core.templates import load_templates
+from awesome_tools.layouts.base import PANEL
+from awesome_tools.layouts.panel.lint import lint_panels
+from awesome_tools.layouts.panel.read import read_panel_readme
 from test_roundtrip import panel_entries
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

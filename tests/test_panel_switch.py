@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from awesome_tools.cli import main
-from awesome_tools.panelparts import MORE
+from awesome_tools.layouts.panel.parts import MORE
 
 LIST = Path(__file__).resolve().parent / "fixtures" / "list"
 

@@ -9,14 +9,14 @@ from typing import Any
 import pytest
 import yaml
 
-from awesome_tools.entrycheck import check_entries
-from awesome_tools.layout import PANEL
-from awesome_tools.normalize import slugify
-from awesome_tools.panellint import lint_panels
-from awesome_tools.panelparts import HEADING
-from awesome_tools.panelsafe import blocks, deep_dive_problem, parsed_problem, plain_lines
-from awesome_tools.schema import Entry
-from awesome_tools.templates import load_templates
+from awesome_tools.core.entrycheck import check_entries
+from awesome_tools.core.mdsafe import blocks, deep_dive_problem, parsed_problem, plain_lines
+from awesome_tools.core.normalize import slugify
+from awesome_tools.core.schema import Entry
+from awesome_tools.core.templates import load_templates
+from awesome_tools.layouts.base import PANEL
+from awesome_tools.layouts.panel.lint import lint_panels
+from awesome_tools.layouts.panel.parts import HEADING
 
 # Every kind of block a line can start (CommonMark's seven HTML block kinds, §4.6, fences,
 # headings, lists, quotes, breaks, setext underlines, reference definitions, GitHub's tables).

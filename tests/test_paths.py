@@ -282,7 +282,7 @@ LINKS = [
 def test_a_path_is_resolved_whole(
     tmp_path: Path, links: dict[str, str], asked: str, out: str | None, dangling: str | None
 ) -> None:
-    from awesome_tools.pathcheck import dangling_link, leads_out
+    from awesome_tools.io.pathcheck import dangling_link, leads_out
 
     root = tmp_path / "list"
     (root / "kept").mkdir(parents=True)

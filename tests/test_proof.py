@@ -1,4 +1,4 @@
-"""lint's shortcut for a current README (awesome_tools.proof): a broken template is still caught."""
+"""lint's shortcut for a current README (awesome_tools.engine.proof): a broken template is still caught."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from awesome_tools import proof
+import awesome_tools
 from awesome_tools.cli import main
-from awesome_tools.project import read_project
+from awesome_tools.engine import proof
+from awesome_tools.engine.project import read_project
 
-PACKAGED = Path(proof.__file__).parent / "templates" / "model.html.j2"
+PACKAGED = Path(awesome_tools.__file__).parent / "templates" / "model.html.j2"
 GOOD = PACKAGED.read_text("utf-8")
 
 
@@ -37,7 +38,7 @@ def test_a_current_readme_of_clean_templates_is_not_parsed(
     seed_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     parsed: list[str] = []
-    import awesome_tools.lint as lint_module
+    import awesome_tools.layouts.table.lint as lint_module
 
     real = lint_module.read_document
     monkeypatch.setattr(lint_module, "read_document", lambda t: parsed.append(t) or real(t))
@@ -239,7 +240,7 @@ def test_a_hand_edit_is_reported_as_by_the_whole_lint(
     edit: Callable[[str], str],
     part: bool,
 ) -> None:
-    import awesome_tools.lintpart as lintpart
+    import awesome_tools.layouts.table.lintpart as lintpart
 
     readme = seed_project / "README.md"
     readme.write_bytes(edit(readme.read_text("utf-8")).encode("utf-8"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from awesome_tools.prosehtml import Change, normalise
+from awesome_tools.layouts.panel.prosehtml import Change, normalise
 
 # (case, deep dive as the README writes it, as import keeps it, changes: line, column, message)
 CASES: list[tuple[str, str, str, list[tuple[int, int, str]]]] = [

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from awesome_tools.blocks import read_document
 from awesome_tools.cli import main
-from awesome_tools.ordering import github_anchor
+from awesome_tools.core.blocks import read_document
+from awesome_tools.core.ordering import github_anchor
 from conftest import LIST, RICH, RICH_CATEGORIES, write_project
 from test_import import _plain, _seed_blocks
 

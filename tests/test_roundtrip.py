@@ -10,16 +10,16 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awesome_tools.entrycheck import check_entries
-from awesome_tools.fieldtypes import PLACEHOLDER
-from awesome_tools.importer import plan_import
-from awesome_tools.layout import PANEL
-from awesome_tools.normalize import canonical_text
-from awesome_tools.render import render_readme
-from awesome_tools.schema import Entry
-from awesome_tools.templates import load_templates
-from awesome_tools.unicodepolicy import is_hidden
-from awesome_tools.vocabulary import connectors
+from awesome_tools.core.entrycheck import check_entries
+from awesome_tools.core.fieldtypes import PLACEHOLDER
+from awesome_tools.core.normalize import canonical_text
+from awesome_tools.core.schema import Entry
+from awesome_tools.core.templates import load_templates
+from awesome_tools.core.unicodepolicy import is_hidden
+from awesome_tools.core.vocabulary import connectors
+from awesome_tools.layouts.base import PANEL
+from awesome_tools.layouts.table.importer import plan_import
+from awesome_tools.layouts.table.render import render_readme
 
 CATEGORIES = ["Encoders", "Decoders & Friends", "Über Modelle: 2D/3D + O'Neil, etc."]
 TRICKY = [
@@ -67,7 +67,7 @@ text = st.builds(_field_text, visible, st.lists(piece, max_size=6))
 
 
 def _shown(value: str) -> str:
-    """Text without the characters that show as nothing (awesome_tools.unicodepolicy)."""
+    """Text without the characters that show as nothing (awesome_tools.core.unicodepolicy)."""
     return "".join(ch for ch in value if not is_hidden(ch))
 
 

@@ -12,9 +12,9 @@ import test_check
 import test_cross_entry
 import test_lint
 from awesome_tools.cli import main
-from awesome_tools.docgen import EDITED
+from awesome_tools.core.rules import BY_ID, RULES
+from awesome_tools.outputs.docgen import EDITED
 from awesome_tools.ruleids import RuleId
-from awesome_tools.rules import BY_ID, RULES
 from conftest import REPO
 
 

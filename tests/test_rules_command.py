@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.rules import RULES
+from awesome_tools.core.rules import RULES
 
 EXPLAINED = """\
 yaml-alias (entry)

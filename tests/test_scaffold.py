@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.keys import field_description
-from awesome_tools.scaffold import fields
-from awesome_tools.schema import PanelQuirks
+from awesome_tools.core.keys import field_description
+from awesome_tools.core.schema import PanelQuirks
+from awesome_tools.outputs.scaffold import fields
 
 
 def _fill(text: str) -> str:

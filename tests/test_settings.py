@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.entrycheck import check_entries
-from awesome_tools.layout import LAYOUTS, TABLE
-from awesome_tools.project import read_project
-from awesome_tools.settings import load_settings
+from awesome_tools.core.entrycheck import check_entries
+from awesome_tools.core.settings import load_settings
+from awesome_tools.engine.project import read_project
+from awesome_tools.layouts.base import LAYOUTS, TABLE
 from conftest import GOOD
 
 S, C = "awesome.yaml", "categories.yaml"

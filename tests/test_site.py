@@ -24,12 +24,12 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.normalize import slugify
-from awesome_tools.ordering import DEFAULT_SECTION, newest_first
-from awesome_tools.project import read_project
-from awesome_tools.schema import Entry
-from awesome_tools.site import build_site, local_figures, plain_title, prose_html
-from awesome_tools.templates import load_templates
+from awesome_tools.core.normalize import slugify
+from awesome_tools.core.ordering import DEFAULT_SECTION, newest_first
+from awesome_tools.core.schema import Entry
+from awesome_tools.core.templates import load_templates
+from awesome_tools.engine.project import read_project
+from awesome_tools.outputs.site import build_site, local_figures, plain_title, prose_html
 from conftest import LIST, REPO, RICH
 from test_peers import require
 

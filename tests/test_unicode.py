@@ -11,10 +11,10 @@ from pathlib import Path
 import icu
 import pytest
 
-from awesome_tools.entrycheck import check_entries
-from awesome_tools.normalize import normalize_url, slugify
-from awesome_tools.unicodepolicy import describe, hidden_problem, lookalike
-from awesome_tools.urls import BadUrl, split_url
+from awesome_tools.core.entrycheck import check_entries
+from awesome_tools.core.normalize import normalize_url, slugify
+from awesome_tools.core.unicodepolicy import describe, hidden_problem, lookalike
+from awesome_tools.core.urls import BadUrl, split_url
 from conftest import GOOD, entry_text
 
 # PyYAML reads these raw in a file; the others (C0/C1 controls, U+FFFE, surrogates) are the
@@ -274,7 +274,7 @@ def test_a_host_that_decodes_to_no_host_is_refused(url: str, reason: str) -> Non
     ],
 )
 def test_a_badge_names_the_host_a_browser_goes_to(label: str, url: str) -> None:
-    from awesome_tools.links import badge_problem
+    from awesome_tools.core.links import badge_problem
 
     assert badge_problem(label, url) is None
     assert badge_problem("Hugging Face", url) == (
@@ -307,7 +307,7 @@ def test_a_list_of_ascii_names_and_links_is_checked_without_icu() -> None:
     # ICU and idna load only for text beyond ASCII: the one-file check of pre-commit stays fast.
     code = (
         "import sys\n"
-        "from awesome_tools.entrycheck import check_entries\n"
+        "from awesome_tools.core.entrycheck import check_entries\n"
         "from conftest import GOOD, entry_text\n"
         "files = [('entries/llava.yaml', GOOD.encode()),\n"
         "         ('entries/beta.yaml', entry_text('Beta', 'https://e.org/b').encode())]\n"

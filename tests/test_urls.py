@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from awesome_tools import arxiv
-from awesome_tools.arxiv import paper_id
 from awesome_tools.cli import main
-from awesome_tools.entrycheck import check_entries
-from awesome_tools.importer import plan_import
-from awesome_tools.lint import lint_text
-from awesome_tools.normalize import arxiv_id, normalize_url
-from awesome_tools.urls import BadUrl, split_url
+from awesome_tools.core import arxiv
+from awesome_tools.core.arxiv import paper_id
+from awesome_tools.core.entrycheck import check_entries
+from awesome_tools.core.normalize import arxiv_id, normalize_url
+from awesome_tools.core.urls import BadUrl, split_url
+from awesome_tools.layouts.table.importer import plan_import
+from awesome_tools.layouts.table.lint import lint_text
 from conftest import GOOD
 from test_lint import block
 

@@ -1,4 +1,4 @@
-"""Processes sharing a large list (awesome_tools.workers): the answer never depends on them."""
+"""Processes sharing a large list (awesome_tools.io.workers): the answer never depends on them."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from awesome_tools import panel, workers
 from awesome_tools.cli import main
-from awesome_tools.workers import map_runs, runs_for
+from awesome_tools.io import workers
+from awesome_tools.io.workers import map_runs, runs_for
+from awesome_tools.layouts.panel import render as panel
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 UPSTREAM = FIXTURES / "upstream-74897b3-README.md"
@@ -242,7 +243,7 @@ def test_a_pending_task_gives_its_result_or_is_done_here() -> None:
 def test_a_readme_drifted_all_over_is_linted_the_same_by_two_processes(
     seed_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from awesome_tools import lint
+    from awesome_tools.layouts.table import lint
 
     readme = seed_project / "README.md"
     text = readme.read_text("utf-8").replace(

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import cast
 
 from awesome_tools import __version__
-from awesome_tools.digits import ascii_int, foreign_digit_problem
+from awesome_tools.core.digits import ascii_int, foreign_digit_problem
 
 # pydantic looks for plugins of every installed distribution when the first model is built,
 # a tenth of a one-file check; this command line uses none. PYDANTIC_DISABLE_PLUGINS set to
@@ -85,7 +85,7 @@ def _add_check(parser: argparse.ArgumentParser, summary: str) -> None:
 def _has_own_docs() -> bool:
     """Say whether the project found from here is awesome-tools' own repository, the one
     where `docs` has files to complete; elsewhere --help does not offer it."""
-    from awesome_tools.project import find_root, own_docs_missing
+    from awesome_tools.engine.project import find_root, own_docs_missing
 
     root = find_root(Path.cwd())
     return root is not None and not own_docs_missing(root)
@@ -217,7 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
             from awesome_tools.commands.common import EXIT_INTERRUPTED
-            from awesome_tools.workers import stop_children
+            from awesome_tools.io.workers import stop_children
 
             stop_children()
             print("awesome-tools: interrupted", file=sys.stderr)
@@ -238,8 +238,8 @@ def _run(argv: Sequence[str] | None) -> int:
         report,
     )
     from awesome_tools.diagnostics import visible
-    from awesome_tools.files import RefusedWrite
-    from awesome_tools.textfile import EncodingProblem
+    from awesome_tools.io.files import RefusedWrite
+    from awesome_tools.io.textfile import EncodingProblem
 
     parser = build_parser()
     try:

@@ -13,19 +13,19 @@ from awesome_tools.commands.common import (
     project_root,
     report,
 )
-from awesome_tools.pathcheck import is_inside, refused_read
-from awesome_tools.project import (
+from awesome_tools.engine.project import (
     display_path,
     figure_missing,
     read_entries,
     read_settings,
     read_source,
 )
+from awesome_tools.io.pathcheck import is_inside, refused_read
 
 
 def run(args: argparse.Namespace) -> int:
     """Validate entry files against the schema and each other."""
-    from awesome_tools.entrycheck import check_entries
+    from awesome_tools.core.entrycheck import check_entries
 
     cwd = Path.cwd()
     root = project_root(args)

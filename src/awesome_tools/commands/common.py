@@ -18,14 +18,14 @@ from awesome_tools.diagnostics import (
     summary,
     visible,
 )
-from awesome_tools.files import RefusedWrite
-from awesome_tools.project import (
+from awesome_tools.engine.project import (
     ENTRIES,
     Project,
     display_path,
     find_root,
     read_project,
 )
+from awesome_tools.io.files import RefusedWrite
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 # Ctrl-C (SIGINT): 128 + 2, as a shell reports a command the signal ended.
@@ -79,7 +79,7 @@ def project_root(args: argparse.Namespace) -> Path:
 
 def jobs(args: argparse.Namespace) -> int:
     """The processes a command may use for a large list: `--jobs`, else every usable CPU."""
-    from awesome_tools.workers import resolve_jobs
+    from awesome_tools.io.workers import resolve_jobs
 
     return resolve_jobs(cast(int, args.jobs))
 

@@ -6,15 +6,15 @@ import argparse
 from pathlib import Path
 
 from awesome_tools.commands.common import EXIT_OK, EXIT_PROBLEMS, fail, project_root, say
-from awesome_tools.project import display_path, own_docs_missing, read_fixes
+from awesome_tools.engine.project import display_path, own_docs_missing, read_fixes
 
 
 def run(args: argparse.Namespace) -> int:
     """Write docs/rules.md and the generated parts of contributing.md, facets and the issue
     form; with --check, write nothing and exit 1 when one is stale."""
-    from awesome_tools.docgen import EDITED, MarkersMissing, generated
-    from awesome_tools.files import write_atomic
-    from awesome_tools.textfile import read_text
+    from awesome_tools.io.files import write_atomic
+    from awesome_tools.io.textfile import read_text
+    from awesome_tools.outputs.docgen import EDITED, MarkersMissing, generated
 
     cwd = Path.cwd()
     root = project_root(args)

@@ -15,8 +15,8 @@ from awesome_tools.commands.common import (
 
 def run(args: argparse.Namespace) -> int:
     """Write every entry as JSON or CSV, to a file or to standard output."""
-    from awesome_tools.export import to_csv, to_json
-    from awesome_tools.files import write_atomic
+    from awesome_tools.io.files import write_atomic
+    from awesome_tools.outputs.export import to_csv, to_json
 
     cwd = Path.cwd()
     values = list(valid_project(args, cwd, refusal="nothing exported").entries.values())

@@ -17,31 +17,31 @@ from awesome_tools.commands.common import (
     say,
 )
 from awesome_tools.commands.init import SetUp, install_note, kept_lines, plan_setup, refusals
+from awesome_tools.core.settings import CATEGORIES, SETTINGS
 from awesome_tools.diagnostics import Diagnostic, has_errors
-from awesome_tools.project import (
+from awesome_tools.engine.project import (
     ENTRIES,
     Source,
     display_path,
     find_root,
     read_source,
 )
-from awesome_tools.settings import CATEGORIES, SETTINGS
-from awesome_tools.starter import merged_settings
-from awesome_tools.textfile import decode, decoded, read_text
+from awesome_tools.engine.starter import merged_settings
+from awesome_tools.io.textfile import decode, decoded, read_text
 
 # The line of awesome.yaml that sets the layout.
 LAYOUT_KEY = re.compile(r"layout\s*:")
 
 if TYPE_CHECKING:
-    from awesome_tools.importer import ImportPlan
-    from awesome_tools.layout import Layout
-    from awesome_tools.settings import Settings
+    from awesome_tools.core.settings import Settings
+    from awesome_tools.layouts.base import Layout
+    from awesome_tools.layouts.table.importer import ImportPlan
 
 
 def _same_entry(path: Path, planned: str) -> bool:
     """Say whether an existing entry file already holds the planned entry (comments, quoting
     and key order aside): re-importing a list's own README then changes nothing."""
-    from awesome_tools.entrycheck import load_text
+    from awesome_tools.core.entrycheck import load_text
 
     current = load_text(path.read_bytes(), path.name)
     return not current.diagnostics and current.data == load_text(planned.encode(), "").data
@@ -62,7 +62,12 @@ def _target(args: argparse.Namespace, cwd: Path) -> tuple[Path, bool]:
 def _new_list(root: Path, plan: ImportPlan, layout: str, source: Source, cwd: Path) -> SetUp:
     """The starter files of a new list that the import's own files (a panel README's settings)
     leave out, for the README's layout and with its title; a link out of the list stops all."""
-    from awesome_tools.starter import DEFAULT_TITLE, default_install, readme_title, starter_files
+    from awesome_tools.engine.starter import (
+        DEFAULT_TITLE,
+        default_install,
+        readme_title,
+        starter_files,
+    )
 
     title = readme_title(decoded(source.raw, source.display)) or DEFAULT_TITLE
     texts = starter_files(title=title, layout=layout, install=default_install())
@@ -95,9 +100,9 @@ def _plan(
 ) -> tuple[Layout, ImportPlan]:
     """The README's layout and its import plan, with the list's categories; `nothing written`
     and the problems reported when the list's settings or the README have errors."""
-    from awesome_tools.categories import load_categories
-    from awesome_tools.layout import layout_of_readme
-    from awesome_tools.project import read_settings
+    from awesome_tools.core.categories import load_categories
+    from awesome_tools.engine.project import read_settings
+    from awesome_tools.layouts.base import layout_of_readme
 
     categories_path = into.absolute().parent / CATEGORIES
     settings, problems = read_settings(into.absolute().parent, cwd)
@@ -139,7 +144,7 @@ def _files(
 ) -> tuple[dict[Path, str], set[Path]]:
     """The entry files to write (those that do not hold the same entry already), and those of
     them that may replace a file (all, forced)."""
-    from awesome_tools.files import write_target
+    from awesome_tools.io.files import write_target
 
     root = into.absolute().parent
     files = {
@@ -152,7 +157,7 @@ def _files(
 
 def run(args: argparse.Namespace) -> int:
     """Turn a README of model blocks into one entry file per model."""
-    from awesome_tools.files import RefusedWrite, refuse_outside, write_all, write_target
+    from awesome_tools.io.files import RefusedWrite, refuse_outside, write_all, write_target
 
     cwd = Path.cwd()
     readme = Path(args.readme)

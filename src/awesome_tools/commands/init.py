@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from awesome_tools.commands.common import EXIT_OK, EXIT_PROBLEMS, fail, say
-from awesome_tools.pathcheck import leads_out
-from awesome_tools.project import ENTRIES, display_path
+from awesome_tools.engine.project import ENTRIES, display_path
+from awesome_tools.io.pathcheck import leads_out
 
 WORKFLOW = ".github/workflows/awesome.yml"
 
@@ -38,8 +38,8 @@ def _has_own(root: Path, names: frozenset[str]) -> bool:
 
 def plan_setup(root: Path, texts: dict[str, str], *, force: bool) -> SetUp:
     """Where each starter file goes: new files, files to replace (forced), files kept."""
-    from awesome_tools.starter import OWN, merged_gitignore
-    from awesome_tools.textfile import read_text
+    from awesome_tools.engine.starter import OWN, merged_gitignore
+    from awesome_tools.io.textfile import read_text
 
     setup = SetUp()
     for relative, text in texts.items():
@@ -100,7 +100,7 @@ def kept_lines(kept: Iterable[Path], cwd: Path) -> list[str]:
 def install_note(root: Path, changed: list[Path], *, given: str | None, cwd: Path) -> list[str]:
     """Say, when the CI workflow was written with no source given, that the PyPI package it
     installs is not there yet, unless this one came from a git URL (which CI then uses)."""
-    from awesome_tools.starter import default_install, installed_from
+    from awesome_tools.engine.starter import default_install, installed_from
 
     if root / WORKFLOW not in changed or given is not None or installed_from() is not None:
         return []
@@ -113,9 +113,9 @@ def install_note(root: Path, changed: list[Path], *, given: str | None, cwd: Pat
 
 def run(args: argparse.Namespace) -> int:
     """Create a list's folder: entries/, settings, .gitignore, hooks and a CI workflow."""
-    from awesome_tools.files import write_all
-    from awesome_tools.normalize import text_value
-    from awesome_tools.starter import DEFAULT_TITLE, default_install, starter_files
+    from awesome_tools.core.normalize import text_value
+    from awesome_tools.engine.starter import DEFAULT_TITLE, default_install, starter_files
+    from awesome_tools.io.files import write_all
 
     cwd = Path.cwd()
     root = Path(args.dir)

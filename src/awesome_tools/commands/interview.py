@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from awesome_tools.commands.common import say
-from awesome_tools.scaffold import EntryField, fields
+from awesome_tools.outputs.scaffold import EntryField, fields
 
 # What `check` would say about one typed answer (`error[rule] message`), or None.
 Problem = Callable[[tuple[str, ...], str], str | None]

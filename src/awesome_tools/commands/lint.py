@@ -17,24 +17,24 @@ from awesome_tools.commands.common import (
     report,
 )
 from awesome_tools.diagnostics import Diagnostic, has_errors
-from awesome_tools.pathcheck import is_inside, read_text_inside, refused_read
-from awesome_tools.project import (
+from awesome_tools.engine.project import (
     display_path,
     find_root,
     read_fixes,
     read_source,
 )
+from awesome_tools.io.pathcheck import is_inside, read_text_inside, refused_read
 
 if TYPE_CHECKING:
-    from awesome_tools.fixes import Fixes
-    from awesome_tools.project import Source
-    from awesome_tools.schema import Entry
-    from awesome_tools.workers import Pending
+    from awesome_tools.core.fixes import Fixes
+    from awesome_tools.core.schema import Entry
+    from awesome_tools.engine.project import Source
+    from awesome_tools.io.workers import Pending
 
 
 def _stale_extras(root: Path, cwd: Path, extras: dict[str, str], fixes: Fixes) -> list[Diagnostic]:
     """The files the layout generates beside README.md that are not what render makes."""
-    from awesome_tools.render import stale_generated
+    from awesome_tools.layouts.table.render import stale_generated
 
     found = []
     for name, wanted in extras.items():
@@ -50,7 +50,7 @@ def _stale_extras(root: Path, cwd: Path, extras: dict[str, str], fixes: Fixes) -
 
 def run(args: argparse.Namespace) -> int:
     """Lint a README of model blocks; the project's README.md is also checked for drift."""
-    from awesome_tools.textfile import decode
+    from awesome_tools.io.textfile import decode
 
     cwd = Path.cwd()
     root = project_root(args) if args.root else find_root(cwd)
@@ -82,9 +82,9 @@ def _begin_alone(
     """The list's README checks that need no entry (`Layout.lint_alone`), begun in another
     process, so that they run while the entries load and the expected README renders: for a
     large README (`lint.MIN_PARALLEL`) with `jobs` over 1; else None (lint runs them itself)."""
-    from awesome_tools.lint import MIN_PARALLEL
-    from awesome_tools.project import read_settings
-    from awesome_tools.workers import Pending
+    from awesome_tools.engine.project import read_settings
+    from awesome_tools.io.workers import Pending
+    from awesome_tools.layouts.table.lint import MIN_PARALLEL
 
     if jobs(args) <= 1 or len(text) <= MIN_PARALLEL:
         return None
@@ -106,9 +106,9 @@ def _lint(
 ) -> int:
     """Lint the decoded README text (of `source`), against the list's entries where it is the
     list's README.md (`own`); `alone` is its entry-free checks, begun earlier."""
-    from awesome_tools.layout import layout_of_readme
-    from awesome_tools.proof import lint_readme, templates_proven
-    from awesome_tools.templates import TemplateProblem, load_templates
+    from awesome_tools.core.templates import TemplateProblem, load_templates
+    from awesome_tools.engine.proof import lint_readme, templates_proven
+    from awesome_tools.layouts.base import layout_of_readme
 
     templates = load_templates(root)
     expected: str | None = None
@@ -155,8 +155,8 @@ def _lint(
     def lint(readme_text: str) -> list[Diagnostic]:
         return layout.lint(readme_text, source.display, None, {}, frame, fixes)
 
-    # The templates render clean READMEs (awesome_tools.proof): where README.md is what render
-    # writes, parsing it would find nothing, and only the part that differs is parsed.
+    # The templates render clean READMEs (awesome_tools.engine.proof): where README.md is what
+    # render writes, parsing it would find nothing, and only the part that differs is parsed.
     shortcuts = not args.no_shortcut
     proven = (
         shortcuts

@@ -18,7 +18,7 @@ from awesome_tools.commands.common import (
     report,
     say,
 )
-from awesome_tools.project import (
+from awesome_tools.engine.project import (
     ENTRIES,
     display_path,
     read_categories,
@@ -31,9 +31,9 @@ from awesome_tools.ruleids import RuleId
 
 def _clash(root: Path, cwd: Path, name: str | None, url: str | None) -> str | None:
     """Say which entry already holds this name, file name or paper, if any."""
-    from awesome_tools.entrycheck import identities
-    from awesome_tools.normalize import canonical_text, normalize_url, slugify
-    from awesome_tools.unicodepolicy import name_key, shown, skeleton_key
+    from awesome_tools.core.entrycheck import identities
+    from awesome_tools.core.normalize import canonical_text, normalize_url, slugify
+    from awesome_tools.core.unicodepolicy import name_key, shown, skeleton_key
 
     text = canonical_text(name) if name else ""
     wanted_name = name_key(text) if text else None
@@ -60,7 +60,7 @@ def _answer_problem(
     path: tuple[str, ...], answer: str, *, categories: list[str], root: Path, cwd: Path
 ) -> str | None:
     """Say what `check` would report about one typed answer, or None when it is fine."""
-    from awesome_tools.validate import field_problem
+    from awesome_tools.core.validate import field_problem
 
     found = field_problem(path, answer, categories=categories)
     if found is not None:
@@ -88,8 +88,8 @@ def _entry_file(root: Path, name: str, *, origin: str, hint: str = "") -> Path:
 
     `origin` says where the name came from and `hint` what to do, for the message.
     """
-    from awesome_tools.normalize import name_length_problem, slugify
-    from awesome_tools.unicodepolicy import hidden_problem
+    from awesome_tools.core.normalize import name_length_problem, slugify
+    from awesome_tools.core.unicodepolicy import hidden_problem
 
     hidden = hidden_problem(name)
     if hidden is not None:
@@ -108,7 +108,7 @@ def _taken(
 ) -> str | None:
     """Say why the entry must not be written: its file exists or the list holds it; a path
     that leads out of the project raises RefusedWrite (before any question is asked)."""
-    from awesome_tools.files import refuse_outside
+    from awesome_tools.io.files import refuse_outside
 
     if target is not None:
         refuse_outside([target], root)
@@ -127,9 +127,9 @@ def _write_new(
     known: Sequence[str] = (),
 ) -> int:
     """Ask for the other fields if -i, then write the scaffold; nothing on a clash or cancel."""
-    from awesome_tools.files import write_atomic
-    from awesome_tools.normalize import device_note
-    from awesome_tools.scaffold import scaffold_text
+    from awesome_tools.core.normalize import device_note
+    from awesome_tools.io.files import write_atomic
+    from awesome_tools.outputs.scaffold import scaffold_text
 
     cwd = Path.cwd()
     layout = read_settings(root, cwd)[0].layout
@@ -196,7 +196,7 @@ class _Request:
 
 def _resolve(args: argparse.Namespace, root: Path) -> _Request:
     """Turn the command line into a request; anything malformed is a usage error (exit 2)."""
-    from awesome_tools.normalize import canonical_text
+    from awesome_tools.core.normalize import canonical_text
 
     given = _given_name(args)
     name = canonical_text(given) if given is not None else None
@@ -210,14 +210,14 @@ def _resolve(args: argparse.Namespace, root: Path) -> _Request:
                 "new needs the model's NAME, or --from-arxiv ID_OR_URL to take it from a paper"
             )
         if args.url is not None:
-            from awesome_tools.fieldtypes import url_problem
+            from awesome_tools.core.fieldtypes import url_problem
 
             problem = url_problem(args.url)
             if problem:
                 raise fail(f"--url {problem}")
         values |= {"title": args.title, "url": args.url}
         return _Request({k: v for k, v in values.items() if v}, target)
-    from awesome_tools import arxiv
+    from awesome_tools.core import arxiv
 
     paper = arxiv.paper_id(args.from_arxiv)
     if paper is None:
@@ -236,7 +236,7 @@ def _fetch(request: _Request, root: Path) -> _Request:
 
     Raises ArxivError when arXiv cannot be asked or gives no such paper.
     """
-    from awesome_tools import arxiv
+    from awesome_tools.core import arxiv
 
     assert request.paper is not None
     found = arxiv.parse_feed(
@@ -257,7 +257,7 @@ def run(args: argparse.Namespace) -> int:
     One pipeline: resolve the command line, refuse offline whatever can be refused (a file or
     model already there, a broken categories.yaml), ask arXiv if a paper is given, write.
     """
-    from awesome_tools import arxiv
+    from awesome_tools.core import arxiv
 
     cwd = Path.cwd()
     root = project_root(args)
@@ -301,7 +301,7 @@ def _without_arxiv(args: argparse.Namespace, request: _Request) -> str:
     """The same `new` with the title and link given by hand, for when arXiv cannot be asked."""
     import shlex
 
-    from awesome_tools import arxiv
+    from awesome_tools.core import arxiv
 
     assert request.paper is not None
     name = request.values.get("name")
@@ -316,8 +316,8 @@ def _without_arxiv(args: argparse.Namespace, request: _Request) -> str:
 
 def _arxiv_api() -> str:
     """Return the arXiv API's address: the environment's if set, else arXiv's own."""
-    from awesome_tools.arxiv import API, API_ENV
-    from awesome_tools.urls import BadUrl, split_url
+    from awesome_tools.core.arxiv import API, API_ENV
+    from awesome_tools.core.urls import BadUrl, split_url
 
     base = os.environ.get(API_ENV) or API
     try:

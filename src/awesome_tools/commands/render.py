@@ -16,10 +16,10 @@ from awesome_tools.commands.common import (
     say,
     valid_project,
 )
+from awesome_tools.core.fixes import Fixes
 from awesome_tools.diagnostics import Diagnostic, visible
-from awesome_tools.fixes import Fixes
-from awesome_tools.pathcheck import read_text_inside
-from awesome_tools.project import committed, display_path
+from awesome_tools.engine.project import committed, display_path
+from awesome_tools.io.pathcheck import read_text_inside
 
 README = "README.md"
 
@@ -57,7 +57,7 @@ def _current(
 
 def run(args: argparse.Namespace) -> int:
     """Write README.md from the entries (or, with --check, say whether it is current)."""
-    from awesome_tools.templates import TemplateProblem
+    from awesome_tools.core.templates import TemplateProblem
 
     cwd = Path.cwd()
     hook = bool(args.exit_non_zero_on_change)
@@ -120,7 +120,7 @@ def _write(
     root: Path, generated: dict[str, str], shown: dict[str, str], count: int, *, hook: bool
 ) -> int:
     """Write every generated file that changed; in a hook, fail when one did."""
-    from awesome_tools.files import refuse_outside, write_atomic
+    from awesome_tools.io.files import refuse_outside, write_atomic
 
     refuse_outside([root / name for name in generated], root)
     changed = []
@@ -144,8 +144,8 @@ def _keep(
     root: Path, edited: dict[str, bytes], shown: dict[str, str], fixes: Fixes, cwd: Path
 ) -> int:
     """Leave the files edited by hand as they are, each copied beside it; say what to do."""
-    from awesome_tools.files import write_atomic
-    from awesome_tools.render import edited_copy, hand_edit_notes
+    from awesome_tools.io.files import write_atomic
+    from awesome_tools.layouts.table.render import edited_copy, hand_edit_notes
 
     kept: list[tuple[str, str]] = []
     readme: str | None = None

@@ -6,8 +6,8 @@ import argparse
 import textwrap
 
 from awesome_tools.commands.common import EXIT_OK, fail
+from awesome_tools.core.rules import BY_ID, RULES, Example, Rule, where
 from awesome_tools.diagnostics import did_you_mean
-from awesome_tools.rules import BY_ID, RULES, Example, Rule, where
 
 
 def listing() -> str:

@@ -12,22 +12,22 @@ from awesome_tools.commands.common import (
     report,
     say,
 )
-from awesome_tools.pathcheck import refused_read
-from awesome_tools.project import (
+from awesome_tools.engine.project import (
     display_path,
     read_fixes,
     read_settings,
 )
+from awesome_tools.io.pathcheck import refused_read
 
 
 def run(args: argparse.Namespace) -> int:
     """Write the JSON Schemas of an entry file and of the JSON export."""
     import json
 
-    from awesome_tools.export import export_json_schema
-    from awesome_tools.files import refuse_outside, write_atomic
-    from awesome_tools.schema import entry_json_schema
-    from awesome_tools.textfile import read_text
+    from awesome_tools.core.schema import entry_json_schema
+    from awesome_tools.io.files import refuse_outside, write_atomic
+    from awesome_tools.io.textfile import read_text
+    from awesome_tools.outputs.export import export_json_schema
 
     cwd = Path.cwd()
     root = project_root(args)

@@ -13,8 +13,8 @@ from awesome_tools.commands.common import (
     say,
     valid_project,
 )
-from awesome_tools.pathcheck import read_inside
-from awesome_tools.project import display_path, figure_missing
+from awesome_tools.engine.project import display_path, figure_missing
+from awesome_tools.io.pathcheck import read_inside
 
 
 def _figure_files(root: Path, figures: list[str], page: set[str]) -> dict[str, bytes]:
@@ -40,8 +40,8 @@ def _figure_files(root: Path, figures: list[str], page: set[str]) -> dict[str, b
 
 def _write_figure(folder: Path, relative: str, data: bytes, within: Path | None) -> bool:
     """Copy a figure to the same relative path in the page's folder, never out of that folder."""
-    from awesome_tools.files import RefusedWrite, write_atomic
-    from awesome_tools.pathcheck import leads_out
+    from awesome_tools.io.files import RefusedWrite, write_atomic
+    from awesome_tools.io.pathcheck import leads_out
 
     path = folder / relative
     link = leads_out(path, folder)
@@ -53,9 +53,9 @@ def _write_figure(folder: Path, relative: str, data: bytes, within: Path | None)
 def run(args: argparse.Namespace) -> int:
     """Write index.html, its assets and the list's local figures into the output folder, each
     only when it changes."""
-    from awesome_tools.files import refuse_outside, write_atomic
-    from awesome_tools.site import FOLDER, build_site, local_figures
-    from awesome_tools.templates import TemplateProblem
+    from awesome_tools.core.templates import TemplateProblem
+    from awesome_tools.io.files import refuse_outside, write_atomic
+    from awesome_tools.outputs.site import FOLDER, build_site, local_figures
 
     cwd = Path.cwd()
     project = valid_project(args, cwd, refusal="the page was not written")

@@ -1,0 +1,1 @@
+"""Entries, settings and templates: loaded, checked and rendered, knowing no layout."""

@@ -1,0 +1,314 @@
+"""The entry schema: one pydantic model per table section, every field described."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from awesome_tools.core.fieldtypes import (
+    BrLines,
+    Category,
+    Connector,
+    Digits,
+    FigureRef,
+    HttpsUrl,
+    LinkKind,
+    Name,
+    Prose,
+    References,
+    Released,
+    Text,
+    WebUrl,
+)
+from awesome_tools.core.vocabulary import connectors
+from awesome_tools.layouts.base import TABLE_REQUIRED
+
+
+class StrictModel(BaseModel):
+    """Base of every model of an entry: strings only, no unknown keys, immutable."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Architecture(StrictModel):
+    """How the model is built."""
+
+    overview: Text = Field(
+        description="One paragraph on how the model works as a whole: what goes in, what comes "
+        "out, and how vision and language parts are put together."
+    )
+    components: Text = Field(
+        description="The building blocks: vision encoder, language model, the connector between "
+        "them, and any other module that matters."
+    )
+
+
+class Training(StrictModel):
+    """How the model is trained."""
+
+    methods: Text = Field(
+        description="The training recipe: stages, objectives and losses, what is frozen and what "
+        "is tuned."
+    )
+
+
+class Alignment(StrictModel):
+    """How vision and language are brought together (absent for vision encoders)."""
+
+    techniques: Text = Field(
+        description="How visual and textual representations are aligned (contrastive learning, "
+        "instruction tuning, ...)."
+    )
+    fusion_methods: Text = Field(
+        description="Where and how visual features enter the language model (projection, "
+        "cross-attention, learned queries, ...)."
+    )
+
+
+class Datasets(StrictModel):
+    """What the model is trained and evaluated on."""
+
+    used: Text = Field(description="The datasets, comma-separated, as the paper names them.")
+    purpose: Text = Field(description="What each dataset is used for: pre-training, tuning, ...")
+
+
+class Link(StrictModel):
+    """One typed link of a model, shown as a badge in the panel layout."""
+
+    kind: LinkKind = Field(
+        description="What the link leads to: paper, code, model (weights or model card), "
+        "project (page), demo or other."
+    )
+    url: WebUrl = Field(description="The http(s) link itself.")
+    label: Text | None = Field(
+        default=None,
+        description="Optional: the badge text as shown (arXiv, GitHub, HuggingFace, Gradio, "
+        "Project, ...); by default the kind's own label.",
+    )
+    badge: HttpsUrl | None = Field(
+        default=None,
+        description="Optional: the https link of the badge image exactly as the list shows it; "
+        "by default a shields.io badge made from the label.",
+    )
+
+
+Flag = Literal["yes", "no"]
+# The panel text whose characters an imported README may have spelt as references.
+ReferenceField = Literal[
+    "name",
+    "title",
+    "summary",
+    "contribution",
+    "authors",
+    "label",
+    "figure_alt",
+    "figure_caption",
+    "figure_note",
+]
+
+
+class PanelQuirks(StrictModel):
+    """How an imported hand-written panel differs from the panel layout's usual shape."""
+
+    badges_split: Flag | None = Field(
+        default=None, description="Optional: 'yes' puts each badge on a line of its own."
+    )
+    badges_end: Literal["br", "line"] | None = Field(
+        default=None,
+        description="Optional: what follows the badges: 'br' a <br> and the authors on the next "
+        "line, 'line' the authors on the next line; by default a blank line.",
+    )
+    authors_br: Flag | None = Field(
+        default=None,
+        description="Optional: whether the authors line ends with <br> (by default when the "
+        "release line follows it).",
+    )
+    released_line: Flag | None = Field(
+        default=None,
+        description="Optional: 'no' leaves out the panel's **Released:** line (the date is "
+        "still in the timeline).",
+    )
+    figure_note: Text | None = Field(
+        default=None,
+        description="Optional: the note a panel shows instead of a figure (why there is none).",
+    )
+    figure_id: Digits | None = Field(
+        default=None,
+        description="Optional: the number of the panel's figure comments "
+        "(<!-- architecture-figure:N -->) when it is not the panel's place in the list; used by "
+        "a list whose settings say 'figure_markers: position' (slug markers name the figure "
+        "by the entry instead).",
+    )
+    summary: Literal["none"] | None = Field(
+        default=None,
+        description="Optional: 'none' when the imported panel had no summary paragraph: render "
+        "writes the panel without one, as it was, and check warns (no-summary) until the entry "
+        "has a summary.",
+    )
+    summary_br: Flag | None = Field(
+        default=None, description="Optional: 'yes' writes <br> after the deep dive's summary."
+    )
+    details_tight: Flag | None = Field(
+        default=None,
+        description="Optional: 'yes' closes the deep dive with no blank line before </details>.",
+    )
+    heading_level: Literal["2", "3"] | None = Field(
+        default=None,
+        description="Optional: the panel heading's level ('2': ##, '3': ###) when it is not the "
+        "list's (awesome.yaml's panel_heading_level).",
+    )
+    references: dict[ReferenceField, References] | None = Field(
+        default=None,
+        description="Optional: by field, the HTML character references the README wrote for "
+        "characters of its text (`figure_alt: '&#x27;'` writes each ' of the alt text as "
+        "&#x27;), a space between two.",
+    )
+
+
+class Entry(StrictModel):
+    """One model of the list: the data behind one collapsible block of the README."""
+
+    name: Name = Field(description="The model's name as the README shows it (the block's summary).")
+    title: Text = Field(description="The title of the paper or page that introduces the model.")
+    url: WebUrl = Field(description="The http(s) link to that paper or page (arXiv abs preferred).")
+    released: Released | None = Field(
+        default=None,
+        description="Optional: when the model was first released (its paper's first version), "
+        "as YYYY-MM or YYYY-MM-DD.",
+    )
+    category: Category | None = Field(
+        default=None,
+        description="Optional: the README section the model is listed under; one of the names "
+        "in categories.yaml.",
+    )
+    order: Digits | None = Field(
+        default=None,
+        description="Optional: the editorial order among models released the same day, as a "
+        "number (1 first in the newest-first timeline); models without one follow, by name.",
+    )
+    summary: Text | None = Field(
+        default=None,
+        description="The panel's one-paragraph summary of the model (required by the panel "
+        "layout).",
+    )
+    contribution: Text | None = Field(
+        default=None,
+        description="Optional: the model's distinctive contribution in one line (the release "
+        "timeline's row).",
+    )
+    authors: BrLines | None = Field(
+        default=None,
+        description="Optional: the authors and affiliation as the panel shows them "
+        "(e.g. Mingqiao Ye et al., EPFL).",
+    )
+    vision_encoder: Text | None = Field(
+        default=None,
+        description="Optional: the vision encoder, as the paper names it (e.g. CLIP ViT-L/14).",
+    )
+    language_model: Text | None = Field(
+        default=None,
+        description="Optional: the language model, as the paper names it (e.g. Vicuna-13B).",
+    )
+    connector: Connector | None = Field(
+        default=None,
+        description="Optional: how the vision encoder feeds the language model; one of the "
+        "values of the connector vocabulary (docs/facets.md).",
+    )
+    code: HttpsUrl | None = Field(
+        default=None, description="Optional: an https link to the official code repository."
+    )
+    weights: HttpsUrl | None = Field(
+        default=None, description="Optional: an https link to the released model weights."
+    )
+    links: list[Link] | None = Field(
+        default=None,
+        description="Optional: the model's typed links in display order (paper, code, then "
+        "model or demo), each a mapping of kind, url and optionally label and badge.",
+    )
+    figure: FigureRef | None = Field(
+        default=None,
+        description="Optional: an image of the architecture: an https link, or a file path "
+        "relative to the list's folder (e.g. assets/architectures/llava.png) that must exist.",
+    )
+    figure_alt: Text | None = Field(
+        default=None,
+        description="The figure's alt text: what the diagram shows (required with figure).",
+    )
+    figure_caption: Text | None = Field(
+        default=None, description="Optional: the figure's caption, as its source gives it."
+    )
+    figure_number: Digits | None = Field(
+        default=None, description="Optional: the figure's number in its source (e.g. 2)."
+    )
+    figure_source: WebUrl | None = Field(
+        default=None,
+        description="Optional: the http(s) link to the paper or page the figure comes from.",
+    )
+    figure_page: Digits | None = Field(
+        default=None, description="Optional: the page of the source that holds the figure."
+    )
+    figure_width: Digits | None = Field(
+        default=None, description="Optional: the width the figure is shown at, in pixels."
+    )
+    architecture: Architecture | None = Field(
+        default=None, description="How the model is built (required by the table layout)."
+    )
+    training: Training | None = Field(
+        default=None, description="How the model is trained (required by the table layout)."
+    )
+    alignment: Alignment | None = Field(
+        default=None,
+        description="How vision and language are aligned; leave it out for pure vision encoders.",
+    )
+    datasets: Datasets | None = Field(
+        default=None,
+        description="What the model is trained and evaluated on (required by the table layout).",
+    )
+    deep_dive: Prose | None = Field(
+        default=None,
+        description='Optional: the panel\'s "More Information": Markdown paragraphs, a blank '
+        "line between two; line breaks are kept.",
+    )
+    panel_quirks: PanelQuirks | None = Field(
+        default=None,
+        description="Optional: how an imported hand-written panel is laid out, to write it back.",
+    )
+
+    @property
+    def local_figure(self) -> str | None:
+        """The figure when it is a file of the list (a path from its root), not an https link."""
+        return self.figure if self.figure is not None and "://" not in self.figure else None
+
+    @model_validator(mode="after")
+    def _figure_pair(self) -> Entry:
+        if (self.figure is None) != (self.figure_alt is None):
+            raise PydanticCustomError(
+                "figure_pair", "figure and figure_alt go together: give both or neither"
+            )
+        return self
+
+
+def entry_json_schema(
+    categories: list[str], *, required: Collection[str] = TABLE_REQUIRED
+) -> dict[str, Any]:
+    """Return the JSON Schema of an entry file, the allowed categories and the top-level keys
+    the list's layout requires (`required`, dotted) included."""
+    schema = Entry.model_json_schema()
+    # A choice (`a|b`) requires neither key on its own.
+    needed = {dotted.split(".")[0] for dotted in required if "|" not in dotted}
+    schema["required"] = [key for key in Entry.model_fields if key in needed]
+    # Optional fields are left out, never null: YAML `~` is the text "~" to our loader.
+    for definition in [schema, *schema.get("$defs", {}).values()]:
+        for prop in definition.get("properties", {}).values():
+            options = [o for o in prop.pop("anyOf", []) if o != {"type": "null"}]
+            if options:
+                prop.pop("default", None)
+                prop.update(options[0])
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Awesome VLM Architectures entry"
+    schema["properties"]["category"]["enum"] = categories
+    schema["properties"]["connector"]["enum"] = list(connectors())
+    return schema

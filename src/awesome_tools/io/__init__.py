@@ -1,0 +1,1 @@
+"""Reading and writing files and sharing work between processes: the edge."""

@@ -1,0 +1,1 @@
+"""The README layouts, one package each, and what they share."""

@@ -1,0 +1,375 @@
+"""Lint a panel README: panel headings and figures, timeline coverage, HTML-block breaks, drift."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING
+
+from awesome_tools.core.fixes import CONSOLE, Fixes
+from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.layouts.driftfields import in_fields, panel_fields
+from awesome_tools.layouts.panel.heads import find_heads, panels_end
+from awesome_tools.layouts.panel.parts import (
+    FIGURE_CLOSE,
+    FIGURE_OPEN,
+    HEADING,
+    ROW,
+    TIMELINE_HEADER,
+    index_names,
+    readme_lines,
+    split_title,
+    undated_names,
+)
+from awesome_tools.ruleids import RuleId
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from awesome_tools.core.blocks import Parsed
+
+
+def _at(path: str, index: int, rule: RuleId, message: str) -> Diagnostic:
+    return Diagnostic(path, index + 1, 1, rule, message)
+
+
+def _panels(lines: list[str], heads: list[int]) -> list[tuple[int, str]]:
+    """Each panel's heading: (line index, title)."""
+    found = []
+    for i in heads:
+        heading = HEADING.match(lines[i])
+        if heading:
+            found.append((i, heading["title"]))
+    return found
+
+
+def _region(lines: list[str], panels: list[tuple[int, str]]) -> range:
+    """The lines of the panels: from the first heading to the next `## ` section."""
+    if not panels:
+        return range(0)
+    return range(panels[0][0], panels_end(lines, [i for i, _ in panels]))
+
+
+def _at_level(line: str, level: int) -> bool:
+    """Say whether a line is a heading at the panels' level (`###` or deeper for `###`)."""
+    hashes = "#" * level
+    return line.startswith(hashes) and (level == 3 or not line.startswith(hashes + "#"))
+
+
+def headings(path: str, lines: list[str], region: range, level: int = 3) -> Iterator[Diagnostic]:
+    """`panel-heading`: among the panels, a heading at their level is `### **Name: Title**`."""
+    shape = f"`{'#' * level} **Name: Title**`"
+    for i in region:
+        if _at_level(lines[i], level) and not HEADING.match(lines[i]):
+            message = (
+                f"panel heading '{lines[i].strip()[:60]}' is not {shape}: "
+                "the index, timeline and drift find panels by that shape"
+            )
+            yield _at(path, i, "panel-heading", message)
+
+
+def figures(
+    path: str, lines: list[str], region: range, heads: frozenset[int] = frozenset()
+) -> Iterator[Diagnostic]:
+    """`panel-figure`: a figure block closes with the id it opens with, and has alt text."""
+    opened: tuple[int, str] | None = None
+    for i in region:
+        start, end = FIGURE_OPEN.match(lines[i]), FIGURE_CLOSE.match(lines[i])
+        if i in heads and opened is not None:
+            yield _at(path, opened[0], "panel-figure", "figure block is not closed in its panel")
+            opened = None
+        if start:
+            if opened is not None:
+                yield _at(path, opened[0], "panel-figure", "figure block is not closed")
+            opened = (i, start["id"])
+        elif end:
+            if opened is None:
+                yield _at(path, i, "panel-figure", "figure block closed but never opened")
+            elif opened[1] != end["id"]:
+                message = f"figure block {opened[1]} is closed as {end['id']}"
+                yield _at(path, i, "panel-figure", message)
+            opened = None
+        elif opened is not None and "<img " in lines[i] and ' alt="' not in lines[i]:
+            yield _at(path, i, "panel-figure", "figure has no alt text: say what it shows")
+    if opened is not None:
+        yield _at(path, opened[0], "panel-figure", "figure block is not closed")
+
+
+def swallowed(
+    path: str, parsed: Parsed, lines: list[str], heads: list[int]
+) -> Iterator[Diagnostic]:
+    """`panel-swallowed`: markdown-it sees every panel heading as a heading, and each panel's
+    `<details>` folds close in it. A heading inside a block an earlier line opened (a code
+    fence, an HTML block that runs to its end marker or the next blank line) is reported once
+    per block, at the line the block starts; a fold left open, at its `<details>`."""
+    from awesome_tools.core.mdsafe import kind
+
+    if not heads:
+        return
+    tokens = [t for t in parsed.tokens if t.level == 0 and t.map and t.nesting != -1]
+    seen = {t.map[0] for t in tokens if t.type == "heading_open" and t.map}
+    owners: dict[int, list[int]] = {}
+    for i in heads:
+        if i in seen:
+            continue
+        owner = next((t for t in tokens if t.map and t.map[0] < i < t.map[1]), None)
+        if owner is not None and owner.map is not None:
+            owners.setdefault(owner.map[0], []).append(i)
+            continue
+    for start, swallowed_heads in owners.items():
+        token = next(t for t in tokens if t.map and t.map[0] == start)
+        title = HEADING.match(lines[swallowed_heads[0]])
+        name = split_title(title["title"]) if title else lines[swallowed_heads[0]].strip()
+        more = f" and {len(swallowed_heads) - 1} more" if len(swallowed_heads) > 1 else ""
+        message = (
+            f"this {kind(token)} runs over panel '{name}' (line {swallowed_heads[0] + 1}){more}: "
+            "GitHub shows them as part of it; close it before the panel's end"
+        )
+        yield _at(path, start, "panel-swallowed", message)
+    yield from _folds(path, tokens, heads)
+
+
+def _folds(path: str, tokens: list[Token], heads: list[int]) -> Iterator[Diagnostic]:
+    """Each panel's `<details>` folds, as its HTML blocks open and close them, balanced."""
+    from awesome_tools.core.mdsafe import DETAILS_TAG
+
+    opened: list[int] = []
+    panel = 0
+    for token in tokens:
+        if token.type != "html_block" or token.map is None or token.map[0] <= heads[0]:
+            continue
+        now = bisect.bisect_left(heads, token.map[0])
+        if now != panel:
+            yield from _unclosed(path, opened)
+            opened, panel = [], now
+        for tag in DETAILS_TAG.finditer(token.content):
+            line = token.map[0] + token.content[: tag.start()].count("\n")
+            if not tag[0].startswith("</"):
+                opened.append(line)
+            elif opened:
+                opened.pop()
+            else:
+                message = "this </details> closes a fold its panel did not open"
+                yield _at(path, line, "panel-swallowed", message)
+    yield from _unclosed(path, opened)
+
+
+def _unclosed(path: str, opened: list[int]) -> Iterator[Diagnostic]:
+    for line in opened:
+        message = (
+            "this <details> is not closed in its panel: GitHub folds every later panel into it; "
+            "close it with </details>"
+        )
+        yield _at(path, line, "panel-swallowed", message)
+
+
+def _owners(panels: list[tuple[int, str]]) -> dict[str, int]:
+    """Each name a timeline row may give, to the first panel it names.
+
+    A row names a panel by the heading's whole text or by any part of it before a ': ' (the
+    first such part is the model's name): one look-up per row instead of a scan of every panel,
+    which made the rule quadratic (50 million comparisons at 10,000 panels).
+    """
+    owners: dict[str, int] = {}
+    for k, (_, title) in enumerate(panels):
+        owners.setdefault(title, k)
+        colon = title.find(": ")
+        while colon != -1:
+            owners.setdefault(title[:colon], k)
+            colon = title.find(": ", colon + 1)
+    return owners
+
+
+def coverage(path: str, lines: list[str], panels: list[tuple[int, str]]) -> Iterator[Diagnostic]:
+    """`timeline-coverage`: every panel is in the release timeline exactly once."""
+    header = next((i for i, line in enumerate(lines) if line.strip() == TIMELINE_HEADER), None)
+    if header is None:
+        return  # a list without a timeline (an older panel README) has nothing to cover
+    rows: list[tuple[int, str]] = []
+    for i in range(header + 2, len(lines)):
+        row = ROW.match(lines[i])
+        if row is None:
+            break
+        rows.append((i, row["name"].replace("\\|", "|")))
+    used: dict[int, int] = {}
+    owners = _owners(panels)
+    # The index names each panel too: a title need not start with its name.
+    place = {i: k for k, (i, _) in enumerate(panels)}
+    for i, name in index_names(lines, [i for i, _ in panels]).items():
+        owners.setdefault(name, place[i])
+    # A panel the index lists as undated has no release to show in the timeline.
+    first = panels[0][0] if panels else len(lines)
+    undated = {owners[name] for name in undated_names(lines, first) if name in owners}
+    for i, name in rows:
+        owner = owners.get(name)
+        if owner is None:
+            yield _at(path, i, "timeline-coverage", f"timeline row '{name}' names no panel")
+        elif owner in used:
+            message = f"'{name}' is in the timeline twice (first at line {used[owner] + 1})"
+            yield _at(path, i, "timeline-coverage", message)
+        else:
+            used[owner] = i
+    for k, (i, title) in enumerate(panels):
+        if k not in used and k not in undated:
+            message = f"panel '{split_title(title)}' has no release timeline row"
+            yield _at(path, i, "timeline-coverage", message)
+
+
+def drift(
+    path: str,
+    lines: list[str],
+    have_heads: list[int],
+    expected: str,
+    want_heads: list[int],
+    entry_files: dict[str, str],
+    frame: str,
+    fixes: Fixes,
+) -> Iterator[Diagnostic]:
+    """`drift`: each panel (its heading lines `have_heads`, as the lint found them) compared with
+    the one its entry renders (`want_heads` in the expected text), the frame with the
+    template."""
+    want = expected.split("\n")
+    have_panels, want_panels = _panels(lines, have_heads), _panels(want, want_heads)
+    # A panel is named as the index names it (a title need not start with the name).
+    have_names, want_names = index_names(lines, have_heads), index_names(want, want_heads)
+    have_region, want_region = _region(lines, have_panels), _region(want, want_panels)
+    fix = f"then run `{fixes.render}`"
+
+    def cut(text: list[str], panels: list[tuple[int, str]], end: int) -> dict[str, range]:
+        spans: dict[str, range] = {}
+        for k, (i, title) in enumerate(panels):
+            spans.setdefault(title, range(i, panels[k + 1][0] if k + 1 < len(panels) else end))
+        return spans
+
+    have = cut(lines, have_panels, have_region.stop)
+    theirs = cut(want, want_panels, want_region.stop)
+    for title, span in have.items():
+        name = have_names.get(span.start) or split_title(title)
+        source = entry_files.get(name.casefold()) or entry_files.get(title.casefold())
+        if title not in theirs:
+            message = f"panel '{name}' has no entry file: add one in entries/ ({fixes.render})"
+            yield _at(path, span.start, "drift", message)
+            continue
+        mine = [lines[i].rstrip() for i in span]
+        other = [want[i] for i in theirs[title]]
+        k = next((k for k, (a, b) in enumerate(zip(mine, other, strict=False)) if a != b), None)
+        if k is None and len([m for m in mine if m]) != len([o for o in other if o]):
+            k = min(len(mine), len(other))
+        if k is not None:
+            where = source or "its entry file"
+            fields = in_fields(panel_fields(mine, other))
+            message = f"panel '{name}' differs from {where}{fields}: edit {where}, {fix}"
+            yield _at(path, span.start + k, "drift", message)
+    for title, span in theirs.items():
+        if title not in have:
+            name = want_names.get(span.start) or split_title(title)
+            message = f"panel '{name}' is missing: {fix}"
+            yield _at(path, have_region.start if have_region else 0, "drift", message)
+    outside_have = [i for i in range(len(lines)) if i not in have_region]
+    outside_want = [i for i in range(len(want)) if i not in want_region]
+    for x, y in zip(outside_have, outside_want, strict=False):
+        if lines[x].rstrip() != want[y]:
+            message = f"the text outside the panels differs from {frame}: edit it there, {fix}"
+            yield _at(path, x, "drift", message)
+            return
+
+
+def lint_panels(
+    text: str,
+    path: str,
+    *,
+    expected: str | None = None,
+    entry_files: dict[str, str] | None = None,
+    frame: str = "templates/README.md.j2",
+    fixes: Fixes = CONSOLE,
+    jobs: int = 1,
+    alone: Callable[[], Alone] | None = None,
+) -> list[Diagnostic]:
+    """Run the panel layout's rules on README text; drift only when the expected text is given.
+
+    `alone` gives `lint_alone(text, path)` where it was begun earlier (in another process, while
+    the entries loaded). With `jobs` over 1 and a large README that differs from the expected
+    one, the expected text's panel headings (for drift) are found in another process while this
+    one parses the README and runs the other rules.
+    """
+    from awesome_tools.io.workers import Pending
+    from awesome_tools.layouts.table.lint import MIN_PARALLEL
+
+    # The text drift compares with: the expected one, where the README differs from it.
+    other = expected if expected is not None and expected != text else None
+    want: Pending[list[int]] | None = None
+    try:
+        if other is not None and jobs > 1 and len(text) > MIN_PARALLEL:
+            want = Pending(partial(_head_lines, other))
+        found, have_heads = alone() if alone is not None else lint_alone(text, path)
+        if other is not None:
+            want_heads = want.result() if want is not None else _head_lines(other)
+            lines = readme_lines(text)
+            found += drift(
+                path, lines, have_heads, other, want_heads, entry_files or {}, frame, fixes
+            )
+        return sorted(found)
+    finally:
+        if want is not None:
+            want.cancel()
+
+
+# What `lint_alone` gives: the findings of the rules that need only the README, and the line
+# indexes of its panel headings (drift's starting points).
+Alone = tuple[list[Diagnostic], list[int]]
+
+
+def lint_alone(text: str, path: str) -> Alone:
+    """The panel rules that need no entry (headings, figures, timeline coverage, panels
+    swallowed, HTML-block breaks), and the panel headings' lines."""
+    from awesome_tools.core.blocks import parse_blocks
+
+    lines = readme_lines(text)
+    # One block parse for every rule: at 10,000 panels a parse is a second and a half.
+    parsed = parse_blocks("\n".join(lines))
+    heads = find_heads(lines, parsed)
+    panels = _panels(lines, heads.lines)
+    region = _region(lines, panels)
+    found = [
+        *headings(path, lines, region, heads.level),
+        *figures(path, lines, region, frozenset(heads.lines)),
+        *coverage(path, lines, panels),
+        *swallowed(path, parsed, lines, heads.lines),
+        *html_breaks(path, parsed, lines),
+    ]
+    return found, heads.lines
+
+
+def _head_lines(text: str) -> list[int]:
+    """The panel headings' line indexes of README text (the expected one, for drift)."""
+    return find_heads(text.split("\n")).lines
+
+
+def html_breaks(path: str, parsed: Parsed, lines: list[str]) -> Iterator[Diagnostic]:
+    """`html-block-break`: indented code, or a paragraph of table tags, after a blank line inside
+    a `<details>`; a fenced block there is meant as code.
+
+    Only those blocks can be one, so the README's HTML is read (most of this rule's time) only
+    when a top-level block is of either kind.
+    """
+    from awesome_tools.core.blocks import TABLE_TAGS, read_document
+
+    tokens = parsed.tokens
+    if not any(
+        token.level == 0
+        and (
+            token.type == "code_block"
+            or (token.type == "paragraph_open" and TABLE_TAGS.search(tokens[n + 1].content))
+        )
+        for n, token in enumerate(tokens)
+    ):
+        return
+    for brk in read_document(parsed).breaks:
+        if lines[brk.line - 1].lstrip().startswith(("```", "~~~")):
+            continue  # a fenced block after a blank line inside <details> is meant as code
+        message = (
+            f"a blank line before this line ends the HTML block: GitHub shows what follows as a "
+            f"{brk.kind}; remove the blank line or indent less than 4 spaces"
+        )
+        yield Diagnostic(path, brk.line, 1, "html-block-break", message)

@@ -1,0 +1,360 @@
+"""A panel README to entry files, the list's own template and its settings: an import plan."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from awesome_tools.core import charrefs
+from awesome_tools.core.entryfile import dump_entry
+from awesome_tools.core.normalize import device_note, slugify
+from awesome_tools.core.schema import Entry
+from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.io.textfile import decode
+from awesome_tools.layouts.framefix import FrameLine, double_link_off, tidy_frame
+from awesome_tools.layouts.panel.heads import Heads, find_heads, heads_notes, panels_end
+from awesome_tools.layouts.panel.parse import Reader, Row, read_panel, read_timeline
+from awesome_tools.layouts.panel.parts import (
+    COUNT,
+    DEFAULT_LEVEL,
+    HEADING,
+    NONE,
+    TIMELINE_HEADER,
+    YEAR_LINE,
+    escape_jinja,
+    index_names,
+    readme_lines,
+    split_title,
+    undated_names,
+)
+from awesome_tools.layouts.panel.render import (
+    CONTEXTS,
+    figure_marker,
+    index_text,
+    panel_order,
+    panel_text,
+    timeline_text,
+)
+from awesome_tools.layouts.table.importer import ImportPlan
+
+if TYPE_CHECKING:
+    from awesome_tools.core.settings import FigureMarkers
+
+TEMPLATE = "templates/README.md.j2"
+SETTINGS = "awesome.yaml"
+
+
+def is_panel_readme(text: str) -> bool:
+    """Say whether a README is in the panel layout: it has `### **Name: Title**` panels (or
+    `## **Name: Title**` ones)."""
+    return bool(find_heads(readme_lines(text)).lines)
+
+
+def _ordered(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: data[key] for key in Entry.model_fields if key in data}
+
+
+def _frame(reader: Reader, first: int, last: int, rows: list[Row], count: int) -> str:
+    """The README around the generated parts, as the list's own template, with the blank lines
+    markdownlint asks for (each one added or dropped a warning at its line)."""
+    lines = reader.lines
+    while last > first and not lines[last - 1].strip():
+        last -= 1  # the blank lines after the last panel belong to the frame
+    cut: list[tuple[int, int, str]] = [(first, last, "panels")]
+    years = [i for i, line in enumerate(lines) if YEAR_LINE.match(line) and i < first]
+    if years:
+        cut.append((years[0], years[-1] + 1, "index"))
+    if rows:
+        cut.append((rows[0][0] - 2, rows[-1][0] + 1, "timeline"))
+    out: list[FrameLine] = []
+    i = 0
+    for begin, stop, name in [*sorted(cut), (len(lines), len(lines), "")]:
+        out += [
+            FrameLine(_counted(escape_jinja(line.rstrip()), count), n, n)
+            for n, line in enumerate(lines[i:begin], i)
+        ]
+        if name:
+            out.append(FrameLine(f"{{{{ {name} }}}}", begin, stop - 1))
+        i = stop
+    linted, notes = double_link_off(out, readme="\n".join(lines))
+    tidy, spaced = tidy_frame(linted, {name for _, _, name in cut})
+    for line, message in sorted(notes + spaced, key=lambda note: note[0]):
+        reader.warn(line, f"the frame is normalised: {message}")
+    return "\n".join(line.text for line in tidy).rstrip("\n") + "\n"
+
+
+def _counted(line: str, count: int) -> str:
+    return COUNT.sub(
+        lambda m: "({{ count }} architectures" if int(m["count"]) == count else m[0], line
+    )
+
+
+def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
+    """Plan the import of a panel README: entry files, its template and settings."""
+    plan = ImportPlan()
+    text, problem = decode(raw, path)
+    if text is None:
+        plan.diagnostics = [problem] if problem else []
+        return plan
+    reader = Reader(path, readme_lines(text))
+    lines = reader.lines
+    found = find_heads(lines)
+    _note_heads(reader, found)
+    heads = found.lines
+    if not heads:
+        message = "no panel found: a panel starts with a heading line '### **Name: Title**'"
+        plan.diagnostics = sorted([*reader.diagnostics, Diagnostic(path, 1, 1, "import", message)])
+        return plan
+    after = panels_end(lines, heads)
+    rows = read_timeline(reader)
+    by_name: dict[str, list[Row]] = {}
+    for row in rows:
+        by_name.setdefault(row[2], []).append(row)
+    undated = undated_names(lines, heads[0])
+    panels = []
+    by_index = index_names(lines, heads)
+    for n, start in enumerate(heads):
+        end = heads[n + 1] if n + 1 < len(heads) else after
+        data = read_panel(reader, start, _stop(reader, found, start, end), n + 1)
+        if start in by_index:
+            data["name"] = by_index[start]  # the index's: the title need not start with it
+        _level_quirk(lines[start], found.level, data)
+        matches = by_name.get(data["name"]) or by_name.get(data["title"]) or []
+        if not matches:
+            named = [
+                r for r in rows if data["title"].startswith(f"{r[2]}: ") or data["title"] == r[2]
+            ]
+            matches = named[:1]
+        if matches:
+            row = matches.pop(0)
+            data["name"] = row[2]
+            # The timeline shows a missing date or contribution as a dash: no value.
+            if row[1] != NONE:
+                data["released"] = row[1]
+            if row[3] != NONE:
+                data["contribution"] = row[3]
+            data["_row"] = row[0]
+        elif data["name"] not in undated and data["title"] not in undated:
+            reader.warn(start, f"panel '{data['name']}' has no release timeline row")
+        line = data.pop("_released_line", None)
+        if line and "released" not in data:
+            data["released"] = line[1]  # no timeline row gives a date: the panel's own
+        elif line and line[1] != data["released"]:
+            reader.warn(
+                line[0],
+                f"**Released:** {line[1]} differs from the timeline's date; the timeline's is kept",
+            )
+        if "url" not in data:
+            reader.warn(start, f"panel '{data['name']}' has no link; the entry needs a 'url'")
+        panels.append((start, data))
+    for rest in by_name.values():
+        for row in rest:
+            reader.warn(row[0], f"timeline row '{row[2]}' has no panel; dropped")
+    for _, data in panels:
+        _decode_references(data)
+    _orders(reader, panels, rows)
+    markers = _markers(panels)
+    _compare(reader, panels, found, after, markers)
+    names: set[str] = set()
+    for start, data in panels:
+        quirks = data.pop("_quirks")
+        data.pop("_number")
+        data.pop("_row", None)
+        if quirks:
+            data["panel_quirks"] = quirks
+        slug = slugify(data["name"])
+        if slug in names:
+            reader.warn(start, f"a second panel named '{data['name']}'; skipped")
+            continue
+        names.add(slug)
+        device = device_note(data["name"])
+        if device:
+            reader.warn(start, device)
+        plan.files[f"{slug}.yaml"] = dump_entry(_ordered(data))
+    title = lines[0].removeprefix("# ").strip() if lines and lines[0].startswith("# ") else None
+    plan.others[TEMPLATE] = _frame(reader, heads[0], after, rows, len(panels))
+    settings = "layout: panel\n" + (f"title: {_yaml_text(title)}\n" if title else "")
+    if found.level != DEFAULT_LEVEL:
+        settings += f"panel_heading_level: {found.level}\n"
+    plan.others[SETTINGS] = settings + MARKERS[markers]
+    plan.diagnostics = sorted(reader.diagnostics)
+    return plan
+
+
+_LINE_ESCAPE = re.compile(r"(^ *|<br> *)&#[0-9]+;")
+
+
+def _decode_references(data: dict[str, Any]) -> None:
+    """Make a panel's text plain: its references decoded, the spellings kept as a quirk."""
+    quirks = data["_quirks"]
+    texts: dict[str, list[tuple[dict[str, Any], str]]] = {
+        key: [(data, key)] for key in ("name", "title", "summary", "contribution", "authors")
+    }
+    texts["label"] = [(link, "label") for link in data.get("links", [])]
+    texts["figure_alt"], texts["figure_caption"] = (
+        [(data, "figure_alt")],
+        [(data, "figure_caption")],
+    )
+    texts["figure_note"] = [(quirks, "figure_note")]
+    spelt: dict[str, str] = {}
+    for field, places in texts.items():
+        written = [where[key] for where, key in places if key in where]
+        if field in ("summary", "authors"):
+            # A line's first character as a reference is the layout's own escape of a line
+            # that would start a block (panelsafe): not a spelling of the README's.
+            written = [_LINE_ESCAPE.sub(r"\1", text) for text in written]
+        found = charrefs.spellings(" ".join(written), CONTEXTS.get(field, "markdown"))
+        if found:
+            spelt[field] = found
+        for where, key in places:
+            if key in where:
+                where[key] = charrefs.decode(where[key])
+    if spelt:
+        quirks["references"] = spelt
+
+
+# What import writes in awesome.yaml for each kind of figure comments the README uses.
+MARKERS: dict[FigureMarkers, str] = {
+    "position": "# position: figure comments numbered by place, as the imported README does;\n"
+    "# slug: by entry, so that adding a model changes no other panel (docs/adopting.md)\n"
+    "figure_markers: position\n",
+    "slug": "figure_markers: slug\n",
+}
+
+
+def _markers(panels: list[tuple[int, dict[str, Any]]]) -> FigureMarkers:
+    """How the README names its figure comments; a number other than a panel's place is kept.
+
+    By number when more of them are numbers than their entry's slug (upstream's convention),
+    each number that is not the panel's place kept as its `figure_id`; else by slug, as a list
+    whose README has none gets. A comment named otherwise is written back as the setting says
+    (`_compare` warns on its line).
+    """
+    found = [(data, data.pop("_marker")[1]) for _, data in panels if "_marker" in data]
+    numbers = sum(marker.isascii() and marker.isdigit() for _, marker in found)
+    slugs = sum(marker == slugify(data["name"]) for data, marker in found)
+    if numbers <= slugs:
+        return "slug"
+    for data, marker in found:
+        if marker.isascii() and marker.isdigit() and int(marker) != data["_number"]:
+            data["_quirks"]["figure_id"] = marker
+    return "position"
+
+
+def _entry(data: dict[str, Any]) -> Entry | None:
+    """The entry a panel's data makes, or None when it is not valid (check will say why)."""
+    public = {k: v for k, v in data.items() if not k.startswith("_")}
+    if data["_quirks"]:
+        public["panel_quirks"] = data["_quirks"]
+    try:
+        return Entry.model_validate(public)
+    except ValidationError:
+        return None
+
+
+def _note_heads(reader: Reader, found: Heads) -> None:
+    """Say which headings are not imported as panels; an error when most panels would be."""
+    for index, message, error in heads_notes(found, reader.lines):
+        if error:
+            reader.diagnostics.append(Diagnostic(reader.path, index + 1, 1, "import", message))
+        else:
+            reader.warn(index, message)
+
+
+def _stop(reader: Reader, found: Heads, start: int, end: int) -> int:
+    """Where a panel's lines stop: at a heading that looks like a panel's and is not one (import
+    warned of it), whose lines are dropped, each with a warning, rather than read as this one's."""
+    stop = next((i for i, parts in found.left if parts and start < i < end), end)
+    heading = HEADING.match(reader.lines[start])
+    name = split_title(heading["title"]) if heading else reader.lines[start].strip()
+    for k in range(stop, end):
+        if reader.lines[k].strip():
+            text = reader.lines[k].strip()[:60]
+            reader.warn(k, f"panel '{name}': line not part of a panel's shape; dropped: '{text}'")
+    return stop
+
+
+def _level_quirk(line: str, level: int, data: dict[str, Any]) -> None:
+    """A panel whose heading is at another level than the README's keeps its own."""
+    heading = HEADING.match(line)
+    if heading and len(heading["hashes"]) != level:
+        data["_quirks"]["heading_level"] = str(len(heading["hashes"]))
+
+
+def _compare(
+    reader: Reader,
+    panels: list[tuple[int, dict[str, Any]]],
+    found: Heads,
+    after: int,
+    markers: FigureMarkers,
+) -> None:
+    """Warn where a panel, the index or the timeline will be written back other than it is."""
+    lines = reader.lines
+    heads = found.lines
+    made: list[Entry] = []
+    for n, (start, data) in enumerate(panels):
+        entry = _entry(data)
+        if entry is None:
+            continue
+        made.append(entry)
+        end = heads[n + 1] if n + 1 < len(heads) else after
+        text = panel_text(entry, figure_marker(entry, n + 1, markers), level=found.level)
+        _first_difference(reader, start, lines[start:end], text, "the panel")
+    ordered = panel_order(made)
+    years = [i for i, line in enumerate(lines) if YEAR_LINE.match(line) and i < heads[0]]
+    if years and len(made) == len(panels):
+        text = index_text(ordered, [])
+        _first_difference(reader, years[0], lines[years[0] : years[-1] + 1], text, "the index")
+    header = next((i for i, line in enumerate(lines) if line.strip() == TIMELINE_HEADER), None)
+    if header is not None and len(made) == len(panels):
+        text = timeline_text(ordered)
+        count = len(text.split("\n"))
+        _first_difference(reader, header, lines[header : header + count], text, "the timeline")
+
+
+def _first_difference(reader: Reader, start: int, have: list[str], text: str, what: str) -> None:
+    mine = [line.rstrip() for line in have]
+    while mine and not mine[-1]:
+        mine.pop()
+    want = text.split("\n")
+    for k, (a, b) in enumerate(zip(mine, want, strict=False)):
+        if a != b:
+            reader.warn(start + k, f"{what} is written back normalised from this line: '{b[:80]}'")
+            return
+    if len(mine) != len(want):
+        at = start + min(len(mine), len(want))
+        reader.warn(at, f"{what} is written back with {len(want)} lines instead of {len(mine)}")
+
+
+def _yaml_text(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _orders(reader: Reader, panels: list[tuple[int, dict[str, Any]]], rows: list[Row]) -> None:
+    """Same-day order from the timeline; check the panels follow the timeline."""
+    dates: dict[str, int] = {}
+    for row in rows:
+        dates[row[1]] = dates.get(row[1], 0) + 1
+    seen: dict[str, int] = {}
+    for _, data in sorted(panels, key=lambda p: p[1].get("_row", 10**9)):
+        day = data.get("released")
+        if day and dates.get(day, 0) > 1 and "_row" in data:
+            seen[day] = seen.get(day, 0) + 1
+            data["order"] = str(seen[day])
+    undated = [data for _, data in panels if "released" not in data]
+    if len(undated) > 1:
+        # Without dates, the README's own order is the editorial order.
+        for n, data in enumerate(undated, 1):
+            data["order"] = str(n)
+    timeline = [d["name"] for _, d in sorted(panels, key=lambda p: p[1].get("_row", 10**9))]
+    shown = [d["name"] for _, d in panels]
+    if timeline != shown:
+        at = next((k for k, (a, b) in enumerate(zip(timeline, shown, strict=False)) if a != b), 0)
+        reader.warn(
+            panels[at][0] if panels else 0,
+            "panels are not in the timeline's order; render writes them in its order",
+        )

@@ -1,0 +1,1 @@
+"""The table layout: each model a <details> block holding one table row."""

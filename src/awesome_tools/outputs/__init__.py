@@ -1,0 +1,1 @@
+"""The list's other outputs: the page, exports, generated docs, a new entry file."""
