@@ -74,6 +74,8 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check src tests benchmarks fuzz
 	$(BIN)/ruff format --check src tests benchmarks fuzz
 	$(BIN)/mypy
+	@# The import layers ([tool.importlinter] in pyproject.toml): one line when kept, all when broken.
+	@out=$$($(BIN)/lint-imports --no-logo --no-cache 2>&1) && echo "$$out" | grep '^Contracts:' || { echo "$$out"; exit 1; }
 	@if command -v node >/dev/null 2>&1; then node --test --test-reporter=dot tests/js/; else echo "node not found: the page's unit tests (tests/js/) are skipped"; fi
 	$(BIN)/python -m pytest -q -n auto
 

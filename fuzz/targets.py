@@ -20,6 +20,7 @@ from awesome_tools.core.templates import load_templates
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.io.textfile import decode
 from awesome_tools.layouts.base import Layout
+from awesome_tools.layouts.table import TABLE_REQUIRED
 from awesome_tools.layouts.table.importer import plan_import
 from awesome_tools.layouts.table.lint import lint_text
 from awesome_tools.layouts.table.render import render_readme
@@ -74,7 +75,9 @@ def well_formed(diagnostics: Sequence[Diagnostic], path: str, text: str | None) 
 
 def check_entry(data: bytes) -> None:
     """The loader and checker on any bytes as an entry file."""
-    checked, diagnostics = check_entries([(ENTRY_PATH, data)], categories=CATEGORIES)
+    checked, diagnostics = check_entries(
+        [(ENTRY_PATH, data)], categories=CATEGORIES, required=TABLE_REQUIRED
+    )
     text, _ = decode(data, ENTRY_PATH)
     well_formed(diagnostics, ENTRY_PATH, text)
     if len(checked) != 1:
@@ -92,7 +95,7 @@ def import_readme(data: bytes) -> None:
     well_formed(plan.diagnostics, README_PATH, text)
     sources = [(f"entries/{name}", body.encode()) for name, body in plan.files.items()]
     categories = CATEGORIES + _new_categories(plan.categories_text)
-    _, problems = check_entries(sources, categories=categories)
+    _, problems = check_entries(sources, categories=categories, required=TABLE_REQUIRED)
     for d in problems:
         if d.rule in ("yaml-syntax", "encoding", "multiple-documents", "not-a-mapping"):
             raise Finding(f"import wrote a file that does not load: {d.text()}")
@@ -130,7 +133,9 @@ def _blank_insensitive(text: str) -> list[str]:
 
 def round_trip(data: bytes) -> None:
     """Render a valid entry, import the README again: the same entry must come back."""
-    checked, diagnostics = check_entries([(ENTRY_PATH, data)], categories=CATEGORIES)
+    checked, diagnostics = check_entries(
+        [(ENTRY_PATH, data)], categories=CATEGORIES, required=TABLE_REQUIRED
+    )
     entry = checked[0].entry if checked else None
     # The file name is the only thing a fuzzed file cannot get right: it is fixed here.
     if entry is None or any(d.severity == "error" and d.rule != "file-name" for d in diagnostics):
@@ -143,7 +148,9 @@ def round_trip(data: bytes) -> None:
     if errors or len(plan.files) != 1:
         raise Finding(f"import of the rendered README: {len(plan.files)} files, {errors}")
     (name, body), *_ = plan.files.items()
-    back, problems = check_entries([(f"entries/{name}", body.encode())], categories=CATEGORIES)
+    back, problems = check_entries(
+        [(f"entries/{name}", body.encode())], categories=CATEGORIES, required=TABLE_REQUIRED
+    )
     # The entry comes back with the warnings it had (released-mismatch, ...), and nothing else.
     before = sorted((d.rule, d.message) for d in diagnostics if d.severity == "warning")
     after = sorted((d.rule, d.message) for d in problems)
@@ -155,10 +162,10 @@ def round_trip(data: bytes) -> None:
 
 def panel_readme(data: bytes) -> None:
     """The panel layout's importer and linter on any bytes as a panel README."""
-    from awesome_tools.layouts.base import PANEL
+    from awesome_tools.layouts.panel import LAYOUT as PANEL
 
     text, _ = decode(data, README_PATH)
-    plan = PANEL.read(data, README_PATH, None, "categories.yaml")
+    plan = PANEL.read(data, README_PATH, categories=None, categories_path="categories.yaml")
     well_formed(plan.diagnostics, README_PATH, text)
     sources = [(f"entries/{name}", body.encode()) for name, body in plan.files.items()]
     _, problems = check_entries(sources, categories=[], required=PANEL.required)
@@ -166,7 +173,14 @@ def panel_readme(data: bytes) -> None:
         if d.rule in ("yaml-syntax", "encoding", "multiple-documents", "not-a-mapping"):
             raise Finding(f"import wrote a file that does not load: {d.text()}")
     if text is not None:
-        found = PANEL.lint(text, README_PATH, None, {}, "templates/README.md.j2", CONSOLE)
+        found = PANEL.lint(
+            text,
+            README_PATH,
+            expected=None,
+            entry_files={},
+            frame="templates/README.md.j2",
+            fixes=CONSOLE,
+        )
         well_formed(found, README_PATH, text)
 
 
@@ -236,7 +250,7 @@ def panel_text(data: bytes) -> None:
 
     from awesome_tools.core.mdsafe import blocks
     from awesome_tools.core.normalize import slugify
-    from awesome_tools.layouts.base import PANEL
+    from awesome_tools.layouts.panel import LAYOUT as PANEL
     from awesome_tools.layouts.panel.parts import HEADING
 
     entries = [_ordinary("Newer", 3), panel_entry_data(data), _ordinary("Older", 1)]
@@ -262,17 +276,26 @@ def panel_text(data: bytes) -> None:
     heads = [i for i, line in enumerate(lines) if HEADING.match(line)]
     if len(heads) != 3 or not set(heads) <= seen:
         raise Finding(f"panel headings markdown-it does not see: {sorted(set(heads) - seen)}")
-    lint = PANEL.lint(readme, README_PATH, None, {}, "templates/README.md.j2", CONSOLE)
+    lint = PANEL.lint(
+        readme,
+        README_PATH,
+        expected=None,
+        entry_files={},
+        frame="templates/README.md.j2",
+        fixes=CONSOLE,
+    )
     if lint:
         raise Finding(f"the panel lint of a rendered README: {[d.text() for d in lint]}")
     _panel_round_trip(readme, valid)
 
 
 def _panel_round_trip(readme: str, entries: list[Entry]) -> None:
-    from awesome_tools.layouts.base import PANEL
     from awesome_tools.layouts.driftfields import differing
+    from awesome_tools.layouts.panel import LAYOUT as PANEL
 
-    plan = PANEL.read(readme.encode(), README_PATH, None, "categories.yaml")
+    plan = PANEL.read(
+        readme.encode(), README_PATH, categories=None, categories_path="categories.yaml"
+    )
     well_formed(plan.diagnostics, README_PATH, readme)
     said = " ".join(d.message for d in plan.diagnostics)
     back: dict[str, Entry] = {}
@@ -413,7 +436,8 @@ def listed() -> tuple[Listed, ...]:
     """The frozen list in the table and the panel layout, with its templates' proof."""
     from awesome_tools.engine.project import read_project
     from awesome_tools.engine.proof import templates_proven
-    from awesome_tools.layouts.base import PANEL, TABLE
+    from awesome_tools.layouts.panel import LAYOUT as PANEL
+    from awesome_tools.layouts.table import LAYOUT as TABLE
 
     project = read_project(LIST, LIST)
     entries, categories = list(project.entries.values()), project.categories
@@ -426,9 +450,11 @@ def listed() -> tuple[Listed, ...]:
         expected = layout.render(entries, categories, templates, title, figure_markers="slug")
 
         def lint(text: str, layout: Layout = layout, frame: str = frame) -> list[Diagnostic]:
-            return layout.lint(text, README_PATH, None, {}, frame, fixes)
+            return layout.lint(
+                text, README_PATH, expected=None, entry_files={}, frame=frame, fixes=fixes
+            )
 
-        proven = layout.escapes_text and templates_proven(
+        proven = layout.lint_part is not None and templates_proven(
             layout, entries, categories, templates, title, lint
         )
         lines = expected.split("\n")

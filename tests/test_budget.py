@@ -12,6 +12,7 @@ import pytest
 from awesome_tools.cli import main
 from awesome_tools.core.budget import Budget, Limits, checked_binop, enforced
 from awesome_tools.core.settings import load_settings
+from awesome_tools.layouts import LAYOUTS
 
 T = "templates/README.md.j2:"
 ERROR = "error[template]"
@@ -316,7 +317,11 @@ SETTINGS = [
 @pytest.mark.parametrize(("settings", "budget", "problems"), SETTINGS)
 def test_the_render_budget_setting(settings: str, budget: Budget, problems: list[str]) -> None:
     found, diagnostics = load_settings(
-        settings.encode(), S, categories_raw=None, categories_path="categories.yaml"
+        settings.encode(),
+        S,
+        categories_raw=None,
+        categories_path="categories.yaml",
+        layouts=list(LAYOUTS),
     )
     assert found.render_budget == budget
     assert [d.text() for d in diagnostics] == problems

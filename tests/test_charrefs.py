@@ -18,6 +18,7 @@ from awesome_tools.core.keys import model_of
 from awesome_tools.core.schema import Entry
 from awesome_tools.layouts.panel.read import read_panel_readme
 from awesome_tools.layouts.panel.render import panel_text
+from awesome_tools.layouts.table import TABLE_REQUIRED
 from awesome_tools.layouts.table.importer import plan_import
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -308,6 +309,7 @@ def test_the_upstream_catalog_imports_as_plain_text() -> None:
         [(f"entries/{name}", text.encode()) for name, text in plan.files.items()],
         categories=[],
         missing=lambda path: None,
+        required=TABLE_REQUIRED,
     )
     assert [p for p in problems if p.rule == "html-entity"] == []
 

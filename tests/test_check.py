@@ -8,6 +8,7 @@ import pytest
 
 from awesome_tools.cli import main
 from awesome_tools.core.entrycheck import check_entries
+from awesome_tools.layouts.table import TABLE_REQUIRED
 from conftest import GOOD
 
 P = "entries/llava.yaml"
@@ -757,7 +758,7 @@ def _expected(lines: list[str]) -> list[str]:
 @pytest.mark.parametrize(("case", "content", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_checker(case: str, content: bytes | str, expected: list[str]) -> None:
     raw = content.encode() if isinstance(content, str) else content
-    _, diagnostics = check_entries([(P, raw)], categories=["Encoders"])
+    _, diagnostics = check_entries([(P, raw)], categories=["Encoders"], required=TABLE_REQUIRED)
     assert [d.text() for d in diagnostics] == _expected(expected)
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from awesome_tools.cli import main
 from awesome_tools.core.entrycheck import check_entries
+from awesome_tools.layouts.table import TABLE_REQUIRED
 from conftest import GOOD, entry_text
 
 FLAMINGO = entry_text("Flamingo", "https://arxiv.org/abs/2204.14198")
@@ -180,7 +181,9 @@ def test_cross_entry(
     case: str, files: dict[str, str], selected: list[str] | None, expected: list[str]
 ) -> None:
     sources = [(f"entries/{name}", text.encode()) for name, text in sorted(files.items())]
-    _, diagnostics = check_entries(sources, categories=[], selected=selected)
+    _, diagnostics = check_entries(
+        sources, categories=[], selected=selected, required=TABLE_REQUIRED
+    )
     assert [d.text() for d in diagnostics] == expected
 
 

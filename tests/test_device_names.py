@@ -11,6 +11,7 @@ import pytest
 from awesome_tools.cli import main
 from awesome_tools.core.entrycheck import check_entries
 from awesome_tools.core.normalize import slugify, windows_device
+from awesome_tools.layouts.table import TABLE_REQUIRED
 from awesome_tools.layouts.table.importer import plan_import
 from conftest import entry_text
 
@@ -126,7 +127,9 @@ def test_figure_path(tmp_path: Path, figure: str, expected: list[str]) -> None:
         "https://arxiv.org/abs/2304.08485",
         **{"architecture:": f"figure: {figure}\nfigure_alt: The model.\narchitecture:"},
     )
-    _, diagnostics = check_entries([(path, text.encode())], categories=["Encoders"])
+    _, diagnostics = check_entries(
+        [(path, text.encode())], categories=["Encoders"], required=TABLE_REQUIRED
+    )
     found = [d.text() for d in diagnostics if d.rule != "figure-file"]
     assert found == [f"{path}:{line}" for line in expected]
 
@@ -135,7 +138,9 @@ def test_figure_path(tmp_path: Path, figure: str, expected: list[str]) -> None:
 def test_check(file_name: str, name: str, expected: list[str]) -> None:
     path = f"entries/{file_name}"
     text = entry_text(name, "https://arxiv.org/abs/2304.08485")
-    _, diagnostics = check_entries([(path, text.encode())], categories=["Encoders"])
+    _, diagnostics = check_entries(
+        [(path, text.encode())], categories=["Encoders"], required=TABLE_REQUIRED
+    )
     assert [d.text() for d in diagnostics] == [f"{path}:{line}" for line in expected]
 
 

@@ -12,6 +12,7 @@ from awesome_tools.cli import main
 from awesome_tools.core.digits import ascii_int
 from awesome_tools.core.entrycheck import check_entries
 from awesome_tools.core.normalize import arxiv_id
+from awesome_tools.layouts.table import TABLE_REQUIRED
 from conftest import GOOD
 
 P = "entries/llava.yaml"
@@ -116,7 +117,9 @@ ENTRY_CASES: list[tuple[str, str, list[str]]] = [
     ("case", "lines", "expected"), ENTRY_CASES, ids=[c[0] for c in ENTRY_CASES]
 )
 def test_checker(case: str, lines: str, expected: list[str]) -> None:
-    _, diagnostics = check_entries([(P, _with(lines).encode())], categories=["Encoders"])
+    _, diagnostics = check_entries(
+        [(P, _with(lines).encode())], categories=["Encoders"], required=TABLE_REQUIRED
+    )
     assert [d.text() for d in diagnostics] == [f"{P}:{line}" for line in expected]
 
 
@@ -248,7 +251,9 @@ def test_an_imported_date_in_other_digits_is_kept_and_refused_by_check() -> None
     text = UPSTREAM.read_text("utf-8").replace("| 2026-07-28 | MODUS", "| ٢٠٢٦-٠٧-٢٨ | MODUS", 1)
     plan = read_panel_readme(text.encode(), "u.md")
     path = "entries/modus.yaml"
-    _, diagnostics = check_entries([(path, plan.files["modus.yaml"].encode())], categories=[])
+    _, diagnostics = check_entries(
+        [(path, plan.files["modus.yaml"].encode())], categories=[], required=TABLE_REQUIRED
+    )
     assert [d.text() for d in diagnostics if d.rule == "bad-date"] == [
         f"{path}:5:11: error[bad-date] released: character 1 is U+0662 (ARABIC-INDIC DIGIT TWO), "
         "not an ASCII digit: type '2026-07-28'"

@@ -16,13 +16,17 @@ from awesome_tools.core.templates import TemplateProblem, load_templates
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.engine.project import read_project
 from awesome_tools.layouts.panel.lint import lint_panels
+from awesome_tools.layouts.table import TABLE_REQUIRED
+from awesome_tools.layouts.table.context import Context
 from awesome_tools.layouts.table.importer import plan_import
-from awesome_tools.layouts.table.lint import CHECKS, Context, lint_text
+from awesome_tools.layouts.table.lint import CHECKS, lint_text
 from awesome_tools.layouts.table.render import render_readme
 
 
 def _base_entry() -> Entry:
-    checked, problems = check_entries([("entries/llava.yaml", BASE_ENTRY.encode())], categories=[])
+    checked, problems = check_entries(
+        [("entries/llava.yaml", BASE_ENTRY.encode())], categories=[], required=TABLE_REQUIRED
+    )
     assert problems == [] and checked[0].entry is not None
     return checked[0].entry
 
@@ -103,7 +107,9 @@ def _run(example: Example, root: Path) -> list[Diagnostic]:
         return lint_panels(example.text, example.path)
     others = [(path, text.encode("utf-8")) for path, text in example.others]
     _, found = check_entries(
-        [(example.path, example_bytes(example)), *others], categories=["Encoders"]
+        [(example.path, example_bytes(example)), *others],
+        categories=["Encoders"],
+        required=TABLE_REQUIRED,
     )
     return [d for d in found if d.path == example.path]
 

@@ -13,6 +13,7 @@ import pytest
 from awesome_tools.cli import main
 from awesome_tools.core.entrycheck import check_entries
 from awesome_tools.core.schema import Entry
+from awesome_tools.layouts.table import TABLE_REQUIRED
 from awesome_tools.outputs.export import (
     columns,
     export_json_schema,
@@ -31,14 +32,17 @@ def _entries() -> list[Entry]:
 
 
 def test_json_validates_against_the_export_schema() -> None:
-    jsonschema.validate(json.loads(to_json(_entries())), export_json_schema(RICH_CATEGORIES))
+    jsonschema.validate(
+        json.loads(to_json(_entries())),
+        export_json_schema(RICH_CATEGORIES, required=TABLE_REQUIRED),
+    )
 
 
 def test_the_schema_can_reject_an_export() -> None:
     bad = json.loads(to_json(_entries()))
     bad[0]["connector"] = "glue"
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(bad, export_json_schema(RICH_CATEGORIES))
+        jsonschema.validate(bad, export_json_schema(RICH_CATEGORIES, required=TABLE_REQUIRED))
 
 
 def test_json_read_back_equals_the_entries() -> None:
@@ -143,7 +147,7 @@ def test_export_of_the_fixture_list_equals_what_check_reads() -> None:
     sources = [
         (f"entries/{p.name}", p.read_bytes()) for p in sorted((LIST / "entries").glob("*.yaml"))
     ]
-    checked, problems = check_entries(sources, categories=[])
+    checked, problems = check_entries(sources, categories=[], required=TABLE_REQUIRED)
     assert problems == []
     entries = [c.entry for c in checked if c.entry is not None]
     exported = json.loads(to_json(entries))

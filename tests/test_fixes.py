@@ -8,7 +8,7 @@ import pytest
 
 from awesome_tools.cli import main
 from awesome_tools.core.fixes import CONSOLE, Fixes, fixes_from_makefile
-from awesome_tools.layouts.table.render import hand_edit_notes
+from awesome_tools.engine.generated import hand_edit_notes
 
 MAKEFILE = "readme: x\n\tawesome-tools render\nnew:\n\tawesome-tools new\ncheck:\nimport:\ndocs:\n"
 

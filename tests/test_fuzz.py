@@ -14,7 +14,8 @@ from types import ModuleType
 import pytest
 
 from awesome_tools.core.entrycheck import check_entries
-from awesome_tools.layouts.base import PANEL
+from awesome_tools.layouts.panel import LAYOUT as PANEL
+from awesome_tools.layouts.table import TABLE_REQUIRED
 from awesome_tools.layouts.table.importer import plan_import
 from awesome_tools.layouts.table.lint import lint_text
 from conftest import entry_text
@@ -95,7 +96,9 @@ def _readme(data: bytes, *, drift: bool) -> list[str]:
 
 
 def _entry(data: bytes, path: str = "entries/llava.yaml") -> list[str]:
-    _, diagnostics = check_entries([(path, data)], categories=targets.CATEGORIES)
+    _, diagnostics = check_entries(
+        [(path, data)], categories=targets.CATEGORIES, required=TABLE_REQUIRED
+    )
     return [d.text() for d in diagnostics]
 
 
@@ -204,7 +207,9 @@ def test_an_entry_with_a_warning_round_trips_with_the_same_warning() -> None:
     """Found by the round-trip target: an arXiv id far from the release date is a warning the
     entry keeps through render and import; the target's oracle once took it for a loss."""
     data = (FOUND / "roundtrip-released-warning.yaml").read_bytes()
-    _, diagnostics = check_entries([("entries/llava.yaml", data)], categories=targets.CATEGORIES)
+    _, diagnostics = check_entries(
+        [("entries/llava.yaml", data)], categories=targets.CATEGORIES, required=TABLE_REQUIRED
+    )
     assert [d.rule for d in diagnostics if d.rule != "file-name"] == ["released-mismatch"]
     targets.round_trip(data)
 
@@ -215,7 +220,9 @@ def test_a_lone_carriage_return_ends_a_panel_readme_s_line() -> None:
     parse was past the reader's lines (IndexError). Both split lines alike now."""
     targets.panel_readme((FOUND / "panel-lone-cr.md").read_bytes())
     text = "# List\r## Architectures\n\n### **LLaVA: a model**\n\nA model.\r### **BLIP: a model**\n"
-    plan = PANEL.read(text.encode(), "README.md", None, "categories.yaml")
+    plan = PANEL.read(
+        text.encode(), "README.md", categories=None, categories_path="categories.yaml"
+    )
     assert sorted(plan.files) == ["blip.yaml", "llava.yaml"]
     assert [d.text() for d in plan.diagnostics if "BLIP" in d.message] == [
         "README.md:7:1: warning[import] panel 'BLIP' has no link; the entry needs a 'url'",
@@ -229,7 +236,9 @@ def test_a_readme_without_panels_is_no_panel_import(text: str) -> None:
     importer raised IndexError on a README without a single panel heading."""
     assert (FOUND / "panel-empty.md").read_bytes() == b""
     targets.panel_readme(text.encode())
-    plan = PANEL.read(text.encode(), "README.md", None, "categories.yaml")
+    plan = PANEL.read(
+        text.encode(), "README.md", categories=None, categories_path="categories.yaml"
+    )
     assert [d.text() for d in plan.diagnostics] == [
         "README.md:1:1: error[import] no panel found: a panel starts with a heading line "
         "'### **Name: Title**'"

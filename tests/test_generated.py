@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.layouts.base import CREDITS, LAYOUTS
-from awesome_tools.layouts.table.render import edited_copy
+from awesome_tools.engine.generated import edited_copy
+from awesome_tools.layouts import layout_named
+from awesome_tools.layouts.panel import CREDITS
 
 MAKEFILE = "readme:\n\tawesome-tools render\n"
 CREDIT_ROW = (
@@ -204,11 +205,11 @@ def test_every_layout_names_the_files_it_generates(panel_list: Path) -> None:
     from awesome_tools.engine.project import read_project
 
     project = read_project(panel_list, panel_list)
-    extras = LAYOUTS["panel"].extras(
+    extras = layout_named("panel").extras(
         list(project.entries.values()), load_templates(panel_list), figure_markers="slug"
     )
-    assert set(extras) == set(LAYOUTS["panel"].extra_files) == {CREDITS}
-    assert LAYOUTS["table"].extra_files == ()
+    assert set(extras) == set(layout_named("panel").extra_files) == {CREDITS}
+    assert layout_named("table").extra_files == ()
 
 
 # --- the render hook, in a git repository -----------------------------------------------------

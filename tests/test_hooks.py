@@ -28,7 +28,7 @@ import tomllib
 import yaml
 
 from awesome_tools.cli import main
-from awesome_tools.layouts.base import CREDITS
+from awesome_tools.layouts.panel import CREDITS
 from conftest import GOOD, LIST, PANEL_ENTRY, REPO, entry_text
 from test_generated import _committed
 
@@ -356,9 +356,9 @@ def test_hook_patterns(hooks: dict[str, Any], path: str, render: bool, lint: boo
 )
 def test_hook_patterns_name_every_generated_file(hooks: dict[str, Any]) -> None:
     from awesome_tools.core.settings import CATEGORIES, SETTINGS
-    from awesome_tools.layouts.base import LAYOUTS
+    from awesome_tools.layouts import LAYOUTS, layout_named
 
-    generated = ["README.md"] + [n for layout in LAYOUTS.values() for n in layout.extra_files]
+    generated = ["README.md"] + [n for name in LAYOUTS for n in layout_named(name).extra_files]
     assert generated == ["README.md", "assets/architectures/CREDITS.md"]
     for name in [*generated, SETTINGS, CATEGORIES]:
         assert re.search(hooks["render-readme"]["files"], name), name

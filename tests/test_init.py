@@ -17,7 +17,7 @@ from awesome_tools import __version__
 from awesome_tools.cli import main
 from awesome_tools.core.settings import load_settings
 from awesome_tools.engine import starter
-from awesome_tools.layouts.base import LAYOUTS
+from awesome_tools.layouts import LAYOUTS
 from awesome_tools.layouts.panel.render import DEFAULT_TITLE
 from conftest import FIXTURES, REPO
 
@@ -80,8 +80,9 @@ def test_init_writes_what_a_list_needs(here: Path, capsys: pytest.CaptureFixture
         "awesome.yaml",
         categories_raw=None,
         categories_path="categories.yaml",
+        layouts=list(LAYOUTS),
     )
-    assert (settings.title, settings.layout.name, problems) == (DEFAULT_TITLE, "table", [])
+    assert (settings.title, settings.layout, problems) == (DEFAULT_TITLE, "table", [])
     workflow = yaml.safe_load((root / ".github/workflows/awesome.yml").read_text("utf-8"))
     runs = [step.get("run") for step in workflow["jobs"]["check"]["steps"]]
     assert runs == [

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from awesome_tools.core.templates import README, load_templates
+from awesome_tools.core.templates import load_templates
 from awesome_tools.engine.project import read_project
-from awesome_tools.layouts.base import LAYOUTS, PANEL, TABLE
+from awesome_tools.layouts import LAYOUTS, layout_named
+from awesome_tools.layouts.panel import LAYOUT as PANEL
+from awesome_tools.layouts.table import LAYOUT as TABLE
 from awesome_tools.layouts.table.importer import plan_import
 from awesome_tools.layouts.table.lint import lint_text
 from awesome_tools.layouts.table.render import render_readme
@@ -16,8 +18,11 @@ from conftest import LIST, RICH_CATEGORIES
 def test_the_table_layout_is_every_list_s_default_and_awesome_yaml_chooses_another(
     rich_project: Path,
 ) -> None:
-    assert LAYOUTS == {"table": TABLE, "panel": PANEL}
-    assert TABLE.template == README
+    assert LAYOUTS == {
+        "table": "awesome_tools.layouts.table",
+        "panel": "awesome_tools.layouts.panel",
+    }
+    assert (layout_named("table"), layout_named("panel")) == (TABLE, PANEL)
     assert read_project(rich_project, rich_project).layout is TABLE
     (rich_project / "awesome.yaml").write_text("layout: panel\n", "utf-8")
     assert read_project(rich_project, rich_project).layout is PANEL
@@ -49,13 +54,22 @@ def test_render_read_and_lint_go_through_the_layout(rich_project: Path) -> None:
     templates = load_templates(rich_project)
     text = TABLE.render(entries, RICH_CATEGORIES, templates, None, figure_markers="slug")
     assert text == render_readme(entries, RICH_CATEGORIES, templates=templates)
-    plan = TABLE.read(text.encode(), "README.md", None, "categories.yaml")
+    plan = TABLE.read(
+        text.encode(), "README.md", categories=None, categories_path="categories.yaml"
+    )
     assert plan == plan_import(
         text.encode(), "README.md", categories_text=None, categories_path="categories.yaml"
     )
     assert sorted(plan.files) == sorted(Path(p).name for p in project.entries)
     edited = text.replace("Zeta overview.", "Zeta, by hand.")
-    found = TABLE.lint(edited, "README.md", text, {}, templates.frame(), project.fixes)
+    found = TABLE.lint(
+        edited,
+        "README.md",
+        expected=text,
+        entry_files={},
+        frame=templates.frame(),
+        fixes=project.fixes,
+    )
     assert found == lint_text(
         edited, "README.md", expected=text, template=templates.frame(), fixes=project.fixes
     )

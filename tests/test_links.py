@@ -9,6 +9,7 @@ from awesome_tools.core.entrycheck import check_entries
 from awesome_tools.core.links import badge_problem, link_label, overview_link
 from awesome_tools.core.schema import Entry
 from awesome_tools.core.templates import load_templates
+from awesome_tools.layouts.table import TABLE_REQUIRED
 from awesome_tools.layouts.table.importer import plan_import
 from awesome_tools.layouts.table.render import render_readme
 from conftest import GOOD
@@ -68,7 +69,9 @@ def test_badge_problem(label: str, url: str, problem: str | None) -> None:
 
 
 def _entry(text: str) -> Entry:
-    checked, problems = check_entries([("entries/llava.yaml", text.encode())], categories=[])
+    checked, problems = check_entries(
+        [("entries/llava.yaml", text.encode())], categories=[], required=TABLE_REQUIRED
+    )
     assert problems == [] and checked[0].entry is not None
     return checked[0].entry
 
@@ -107,7 +110,7 @@ def test_the_json_schema_holds_the_panel_fields_and_the_layout_s_requirements() 
     from awesome_tools.core.schema import entry_json_schema
     from awesome_tools.outputs.export import export_json_schema
 
-    table = entry_json_schema(["Encoders"])
+    table = entry_json_schema(["Encoders"], required=TABLE_REQUIRED)
     assert table["required"] == ["name", "title", "url", "architecture", "training", "datasets"]
     assert table["properties"]["links"]["items"] == {"$ref": "#/$defs/Link"}
     link = table["$defs"]["Link"]

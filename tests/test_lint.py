@@ -9,7 +9,8 @@ import pytest
 from awesome_tools.cli import main
 from awesome_tools.core.blocks import read_document
 from awesome_tools.core.rules import RULES
-from awesome_tools.layouts.table.lint import CHECKS, Context, lint_text
+from awesome_tools.layouts.table.context import Context
+from awesome_tools.layouts.table.lint import CHECKS, lint_text
 from awesome_tools.ruleids import RuleId
 from conftest import FIXTURES
 

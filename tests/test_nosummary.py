@@ -12,8 +12,9 @@ import pytest
 
 from awesome_tools.cli import main
 from awesome_tools.core.entrycheck import check_entries
-from awesome_tools.layouts.base import PANEL, TABLE_REQUIRED
+from awesome_tools.layouts.panel import LAYOUT as PANEL
 from awesome_tools.layouts.panel.read import read_panel_readme
+from awesome_tools.layouts.table import TABLE_REQUIRED
 from conftest import GOOD
 from test_panel_levels import _verbatim
 

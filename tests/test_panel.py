@@ -507,7 +507,7 @@ def test_the_panel_lint_in_two_processes_finds_what_one_finds(
     text = expected.replace(*edit) if edit[0] else expected
     files = {"modus": "entries/modus.yaml"}
     one = lint_panels(text, "README.md", expected=expected, entry_files=files, jobs=1)
-    monkeypatch.setattr(awesome_tools.layouts.table.lint, "MIN_PARALLEL", 0)
+    monkeypatch.setattr(awesome_tools.io.workers, "MIN_PARALLEL", 0)
     assert lint_panels(text, "README.md", expected=expected, entry_files=files, jobs=2) == one
     assert bool(one) == bool(edit[0])
 
@@ -539,7 +539,7 @@ def test_lint_begins_the_readme_s_own_checks_while_the_entries_load(
         readme.write_text(readme.read_text("utf-8").replace(*edit), "utf-8")
     capsys.readouterr()
     one = main(["lint", "-j", "1"]), capsys.readouterr()
-    monkeypatch.setattr(awesome_tools.layouts.table.lint, "MIN_PARALLEL", 0)
+    monkeypatch.setattr(awesome_tools.io.workers, "MIN_PARALLEL", 0)
     import awesome_tools.layouts.panel.lint
 
     real = awesome_tools.layouts.panel.lint.lint_alone

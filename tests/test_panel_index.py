@@ -7,7 +7,7 @@ import yaml
 
 from awesome_tools.core.schema import Entry
 from awesome_tools.core.templates import load_templates
-from awesome_tools.layouts.base import PANEL
+from awesome_tools.layouts.panel import LAYOUT as PANEL
 from awesome_tools.layouts.panel.lint import lint_panels
 
 PACKAGED = load_templates(None)
@@ -71,7 +71,9 @@ def test_index_and_timeline(
     assert lines[header + 2 : header + 2 + len(rows) + 1] == [*rows, ""]
     # The README is clean, and imports back to the same dates without a warning.
     assert lint_panels(readme, "README.md") == []
-    plan = PANEL.read(readme.encode(), "README.md", None, "categories.yaml")
+    plan = PANEL.read(
+        readme.encode(), "README.md", categories=None, categories_path="categories.yaml"
+    )
     assert plan.diagnostics == []
     back = {data["name"]: data for data in map(yaml.safe_load, plan.files.values())}
     assert {name: back[name].get("released") for name, _, _ in given} == {

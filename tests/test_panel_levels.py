@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from awesome_tools.cli import main
 from awesome_tools.core.schema import Entry
 from awesome_tools.core.templates import load_templates
-from awesome_tools.layouts.base import PANEL
+from awesome_tools.layouts.panel import LAYOUT as PANEL
 from awesome_tools.layouts.panel.lint import lint_panels
 from awesome_tools.layouts.panel.read import read_panel_readme
 from test_roundtrip import panel_entries

@@ -14,7 +14,7 @@ from awesome_tools.core.mdsafe import blocks, deep_dive_problem, parsed_problem,
 from awesome_tools.core.normalize import slugify
 from awesome_tools.core.schema import Entry
 from awesome_tools.core.templates import load_templates
-from awesome_tools.layouts.base import PANEL
+from awesome_tools.layouts.panel import LAYOUT as PANEL
 from awesome_tools.layouts.panel.lint import lint_panels
 from awesome_tools.layouts.panel.parts import HEADING
 
@@ -121,7 +121,9 @@ def test_plain_text_is_escaped_and_comes_back(field: str, payload: str) -> None:
     assert len(heads) == 3
     assert set(heads) <= set(seen)
     assert lint_panels(readme, "README.md") == []
-    plan = PANEL.read(readme.encode(), "README.md", None, "categories.yaml")
+    plan = PANEL.read(
+        readme.encode(), "README.md", categories=None, categories_path="categories.yaml"
+    )
     assert [d.text() for d in plan.diagnostics] == []
     back = [Entry.model_validate(yaml.safe_load(body)) for body in plan.files.values()]
     assert sorted(e.model_dump_json() for e in back) == sorted(e.model_dump_json() for e in valid)
@@ -256,7 +258,9 @@ def test_import_names_the_parts_a_stray_details_takes() -> None:
     valid = [e for e in _checked(MID)[0] if e is not None]
     readme = PANEL.render(valid, [], load_templates(None), None, figure_markers="slug")
     hand = readme.replace("Mid links.", "<details>")
-    plan = PANEL.read(hand.encode(), "README.md", None, "categories.yaml")
+    plan = PANEL.read(
+        hand.encode(), "README.md", categories=None, categories_path="categories.yaml"
+    )
     mid = "README.md:{}:1: warning[import] panel 'Mid': this {} is read as deep-dive text; the entry lacks {}"
     assert [d.text() for d in plan.diagnostics] == [
         "README.md:31:1: warning[import] panel 'Mid' has no link; the entry needs a 'url'",

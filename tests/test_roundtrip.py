@@ -17,7 +17,8 @@ from awesome_tools.core.schema import Entry
 from awesome_tools.core.templates import load_templates
 from awesome_tools.core.unicodepolicy import is_hidden
 from awesome_tools.core.vocabulary import connectors
-from awesome_tools.layouts.base import PANEL
+from awesome_tools.layouts.panel import LAYOUT as PANEL
+from awesome_tools.layouts.table import TABLE_REQUIRED
 from awesome_tools.layouts.table.importer import plan_import
 from awesome_tools.layouts.table.render import render_readme
 
@@ -139,6 +140,7 @@ def test_import_of_render_gives_back_the_entries(original: list[Entry]) -> None:
     checked, problems = check_entries(
         [(f"entries/{name}", body.encode()) for name, body in plan.files.items()],
         categories=CATEGORIES,
+        required=TABLE_REQUIRED,
     )
     # The text holds references such as `&amp;` on purpose (TRICKY): the text shows them as
     # written, and `html-entity` rightly advises typing the character instead; a drawn name may
@@ -252,7 +254,9 @@ def test_panel_import_of_render_gives_back_the_entries(
     markers: Literal["slug", "position"], original: list[Entry]
 ) -> None:
     readme = PANEL.render(original, [], PACKAGED, None, figure_markers=markers)
-    plan = PANEL.read(readme.encode(), "README.md", None, "categories.yaml")
+    plan = PANEL.read(
+        readme.encode(), "README.md", categories=None, categories_path="categories.yaml"
+    )
     assert plan.diagnostics == []
     # The figure comments tell the kind; a README without figures gets the default.
     read = markers if any(e.figure for e in original) else "slug"
@@ -289,7 +293,9 @@ def test_panel_round_trip_without_contribution() -> None:
     original = [Entry.model_validate(NO_CONTRIBUTION)]
     readme = PANEL.render(original, [], PACKAGED, None, figure_markers="slug")
     assert "| 2000-01-01 | 0 m0 | — |\n" in readme
-    plan = PANEL.read(readme.encode(), "README.md", None, "categories.yaml")
+    plan = PANEL.read(
+        readme.encode(), "README.md", categories=None, categories_path="categories.yaml"
+    )
     assert plan.diagnostics == []
     back = [Entry.model_validate(yaml.safe_load(body)) for body in plan.files.values()]
     assert back[0].contribution is None

@@ -10,6 +10,7 @@ import pytest
 from awesome_tools.cli import main
 from awesome_tools.core.keys import field_description
 from awesome_tools.core.schema import PanelQuirks
+from awesome_tools.layouts.table import TABLE_REQUIRED
 from awesome_tools.outputs.scaffold import fields
 
 
@@ -33,8 +34,8 @@ def test_scaffold_has_every_field_with_its_description(
         "# The model's name as the README shows it (the block's summary).",
         'name: "LLaVA 2"',
     ]
-    written = [field for field in fields() if not field.imported]
-    assert {f.dotted for f in fields() if f.imported} == {
+    written = [field for field in fields(TABLE_REQUIRED) if not field.imported]
+    assert {f.dotted for f in fields(TABLE_REQUIRED) if f.imported} == {
         "panel_quirks",
         *(f"panel_quirks.{key}" for key in PanelQuirks.model_fields),
     }

@@ -3,7 +3,8 @@ fields a layout requires; a local figure must be a file of the list."""
 
 from __future__ import annotations
 
-import dataclasses
+import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,9 @@ from awesome_tools.cli import main
 from awesome_tools.core.entrycheck import check_entries
 from awesome_tools.core.settings import load_settings
 from awesome_tools.engine.project import read_project
-from awesome_tools.layouts.base import LAYOUTS, TABLE
+from awesome_tools.layouts import LAYOUTS
+from awesome_tools.layouts.table import LAYOUT as TABLE
+from awesome_tools.layouts.table import TableLayout
 from conftest import GOOD
 
 S, C = "awesome.yaml", "categories.yaml"
@@ -160,9 +163,10 @@ def test_load_settings(
         S,
         categories_raw=categories.encode() if categories is not None else None,
         categories_path=C,
+        layouts=list(LAYOUTS),
     )
     layout, title, names, source = expected
-    assert (found.layout.name, found.title, list(found.categories), found.categories_file) == (
+    assert (found.layout, found.title, list(found.categories), found.categories_file) == (
         layout,
         title,
         names,
@@ -251,7 +255,9 @@ MARKER_CASES: list[tuple[str, str | None, str, list[str]]] = [
 
 @pytest.mark.parametrize(("settings", "level", "problems"), LEVELS)
 def test_the_panel_heading_level(settings: str, level: int, problems: list[str]) -> None:
-    found, diagnostics = load_settings(settings.encode(), S, categories_raw=None, categories_path=C)
+    found, diagnostics = load_settings(
+        settings.encode(), S, categories_raw=None, categories_path=C, layouts=list(LAYOUTS)
+    )
     assert found.panel_heading_level == level
     assert [d.text() for d in diagnostics] == problems
 
@@ -263,7 +269,9 @@ def test_figure_markers_setting(
     case: str, settings: str | None, markers: str, problems: list[str]
 ) -> None:
     raw = settings.encode() if settings is not None else None
-    found, diagnostics = load_settings(raw, S, categories_raw=None, categories_path=C)
+    found, diagnostics = load_settings(
+        raw, S, categories_raw=None, categories_path=C, layouts=list(LAYOUTS)
+    )
     assert found.figure_markers == markers
     assert [d.text() for d in diagnostics] == problems
 
@@ -313,12 +321,27 @@ def test_an_unknown_category_names_the_categories_of_awesome_yaml(
 
 
 # A layout that needs a summary and none of the table's sections, as the panel layout will.
-SUMMARY = dataclasses.replace(
-    TABLE,
-    name="summary-only",
-    required=frozenset(["name", "title", "url", "summary"]),
-    suggested=frozenset(),
-)
+
+
+class SummaryOnly(TableLayout):
+    """A layout that needs a summary and none of the table's sections."""
+
+    name = "summary-only"
+    required = frozenset(["name", "title", "url", "summary"])
+    suggested: frozenset[str] = frozenset()
+
+
+SUMMARY = SummaryOnly()
+
+
+def _register_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The summary-only layout as a package of its own, in the registry."""
+    package = types.ModuleType("summary_only_layout")
+    package.LAYOUT = SUMMARY  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, package.__name__, package)
+    monkeypatch.setitem(LAYOUTS, SUMMARY.name, package.__name__)
+
+
 NO_SECTIONS = "\n".join(GOOD.splitlines()[:4]) + "\n"
 
 # (case, layout's required fields, entry text, diagnostics)
@@ -388,7 +411,7 @@ def test_the_layout_s_required_fields(
 def test_check_asks_for_the_fields_of_the_list_s_layout(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(LAYOUTS, SUMMARY.name, SUMMARY)
+    _register_summary(monkeypatch)
     (project / S).write_text("layout: summary-only\n", encoding="utf-8")
     (project / C).unlink()
     assert main(["check"]) == 1
@@ -404,7 +427,7 @@ def test_check_asks_for_the_fields_of_the_list_s_layout(
 def test_new_writes_the_layout_s_required_fields_as_placeholders(
     project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setitem(LAYOUTS, SUMMARY.name, SUMMARY)
+    _register_summary(monkeypatch)
     (project / S).write_text("layout: summary-only\n", encoding="utf-8")
     (project / C).unlink()
     assert main(["new", "LLaVA 2", "--url", "https://arxiv.org/abs/2401.00001"]) == 0

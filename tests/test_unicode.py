@@ -15,6 +15,7 @@ from awesome_tools.core.entrycheck import check_entries
 from awesome_tools.core.normalize import normalize_url, slugify
 from awesome_tools.core.unicodepolicy import describe, hidden_problem, lookalike
 from awesome_tools.core.urls import BadUrl, split_url
+from awesome_tools.layouts.table import TABLE_REQUIRED
 from conftest import GOOD, entry_text
 
 # PyYAML reads these raw in a file; the others (C0/C1 controls, U+FFFE, surrogates) are the
@@ -64,7 +65,9 @@ HIDDEN = sorted(
 def test_a_hidden_character_in_a_name_is_an_error_at_it(code: int) -> None:
     ch = chr(code)
     text = GOOD.replace("name: LLaVA", f"name: LLa{ch}VA")
-    _, found = check_entries([("entries/llava.yaml", text.encode())], categories=[])
+    _, found = check_entries(
+        [("entries/llava.yaml", text.encode())], categories=[], required=TABLE_REQUIRED
+    )
     assert [d.text() for d in found] == [
         f"entries/llava.yaml:2:10: error[hidden-character] name: holds {describe(ch)} at "
         "character 4, which shows as nothing; type 'LLaVA'"
@@ -101,7 +104,7 @@ def test_a_hidden_character_in_a_link_is_an_error_at_it(code: int) -> None:
     escaped = ch.encode("unicode_escape").decode("ascii")
     number, _, name = describe(ch).partition(" ")
     files = [("entries/beta.yaml", entry_text("Beta", url).encode())]
-    _, found = check_entries(files, categories=[])
+    _, found = check_entries(files, categories=[], required=TABLE_REQUIRED)
     assert [d.text() for d in found] == [
         f"entries/beta.yaml:4:38: error[bad-url] url: 'https://arxiv.org/abs/2304.08485{escaped}' "
         f"is not a valid link: it holds the invisible character {number} ({name.strip('()')}) at "
@@ -134,7 +137,7 @@ LEGIT = [
 def test_a_legitimate_name_passes(name: str) -> None:
     text = GOOD.replace("name: LLaVA", f"name: {name}")
     path = f"entries/{slugify(name)}.yaml"
-    _, found = check_entries([(path, text.encode())], categories=[])
+    _, found = check_entries([(path, text.encode())], categories=[], required=TABLE_REQUIRED)
     assert [d.text() for d in found] == []
 
 
@@ -170,7 +173,7 @@ def test_a_legitimate_name_passes(name: str) -> None:
 def test_a_look_alike_letter_is_a_warning_at_it(name: str, column: int, message: str) -> None:
     text = GOOD.replace("name: LLaVA", f"name: {name}")
     path = f"entries/{slugify(name)}.yaml"
-    _, found = check_entries([(path, text.encode())], categories=[])
+    _, found = check_entries([(path, text.encode())], categories=[], required=TABLE_REQUIRED)
     assert [d.text() for d in found] == [f"{path}:2:{column}: warning[confusable-name] {message}"]
 
 
@@ -189,7 +192,7 @@ def test_names_that_read_alike_are_duplicates(other: str, message: str) -> None:
         ("entries/llava.yaml", GOOD.encode()),
         ("entries/other.yaml", entry_text(other, "https://example.org/b").encode()),
     ]
-    _, found = check_entries(files, categories=[])
+    _, found = check_entries(files, categories=[], required=TABLE_REQUIRED)
     assert (
         f"entries/other.yaml:2:7: error[duplicate-entry] {message} in entries/llava.yaml:2:7"
         in [d.text() for d in found]
@@ -217,7 +220,7 @@ def test_a_host_spelled_otherwise_is_the_same_paper(url: str) -> None:
         ("entries/llava.yaml", GOOD.encode()),
         ("entries/beta.yaml", entry_text("Beta", url).encode()),
     ]
-    _, found = check_entries(files, categories=[])
+    _, found = check_entries(files, categories=[], required=TABLE_REQUIRED)
     assert [d.text() for d in found] == [
         "entries/beta.yaml:4:6: error[duplicate-entry] this paper is also listed in "
         "entries/llava.yaml:4:6",
@@ -299,7 +302,7 @@ def test_names_that_do_not_read_alike_are_not_duplicates(first: str, second: str
         (f"entries/{slugify(name)}.yaml", entry_text(name, f"https://example.org/{i}").encode())
         for i, name in enumerate([first, second])
     ]
-    _, found = check_entries(files, categories=[])
+    _, found = check_entries(files, categories=[], required=TABLE_REQUIRED)
     assert [d.rule for d in found if d.rule == "duplicate-entry"] == []
 
 
@@ -308,10 +311,11 @@ def test_a_list_of_ascii_names_and_links_is_checked_without_icu() -> None:
     code = (
         "import sys\n"
         "from awesome_tools.core.entrycheck import check_entries\n"
+        "from awesome_tools.layouts.table import TABLE_REQUIRED\n"
         "from conftest import GOOD, entry_text\n"
         "files = [('entries/llava.yaml', GOOD.encode()),\n"
         "         ('entries/beta.yaml', entry_text('Beta', 'https://e.org/b').encode())]\n"
-        "_, found = check_entries(files, categories=[])\n"
+        "_, found = check_entries(files, categories=[], required=TABLE_REQUIRED)\n"
         "print(len(found), 'icu' in sys.modules, 'idna' in sys.modules)\n"
     )
     tests = Path(__file__).parent

@@ -12,6 +12,7 @@ from awesome_tools.core.arxiv import paper_id
 from awesome_tools.core.entrycheck import check_entries
 from awesome_tools.core.normalize import arxiv_id, normalize_url
 from awesome_tools.core.urls import BadUrl, split_url
+from awesome_tools.layouts.table import TABLE_REQUIRED
 from awesome_tools.layouts.table.importer import plan_import
 from awesome_tools.layouts.table.lint import lint_text
 from conftest import GOOD
@@ -117,7 +118,9 @@ def test_check_reports_bad_url_on_every_link_field(
         f"entries/llava.yaml:{at}: error[bad-url] {field}: '{link}' is not a valid link: {reason}"
     )
     text = _entry(field, link)
-    _, diagnostics = check_entries([("entries/llava.yaml", text.encode())], categories=[])
+    _, diagnostics = check_entries(
+        [("entries/llava.yaml", text.encode())], categories=[], required=TABLE_REQUIRED
+    )
     assert [d.text() for d in diagnostics] == [expected]
     (project / "entries" / "llava.yaml").write_text(text, encoding="utf-8")
     assert main(["check"]) == 1

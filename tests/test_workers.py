@@ -243,7 +243,6 @@ def test_a_pending_task_gives_its_result_or_is_done_here() -> None:
 def test_a_readme_drifted_all_over_is_linted_the_same_by_two_processes(
     seed_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from awesome_tools.layouts.table import lint
 
     readme = seed_project / "README.md"
     text = readme.read_text("utf-8").replace(
@@ -258,7 +257,7 @@ def test_a_readme_drifted_all_over_is_linted_the_same_by_two_processes(
         real(self, task)
 
     monkeypatch.setattr(workers.Pending, "__init__", recorded)
-    monkeypatch.setattr(lint, "MIN_PARALLEL", 0)
+    monkeypatch.setattr(workers, "MIN_PARALLEL", 0)
     said = []
     for jobs in ("1", "2"):
         said.append((main(["lint", "--jobs", jobs]), *capsys.readouterr()))

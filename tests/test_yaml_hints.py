@@ -8,6 +8,7 @@ import pytest
 
 from awesome_tools.cli import main
 from awesome_tools.core.entrycheck import check_entries
+from awesome_tools.layouts.table import TABLE_REQUIRED
 from conftest import GOOD
 
 P = "entries/llava.yaml"
@@ -269,7 +270,9 @@ def _expected(lines: list[str]) -> list[str]:
 
 @pytest.mark.parametrize(("case", "content", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_checker(case: str, content: str, expected: list[str]) -> None:
-    _, diagnostics = check_entries([(P, content.encode())], categories=["Encoders"])
+    _, diagnostics = check_entries(
+        [(P, content.encode())], categories=["Encoders"], required=TABLE_REQUIRED
+    )
     assert [d.text() for d in diagnostics] == _expected(expected)
 
 

@@ -21,6 +21,7 @@ from awesome_tools.engine.project import (
     read_source,
 )
 from awesome_tools.io.pathcheck import is_inside, refused_read
+from awesome_tools.layouts import layout_named
 
 
 def run(args: argparse.Namespace) -> int:
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
             [(s.display, s.read) for s in sources],
             categories=settings.categories,
             selected=selected,
-            required=settings.layout.required,
+            required=layout_named(settings.layout).required,
             missing=figure_missing(root),
             keep_entries=False,
             jobs=jobs(args),

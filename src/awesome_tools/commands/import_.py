@@ -35,7 +35,7 @@ LAYOUT_KEY = re.compile(r"layout\s*:")
 if TYPE_CHECKING:
     from awesome_tools.core.settings import Settings
     from awesome_tools.layouts.base import Layout
-    from awesome_tools.layouts.table.importer import ImportPlan
+    from awesome_tools.layouts.importplan import ImportPlan
 
 
 def _same_entry(path: Path, planned: str) -> bool:
@@ -84,12 +84,12 @@ def _other_layout(root: Path, readme: str, settings: Settings, cwd: Path) -> lis
     """An error when the list's settings file names another layout than the README's: the
     entries would not render (a list set up by `init` is a table list unless told)."""
     path = root / SETTINGS
-    if settings.layout.name == readme or not path.is_file():
+    if settings.layout == readme or not path.is_file():
         return []
     lines = read_text(path, display_path(path, cwd)).split("\n")
     line = next((n for n, text in enumerate(lines, 1) if LAYOUT_KEY.match(text)), 1)
     message = (
-        f"the README is in the {readme} layout and this list in the {settings.layout.name} "
+        f"the README is in the {readme} layout and this list in the {settings.layout} "
         f"layout: set 'layout: {readme}' here first"
     )
     return [Diagnostic(display_path(path, cwd), line, 1, "settings", message)]
@@ -102,7 +102,7 @@ def _plan(
     and the problems reported when the list's settings or the README have errors."""
     from awesome_tools.core.categories import load_categories
     from awesome_tools.engine.project import read_settings
-    from awesome_tools.layouts.base import layout_of_readme
+    from awesome_tools.layouts import layout_of_readme
 
     categories_path = into.absolute().parent / CATEGORIES
     settings, problems = read_settings(into.absolute().parent, cwd)
@@ -122,7 +122,10 @@ def _plan(
     # A README's layout is recognised from the README itself, whatever the list's settings say.
     layout = layout_of_readme(text)
     plan = layout.read(
-        source.raw, source.display, categories_text, display_path(categories_path, cwd)
+        source.raw,
+        source.display,
+        categories=categories_text,
+        categories_path=display_path(categories_path, cwd),
     )
     if in_settings and plan.categories_text is not None:
         new = load_categories(plan.categories_text.encode(), "")[0][len(settings.categories) :]

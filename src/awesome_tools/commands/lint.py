@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 def _stale_extras(root: Path, cwd: Path, extras: dict[str, str], fixes: Fixes) -> list[Diagnostic]:
     """The files the layout generates beside README.md that are not what render makes."""
-    from awesome_tools.layouts.table.render import stale_generated
+    from awesome_tools.engine.generated import stale_generated
 
     found = []
     for name, wanted in extras.items():
@@ -83,13 +83,13 @@ def _begin_alone(
     process, so that they run while the entries load and the expected README renders: for a
     large README (`lint.MIN_PARALLEL`) with `jobs` over 1; else None (lint runs them itself)."""
     from awesome_tools.engine.project import read_settings
-    from awesome_tools.io.workers import Pending
-    from awesome_tools.layouts.table.lint import MIN_PARALLEL
+    from awesome_tools.io.workers import MIN_PARALLEL, Pending
+    from awesome_tools.layouts import layout_named
 
     if jobs(args) <= 1 or len(text) <= MIN_PARALLEL:
         return None
     settings, problems = read_settings(root, cwd)
-    lint_alone = settings.layout.lint_alone
+    lint_alone = layout_named(settings.layout).lint_alone
     if problems or lint_alone is None:
         return None
     return Pending(partial(lint_alone, text, shown))
@@ -108,7 +108,7 @@ def _lint(
     list's README.md (`own`); `alone` is its entry-free checks, begun earlier."""
     from awesome_tools.core.templates import TemplateProblem, load_templates
     from awesome_tools.engine.proof import lint_readme, templates_proven
-    from awesome_tools.layouts.base import layout_of_readme
+    from awesome_tools.layouts import layout_of_readme
 
     templates = load_templates(root)
     expected: str | None = None
@@ -153,7 +153,9 @@ def _lint(
     frame = templates.frame(layout.frame(templates))
 
     def lint(readme_text: str) -> list[Diagnostic]:
-        return layout.lint(readme_text, source.display, None, {}, frame, fixes)
+        return layout.lint(
+            readme_text, source.display, expected=None, entry_files={}, frame=frame, fixes=fixes
+        )
 
     # The templates render clean READMEs (awesome_tools.engine.proof): where README.md is what
     # render writes, parsing it would find nothing, and only the part that differs is parsed.
@@ -161,7 +163,7 @@ def _lint(
     proven = (
         shortcuts
         and expected is not None
-        and layout.escapes_text
+        and layout.lint_part is not None
         and templates_proven(layout, entries, categories, templates, title, lint)
     )
     # The parse makes hundreds of thousands of tokens, blocks and cells that live until the

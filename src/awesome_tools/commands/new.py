@@ -26,6 +26,7 @@ from awesome_tools.engine.project import (
     read_fixes,
     read_settings,
 )
+from awesome_tools.layouts import layout_named
 from awesome_tools.ruleids import RuleId
 
 
@@ -132,7 +133,7 @@ def _write_new(
     from awesome_tools.outputs.scaffold import scaffold_text
 
     cwd = Path.cwd()
-    layout = read_settings(root, cwd)[0].layout
+    layout = layout_named(read_settings(root, cwd)[0].layout)
     skip: list[str] = []
     if args.interactive:
         from awesome_tools.commands.interview import Interview

@@ -144,8 +144,8 @@ def _keep(
     root: Path, edited: dict[str, bytes], shown: dict[str, str], fixes: Fixes, cwd: Path
 ) -> int:
     """Leave the files edited by hand as they are, each copied beside it; say what to do."""
+    from awesome_tools.engine.generated import edited_copy, hand_edit_notes
     from awesome_tools.io.files import write_atomic
-    from awesome_tools.layouts.table.render import edited_copy, hand_edit_notes
 
     kept: list[tuple[str, str]] = []
     readme: str | None = None

@@ -18,6 +18,7 @@ from awesome_tools.engine.project import (
     read_settings,
 )
 from awesome_tools.io.pathcheck import refused_read
+from awesome_tools.layouts import layout_named
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     settings, problems = read_settings(root, cwd)
     if problems:
         return report(problems, args, files=1)
-    categories, required = list(settings.categories), settings.layout.required
+    categories, required = list(settings.categories), layout_named(settings.layout).required
     wanted = {
         root / "schema" / "entry.schema.json": entry_json_schema(categories, required=required),
         root / "schema" / "export.schema.json": export_json_schema(categories, required=required),

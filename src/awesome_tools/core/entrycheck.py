@@ -30,7 +30,6 @@ from awesome_tools.core.unicodepolicy import (
 from awesome_tools.core.validate import character_at, validate
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.io.textfile import decode
-from awesome_tools.layouts.base import TABLE_REQUIRED
 
 # Whether a path relative to the list's root names one of its files: the command layer's
 # answer, so that the checker itself reads nothing.
@@ -273,7 +272,7 @@ def check_entries(
     *,
     categories: Sequence[str],
     selected: Collection[str] | None = None,
-    required: Collection[str] = TABLE_REQUIRED,
+    required: Collection[str],
     missing: Missing | None = None,
     keep_entries: bool = True,
     jobs: int = 1,

@@ -24,7 +24,6 @@ from awesome_tools.core.fieldtypes import (
     WebUrl,
 )
 from awesome_tools.core.vocabulary import connectors
-from awesome_tools.layouts.base import TABLE_REQUIRED
 
 
 class StrictModel(BaseModel):
@@ -291,9 +290,7 @@ class Entry(StrictModel):
         return self
 
 
-def entry_json_schema(
-    categories: list[str], *, required: Collection[str] = TABLE_REQUIRED
-) -> dict[str, Any]:
+def entry_json_schema(categories: list[str], *, required: Collection[str]) -> dict[str, Any]:
     """Return the JSON Schema of an entry file, the allowed categories and the top-level keys
     the list's layout requires (`required`, dotted) included."""
     schema = Entry.model_json_schema()

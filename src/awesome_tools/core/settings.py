@@ -5,6 +5,7 @@ does not."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
@@ -17,7 +18,6 @@ from awesome_tools.core.loader import Loaded, load_yaml
 from awesome_tools.core.normalize import text_value
 from awesome_tools.diagnostics import Diagnostic, did_you_mean
 from awesome_tools.io.textfile import decode
-from awesome_tools.layouts.base import LAYOUTS, TABLE, Layout
 
 SETTINGS = "awesome.yaml"
 CATEGORIES = "categories.yaml"
@@ -39,7 +39,8 @@ FIGURE_MARKERS: tuple[FigureMarkers, ...] = get_args(FigureMarkers)
 class Settings:
     """What a list's settings say, defaults filled in."""
 
-    layout: Layout = TABLE
+    # The name of the list's layout (one of the names `load_settings` was given).
+    layout: str
     title: str | None = None
     categories: tuple[str, ...] = ()
     # The display path of the file the categories come from; None when no file lists any.
@@ -50,9 +51,6 @@ class Settings:
     figure_markers: FigureMarkers = "slug"
     # The time and output budget of a render (budget.py); unset: the default for the list's size.
     render_budget: Budget = NO_BUDGET
-
-
-DEFAULT = Settings()
 
 
 def _node(loaded: Loaded, key: str) -> yaml.Node | None:
@@ -164,8 +162,10 @@ def load_settings(
     *,
     categories_raw: bytes | None,
     categories_path: str,
+    layouts: Sequence[str],
 ) -> tuple[Settings, list[Diagnostic]]:
-    """Read awesome.yaml (None: absent) and categories.yaml (None: absent) into settings."""
+    """Read awesome.yaml (None: absent) and categories.yaml (None: absent) into settings;
+    `layouts` are the names a list may choose, the first its default."""
     from awesome_tools.core.categories import category_list, load_categories
 
     problems: list[Diagnostic] = []
@@ -179,7 +179,7 @@ def load_settings(
             loaded = load_yaml(text, path, keys=KEYS)
             values, found = _read(loaded, path)
             problems += found
-    layout, title = TABLE, None
+    layout, title = layouts[0], None
     if "title" in values:
         title = text_value(values["title"])
         if title is None:
@@ -188,12 +188,12 @@ def load_settings(
     if "layout" in values:
         wanted = values["layout"]
         at = loaded.value_positions[("layout",)]
-        if isinstance(wanted, str) and wanted in LAYOUTS:
-            layout = LAYOUTS[wanted]
+        if isinstance(wanted, str) and wanted in layouts:
+            layout = wanted
         else:
             shown = wanted if isinstance(wanted, str) else "a list or mapping"
-            hint = did_you_mean(wanted, list(LAYOUTS)) if isinstance(wanted, str) else ""
-            message = f"unknown layout '{shown}'{hint} (layouts: {', '.join(LAYOUTS)})"
+            hint = did_you_mean(wanted, list(layouts)) if isinstance(wanted, str) else ""
+            message = f"unknown layout '{shown}'{hint} (layouts: {', '.join(layouts)})"
             problems.append(Diagnostic(path, *at, "settings", message))
     level = _heading_level(values, loaded, path, problems)
     markers: FigureMarkers = "slug"

@@ -32,7 +32,6 @@ from awesome_tools.core.links import link_label, overview_link
 from awesome_tools.core.normalize import slugify
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.io.textfile import decode
-from awesome_tools.layouts.table.columns import cells, headers
 
 README = "README.md.j2"
 TEMPLATES = "templates"
@@ -116,6 +115,11 @@ class Templates:
     env: jinja2.Environment
     root: Path | None = None
     budget: Budget = NO_BUDGET
+
+    def provide(self, **functions: Callable[..., Any]) -> None:
+        """Give the templates functions to call by name: a layout hands its templates what
+        they need (the table layout its columns) before it renders them."""
+        self.env.globals.update(functions)
 
     def render(self, name: str, entries: int, /, **context: Any) -> str:
         """Render one template within the budget for that many entries; TemplateProblem if it
@@ -266,6 +270,4 @@ def _environment(root: Path | None) -> jinja2.Environment:
     env.filters["markdown_text"] = markdown_text
     env.filters["link_label"] = link_label
     env.filters["overview_link"] = overview_link
-    env.globals["table_headers"] = lambda alignment: headers(alignment=alignment)
-    env.globals["table_cells"] = cells
     return env

@@ -18,7 +18,6 @@ from awesome_tools.core.loader import KeyPath, Loaded, Position
 from awesome_tools.core.schema import Entry
 from awesome_tools.core.vocabulary import connectors
 from awesome_tools.diagnostics import Diagnostic, closest, did_you_mean
-from awesome_tools.layouts.base import TABLE_REQUIRED
 from awesome_tools.ruleids import RuleId
 
 _RULES: dict[str, RuleId] = {
@@ -279,7 +278,7 @@ def _missing(data: dict[str, Any], parts: tuple[str, ...]) -> ErrorDetails | Non
 
 
 def validate(
-    loaded: Loaded, *, categories: Sequence[str], required: Collection[str] = TABLE_REQUIRED
+    loaded: Loaded, *, categories: Sequence[str], required: Collection[str]
 ) -> tuple[Entry | None, list[Diagnostic]]:
     """Validate a loaded file: the entry when it is valid, and the problems found on the way.
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from awesome_tools.core.settings import CATEGORIES, DEFAULT, SETTINGS, Settings
+from awesome_tools.core.settings import CATEGORIES, SETTINGS, Settings
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.io.pathcheck import is_inside, read_inside, refused_read
 from awesome_tools.io.textfile import decode
@@ -179,12 +179,14 @@ class Project:
     diagnostics: list[Diagnostic]  # sorted: categories.yaml, refused files, the entries
     files: int  # entry files found, read or not
     fixes: Fixes
-    settings: Settings = DEFAULT  # awesome.yaml (and categories.yaml), defaults filled in
+    settings: Settings  # awesome.yaml (and categories.yaml), defaults filled in
 
     @property
     def layout(self) -> Layout:
         """How README.md is written and read: the layout the settings choose."""
-        return self.settings.layout
+        from awesome_tools.layouts import layout_named
+
+        return layout_named(self.settings.layout)
 
     def templates(self) -> Templates:
         """The list's templates over the packaged ones (jinja2 is imported only here)."""
@@ -225,6 +227,7 @@ def read_settings(root: Path, cwd: Path) -> tuple[Settings, list[Diagnostic]]:
     """The list's settings from awesome.yaml and categories.yaml (defaults where they are
     missing), with their problems."""
     from awesome_tools.core.settings import load_settings
+    from awesome_tools.layouts import LAYOUTS
 
     shown = {name: display_path(root / name, cwd) for name in (SETTINGS, CATEGORIES)}
     read = {name: read_inside(root / name, root, shown[name], cwd) for name in shown}
@@ -235,6 +238,7 @@ def read_settings(root: Path, cwd: Path) -> tuple[Settings, list[Diagnostic]]:
         shown[SETTINGS],
         categories_raw=raw.get(CATEGORIES),
         categories_path=shown[CATEGORIES],
+        layouts=list(LAYOUTS),
     )
     return settings, refused + problems
 
@@ -251,6 +255,7 @@ def read_project(root: Path, cwd: Path, *, jobs: int = 1) -> Project:
     `jobs` processes share the checking of a large list (`check_entries`).
     """
     from awesome_tools.core.entrycheck import check_entries
+    from awesome_tools.layouts import layout_named
 
     settings, problems = read_settings(root, cwd)
     names = list(settings.categories)
@@ -258,7 +263,7 @@ def read_project(root: Path, cwd: Path, *, jobs: int = 1) -> Project:
     checked, diagnostics = check_entries(
         [(s.display, s.read) for s in listing.sources],
         categories=names,
-        required=settings.layout.required,
+        required=layout_named(settings.layout).required,
         missing=figure_missing(root),
         jobs=jobs,
     )

@@ -170,7 +170,18 @@ def lint_readme(
     if shortcuts and proven and expected is not None:
         if expected == text:
             return []
-        found = layout.lint_part(text, path, expected, entry_files, frame, fixes)
-        if found is not None:
-            return found
-    return layout.lint(text, path, expected, entry_files, frame, fixes, jobs, shortcuts, alone)
+        if layout.lint_part is not None:
+            found = layout.lint_part(text, path, expected, entry_files, frame, fixes)
+            if found is not None:
+                return found
+    return layout.lint(
+        text,
+        path,
+        expected=expected,
+        entry_files=entry_files,
+        frame=frame,
+        fixes=fixes,
+        jobs=jobs,
+        shortcuts=shortcuts,
+        alone=alone,
+    )

@@ -208,3 +208,7 @@ class Pending(Generic[T]):
             pid, _ = self.child
             self.child = None
             _stop(pid)
+
+
+# Below this many characters a README parses faster than a process starts.
+MIN_PARALLEL = 1_000_000

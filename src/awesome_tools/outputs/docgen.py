@@ -15,6 +15,9 @@ import yaml
 from awesome_tools.core.rules import BASE_ENTRY, RULES, Example, Rule, where
 from awesome_tools.core.vocabulary import connectors
 from awesome_tools.engine.project import OWN_DOCS
+
+# contributing.md and docs/facets.md describe this repository's own list, a table list.
+from awesome_tools.layouts.table import TABLE_REQUIRED
 from awesome_tools.outputs.scaffold import fields
 
 _LANGUAGE = {"entry": "yaml", "readme": "html"}
@@ -66,8 +69,8 @@ def rules_markdown() -> str:
 def fields_markdown() -> str:
     """The table of entry fields for contributing.md."""
     rows = ["| field | required | what to write |", "| --- | --- | --- |"]
-    optional_sections = {f.path for f in fields() if f.section and not f.required}
-    for field in fields():
+    optional_sections = {f.path for f in fields(TABLE_REQUIRED) if f.section and not f.required}
+    for field in fields(TABLE_REQUIRED):
         if field.section and not field.required:
             need = "no (the whole section)"
         elif field.path[:-1] in optional_sections:
@@ -104,8 +107,8 @@ def issue_form() -> str:
             },
         }
     ]
-    every = {f.path: f for f in fields()}
-    for field in fields():
+    every = {f.path: f for f in fields(TABLE_REQUIRED)}
+    for field in fields(TABLE_REQUIRED):
         if field.section:
             continue
         long = field.path[-1] in _LONG

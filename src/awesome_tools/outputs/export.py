@@ -11,7 +11,6 @@ from typing import Any
 
 from awesome_tools.core.ordering import sort_key
 from awesome_tools.core.schema import Entry, entry_json_schema
-from awesome_tools.layouts.base import TABLE_REQUIRED
 from awesome_tools.outputs.scaffold import fields
 
 
@@ -27,7 +26,8 @@ def to_json(entries: Sequence[Entry]) -> str:
 
 def columns() -> list[str]:
     """The CSV header: every text field of the schema, dotted, in schema order."""
-    return [field.dotted for field in fields() if not field.section]
+    # The columns do not depend on what a layout requires.
+    return [field.dotted for field in fields(required=()) if not field.section]
 
 
 def _flatten(record: dict[str, Any], prefix: str = "") -> dict[str, str]:
@@ -45,7 +45,7 @@ def _flatten(record: dict[str, Any], prefix: str = "") -> dict[str, str]:
 
 def from_csv_row(row: dict[str, str]) -> dict[str, Any]:
     """Undo `to_csv` for one row: the entry's data, nested again, empty cells left out."""
-    listed = {field.dotted for field in fields() if field.listed}
+    listed = {field.dotted for field in fields(required=()) if field.listed}
     data: dict[str, Any] = {}
     for key, cell in row.items():
         if not cell:
@@ -87,9 +87,7 @@ def to_csv(entries: Sequence[Entry]) -> str:
     return out.getvalue()
 
 
-def export_json_schema(
-    categories: Sequence[str], *, required: Collection[str] = TABLE_REQUIRED
-) -> dict[str, Any]:
+def export_json_schema(categories: Sequence[str], *, required: Collection[str]) -> dict[str, Any]:
     """The JSON Schema of `export json`: a list of entries (`required` as the entry's)."""
     entry = entry_json_schema(list(categories), required=required)
     definitions = entry.pop("$defs", {})

@@ -13,7 +13,6 @@ from awesome_tools.core.entryfile import MODELINE
 from awesome_tools.core.fieldtypes import PLACEHOLDER
 from awesome_tools.core.keys import model_of
 from awesome_tools.core.schema import Entry
-from awesome_tools.layouts.base import TABLE_REQUIRED
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ def _asked(required: Collection[str]) -> frozenset[str]:
 
 
 def fields(
-    required: Collection[str] = TABLE_REQUIRED,
+    required: Collection[str],
     model: type[BaseModel] = Entry,
     prefix: tuple[str, ...] = (),
 ) -> list[EntryField]:

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from awesome_tools.core.fixes import CONSOLE, Fixes
 from awesome_tools.diagnostics import Diagnostic
-from awesome_tools.layouts.driftfields import in_fields, panel_fields
+from awesome_tools.layouts.driftfields import in_fields
+from awesome_tools.layouts.panel.driftfields import panel_fields
 from awesome_tools.layouts.panel.heads import find_heads, panels_end
 from awesome_tools.layouts.panel.parts import (
     FIGURE_CLOSE,
@@ -293,8 +294,7 @@ def lint_panels(
     one, the expected text's panel headings (for drift) are found in another process while this
     one parses the README and runs the other rules.
     """
-    from awesome_tools.io.workers import Pending
-    from awesome_tools.layouts.table.lint import MIN_PARALLEL
+    from awesome_tools.io.workers import MIN_PARALLEL, Pending
 
     # The text drift compares with: the expected one, where the README differs from it.
     other = expected if expected is not None and expected != text else None

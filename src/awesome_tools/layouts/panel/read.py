@@ -14,6 +14,7 @@ from awesome_tools.core.schema import Entry
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.io.textfile import decode
 from awesome_tools.layouts.framefix import FrameLine, double_link_off, tidy_frame
+from awesome_tools.layouts.importplan import ImportPlan
 from awesome_tools.layouts.panel.heads import Heads, find_heads, heads_notes, panels_end
 from awesome_tools.layouts.panel.parse import Reader, Row, read_panel, read_timeline
 from awesome_tools.layouts.panel.parts import (
@@ -37,7 +38,6 @@ from awesome_tools.layouts.panel.render import (
     panel_text,
     timeline_text,
 )
-from awesome_tools.layouts.table.importer import ImportPlan
 
 if TYPE_CHECKING:
     from awesome_tools.core.settings import FigureMarkers

@@ -17,15 +17,12 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
 
 from awesome_tools.core.blocks import Block, Document, read_document
+from awesome_tools.core.lines import common_ends
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.layouts.table.context import Context, Segment
 
-if TYPE_CHECKING:
-    from awesome_tools.layouts.table.lint import Context
-
-Segment = tuple[int, int, Block | None]  # first line, end line (0-based, exclusive), the block
 Key = tuple[str, str, int]  # kind, identity, how many segments of that identity came before
 Pair = tuple[Segment | None, Segment | None]
 
@@ -262,7 +259,8 @@ def _frame_drift(ctx: Context, old: list[str], new: list[str], start: int) -> It
         if source is not None:
             fields = ""
             if tag == "replace" and i2 - i1 == j2 - j1 == 1:
-                from awesome_tools.layouts.driftfields import in_fields, overview_row_fields
+                from awesome_tools.layouts.driftfields import in_fields
+                from awesome_tools.layouts.table.driftfields import overview_row_fields
 
                 fields = in_fields(overview_row_fields(old[i1], new[j1]))
             message = (
@@ -316,11 +314,8 @@ def _diagnostic(
         verb = "differs from" if mine else "is missing; it comes from"
         fields = ""
         if mine is not None and mine[2] is not None:
-            from awesome_tools.layouts.driftfields import (
-                block_values,
-                in_fields,
-                table_block_fields,
-            )
+            from awesome_tools.layouts.driftfields import in_fields
+            from awesome_tools.layouts.table.driftfields import block_values, table_block_fields
 
             want = block.values if isinstance(block, Outlined) else block_values(block)
             fields = in_fields(table_block_fields(mine[2], want))
@@ -366,7 +361,7 @@ def outline(expected: str) -> Outline:
 
     Each block's values come too: the texts differ all over, so most blocks will be reported.
     """
-    from awesome_tools.layouts.driftfields import block_values
+    from awesome_tools.layouts.table.driftfields import block_values
 
     lines = _lines(expected)
     return [
@@ -399,15 +394,3 @@ def far_apart(text: str, expected: str) -> bool:
     have, want = _lines(text), _lines(expected)
     prefix, suffix = common_ends(have, want)
     return 2 * (len(have) - prefix - suffix) > len(have)
-
-
-def common_ends(have: list[str], want: list[str]) -> tuple[int, int]:
-    """How many lines two texts share at their start, and then at their end."""
-    limit = min(len(have), len(want))
-    prefix = 0
-    while prefix < limit and have[prefix] == want[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and have[-1 - suffix] == want[-1 - suffix]:
-        suffix += 1
-    return prefix, suffix

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from awesome_tools.core.blocks import Block, Cell, Document, read_document
@@ -15,6 +14,7 @@ from awesome_tools.core.schema import Entry
 from awesome_tools.core.urls import BadUrl, split_url
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.io.textfile import decode
+from awesome_tools.layouts.importplan import ImportPlan
 from awesome_tools.layouts.table.columns import (
     MISSING,
     OVERVIEW,
@@ -23,17 +23,6 @@ from awesome_tools.layouts.table.columns import (
     is_overview,
 )
 from awesome_tools.ruleids import RuleId
-
-
-@dataclass
-class ImportPlan:
-    """What an import would write: entry files by name, the categories file, the problems."""
-
-    files: dict[str, str] = field(default_factory=dict)
-    categories_text: str | None = None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    # Other files of the list, by path from its root (a panel README's template and settings).
-    others: dict[str, str] = field(default_factory=dict)
 
 
 class _Mapper:

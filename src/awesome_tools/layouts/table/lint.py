@@ -3,49 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
-from awesome_tools.core.blocks import Block, Cell, Document, Table, read_document
+from awesome_tools.core.blocks import Block, Cell, Table, read_document
 from awesome_tools.core.fixes import CONSOLE, Fixes
 from awesome_tools.core.normalize import normalize_url
 from awesome_tools.core.urls import BadUrl, split_url
-from awesome_tools.diagnostics import Diagnostic, Severity
-from awesome_tools.io.workers import Pending
+from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.io import workers
 from awesome_tools.layouts.table.columns import column_key, headers
-from awesome_tools.layouts.table.drift import (
-    Outline,
-    Segment,
-    drift,
-    far_apart,
-    from_outline,
-    outline,
-)
+from awesome_tools.layouts.table.context import Context
+from awesome_tools.layouts.table.drift import Outline, drift, far_apart, from_outline, outline
 from awesome_tools.ruleids import RuleId
-
-
-@dataclass
-class Context:
-    """What the rules look at: the README, and what render would make of the entries."""
-
-    path: str
-    text: str
-    document: Document
-    expected: str | None = None
-    entry_files: dict[str, str] = field(default_factory=dict)
-    template: str = "templates/README.md.j2"
-    fixes: Fixes = CONSOLE
-    # The expected text's segments when drift needs them all, maybe from another process.
-    expected_outline: Callable[[], list[Segment]] | None = None
-    # Whether drift may parse only the window of the expected text around the differences
-    # (`--no-shortcut`: never).
-    shortcuts: bool = True
-
-    def at(
-        self, line: int, column: int, rule: RuleId, message: str, severity: Severity = "error"
-    ) -> Diagnostic:
-        return Diagnostic(self.path, line, column, rule, message, severity)
-
 
 Check = Callable[[Context], Iterator[Diagnostic]]
 CHECKS: dict[RuleId, Check] = {}
@@ -272,9 +241,14 @@ def lint_text(
     process while this one parses the README. Without `shortcuts` the expected text is parsed
     whole, never only around the differences.
     """
-    pending: Pending[Outline] | None = None
-    if jobs > 1 and expected is not None and len(text) > MIN_PARALLEL and far_apart(text, expected):
-        pending = Pending(partial(outline, expected))
+    pending: workers.Pending[Outline] | None = None
+    if (
+        jobs > 1
+        and expected is not None
+        and len(text) > workers.MIN_PARALLEL
+        and far_apart(text, expected)
+    ):
+        pending = workers.Pending(partial(outline, expected))
     try:
         ctx = Context(path, text, read_document(text), expected, entry_files or {}, template, fixes)
         ctx.shortcuts = shortcuts
@@ -287,7 +261,3 @@ def lint_text(
     finally:
         if pending is not None:
             pending.cancel()
-
-
-# Below this many characters a README parses faster than a process starts.
-MIN_PARALLEL = 1_000_000

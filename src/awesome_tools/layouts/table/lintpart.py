@@ -29,9 +29,11 @@ from collections import Counter
 
 from awesome_tools.core.blocks import Block, Document, read_document
 from awesome_tools.core.fixes import CONSOLE, Fixes
+from awesome_tools.core.lines import common_ends
 from awesome_tools.diagnostics import Diagnostic
-from awesome_tools.layouts.table.drift import common_ends, segments
-from awesome_tools.layouts.table.lint import CHECKS, Context
+from awesome_tools.layouts.table.context import Context
+from awesome_tools.layouts.table.drift import segments
+from awesome_tools.layouts.table.lint import CHECKS
 
 
 def block_starts(lines: list[str]) -> list[int]:

@@ -1,15 +1,13 @@
-"""Entries to README text through the list's templates, and what the render hook says."""
+"""The table layout's entries to README text, through the list's templates."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import PurePosixPath
 
-from awesome_tools.core.fixes import Fixes
 from awesome_tools.core.ordering import newest_first, sections
 from awesome_tools.core.schema import Entry
 from awesome_tools.core.templates import README, Templates
-from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.layouts.table.columns import cells, headers
 
 
 def render_readme(
@@ -23,6 +21,7 @@ def render_readme(
 
     `title` is the list's (its settings'); a template may show it, the packaged one has its own.
     """
+    templates.provide(table_headers=_headers, table_cells=cells)
     text = templates.render(
         README,
         len(entries),
@@ -39,51 +38,6 @@ def render_readme(
     return text
 
 
-def edited_copy(name: str) -> str:
-    """Where the render hook copies a generated file edited by hand: `README.edited.md`."""
-    path = PurePosixPath(name)
-    return str(path.with_name(f"{path.stem}.edited{path.suffix}"))
-
-
-def hand_edit_notes(
-    edited: Sequence[tuple[str, str]], readme: str | None, fixes: Fixes
-) -> list[str]:
-    """What the render hook says of generated files (shown, copy) it left as edited by hand.
-
-    `readme` is the copy of README.md when it is one of them: its hand-added models import.
-    """
-    notes = [
-        f"{shown} differs from what entries/ give and from the last commit: it holds an edit, "
-        f"so it was left as you wrote it (a copy is in {copy})"
-        for shown, copy in edited
-    ]
-    added = (
-        f"; a model added by hand: `{fixes.import_file(readme)}` writes its entry file"
-        if readme is not None
-        else ""
-    )
-    notes.append(
-        f"to keep the edit: make it in entries/ (`awesome-tools lint` names the entry file of "
-        f"each block{added}), then run `{fixes.render}`, stage and commit"
-    )
-    notes.append(f"to drop it: run `{fixes.render}`, stage and commit")
-    return notes
-
-
-def stale_generated(
-    shown: str, current: str | None, wanted: str, fixes: Fixes
-) -> Diagnostic | None:
-    """A generated file that is not what render makes of the entries, at its first difference."""
-    if current == wanted:
-        return None
-    if current is None:
-        return Diagnostic(shown, 1, 1, "drift", f"{shown} is missing: run `{fixes.render}`")
-    from awesome_tools.layouts.table.drift import common_ends
-
-    # Split on "\n" only: a carriage return is a difference, at the line that holds it.
-    line = 1 + common_ends(current.split("\n"), wanted.split("\n"))[0]
-    message = (
-        f"{shown} differs from what render makes of entries/: it is generated; edit entries/, "
-        f"not {shown}, then run `{fixes.render}`"
-    )
-    return Diagnostic(shown, line, 1, "drift", message)
+def _headers(alignment: bool) -> list[str]:
+    """The block's table headers (model.html.j2's `table_headers`)."""
+    return headers(alignment=alignment)

@@ -1,0 +1,18 @@
+"""What an import would write, as a plan that writes nothing: every layout's `read` returns one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from awesome_tools.diagnostics import Diagnostic
+
+
+@dataclass
+class ImportPlan:
+    """What an import would write: entry files by name, the categories file, the problems."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    categories_text: str | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Other files of the list, by path from its root (a panel README's template and settings).
+    others: dict[str, str] = field(default_factory=dict)
