@@ -513,13 +513,13 @@ def near_edit_inputs(count: int, seed: int, layout: int) -> list[bytes]:
 def lint_diff(data: bytes) -> None:
     """An edit near a block of a rendered README: lint with its shortcuts (the proof, the part,
     drift's window) reports exactly what `lint --no-shortcut` does."""
-    from awesome_tools.engine.proof import lint_readme
+    from awesome_tools.engine import lint as engine
 
     choice, text, edits = near_edit(data)
     found = []
     for shortcuts in (True, False):
         found.append(
-            lint_readme(
+            engine.lint_text(
                 choice.layout,
                 text,
                 README_PATH,

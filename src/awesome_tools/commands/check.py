@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 from awesome_tools.commands.common import (
-    collector_paused,
     fail,
     jobs,
     project_root,
@@ -20,6 +19,7 @@ from awesome_tools.engine.project import (
     read_settings,
     read_source,
 )
+from awesome_tools.io.collector import collector_paused
 from awesome_tools.io.pathcheck import is_inside, refused_read
 from awesome_tools.layouts import layout_named
 

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import cast
 
@@ -25,6 +23,7 @@ from awesome_tools.engine.project import (
     find_root,
     read_project,
 )
+from awesome_tools.io.collector import collector_paused
 from awesome_tools.io.files import RefusedWrite
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -97,26 +96,6 @@ def report(diagnostics: Sequence[Diagnostic], args: argparse.Namespace, *, files
     if fmt == "text":
         say([summary(diagnostics, files=files)])
     return EXIT_PROBLEMS if has_errors(diagnostics, strict=args.strict) else EXIT_OK
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while thousands of acyclic objects are made.
-
-    Entries hold no reference cycles, so the collector frees nothing while a list is checked;
-    left running, each of its passes walks every object made so far, which costs more as the
-    list grows. A command pauses it around its own work, not the checker.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        # What was made meanwhile (the entries, a README's parse) lives on to the command's
-        # end: kept out of every later pass, which would otherwise walk it all once more.
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def load_project(args: argparse.Namespace, cwd: Path) -> Project:

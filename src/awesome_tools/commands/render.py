@@ -9,7 +9,6 @@ from pathlib import Path
 from awesome_tools.commands.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
-    collector_paused,
     jobs,
     models,
     report,
@@ -19,6 +18,7 @@ from awesome_tools.commands.common import (
 from awesome_tools.core.fixes import Fixes
 from awesome_tools.diagnostics import Diagnostic, visible
 from awesome_tools.engine.project import committed, display_path
+from awesome_tools.io.collector import collector_paused
 from awesome_tools.io.pathcheck import read_text_inside
 
 README = "README.md"

@@ -26,10 +26,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 if TYPE_CHECKING:
-    from awesome_tools.core.fixes import Fixes
     from awesome_tools.core.schema import Entry
     from awesome_tools.core.templates import Templates
-    from awesome_tools.diagnostics import Diagnostic
     from awesome_tools.layouts.base import Layout
 
 # Markup, quotes, entities and Markdown in one line of canonical text.
@@ -148,40 +146,3 @@ def templates_proven(
     except TemplateProblem:
         return False
     return not lint(text) and cuts_at_rest(text)
-
-
-def lint_readme(
-    layout: Layout,
-    text: str,
-    path: str,
-    expected: str | None,
-    entry_files: dict[str, str],
-    frame: str,
-    fixes: Fixes,
-    *,
-    proven: bool,
-    shortcuts: bool = True,
-    jobs: int = 1,
-    alone: Callable[[], Any] | None = None,
-) -> list[Diagnostic]:
-    """Lint README text, against the expected text when given: with `shortcuts` and templates
-    `proven` (`templates_proven`), a README equal to it is not parsed and one that differs only
-    where its part provably stands for the whole is parsed only there; else in full."""
-    if shortcuts and proven and expected is not None:
-        if expected == text:
-            return []
-        if layout.lint_part is not None:
-            found = layout.lint_part(text, path, expected, entry_files, frame, fixes)
-            if found is not None:
-                return found
-    return layout.lint(
-        text,
-        path,
-        expected=expected,
-        entry_files=entry_files,
-        frame=frame,
-        fixes=fixes,
-        jobs=jobs,
-        shortcuts=shortcuts,
-        alone=alone,
-    )

@@ -1,0 +1,216 @@
+"""The README lint engine: a README's diagnostics, against the list's entries where it is the
+list's own README.md.
+
+`lint_readme` renders what the README should be (and the files the layout writes beside it),
+then lints the README with the layout's checks, taking the shortcuts the proof allows
+(`proof.py`): a README equal to the expected one is not parsed, one that differs only where its
+part provably stands for the whole is parsed only there. The collector is paused once, around
+all of it. The `lint` command reads the file and reports; everything between is here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from awesome_tools.diagnostics import Diagnostic, has_errors
+from awesome_tools.io.collector import collector_paused
+
+if TYPE_CHECKING:
+    from awesome_tools.core.fixes import Fixes
+    from awesome_tools.core.templates import Templates
+    from awesome_tools.engine.project import Project
+    from awesome_tools.layouts.base import Layout
+
+
+@dataclass(frozen=True)
+class Linted:
+    """What lint found, and how many files it compared (README.md and the generated ones)."""
+
+    diagnostics: list[Diagnostic]
+    files: int = 1
+
+
+@dataclass(frozen=True)
+class _Expected:
+    """What render makes of the entries, for drift: the README, the files beside it, the entry
+    files by model name; `entries`, `categories` and `title` feed the proof."""
+
+    text: str | None = None
+    extras: dict[str, str] | None = None
+    entry_files: dict[str, str] | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def lint_readme(
+    text: str,
+    path: str,
+    *,
+    project: Project | None,
+    root: Path | None,
+    cwd: Path,
+    jobs: int = 1,
+    shortcuts: bool = True,
+    alone: Callable[[], Any] | None = None,
+) -> Linted:
+    """Lint README text shown as `path`: against the entries of `project` where it is the
+    list's README.md (drift, the generated files), else alone, its layout read off its shape.
+
+    `jobs` processes may share the work; without `shortcuts` every text is parsed whole
+    (`lint --no-shortcut`); `alone` gives what the layout's `lint_alone` found of this text,
+    begun earlier. A template that fails is its one diagnostic.
+    """
+    from awesome_tools.core.templates import TemplateProblem
+
+    with collector_paused():
+        try:
+            if project is None:
+                return Linted(_lint_alone_readme(text, path, root, jobs, shortcuts))
+            return _lint_own(text, path, project, cwd, jobs, shortcuts, alone)
+        except TemplateProblem as problem:
+            return Linted([problem.diagnostic])
+
+
+def _lint_alone_readme(
+    text: str, path: str, root: Path | None, jobs: int, shortcuts: bool
+) -> list[Diagnostic]:
+    """A README outside a list (or another file of it): its own shape names its layout."""
+    from awesome_tools.core.templates import load_templates
+    from awesome_tools.engine.project import read_fixes
+    from awesome_tools.layouts import layout_of_readme
+
+    templates, layout = load_templates(root), layout_of_readme(text)
+    frame = templates.frame(layout.frame(templates))
+    fixes = read_fixes(root)
+    return lint_text(
+        layout, text, path, None, {}, frame, fixes, proven=False, shortcuts=shortcuts, jobs=jobs
+    )
+
+
+def _lint_own(
+    text: str,
+    path: str,
+    project: Project,
+    cwd: Path,
+    jobs: int,
+    shortcuts: bool,
+    alone: Callable[[], Any] | None,
+) -> Linted:
+    """The list's README.md, against what render makes of its entries."""
+    from awesome_tools.engine.proof import templates_proven
+
+    templates, layout, fixes = project.templates(), project.layout, project.fixes
+    expected = _expected(project, templates, layout, path, cwd, jobs)
+    frame = templates.frame(layout.frame(templates))
+
+    def lint(readme_text: str) -> list[Diagnostic]:
+        return layout.lint(
+            readme_text, path, expected=None, entry_files={}, frame=frame, fixes=fixes
+        )
+
+    entries = list(project.entries.values())
+    proven = (
+        shortcuts
+        and expected.text is not None
+        and layout.lint_part is not None
+        and templates_proven(
+            layout, entries, project.categories, templates, project.settings.title, lint
+        )
+    )
+    found = lint_text(
+        layout,
+        text,
+        path,
+        expected.text,
+        expected.entry_files or {},
+        frame,
+        fixes,
+        proven=proven,
+        shortcuts=shortcuts,
+        jobs=jobs,
+        alone=alone,
+    )
+    files = 1 + len(expected.extras or {})
+    return Linted(sorted([*expected.diagnostics, *found]), files)
+
+
+def _expected(
+    project: Project, templates: Templates, layout: Layout, path: str, cwd: Path, jobs: int
+) -> _Expected:
+    """What render makes of the project's entries, and the generated files that differ; no
+    README when an entry has errors (a warning says drift was not checked)."""
+    if has_errors(project.diagnostics):
+        message = f"drift not checked: entries/ has errors (run `{project.fixes.check_file()}`)"
+        return _Expected(diagnostics=(Diagnostic(path, 1, 1, "drift", message, "warning"),))
+    entries, settings = list(project.entries.values()), project.settings
+    text = layout.render(
+        entries,
+        project.categories,
+        templates,
+        settings.title,
+        figure_markers=settings.figure_markers,
+        jobs=jobs,
+        heading_level=settings.panel_heading_level,
+    )
+    extras = layout.extras(entries, templates, figure_markers=settings.figure_markers)
+    entry_files = {entry.name.casefold(): file for file, entry in project.entries.items()}
+    stale = _stale_extras(project.root, cwd, extras, project.fixes)
+    return _Expected(text, extras, entry_files, tuple(stale))
+
+
+def _stale_extras(root: Path, cwd: Path, extras: dict[str, str], fixes: Fixes) -> list[Diagnostic]:
+    """The files the layout generates beside README.md that are not what render makes."""
+    from awesome_tools.engine.generated import stale_generated
+    from awesome_tools.engine.project import display_path
+    from awesome_tools.io.pathcheck import read_text_inside
+
+    found = []
+    for name, wanted in extras.items():
+        path = root / name
+        shown = display_path(path, cwd)
+        _, current, problem = read_text_inside(path, root, shown, cwd)
+        if problem is None:
+            problem = stale_generated(shown, current, wanted, fixes)
+        if problem is not None:
+            found.append(problem)
+    return found
+
+
+def lint_text(
+    layout: Layout,
+    text: str,
+    path: str,
+    expected: str | None,
+    entry_files: dict[str, str],
+    frame: str,
+    fixes: Fixes,
+    *,
+    proven: bool,
+    shortcuts: bool = True,
+    jobs: int = 1,
+    alone: Callable[[], Any] | None = None,
+) -> list[Diagnostic]:
+    """Lint README text, against the expected text when given: with `shortcuts` and templates
+    `proven` (`proof.templates_proven`), a README equal to it is not parsed and one that
+    differs only where its part provably stands for the whole is parsed only there; else in
+    full."""
+    if shortcuts and proven and expected is not None:
+        if expected == text:
+            return []
+        if layout.lint_part is not None:
+            found = layout.lint_part(text, path, expected, entry_files, frame, fixes)
+            if found is not None:
+                return found
+    return layout.lint(
+        text,
+        path,
+        expected=expected,
+        entry_files=entry_files,
+        frame=frame,
+        fixes=fixes,
+        jobs=jobs,
+        shortcuts=shortcuts,
+        alone=alone,
+    )
