@@ -130,6 +130,12 @@ def _refusal(path: str, folder: str | None, variant: str, figure: bool) -> str:
     }[variant]
     if figure:
         return f"entries/llava.yaml:6:9: error[figure-file] figure file '{path}' is refused: {message}\n"
+    if variant == "folder" and folder == "schema":
+        # Both schemas lie in the folder: each is refused.
+        return "".join(
+            f"schema/{name}.schema.json:1:1: error[{rule}] {message}\n"
+            for name in ("entry", "export")
+        )
     return f"{path}:1:1: error[{rule}] {message}\n"
 
 
@@ -183,11 +189,13 @@ def test_a_read_path_stays_in_the_list(
         assert (code, out) == (0, "")
         return
     assert (code, out) == (1, _refusal(path, folder, variant, figure))
-    # render --check compares README.md and the credits file: both are counted.
-    files = "2 files" if path in GENERATED and argv[0] == "render" else "1 file"
+    # render --check compares README.md and the credits file, schema --check both schemas:
+    # each is counted.
+    two = (path in GENERATED and argv[0] == "render") or argv[0] == "schema"
+    errors = "2 errors" if variant == "folder" and folder == "schema" else "1 error"
     refused = "awesome-tools: the page was not written: fix the entries first\n"
     assert err == (refused if figure and argv == ["site"] else "") + (
-        f"{files} checked: 1 error, 0 warnings\n"
+        f"{'2 files' if two else '1 file'} checked: {errors}, 0 warnings\n"
     )
     assert "Traceback" not in err
 

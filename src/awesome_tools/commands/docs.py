@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from awesome_tools.commands.common import EXIT_OK, EXIT_PROBLEMS, fail, project_root, say
+from awesome_tools.commands.common import fail, project_root, report
+from awesome_tools.commands.generated import check_or_write
 from awesome_tools.engine.project import display_path, own_docs_missing, read_fixes
 
 
 def run(args: argparse.Namespace) -> int:
     """Write docs/rules.md and the generated parts of contributing.md, facets and the issue
     form; with --check, write nothing and exit 1 when one is stale."""
-    from awesome_tools.io.files import write_atomic
     from awesome_tools.io.textfile import read_text
     from awesome_tools.outputs.docgen import EDITED, MarkersMissing, generated
 
@@ -31,16 +31,5 @@ def run(args: argparse.Namespace) -> int:
         texts = generated(edited)
     except MarkersMissing as exc:
         raise fail(f"{display_path(root / exc.path, cwd)}: {exc}") from None
-    fix = read_fixes(root).docs
-    stale = False
-    for name, text in texts.items():
-        target = root / name
-        shown = display_path(target, cwd)
-        if args.check:
-            current = read_text(target, shown) if target.is_file() else ""
-            if current != text:
-                say([f"{shown} is stale: run `{fix}`"])
-                stale = True
-        elif write_atomic(target, text, within=root):
-            say([f"wrote {shown}"])
-    return EXIT_PROBLEMS if stale else EXIT_OK
+    done = check_or_write(root, cwd, texts, check=args.check, fix=read_fixes(root).docs)
+    return done if isinstance(done, int) else report(done, args, files=len(texts))

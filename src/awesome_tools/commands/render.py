@@ -15,11 +15,11 @@ from awesome_tools.commands.common import (
     say,
     valid_project,
 )
+from awesome_tools.commands.generated import current, stale, write_changed
 from awesome_tools.core.fixes import Fixes
-from awesome_tools.diagnostics import Diagnostic, visible
+from awesome_tools.diagnostics import visible
 from awesome_tools.engine.project import committed, display_path
 from awesome_tools.io.collector import collector_paused
-from awesome_tools.io.pathcheck import read_text_inside
 
 README = "README.md"
 
@@ -37,22 +37,6 @@ def _unified_diff(old: str, new: str, name: str) -> str:
 
     lines = difflib.unified_diff(_lines(old), _lines(new), name, f"{name} (rendered)")
     return "".join(visible(line.removesuffix("\n")) + "\n" for line in lines)
-
-
-def _current(
-    root: Path, shown: dict[str, str], cwd: Path
-) -> tuple[dict[str, bytes | None], dict[str, str], list[Diagnostic]]:
-    """The generated files as they are (None: missing), their text, and the problems of those
-    that lead out of the list or to nothing (never read) or are not UTF-8."""
-    current: dict[str, bytes | None] = {}
-    texts: dict[str, str] = {}
-    problems: list[Diagnostic] = []
-    for name in shown:
-        data, text, problem = read_text_inside(root / name, root, shown[name], cwd)
-        current[name] = data
-        texts[name] = text or ""
-        problems += [problem] if problem is not None else []
-    return current, texts, problems
 
 
 def run(args: argparse.Namespace) -> int:
@@ -89,27 +73,27 @@ def run(args: argparse.Namespace) -> int:
     if not (args.check or args.diff or hook):
         # A plain run leaves the comparison to write_atomic.
         return _write(root, generated, shown, len(entries), hook=False)
-    current, texts, undecodable = _current(root, shown, cwd)
-    if undecodable:
+    have = current(root, generated, cwd)
+    if have.problems:
         # Nothing is compared, shown or written: the file would be misread (or is not the
         # list's), and replacing it would lose what its author meant to write.
-        return report(undecodable, args, files=len(generated))
-    stale = [name for name, want in generated.items() if current[name] != want.encode("utf-8")]
+        return report(have.problems, args, files=len(generated))
+    old = stale(have, generated)
     if args.check or args.diff:
-        for name in stale:
-            sys.stdout.write(_unified_diff(texts[name], generated[name], shown[name]))
+        for name in old:
+            sys.stdout.write(_unified_diff(have.texts[name], generated[name], shown[name]))
     if args.check:
-        for name in stale:
+        for name in old:
             fix = project.fixes.render
             say([f"{shown[name]} is out of date with entries/: run `{fix}`"])
-        return EXIT_PROBLEMS if stale else EXIT_OK
+        return EXIT_PROBLEMS if old else EXIT_OK
     if hook:
         # A file that is neither what render makes nor what the last commit holds was edited:
         # the hook never overwrites it (a stale file, or a new one, is simply written).
         edited = {
             name: data
-            for name in stale
-            if (data := current[name]) is not None and data != committed(root, name)
+            for name in old
+            if (data := have.data[name]) is not None and data != committed(root, name)
         }
         if edited:
             return _keep(root, edited, shown, project.fixes, cwd)
@@ -120,17 +104,8 @@ def _write(
     root: Path, generated: dict[str, str], shown: dict[str, str], count: int, *, hook: bool
 ) -> int:
     """Write every generated file that changed; in a hook, fail when one did."""
-    from awesome_tools.io.files import refuse_outside, write_atomic
-
-    refuse_outside([root / name for name in generated], root)
-    changed = []
-    for name, text in generated.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if write_atomic(path, text, within=root):
-            changed.append(name)
-            if name != README:
-                say([f"wrote {shown[name]}"])
+    changed = write_changed(root, generated)
+    say([f"wrote {shown[name]}" for name in changed if name != README])
     state = "wrote" if README in changed else "unchanged"
     say([f"{state} {shown[README]} ({models(count)})"])
     if hook and changed:

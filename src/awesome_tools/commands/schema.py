@@ -6,18 +6,14 @@ import argparse
 from pathlib import Path
 
 from awesome_tools.commands.common import (
-    EXIT_OK,
-    EXIT_PROBLEMS,
     project_root,
     report,
-    say,
 )
+from awesome_tools.commands.generated import check_or_write
 from awesome_tools.engine.project import (
-    display_path,
     read_fixes,
     read_settings,
 )
-from awesome_tools.io.pathcheck import refused_read
 from awesome_tools.layouts import layout_named
 
 
@@ -26,8 +22,6 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from awesome_tools.core.schema import entry_json_schema
-    from awesome_tools.io.files import refuse_outside, write_atomic
-    from awesome_tools.io.textfile import read_text
     from awesome_tools.outputs.export import export_json_schema
 
     cwd = Path.cwd()
@@ -36,25 +30,14 @@ def run(args: argparse.Namespace) -> int:
     if problems:
         return report(problems, args, files=1)
     categories, required = list(settings.categories), layout_named(settings.layout).required
-    wanted = {
-        root / "schema" / "entry.schema.json": entry_json_schema(categories, required=required),
-        root / "schema" / "export.schema.json": export_json_schema(categories, required=required),
+    schemas = {
+        "schema/entry.schema.json": entry_json_schema(categories, required=required),
+        "schema/export.schema.json": export_json_schema(categories, required=required),
     }
-    if not args.check:
-        refuse_outside(list(wanted), root)
-    stale = False
-    for target, schema in wanted.items():
-        text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-        shown = display_path(target, cwd)
-        if args.check:
-            refused = refused_read(target, root, shown, cwd)
-            if refused is not None:
-                return report([refused], args, files=1)
-            current = read_text(target, shown) if target.is_file() else ""
-            if current != text:
-                say([f"{shown} is stale: run `{read_fixes(root).schema}`"])
-                stale = True
-            continue
-        changed = write_atomic(target, text, within=root)
-        say([f"{'wrote' if changed else 'unchanged'} {shown}"])
-    return EXIT_PROBLEMS if stale else EXIT_OK
+    wanted = {
+        name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+        for name, schema in schemas.items()
+    }
+    fix = read_fixes(root).schema
+    done = check_or_write(root, cwd, wanted, check=args.check, fix=fix)
+    return done if isinstance(done, int) else report(done, args, files=len(wanted))
