@@ -7,7 +7,8 @@ from collections.abc import Callable
 import pytest
 
 import awesome_tools.layouts.table.drift as drift_module
-from awesome_tools.core.blocks import Document, read_document
+from awesome_tools.core.blockread import read_document
+from awesome_tools.core.blocks import Document
 from awesome_tools.layouts.table.drift import _lines, _shape, expected_segments, segments
 from awesome_tools.layouts.table.lint import lint_text
 

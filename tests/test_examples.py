@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from awesome_tools.core.blocks import read_document
+from awesome_tools.core.blockread import read_document
 from awesome_tools.core.categories import load_categories
 from awesome_tools.core.entrycheck import check_entries
 from awesome_tools.core.rules import BASE_ENTRY, RULES, Example, Rule, example_bytes

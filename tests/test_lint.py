@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.core.blocks import read_document
+from awesome_tools.core.blockread import read_document
 from awesome_tools.core.rules import RULES
 from awesome_tools.layouts.table.context import Context
 from awesome_tools.layouts.table.lint import CHECKS, lint_text

@@ -12,7 +12,7 @@ from types import ModuleType
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.core.blocks import read_document
+from awesome_tools.core.blockread import read_document
 from awesome_tools.engine import proof
 
 FUZZ = Path(__file__).resolve().parent.parent / "fuzz"
@@ -233,7 +233,7 @@ def _typed_script() -> bytes:
 def test_the_differential_catches_a_part_cut_inside_a_script(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import awesome_tools.core.blocks as blocks
+    import awesome_tools.core.blockread as blocks
 
     targets.lint_diff(_typed_script())
     # A reader that never tells an open <script> makes the part stand for the whole wrongly.

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.core.blocks import read_document
+from awesome_tools.core.blockread import read_document
 from awesome_tools.core.ordering import github_anchor
 from conftest import LIST, RICH, RICH_CATEGORIES, write_project
 from test_import import _plain, _seed_blocks

@@ -25,7 +25,7 @@ from awesome_tools.layouts.panel.parts import (
 )
 
 if TYPE_CHECKING:
-    from awesome_tools.core.blocks import Parsed
+    from awesome_tools.core.blockread import Parsed
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Heads:
 
 def _headings(lines: list[str], parsed: Parsed | None) -> dict[int, int]:
     """Each heading's line index and level, as markdown-it reads them (not in a code block)."""
-    from awesome_tools.core.blocks import parse_blocks
+    from awesome_tools.core.blockread import parse_blocks
 
     found: dict[int, int] = {}
     # The block structure is all it takes: the inline parse is most of the time, and unused.

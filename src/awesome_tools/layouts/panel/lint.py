@@ -28,7 +28,7 @@ from awesome_tools.ruleids import RuleId
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-    from awesome_tools.core.blocks import Parsed
+    from awesome_tools.core.blockread import Parsed
 
 
 def _at(path: str, index: int, rule: RuleId, message: str) -> Diagnostic:
@@ -323,7 +323,7 @@ Alone = tuple[list[Diagnostic], list[int]]
 def lint_alone(text: str, path: str) -> Alone:
     """The panel rules that need no entry (headings, figures, timeline coverage, panels
     swallowed, HTML-block breaks), and the panel headings' lines."""
-    from awesome_tools.core.blocks import parse_blocks
+    from awesome_tools.core.blockread import parse_blocks
 
     lines = readme_lines(text)
     # One block parse for every rule: at 10,000 panels a parse is a second and a half.
@@ -353,7 +353,8 @@ def html_breaks(path: str, parsed: Parsed, lines: list[str]) -> Iterator[Diagnos
     Only those blocks can be one, so the README's HTML is read (most of this rule's time) only
     when a top-level block is of either kind.
     """
-    from awesome_tools.core.blocks import TABLE_TAGS, read_document
+    from awesome_tools.core.blockread import read_document
+    from awesome_tools.core.blocks import TABLE_TAGS
 
     tokens = parsed.tokens
     if not any(

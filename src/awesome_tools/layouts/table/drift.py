@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import PurePosixPath
 
-from awesome_tools.core.blocks import Block, Document, read_document
+from awesome_tools.core.blockread import read_document
+from awesome_tools.core.blocks import Block, Document
 from awesome_tools.core.lines import common_ends
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.layouts.table.context import Context, Segment

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from awesome_tools.core.blocks import Block, Cell, Document, read_document
+from awesome_tools.core.blockread import read_document
+from awesome_tools.core.blocks import Block, Cell, Document
 from awesome_tools.core.categories import appended_categories, category_problem
 from awesome_tools.core.entryfile import dump_entry
 from awesome_tools.core.links import PAPER

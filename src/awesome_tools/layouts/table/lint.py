@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
 
-from awesome_tools.core.blocks import Block, Cell, Table, read_document
+from awesome_tools.core.blockread import read_document
+from awesome_tools.core.blocks import Block, Cell, Table
 from awesome_tools.core.fixes import CONSOLE, Fixes
 from awesome_tools.core.normalize import normalize_url
 from awesome_tools.core.urls import BadUrl, split_url

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from awesome_tools.core.blocks import Block, Document, read_document
+from awesome_tools.core.blockread import read_document
+from awesome_tools.core.blocks import Block, Document
 from awesome_tools.core.fixes import CONSOLE, Fixes
 from awesome_tools.core.lines import common_ends
 from awesome_tools.diagnostics import Diagnostic
