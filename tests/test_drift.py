@@ -6,11 +6,11 @@ from collections.abc import Callable
 
 import pytest
 
-import awesome_tools.layouts.table.drift as drift_module
+import awesome_tools.layouts.table.segments as segments_module
 from awesome_tools.core.blockread import read_document
 from awesome_tools.core.blocks import Document
-from awesome_tools.layouts.table.drift import _lines, _shape, expected_segments, segments
 from awesome_tools.layouts.table.lint import lint_text
+from awesome_tools.layouts.table.segments import _shape, expected_segments, segments, split_lines
 
 FIX = "then run `awesome-tools render`"  # no Makefile: the console script
 TEMPLATE = f"differs from templates/README.md.j2: edit that, {FIX}"
@@ -271,7 +271,7 @@ def test_expected_segments_equal_a_whole_parse(
     mine: Callable[[str], str], theirs: Callable[[str], str]
 ) -> None:
     text, expected = mine(readme(MANY)), theirs(readme(MANY))
-    have_lines, want_lines = _lines(text), _lines(expected)
+    have_lines, want_lines = split_lines(text), split_lines(expected)
     document = read_document(text)
     have = segments(document, have_lines)
     found = expected_segments(have, have_lines, expected, want_lines, rests=document.rests)
@@ -283,13 +283,13 @@ def test_one_edited_block_parses_only_a_window_of_the_expected_text(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     parsed: list[int] = []
-    real = drift_module.read_document
+    real = segments_module.read_document
 
     def spy(text: str) -> Document:
         parsed.append(len(text))
         return real(text)
 
-    monkeypatch.setattr(drift_module, "read_document", spy)
+    monkeypatch.setattr(segments_module, "read_document", spy)
     expected = readme(MANY)
     text = _middle("<td>pretraining", "<td>edited")(expected)
     line = expected.split("\n").index('<details id="model06">') + 1

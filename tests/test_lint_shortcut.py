@@ -160,14 +160,14 @@ def test_the_attack_reproducers_are_reported_whole(
 def test_no_shortcut_parses_the_readme_and_the_expected_text_whole(
     seed_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import awesome_tools.layouts.table.drift as drift_module
     import awesome_tools.layouts.table.lint as lint_module
+    import awesome_tools.layouts.table.segments as segments_module
 
     readme = seed_project / "README.md"
     expected = readme.read_text("utf-8")
     readme.write_text(expected.replace("</td>", " edited</td>", 1), "utf-8")
     parsed: list[str] = []
-    for module in (lint_module, drift_module):
+    for module in (lint_module, segments_module):
         real = module.read_document
         monkeypatch.setattr(module, "read_document", lambda t, r=real: parsed.append(t) or r(t))
     monkeypatch.setattr(proof, "templates_proven", lambda *args: pytest.fail("proof asked"))

@@ -14,7 +14,8 @@ from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.io import workers
 from awesome_tools.layouts.table.columns import column_key, headers
 from awesome_tools.layouts.table.context import Context
-from awesome_tools.layouts.table.drift import Outline, drift, far_apart, from_outline, outline
+from awesome_tools.layouts.table.drift import drift
+from awesome_tools.layouts.table.segments import Outline, far_apart, from_outline, outline
 from awesome_tools.ruleids import RuleId
 
 Check = Callable[[Context], Iterator[Diagnostic]]

@@ -33,8 +33,8 @@ from awesome_tools.core.fixes import CONSOLE, Fixes
 from awesome_tools.core.lines import common_ends
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.layouts.table.context import Context
-from awesome_tools.layouts.table.drift import segments
 from awesome_tools.layouts.table.lint import CHECKS
+from awesome_tools.layouts.table.segments import segments
 
 
 def block_starts(lines: list[str]) -> list[int]:
