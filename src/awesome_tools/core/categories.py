@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import yaml
 
 from awesome_tools.core.entrycheck import load_text
-from awesome_tools.core.loader import Position
+from awesome_tools.core.loaded import Position
 from awesome_tools.core.normalize import canonical_text
 from awesome_tools.diagnostics import Diagnostic
 

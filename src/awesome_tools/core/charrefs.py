@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Literal
 
-from awesome_tools.core.loader import Loaded
+from awesome_tools.core.loaded import Loaded
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.io.textfile import decode as decode_file
 

@@ -10,7 +10,8 @@ from pathlib import PurePosixPath
 
 from awesome_tools.core.charrefs import references_left
 from awesome_tools.core.keys import ENTRY_KEYS
-from awesome_tools.core.loader import Loaded, Position, load_yaml
+from awesome_tools.core.loaded import Loaded, Position
+from awesome_tools.core.loader import load_yaml
 from awesome_tools.core.normalize import (
     arxiv_id,
     name_length_problem,

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from awesome_tools.core.loaded import Loaded, Position, mark
 from awesome_tools.diagnostics import Diagnostic
-from awesome_tools.ruleids import RuleId
-
-Position = tuple[int, int]
-KeyPath = tuple[str | int, ...]
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -38,95 +34,6 @@ class _StringLoader(_Base):  # type: ignore[misc]
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
         """Give each node its default tag; the generic resolver is slow and finds nothing."""
         return _DEFAULT_TAGS[kind]
-
-
-@dataclass
-class Loaded:
-    """A YAML document as plain values, the problems met on the way, and positions on demand."""
-
-    path: str
-    data: Any = None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    root: yaml.Node | None = field(default=None, repr=False)
-    _positions: tuple[dict[KeyPath, Position], dict[KeyPath, Position]] | None = field(
-        default=None, repr=False
-    )
-
-    def error(self, position: Position, rule: RuleId, message: str) -> None:
-        """Record an error at a position."""
-        self.diagnostics.append(Diagnostic(self.path, position[0], position[1], rule, message))
-
-    def _walk_positions(self) -> tuple[dict[KeyPath, Position], dict[KeyPath, Position]]:
-        if self._positions is None:
-            keys: dict[KeyPath, Position] = {}
-            values: dict[KeyPath, Position] = {}
-            if self.root is not None:
-                values[()] = _mark(self.root)
-                _record_positions(self.root, keys, values)
-            self._positions = keys, values
-        return self._positions
-
-    def top_value_position(self, key: str) -> Position:
-        """Where a top-level key's value starts, without walking the whole tree."""
-        if self._positions is None and isinstance(self.root, yaml.MappingNode):
-            for key_node, value_node in self.root.value:
-                if key_node.value == key:
-                    return _mark(value_node)
-        return self.value_positions.get((key,), (1, 1))
-
-    def node_at(self, path: KeyPath) -> yaml.Node | None:
-        """The node of a value by its key path (the first of a repeated key, as positions are)."""
-        node = self.root
-        for part in path:
-            if isinstance(node, yaml.MappingNode):
-                node = next((v for k, v in node.value if k.value == part), None)
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-                node = node.value[part] if part < len(node.value) else None
-            else:
-                return None
-        return node
-
-    @property
-    def key_positions(self) -> dict[KeyPath, Position]:
-        """Where each key stands, by its path (the first occurrence of a repeated key)."""
-        return self._walk_positions()[0]
-
-    @property
-    def value_positions(self) -> dict[KeyPath, Position]:
-        """Where each value starts, by its key path; `()` is the document itself."""
-        return self._walk_positions()[1]
-
-
-def _record_positions(
-    root: yaml.Node, keys: dict[KeyPath, Position], values: dict[KeyPath, Position]
-) -> None:
-    # Iterative, in document order, so no nesting can exhaust the Python stack.
-    seen: set[int] = set()
-    stack: list[tuple[yaml.Node, KeyPath]] = [(root, ())]
-    while stack:
-        node, path = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        children: list[tuple[yaml.Node, KeyPath]] = []
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    continue
-                key_path = (*path, key_node.value)
-                if key_path not in keys:
-                    keys[key_path] = _mark(key_node)
-                    values[key_path] = _mark(value_node)
-                    children.append((value_node, key_path))
-        elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                values[(*path, index)] = _mark(node)
-                children.append((item, (*path, index)))
-        stack.extend(reversed(children))
-
-
-def _mark(node: yaml.Node) -> Position:
-    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 def _position_of_index(text: str, index: int) -> Position:
@@ -245,22 +152,22 @@ class _Walker:
         self.seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.loaded.error(_mark(node), "yaml-tag", f"YAML tag '{tag}' is not allowed")
+            self.loaded.error(mark(node), "yaml-tag", f"YAML tag '{tag}' is not allowed")
             raise _Refused
         if isinstance(node, yaml.ScalarNode):
             return node.value
         if depth > MAX_DEPTH:
-            self.loaded.error(_mark(node), "yaml-depth", _DEPTH_MESSAGE)
+            self.loaded.error(mark(node), "yaml-depth", _DEPTH_MESSAGE)
             raise _Refused
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, depth)
-        return [self.value(item, _mark(node), depth + 1) for item in node.value]
+        return [self.value(item, mark(node), depth + 1) for item in node.value]
 
     def mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
-            at = _mark(key_node)
+            at = mark(key_node)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 self.loaded.error(at, "yaml-syntax", "a key must be plain text")
                 continue
@@ -318,7 +225,7 @@ def load_yaml(text: str, path: str, *, keys: Collection[str] = ()) -> Loaded:
         loaded.data = _build(node, set())
     except _Unusual:
         try:
-            loaded.data = _Walker(loaded).value(node, _mark(node))
+            loaded.data = _Walker(loaded).value(node, mark(node))
         except _Refused:
             loaded.data = None
     return loaded

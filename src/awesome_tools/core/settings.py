@@ -14,7 +14,8 @@ import yaml
 from awesome_tools.core.budget import NO_BUDGET, Budget
 from awesome_tools.core.budget import SETTING as BUDGET
 from awesome_tools.core.digits import foreign_digit_problem
-from awesome_tools.core.loader import Loaded, load_yaml
+from awesome_tools.core.loaded import Loaded
+from awesome_tools.core.loader import load_yaml
 from awesome_tools.core.normalize import text_value
 from awesome_tools.diagnostics import Diagnostic, did_you_mean
 from awesome_tools.io.textfile import decode

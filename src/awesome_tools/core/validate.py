@@ -14,7 +14,7 @@ from pydantic_core import ErrorDetails
 from awesome_tools.core.digits import foreign_digit_problem
 from awesome_tools.core.fieldtypes import LINK_KINDS
 from awesome_tools.core.keys import allowed_keys, field_description, field_info, home_of
-from awesome_tools.core.loader import KeyPath, Loaded, Position
+from awesome_tools.core.loaded import KeyPath, Loaded, Position
 from awesome_tools.core.schema import Entry
 from awesome_tools.core.vocabulary import connectors
 from awesome_tools.diagnostics import Diagnostic, closest, did_you_mean
