@@ -167,8 +167,6 @@ def load_settings(
 ) -> tuple[Settings, list[Diagnostic]]:
     """Read awesome.yaml (None: absent) and categories.yaml (None: absent) into settings;
     `layouts` are the names a list may choose, the first its default."""
-    from awesome_tools.core.categories import category_list, load_categories
-
     problems: list[Diagnostic] = []
     values: dict[str, Any] = {}
     loaded = Loaded(path)
@@ -180,36 +178,69 @@ def load_settings(
             loaded = load_yaml(text, path, keys=KEYS)
             values, found = _read(loaded, path)
             problems += found
-    layout, title = layouts[0], None
-    if "title" in values:
-        title = text_value(values["title"])
-        if title is None:
-            at = loaded.value_positions[("title",)]
-            problems.append(Diagnostic(path, *at, "settings", "title is one line of text"))
-    if "layout" in values:
-        wanted = values["layout"]
-        at = loaded.value_positions[("layout",)]
-        if isinstance(wanted, str) and wanted in layouts:
-            layout = wanted
-        else:
-            shown = wanted if isinstance(wanted, str) else "a list or mapping"
-            hint = did_you_mean(wanted, list(layouts)) if isinstance(wanted, str) else ""
-            message = f"unknown layout '{shown}'{hint} (layouts: {', '.join(layouts)})"
-            problems.append(Diagnostic(path, *at, "settings", message))
+    title = _title(values, loaded, path, problems)
+    layout = _layout(values, loaded, path, problems, layouts)
     level = _heading_level(values, loaded, path, problems)
     markers: FigureMarkers = "slug"
     if "figure_markers" in values:
         markers, found = _figure_markers(values["figure_markers"], loaded, path)
         problems += found
-    names: list[str] = []
-    source: str | None = None
+    names, source = _categories(values, loaded, path, problems, categories_raw, categories_path)
+    budget = _render_budget(values, loaded, path, problems)
+    settings = Settings(layout, title, tuple(names), source, level, markers, budget)
+    return settings, sorted(problems)
+
+
+def _title(
+    values: dict[str, Any], loaded: Loaded, path: str, problems: list[Diagnostic]
+) -> str | None:
+    """The list's title: one line of text, or None (the layout's default)."""
+    if "title" not in values:
+        return None
+    title = text_value(values["title"])
+    if title is None:
+        at = loaded.value_positions[("title",)]
+        problems.append(Diagnostic(path, *at, "settings", "title is one line of text"))
+    return title
+
+
+def _layout(
+    values: dict[str, Any],
+    loaded: Loaded,
+    path: str,
+    problems: list[Diagnostic],
+    layouts: Sequence[str],
+) -> str:
+    """The name of the list's layout: one of `layouts`, the first when none is given."""
+    wanted = values.get("layout", layouts[0])
+    if isinstance(wanted, str) and wanted in layouts:
+        return wanted
+    at = loaded.value_positions[("layout",)]
+    shown = wanted if isinstance(wanted, str) else "a list or mapping"
+    hint = did_you_mean(wanted, list(layouts)) if isinstance(wanted, str) else ""
+    message = f"unknown layout '{shown}'{hint} (layouts: {', '.join(layouts)})"
+    problems.append(Diagnostic(path, *at, "settings", message))
+    return layouts[0]
+
+
+def _categories(
+    values: dict[str, Any],
+    loaded: Loaded,
+    path: str,
+    problems: list[Diagnostic],
+    categories_raw: bytes | None,
+    categories_path: str,
+) -> tuple[list[str], str | None]:
+    """The list's categories and the file they come from: awesome.yaml's `categories`, else
+    categories.yaml, else none (a list given both is told to keep one)."""
+    from awesome_tools.core.categories import category_list, load_categories
+
     if "categories" in values:
         at = loaded.value_positions[("categories",)]
         names, found = category_list(
             values["categories"], _node(loaded, "categories"), path, at, what="categories"
         )
         problems += found
-        source = path
         if categories_raw is not None:
             key_at = loaded.key_positions[("categories",)]
             message = (
@@ -217,10 +248,9 @@ def load_settings(
                 f"(move them under 'categories:' here and delete {categories_path})"
             )
             problems.append(Diagnostic(path, *key_at, "settings", message))
-    elif categories_raw is not None:
+        return names, path
+    if categories_raw is not None:
         names, found = load_categories(categories_raw, categories_path)
         problems += found
-        source = categories_path
-    budget = _render_budget(values, loaded, path, problems)
-    settings = Settings(layout, title, tuple(names), source, level, markers, budget)
-    return settings, sorted(problems)
+        return names, categories_path
+    return [], None
