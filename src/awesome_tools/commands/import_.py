@@ -158,6 +158,30 @@ def _files(
     return files, set(files) if force else set()
 
 
+def _add_others(
+    plan: ImportPlan, root: Path, cwd: Path, files: dict[Path, str], replace: set[Path]
+) -> None:
+    """Add the plan's other files (a README's frame and settings) to those to write: each
+    where the list has none yet; the list's own settings get what the README needs that they
+    lack (its figure markers, its heading level), so that render writes the README back as it
+    was, with a warning for each setting of theirs kept."""
+    from awesome_tools.io.files import write_target
+
+    for name, text in plan.others.items():
+        other = write_target(root / name, root)
+        if name == SETTINGS and other.is_file():
+            shown = display_path(other, cwd)
+            own = read_text(other, shown)
+            merged, notes = merged_settings(own, text)
+            plan.diagnostics += [Diagnostic(shown, 1, 1, "import", n, "warning") for n in notes]
+            if merged != own:
+                files[other] = merged
+                replace.add(other)
+        elif not other.exists():
+            other.parent.mkdir(parents=True, exist_ok=True)
+            files[other] = text
+
+
 def run(args: argparse.Namespace) -> int:
     """Turn a README of model blocks into one entry file per model."""
     from awesome_tools.io.files import RefusedWrite, refuse_outside, write_all, write_target
@@ -188,22 +212,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     files, replace = _files(plan, into, kept, force=args.force)
     entry_files = set(files)
-    for name, text in plan.others.items():
-        # A panel README's frame and settings: written where the list has none yet; the list's
-        # own settings get what the README needs that they lack (its figure markers, its
-        # heading level), so that render writes the README back as it was.
-        other = write_target(root / name, root)
-        if name == SETTINGS and other.is_file():
-            shown = display_path(other, cwd)
-            own = read_text(other, shown)
-            merged, notes = merged_settings(own, text)
-            plan.diagnostics += [Diagnostic(shown, 1, 1, "import", n, "warning") for n in notes]
-            if merged != own:
-                files[other] = merged
-                replace.add(other)
-        elif not other.exists():
-            other.parent.mkdir(parents=True, exist_ok=True)
-            files[other] = text
+    _add_others(plan, root, cwd, files, replace)
     if plan.categories_text is not None:
         categories_target = write_target(into.absolute().parent / CATEGORIES, root)
         files[categories_target] = plan.categories_text

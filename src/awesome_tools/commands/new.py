@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from awesome_tools.commands.common import (
     EXIT_INTERRUPTED,
@@ -28,6 +29,9 @@ from awesome_tools.engine.project import (
 )
 from awesome_tools.layouts import layout_named
 from awesome_tools.ruleids import RuleId
+
+if TYPE_CHECKING:
+    from awesome_tools.layouts.base import Layout
 
 
 def _clash(root: Path, cwd: Path, name: str | None, url: str | None) -> str | None:
@@ -118,6 +122,44 @@ def _taken(
     return _clash(root, cwd, name, url)
 
 
+def _interview(
+    root: Path,
+    cwd: Path,
+    layout: Layout,
+    values: dict[str, str],
+    *,
+    categories: list[str],
+    known: Sequence[str],
+) -> tuple[dict[str, str], list[str]] | int:
+    """Ask for the layout's fields (`new -i`): the values and the sections to leave out, or
+    the exit code when the contributor stops or the answers name a model the list has."""
+    from awesome_tools.commands.interview import Interview
+
+    interview = Interview(
+        categories,
+        lambda path, answer: _answer_problem(
+            path, answer, categories=categories, root=root, cwd=cwd
+        ),
+        layout.required,
+        layout.suggested,
+        layout.shown,
+        known=(*known, *values),
+    )
+    try:
+        interview.run()
+    except KeyboardInterrupt:
+        print("\nawesome-tools: interrupted; nothing written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except EOFError:
+        print("\nawesome-tools: cancelled; nothing written", file=sys.stderr)
+        return EXIT_PROBLEMS
+    values = {**interview.values, **values}
+    clash = _clash(root, cwd, values["name"], values.get("url"))
+    if clash:
+        return _nothing_written(clash)
+    return values, interview.skip
+
+
 def _write_new(
     args: argparse.Namespace,
     root: Path,
@@ -136,31 +178,10 @@ def _write_new(
     layout = layout_named(read_settings(root, cwd)[0].layout)
     skip: list[str] = []
     if args.interactive:
-        from awesome_tools.commands.interview import Interview
-
-        interview = Interview(
-            categories,
-            lambda path, answer: _answer_problem(
-                path, answer, categories=categories, root=root, cwd=cwd
-            ),
-            layout.required,
-            layout.suggested,
-            layout.shown,
-            known=(*known, *values),
-        )
-        try:
-            interview.run()
-        except KeyboardInterrupt:
-            print("\nawesome-tools: interrupted; nothing written", file=sys.stderr)
-            return EXIT_INTERRUPTED
-        except EOFError:
-            print("\nawesome-tools: cancelled; nothing written", file=sys.stderr)
-            return EXIT_PROBLEMS
-        values = {**interview.values, **values}
-        skip = interview.skip
-        clash = _clash(root, cwd, values["name"], values.get("url"))
-        if clash:
-            return _nothing_written(clash)
+        asked = _interview(root, cwd, layout, values, categories=categories, known=known)
+        if isinstance(asked, int):
+            return asked
+        values, skip = asked
     shown = display_path(target, cwd)
     text = scaffold_text(
         values,
