@@ -441,3 +441,32 @@ def test_each_check_emits_only_its_own_rule(rule_id: RuleId) -> None:
         ctx = Context("README.md", text, read_document(text))
         emitted |= {d.rule for d in CHECKS[rule_id](ctx)}
     assert emitted <= {rule_id}
+
+
+# html-block-break, the one check of both layouts: (text, fences_are_code, lines flagged).
+_DETAILS = "<details>\n<summary>X</summary>\n\n{block}\n</details>\n"
+HTML_BREAKS = [
+    ("indented code", _DETAILS.format(block="    <td>x</td>"), False, [4]),
+    ("indented code, a panel", _DETAILS.format(block="    <td>x</td>"), True, [4]),
+    ("a fence, a table block", _DETAILS.format(block="```\ncode\n```"), False, [4]),
+    ("a fence, a panel's deep dive", _DETAILS.format(block="```\ncode\n```"), True, []),
+    ("a paragraph of table tags", _DETAILS.format(block="x</td><td>y"), True, [4]),
+    ("an HTML block", _DETAILS.format(block="<td>x</td>"), False, []),
+    ("a paragraph", _DETAILS.format(block="Plain words."), False, []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "fences_are_code", "lines"),
+    [case[1:] for case in HTML_BREAKS],
+    ids=[case[0] for case in HTML_BREAKS],
+)
+def test_html_block_break_is_one_check_for_both_layouts(
+    text: str, fences_are_code: bool, lines: list[int]
+) -> None:
+    from awesome_tools.layouts.htmlbreak import html_block_breaks
+
+    found = list(html_block_breaks("R.md", read_document(text), fences_are_code=fences_are_code))
+    assert [(d.line, d.column, d.rule) for d in found] == [
+        (line, 1, "html-block-break") for line in lines
+    ]

@@ -246,7 +246,7 @@ def _read(parsed: Parsed, lines: list[str], document: Document, reader: _Reader)
         if inside and token.type != "html_block":
             inline = tokens[index + 1] if token.type == "paragraph_open" else None
             if token.type in ("code_block", "fence"):
-                document.breaks.append(Break(start + 1, "code block"))
+                document.breaks.append(Break(start + 1, "code block", token.type == "fence"))
             elif inline is not None and TABLE_TAGS.search(inline.content):
                 document.breaks.append(Break(start + 1, "paragraph"))
             # An image needs `![`: other paragraphs need no inline parse.

@@ -98,6 +98,7 @@ class Break:
 
     line: int
     kind: str
+    fenced: bool = False  # a fenced code block (``` or ~~~), not indented code
 
 
 @dataclass(frozen=True)

@@ -336,7 +336,7 @@ def lint_alone(text: str, path: str) -> Alone:
         *figures(path, lines, region, frozenset(heads.lines)),
         *coverage(path, lines, panels),
         *swallowed(path, parsed, lines, heads.lines),
-        *html_breaks(path, parsed, lines),
+        *html_breaks(path, parsed),
     ]
     return found, heads.lines
 
@@ -346,15 +346,16 @@ def _head_lines(text: str) -> list[int]:
     return find_heads(text.split("\n")).lines
 
 
-def html_breaks(path: str, parsed: Parsed, lines: list[str]) -> Iterator[Diagnostic]:
-    """`html-block-break`: indented code, or a paragraph of table tags, after a blank line inside
-    a `<details>`; a fenced block there is meant as code.
+def html_breaks(path: str, parsed: Parsed) -> Iterator[Diagnostic]:
+    """`html-block-break` (`layouts/htmlbreak.py`): indented code, or a paragraph of table tags,
+    after a blank line inside a `<details>`.
 
     Only those blocks can be one, so the README's HTML is read (most of this rule's time) only
     when a top-level block is of either kind.
     """
     from awesome_tools.core.blockread import read_document
     from awesome_tools.core.blocks import TABLE_TAGS
+    from awesome_tools.layouts.htmlbreak import html_block_breaks
 
     tokens = parsed.tokens
     if not any(
@@ -366,11 +367,5 @@ def html_breaks(path: str, parsed: Parsed, lines: list[str]) -> Iterator[Diagnos
         for n, token in enumerate(tokens)
     ):
         return
-    for brk in read_document(parsed).breaks:
-        if lines[brk.line - 1].lstrip().startswith(("```", "~~~")):
-            continue  # a fenced block after a blank line inside <details> is meant as code
-        message = (
-            f"a blank line before this line ends the HTML block: GitHub shows what follows as a "
-            f"{brk.kind}; remove the blank line or indent less than 4 spaces"
-        )
-        yield Diagnostic(path, brk.line, 1, "html-block-break", message)
+    # A deep dive is Markdown inside <details>: a fence there is meant as code.
+    yield from html_block_breaks(path, read_document(parsed), fences_are_code=True)

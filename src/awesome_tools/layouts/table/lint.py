@@ -12,6 +12,7 @@ from awesome_tools.core.normalize import normalize_url
 from awesome_tools.core.urls import BadUrl, split_url
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.io import workers
+from awesome_tools.layouts.htmlbreak import html_block_breaks
 from awesome_tools.layouts.table.columns import column_key, headers
 from awesome_tools.layouts.table.context import Context
 from awesome_tools.layouts.table.drift import drift
@@ -211,12 +212,8 @@ def _duplicates(ctx: Context) -> Iterator[Diagnostic]:
 
 @rule("html-block-break")
 def _breaks(ctx: Context) -> Iterator[Diagnostic]:
-    for brk in ctx.document.breaks:
-        message = (
-            f"a blank line before this line ends the HTML block: GitHub shows what follows as a "
-            f"{brk.kind}; remove the blank line or indent less than 4 spaces"
-        )
-        yield ctx.at(brk.line, 1, "html-block-break", message)
+    # A model block is HTML throughout: a fence in it breaks the table too.
+    yield from html_block_breaks(ctx.path, ctx.document, fences_are_code=False)
 
 
 @rule("drift")
