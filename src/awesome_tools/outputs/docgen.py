@@ -51,7 +51,7 @@ def rules_markdown() -> str:
     """Render the rule reference."""
     parts = [
         "# Rules\n\n"
-        "<!-- Generated from src/awesome_tools/rules.py by `make docs`; do not edit. -->\n\n"
+        "<!-- Generated from src/awesome_tools/core/rules.py by `make docs`; do not edit. -->\n\n"
         "Every diagnostic reads `path:line:col: severity[rule] message`. Lines and columns "
         "start at 1; a problem with a key points at the key, a problem with a value at the "
         "value, a missing key at the first key of the mapping it belongs in.\n"
@@ -140,7 +140,7 @@ def issue_form() -> str:
         "labels": ["new model"],
         "body": body,
     }
-    header = "# Generated from src/awesome_tools/schema.py by `make docs`; do not edit.\n"
+    header = "# Generated from src/awesome_tools/core/schema.py by `make docs`; do not edit.\n"
     return header + yaml.safe_dump(form, sort_keys=False, allow_unicode=True, width=100)
 
 
