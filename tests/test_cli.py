@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -10,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from awesome_tools.cli import main
+from awesome_tools.cli import build_parser, main
+from awesome_tools.commands import COMMANDS
 from conftest import GOOD, LIST
 
 BAD_URL = GOOD.replace("https://arxiv.org/abs/2304.08485", "ftp://x.org/p")
@@ -168,3 +170,19 @@ def test_python_dash_m(project: Path) -> None:
     )
     assert (result.returncode, result.stdout) == (0, "")
     assert result.stderr == "1 file checked: no problems\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "built"),
+    [
+        (["check", "entries/llava.yaml"], ["check"]),
+        (["lint", "--no-shortcut"], ["lint"]),
+        (["--help"], [c.name for c in COMMANDS]),
+        (["chek"], [c.name for c in COMMANDS]),
+        ([], [c.name for c in COMMANDS]),
+    ],
+)
+def test_the_parser_builds_only_the_subcommand_named(argv: list[str], built: list[str]) -> None:
+    parser = build_parser(argv)
+    (sub,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert list(sub.choices) == built

@@ -90,15 +90,22 @@ def _has_own_docs() -> bool:
     return root is not None and not own_docs_missing(root)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the argument parser with one subcommand per task (`commands.COMMANDS`)."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """Build the argument parser with one subcommand per task (`commands.COMMANDS`).
+
+    Given the command line, only the subcommand it names is built (a hook runs `check` on one
+    file thousands of times: each argument costs argparse a help formatter); a command line
+    that names none (`--help`, a misspelling) gets them all, so that every one is listed.
+    """
     parser = argparse.ArgumentParser(
         prog="awesome-tools",
         description="Keep an awesome list of model architectures as checked data.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in COMMANDS:
+    named = next((arg for arg in argv or () if not arg.startswith("-")), None)
+    wanted = [command for command in COMMANDS if command.name == named]
+    for command in wanted or COMMANDS:
         _subcommand(sub, command)
     return parser
 
@@ -136,7 +143,7 @@ def _run(argv: Sequence[str] | None) -> int:
     from awesome_tools.io.files import RefusedWrite
     from awesome_tools.io.textfile import EncodingProblem
 
-    parser = build_parser()
+    parser = build_parser(sys.argv[1:] if argv is None else argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
