@@ -55,7 +55,6 @@ def test_rows_are_sorted_by_name_and_keys_follow_the_schema() -> None:
         "url",
         "category",
         "figure",
-        "figure_alt",
         "architecture",
         "training",
         "alignment",

@@ -225,7 +225,7 @@ TABLE = Layout(
     shown=frozenset(
         [
             *("released", "category", "vision_encoder", "language_model", "connector"),
-            *("code", "weights", "figure", "figure_alt", "alignment"),
+            *("code", "weights", "figure", "alignment"),
         ]
     ),
     escapes_text=True,
@@ -301,7 +301,7 @@ def _panel_extras(
 ) -> dict[str, str]:
     from awesome_tools.panel import credits_file
 
-    if not any(entry.figure_source for entry in entries):
+    if not any(entry.figure and entry.figure.source for entry in entries):
         return {}
     return {CREDITS: credits_file(entries, templates, markers=figure_markers)}
 

@@ -14,6 +14,7 @@ from pydantic_core import ErrorDetails
 from awesome_tools.diagnostics import Diagnostic, closest, did_you_mean
 from awesome_tools.digits import foreign_digit_problem
 from awesome_tools.fieldtypes import LINK_KINDS
+from awesome_tools.figureshape import old_figure, old_key, old_reference
 from awesome_tools.keys import allowed_keys, field_description, field_info, home_of
 from awesome_tools.layout import TABLE_REQUIRED
 from awesome_tools.loader import KeyPath, Loaded, Position
@@ -32,7 +33,6 @@ _RULES: dict[str, RuleId] = {
     "hidden_character": "hidden-character",
     "bad_url": "bad-url",
     "unknown_category": "unknown-category",
-    "figure_pair": "missing-field",
     "placeholder": "placeholder",
     "bad_date": "bad-date",
     "unknown_connector": "unknown-connector",
@@ -79,6 +79,9 @@ def _misplaced(loc: KeyPath) -> tuple[str, ...] | None:
 
 def _unknown_key(loaded: Loaded, loc: KeyPath) -> str:
     field = _dotted(loc)
+    old = old_key(field)
+    if old is not None:
+        return old
     home = _misplaced(loc)
     if home == ():
         return f"unknown key '{field}' here; it belongs at the top level: remove its indentation"
@@ -135,6 +138,8 @@ def _message(error: ErrorDetails, categories: Sequence[str]) -> str:
         options = list(LINK_KINDS)
         hint = did_you_mean(str(error["input"]), options) or f" (one of: {', '.join(options)})"
         return f"{field}: unknown link kind '{error['input']}'{hint}"
+    if kind in ("model_type", "dict_type") and loc == ("figure",):
+        return old_figure(_kind(error["input"]))
     if kind in ("model_type", "dict_type"):
         keys = ", ".join(allowed_keys(loc))
         return f"'{field}' must be a mapping with the keys {keys}, not {_kind(error['input'])}"
@@ -198,11 +203,7 @@ def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) 
         position = loaded.key_positions.get(loc, position)
         options = re.findall(r"'([^']*)'", str((error.get("ctx") or {}).get("expected", "")))
         hint = did_you_mean(str(loc[-1]), options) or f" (allowed here: {', '.join(options)})"
-        message = f"unknown key '{_dotted(loc)}'{hint}"
-    elif kind == "figure_pair":
-        given = ("figure",) if ("figure",) in loaded.key_positions else ("figure_alt",)
-        position = loaded.key_positions.get(given, _first_key(loaded, ()))
-        message = "figure and figure_alt go together: give both or neither"
+        message = old_reference(str(loc[-1])) or f"unknown key '{_dotted(loc)}'{hint}"
     else:
         message = _message(error, categories)
         at = error.get("ctx", {}).get("at")
