@@ -191,6 +191,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write index.html and its assets (default: site/ of the project root)",
     )
 
+    upgrade = _subcommand(
+        sub,
+        "upgrade",
+        "rewrite entry files of the figure's old shape (figure: path, figure_alt: ...) as "
+        "figure: {file: ..., alt: ...}",
+    )
+    _add_check(upgrade, "write nothing; exit 1 if a file is of the old shape")
+
     schema = _subcommand(sub, "schema", "write schema/entry.schema.json")
     _add_check(schema, "write nothing; exit 1 if a file is stale")
 
