@@ -22,7 +22,7 @@ OLD_KEYS = {
 # `panel_quirks.references` named the figure's texts by their old keys.
 OLD_REFERENCES = {"figure_alt": "figure.alt", "figure_caption": "figure.caption"}
 
-_HOW = "(`awesome-tools upgrade` converts an old entry file)"
+_HOW = "; `awesome-tools upgrade` converts an entry file of the old shape"
 
 
 def old_key(key: str) -> str | None:
@@ -31,14 +31,26 @@ def old_key(key: str) -> str | None:
     if new is None:
         return None
     example = "file: ..., alt: ..." + ("" if new == "alt" else f", {new}: ...")
-    return f"'{key}' is now '{new}' under 'figure:' (figure: {{{example}}}) {_HOW}"
+    return f"'{key}' is now '{new}' under 'figure:' (figure: {{{example}}}){_HOW}"
+
+
+def new_path(path: tuple[str | int, ...]) -> tuple[str, str] | None:
+    """Where an old figure key (at the top level, or under `figure:` by half a conversion)
+    belongs now, or None for any other key."""
+    new = OLD_KEYS.get(str(path[-1])) if path[:-1] in ((), ("figure",)) else None
+    return ("figure", new) if new is not None else None
+
+
+def old_key_inside(key: str) -> str:
+    """What an old figure key under `figure:` says."""
+    return f"unknown key 'figure.{key}'; under 'figure:' it is '{OLD_KEYS[key]}'"
 
 
 def old_figure(kind: str) -> str:
     """What `figure` given as text (or a list) says."""
     return (
         f"'figure' is a mapping now, not {kind}: write the image as 'file:' under 'figure:' "
-        f"with its alt text (figure: {{file: ..., alt: ...}}) {_HOW}"
+        f"with its alt text (figure: {{file: ..., alt: ...}}){_HOW}"
     )
 
 
@@ -47,4 +59,4 @@ def old_reference(key: str) -> str | None:
     new = OLD_REFERENCES.get(key)
     if new is None:
         return None
-    return f"'panel_quirks.references.{key}' is now 'panel_quirks.references.{new}' {_HOW}"
+    return f"'panel_quirks.references.{key}' is now 'panel_quirks.references.{new}'{_HOW}"

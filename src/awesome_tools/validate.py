@@ -14,7 +14,7 @@ from pydantic_core import ErrorDetails
 from awesome_tools.diagnostics import Diagnostic, closest, did_you_mean
 from awesome_tools.digits import foreign_digit_problem
 from awesome_tools.fieldtypes import LINK_KINDS
-from awesome_tools.figureshape import old_figure, old_key, old_reference
+from awesome_tools.figureshape import new_path, old_figure, old_key, old_key_inside, old_reference
 from awesome_tools.keys import allowed_keys, field_description, field_info, home_of
 from awesome_tools.layout import TABLE_REQUIRED
 from awesome_tools.loader import KeyPath, Loaded, Position
@@ -82,6 +82,8 @@ def _unknown_key(loaded: Loaded, loc: KeyPath) -> str:
     old = old_key(field)
     if old is not None:
         return old
+    if new_path(loc) is not None:
+        return old_key_inside(str(loc[-1]))
     home = _misplaced(loc)
     if home == ():
         return f"unknown key '{field}' here; it belongs at the top level: remove its indentation"
@@ -109,6 +111,10 @@ def _explained(errors: Sequence[ErrorDetails]) -> set[KeyPath]:
         if error["type"] != "extra_forbidden":
             continue
         loc: KeyPath = tuple(error["loc"])
+        renamed = new_path(loc)
+        if renamed is not None:  # a key of the figure's old shape: its message names the new
+            found.update([renamed[:1], renamed])
+            continue
         home = _misplaced(loc)
         if home is not None:
             wanted = (*home, str(loc[-1]))
