@@ -355,3 +355,44 @@ def test_the_upgrade_command_reports_a_file_it_leaves_alone(
         "as alt\n"
     )
     assert err == "1 file checked: 1 error, 0 warnings\n"
+
+
+# (case, what a list's own template of the old shape writes of each entry with a figure,
+# what render says)
+OLD_TEMPLATES: list[tuple[str, str, str]] = [
+    (
+        "an old field",
+        "{{ entry.figure_alt }}",
+        "the template fails: 'awesome_tools.schema.Entry object' has no attribute "
+        "'figure_alt'; the figure is one mapping now: entry.figure.alt",
+    ),
+    (
+        "the figure as its path",
+        '<img src="{{ entry.figure }}">',
+        "the template fails: TypeError: the figure is one mapping now: entry.figure.file is "
+        "the image",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "written", "said"), OLD_TEMPLATES, ids=[c[0] for c in OLD_TEMPLATES]
+)
+def test_a_template_of_the_old_shape_is_told_the_new_one(
+    seed_project: Path, capsys: pytest.CaptureFixture[str], case: str, written: str, said: str
+) -> None:
+    entry = seed_project / "entries" / "flamingo.yaml"
+    figure = "figure:\n  file: https://x.org/f.png\n  alt: F\narchitecture:"
+    entry.write_text(entry.read_text("utf-8").replace("architecture:", figure, 1), "utf-8")
+    template = seed_project / "templates" / "README.md.j2"
+    lines = template.read_text("utf-8").count("\n")
+    loop = "{% for s in sections %}{% for entry in s.entries %}{% if entry.figure %}"
+    template.write_text(
+        template.read_text("utf-8") + f"{loop}{written}{{% endif %}}{{% endfor %}}{{% endfor %}}\n",
+        "utf-8",
+    )
+    readme = (seed_project / "README.md").read_bytes()
+    assert main(["render"]) == 1
+    out, _ = capsys.readouterr()
+    assert out == f"templates/README.md.j2:{lines + 1}:1: error[template] {said}\n"
+    assert (seed_project / "README.md").read_bytes() == readme

@@ -8,6 +8,8 @@ shape at each old key, and `awesome-tools upgrade` rewrites old entry files.
 
 from __future__ import annotations
 
+import re
+
 # The keys of `figure:`, in the schema's order (`schema.Figure`; a test holds them equal).
 FIGURE_KEYS = ("file", "alt", "caption", "number", "source", "page", "width")
 # Each old top-level key, by the key it is now under `figure:`.
@@ -52,6 +54,13 @@ def old_figure(kind: str) -> str:
         f"'figure' is a mapping now, not {kind}: write the image as 'file:' under 'figure:' "
         f"with its alt text (figure: {{file: ..., alt: ...}}){_HOW}"
     )
+
+
+def old_attribute(reason: str) -> str:
+    """What a template's error adds when it read an old figure field of an entry."""
+    found = re.search(r"Entry object' has no attribute '(figure_[a-z]+)'", reason)
+    new = OLD_KEYS.get(found[1]) if found else None
+    return f"; the figure is one mapping now: entry.figure.{new}" if new else ""
 
 
 def old_reference(key: str) -> str | None:

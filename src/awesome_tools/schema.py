@@ -119,6 +119,11 @@ class Figure(StrictModel):
         default=None, description="Optional: the width the figure is shown at, in pixels."
     )
 
+    def __html__(self) -> str:
+        """A template writing the figure itself (`{{ entry.figure }}`: the path, in the old
+        shape) fails naming the field to write, rather than writing the mapping."""
+        raise TypeError("the figure is one mapping now: entry.figure.file is the image")
+
 
 Flag = Literal["yes", "no"]
 # The panel text whose characters an imported README may have spelt as references.
