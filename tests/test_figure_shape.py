@@ -93,6 +93,22 @@ OLD_CASES: list[tuple[str, str, list[str]]] = [
         [f"{P}:7:1: {_moved('figure_alt', 'alt')}"],
     ),
     (
+        "the new key at the top level",
+        _old("alt: x\n"),
+        [
+            f"{P}:5:1: error[unknown-key] unknown key 'alt' here; it belongs under 'figure:' "
+            "(add 'figure:' and indent it by 2 spaces below that line)"
+        ],
+    ),
+    (
+        "the new key beside the figure mapping",
+        _old("figure:\n  file: a.png\nalt: x\n"),
+        [
+            f"{P}:7:1: error[unknown-key] unknown key 'alt' here; it belongs under 'figure:' "
+            "on line 5 (indent it by 2 spaces below that line)"
+        ],
+    ),
+    (
         "a figure without its alt text",
         _old("figure:\n  file: https://x.org/a.png\n"),
         [
