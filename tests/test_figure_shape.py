@@ -412,3 +412,34 @@ def test_a_template_of_the_old_shape_is_told_the_new_one(
     out, _ = capsys.readouterr()
     assert out == f"templates/README.md.j2:{lines + 1}:1: error[template] {said}\n"
     assert (seed_project / "README.md").read_bytes() == readme
+
+
+# (case, the figure line of the LLaVA block edited by hand, the fields lint names)
+FIGURE_EDITS: list[tuple[str, str, str]] = [
+    ("the alt text", '<img src="https://x.org/llava.png" alt="Two towers!">', "figure.alt"),
+    ("the image", '<img src="https://x.org/other.png" alt="Two towers">', "figure.file"),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "edited", "fields"), FIGURE_EDITS, ids=[c[0] for c in FIGURE_EDITS]
+)
+def test_a_hand_edited_figure_names_the_figure_field(
+    seed_project: Path, capsys: pytest.CaptureFixture[str], case: str, edited: str, fields: str
+) -> None:
+    entry = seed_project / P
+    figure = "figure:\n  file: https://x.org/llava.png\n  alt: Two towers\narchitecture:"
+    entry.write_text(entry.read_text("utf-8").replace("architecture:", figure, 1), "utf-8")
+    assert main(["render"]) == 0
+    readme = seed_project / "README.md"
+    lines = readme.read_text("utf-8").split("\n")
+    at = lines.index('<img src="https://x.org/llava.png" alt="Two towers">')
+    assert lines[at - 2] == '<details id="llava">'
+    lines[at] = edited
+    readme.write_text("\n".join(lines), "utf-8")
+    capsys.readouterr()
+    assert main(["lint"]) == 1
+    assert capsys.readouterr().out == (
+        f"README.md:{at + 1}:1: error[drift] block 'LLaVA' (line {at - 1}) differs from "
+        f"{P} (field {fields}): edit {P}, not README.md, then run `make readme`\n"
+    )
