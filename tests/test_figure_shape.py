@@ -38,11 +38,13 @@ def _moved(key: str, new: str) -> str:
     return f"error[unknown-key] '{key}' is now '{new}' under 'figure:' (figure: {{{example}}}){UPGRADE}"
 
 
-def _not_text(kind: str) -> str:
-    return (
-        f"error[wrong-type] 'figure' is a mapping now, not {kind}: write the image as 'file:' "
-        f"under 'figure:' with its alt text (figure: {{file: ..., alt: ...}}){UPGRADE}"
-    )
+NOT_TEXT = (
+    "error[wrong-type] 'figure' is a mapping now, not text: write the image as 'file:' under "
+    f"'figure:' with its alt text (figure: {{file: ..., alt: ...}}){UPGRADE}"
+)
+
+
+WANTED = "'figure' must be a mapping with the keys file, alt, caption, number, source, page, width"
 
 
 # (case, entry file, what check says): the old shape, key by key, at the key's line and column.
@@ -51,13 +53,25 @@ OLD_CASES: list[tuple[str, str, list[str]]] = [
         (key, _old(f"{key}: '2'\n"), [f"{P}:5:1: {_moved(key, new)}"])
         for key, new in OLD_KEYS.items()
     ),
-    ("figure as text", _old("figure: assets/x.png\n"), [f"{P}:5:9: {_not_text('text')}"]),
-    ("figure as a list", _old("figure:\n- assets/x.png\n"), [f"{P}:6:1: {_not_text('a list')}"]),
+    ("figure as text", _old("figure: assets/x.png\n"), [f"{P}:5:9: {NOT_TEXT}"]),
+    (
+        "figure as a list",
+        _old("figure:\n- assets/x.png\n"),
+        [f"{P}:6:1: error[wrong-type] {WANTED}, not a list"],
+    ),
+    (
+        "figure empty, its keys not indented",
+        _old("figure:\nfile: a.png\n"),
+        [
+            f"{P}:6:1: error[unknown-key] unknown key 'file' here; it belongs under 'figure:' "
+            "on line 5 (indent it by 2 spaces below that line)"
+        ],
+    ),
     (
         "the whole old shape",
         _old("figure: https://x.org/a.png\nfigure_alt: The diagram.\nfigure_width: '640'\n"),
         [
-            f"{P}:5:9: {_not_text('text')}",
+            f"{P}:5:9: {NOT_TEXT}",
             f"{P}:6:1: {_moved('figure_alt', 'alt')}",
             f"{P}:7:1: {_moved('figure_width', 'width')}",
         ],
@@ -141,7 +155,7 @@ def test_the_check_command_exits_1_on_the_old_shape(
     (project / P).write_text(_old("figure: https://x.org/a.png\nfigure_alt: x\n"), "utf-8")
     assert main(["check"]) == 1
     out, err = capsys.readouterr()
-    assert out == (f"{P}:5:9: {_not_text('text')}\n{P}:6:1: {_moved('figure_alt', 'alt')}\n")
+    assert out == (f"{P}:5:9: {NOT_TEXT}\n{P}:6:1: {_moved('figure_alt', 'alt')}\n")
     assert err == "1 file checked: 2 errors, 0 warnings\n"
 
 

@@ -48,10 +48,10 @@ def old_key_inside(key: str) -> str:
     return f"unknown key 'figure.{key}'; under 'figure:' it is '{OLD_KEYS[key]}'"
 
 
-def old_figure(kind: str) -> str:
-    """What `figure` given as text (or a list) says."""
+def old_figure() -> str:
+    """What `figure` given as text, its old shape's path, says."""
     return (
-        f"'figure' is a mapping now, not {kind}: write the image as 'file:' under 'figure:' "
+        "'figure' is a mapping now, not text: write the image as 'file:' under 'figure:' "
         f"with its alt text (figure: {{file: ..., alt: ...}}){_HOW}"
     )
 

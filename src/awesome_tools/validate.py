@@ -144,8 +144,9 @@ def _message(error: ErrorDetails, categories: Sequence[str]) -> str:
         options = list(LINK_KINDS)
         hint = did_you_mean(str(error["input"]), options) or f" (one of: {', '.join(options)})"
         return f"{field}: unknown link kind '{error['input']}'{hint}"
-    if kind in ("model_type", "dict_type") and loc == ("figure",):
-        return old_figure(_kind(error["input"]))
+    old_path = loc == ("figure",) and isinstance(error["input"], str) and error["input"] != ""
+    if kind in ("model_type", "dict_type") and old_path:  # the figure's old shape: a path
+        return old_figure()
     if kind in ("model_type", "dict_type"):
         keys = ", ".join(allowed_keys(loc))
         return f"'{field}' must be a mapping with the keys {keys}, not {_kind(error['input'])}"
