@@ -192,8 +192,8 @@ PANEL_TEXT_FIELDS = (
     "deep_dive",
     "title",
     "name",
-    "figure_alt",
-    "figure_caption",
+    "figure.alt",
+    "figure.caption",
     "links.label",
     "contribution",
 )
@@ -206,11 +206,13 @@ _PANEL_BASE = {
     "released": "2024-02-01",
     "contribution": "Joins.",
     "links": [{"kind": "paper", "url": "https://arxiv.org/abs/2310.00001", "label": "Paper"}],
-    "figure": "https://example.org/mid.png",
-    "figure_alt": "Mid architecture",
-    "figure_caption": "The model",
-    "figure_source": "https://arxiv.org/pdf/2310.00001",
-    "figure_number": "2",
+    "figure": {
+        "file": "https://example.org/mid.png",
+        "alt": "Mid architecture",
+        "caption": "The model",
+        "source": "https://arxiv.org/pdf/2310.00001",
+        "number": "2",
+    },
     "deep_dive": "Deep **dive**.",
 }
 
@@ -236,6 +238,9 @@ def panel_entry_data(data: bytes) -> dict[str, object]:
     for field, value in zip(PANEL_TEXT_FIELDS, parts, strict=False):
         if field == "links.label":
             entry["links"] = [{**_PANEL_BASE["links"][0], "label": value}]  # type: ignore[index]
+        elif field.startswith("figure."):
+            figure = dict(entry["figure"])  # type: ignore[call-overload]
+            entry["figure"] = {**figure, field.removeprefix("figure."): value}
         else:
             entry[field] = value
     entry["title"] = str(entry["title"]).strip() or "a model"

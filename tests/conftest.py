@@ -50,7 +50,7 @@ def stand_in_figures(root: Path) -> int:
     """Give an imported list its local figure files, as empty stand-ins (check wants each to
     exist; upstream's images are not part of the corpus copy); how many."""
     texts = "".join(p.read_text("utf-8") for p in sorted((root / "entries").glob("*.yaml")))
-    figures = sorted(set(re.findall(r"^figure: (assets/\S+\.png)$", texts, re.M)))
+    figures = sorted(set(re.findall(r"^  file: (assets/\S+\.png)$", texts, re.M)))
     for figure in figures:
         (root / figure).parent.mkdir(parents=True, exist_ok=True)
         (root / figure).write_bytes(b"")
@@ -61,9 +61,10 @@ def stand_in_figures(root: Path) -> int:
 PANEL_ENTRY = (
     GOOD
     + "summary: LLaVA links CLIP to Vicuna.\n"
-    + "figure: assets/architectures/llava.png\n"
-    + "figure_alt: LLaVA's architecture\n"
-    + "figure_source: https://arxiv.org/pdf/2304.08485\n"
+    + "figure:\n"
+    + "  file: assets/architectures/llava.png\n"
+    + "  alt: LLaVA's architecture\n"
+    + "  source: https://arxiv.org/pdf/2304.08485\n"
 )
 
 
@@ -128,8 +129,10 @@ RICH: list[dict[str, Any]] = [
         "title": "Zeta: a Decoder",
         "url": "https://arxiv.org/abs/2401.00001",
         "category": "Decoders & Friends",
-        "figure": "https://example.org/zeta.png",
-        "figure_alt": "Zeta's encoder feeding a decoder",
+        "figure": {
+            "file": "https://example.org/zeta.png",
+            "alt": "Zeta's encoder feeding a decoder",
+        },
         **_sections("Zeta"),
     },
     {

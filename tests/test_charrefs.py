@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import get_args
+from typing import Any, get_args
 
 import pytest
 import yaml
@@ -85,11 +85,28 @@ BASE = {
     "title": "LLaVA",
     "url": "https://arxiv.org/abs/2304.08485",
     "summary": "A summary.",
-    "figure": "assets/llava.png",
-    "figure_alt": "LLaVA architecture",
-    "figure_caption": "The caption",
-    "figure_source": "https://arxiv.org/abs/2304.08485",
+    "figure": {
+        "file": "assets/llava.png",
+        "alt": "LLaVA architecture",
+        "caption": "The caption",
+        "source": "https://arxiv.org/abs/2304.08485",
+    },
 }
+
+
+def _with(data: dict[str, Any], dotted: str, text: str) -> dict[str, Any]:
+    """The data with one field (`summary`, `figure.alt`) given the text."""
+    head, _, rest = dotted.partition(".")
+    return {**data, head: {**data[head], rest: text} if rest else text}
+
+
+def _at(data: dict[str, Any], dotted: str) -> Any:
+    """The value of one field (`summary`, `figure.alt`) of the data."""
+    for key in dotted.split("."):
+        data = data[key]
+    return data
+
+
 # (field, text typed in the entry, the line of the panel it gives)
 PANEL_ESCAPES: list[tuple[str, str, str]] = [
     ("summary", "A <script>alert(1)</script> & more", "A &lt;script>alert(1)&lt;/script> & more"),
@@ -99,12 +116,12 @@ PANEL_ESCAPES: list[tuple[str, str, str]] = [
         "### **LLaVA: &lt;img src=x onerror=alert(1)>**",
     ),
     (
-        "figure_alt",
+        "figure.alt",
         'LLaVA" onload="alert(1)',
         '  <img src="assets/llava.png" alt="LLaVA&quot; onload=&quot;alert(1)">',
     ),
     (
-        "figure_caption",
+        "figure.caption",
         "A </sub><script>x</script> &amp; caption",
         '<p align="center"><sub><b>Official architecture diagram.</b> A &lt;/sub>&lt;script>x&lt;/script> '
         '&amp;amp; caption. <a href="https://arxiv.org/abs/2304.08485">Primary source</a>. '
@@ -117,7 +134,7 @@ PANEL_ESCAPES: list[tuple[str, str, str]] = [
     ("field", "text", "line"), PANEL_ESCAPES, ids=[c[0] for c in PANEL_ESCAPES]
 )
 def test_a_new_entry_s_text_never_becomes_markup(field: str, text: str, line: str) -> None:
-    assert line in panel_text(Entry.model_validate({**BASE, field: text}), "1").split("\n")
+    assert line in panel_text(Entry.model_validate(_with(BASE, field, text)), "1").split("\n")
 
 
 FRAME = (
@@ -159,16 +176,16 @@ IMPORT_CASES: list[tuple[str, dict[str, str], str, str, dict[str, str] | None]] 
     (
         "hex in the alt",
         {"alt": "LLaVA&#x27;s architecture"},
-        "figure_alt",
+        "figure.alt",
         "LLaVA's architecture",
-        {"figure_alt": "&#x27;"},
+        {"figure.alt": "&#x27;"},
     ),
     (
         "decimal in the caption",
         {"caption": "LLaVA&#39;s design"},
-        "figure_caption",
+        "figure.caption",
         "LLaVA's design",
-        {"figure_caption": "&#39;"},
+        {"figure.caption": "&#39;"},
     ),
     (
         "named in the summary",
@@ -187,7 +204,7 @@ IMPORT_CASES: list[tuple[str, dict[str, str], str, str, dict[str, str] | None]] 
     (
         "quote in the alt",
         {"alt": "The &quot;LLaVA&quot; figure"},
-        "figure_alt",
+        "figure.alt",
         'The "LLaVA" figure',
         None,
     ),
@@ -239,7 +256,7 @@ def test_import_decodes_and_render_writes_the_readme_back(
     assert main(["import", "old.md"]) == 0
     assert "warning" not in capsys.readouterr().out
     data = yaml.safe_load((tmp_path / "entries" / "llava.yaml").read_text("utf-8"))
-    got = data["links"][0]["label"] if field == "links" else data[field]
+    got = data["links"][0]["label"] if field == "links" else _at(data, field)
     assert got == value
     assert (data.get("panel_quirks") or {}).get("references") == quirk
     assert main(["check"]) == 0
@@ -303,8 +320,8 @@ def test_the_upstream_catalog_imports_as_plain_text() -> None:
         "smolvlm",
     ]
     assert {v for quirks in spelt.values() for v in quirks.values()} == {"&#x27;"}
-    assert spelt["eagle-2"] == {"figure_alt": "&#x27;", "figure_caption": "&#x27;"}
-    assert "Eagle 2's tiled mixture" in entries["eagle-2.yaml"]["figure_caption"]
+    assert spelt["eagle-2"] == {"figure.alt": "&#x27;", "figure.caption": "&#x27;"}
+    assert "Eagle 2's tiled mixture" in entries["eagle-2.yaml"]["figure"]["caption"]
     _, problems = check_entries(
         [(f"entries/{name}", text.encode()) for name, text in plan.files.items()],
         categories=[],
@@ -343,7 +360,7 @@ def test_the_table_import_decodes_references_too() -> None:
     assert plan.diagnostics == []
     data = yaml.safe_load(plan.files["llava-s-model.yaml"])
     assert data["name"] == "LLaVA's model"
-    assert data["figure_alt"] == 'Q&A "figure"'
+    assert data["figure"]["alt"] == 'Q&A "figure"'
     assert data["title"] == "It's tuned"
     assert data["architecture"]["overview"] == "A <b> tag"
     assert data["architecture"]["components"] == "x &foo; y"

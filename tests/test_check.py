@@ -139,17 +139,20 @@ CASES: list[tuple[str, bytes | str, list[str]]] = [
     (
         "data url figure",
         GOOD.replace(
-            "architecture:", "figure: data:image/png;base64,AAAA\nfigure_alt: x\narchitecture:"
+            "architecture:",
+            "figure:\n  file: data:image/png;base64,AAAA\n  alt: x\narchitecture:",
         ),
         [
-            "5:9: error[bad-url] figure: must be an absolute https:// link, "
+            "6:9: error[bad-url] figure.file: must be an absolute https:// link, "
             "got 'data:image/png;base64,AAAA'"
         ],
     ),
     (
         "figure without alt",
-        GOOD.replace("architecture:", "figure: https://example.org/a.png\narchitecture:"),
-        ["5:1: error[missing-field] figure and figure_alt go together: give both or neither"],
+        GOOD.replace("architecture:", "figure:\n  file: https://example.org/a.png\narchitecture:"),
+        [
+            "6:3: error[missing-field] missing required field 'figure.alt': add 'alt:' under 'figure'"
+        ],
     ),
     (
         "blank text",
@@ -224,8 +227,7 @@ CASES: list[tuple[str, bytes | str, list[str]]] = [
         [
             "4:1: error[unknown-key] unknown key 'year' (allowed here: "
             "name, title, url, released, category, order, summary, contribution, authors, "
-            "vision_encoder, language_model, connector, code, weights, links, figure, figure_alt, "
-            "figure_caption, figure_number, figure_source, figure_page, figure_width, architecture, "
+            "vision_encoder, language_model, connector, code, weights, links, figure, architecture, "
             "training, alignment, datasets, deep_dive, panel_quirks)"
         ],
     ),
@@ -375,6 +377,10 @@ def _with(fields: str) -> str:
     return GOOD.replace("architecture:\n", fields + "\narchitecture:\n")
 
 
+# A figure's file and alt text, lines 5 to 7: a case's other figure field is line 8.
+FIGURE = "figure:\n  file: https://x.org/a.png\n  alt: x\n"
+
+
 ARXIV = "https://arxiv.org/abs/2304.08485"
 LINKS = (
     f"links:\n- kind: paper\n  url: {ARXIV}\n  label: arXiv\n"
@@ -388,9 +394,9 @@ FIELD_CASES: list[tuple[str, bytes | str, list[str]]] = [
         "panel fields are valid",
         _with(
             "order: 2\nsummary: One  paragraph.\ncontribution: A line.\nauthors: A et al., EPFL\n"
-            "figure: https://x.org/llava.png\nfigure_alt: The architecture.\n"
-            "figure_caption: Overview.\nfigure_number: 2\nfigure_source: https://arxiv.org/pdf/1\n"
-            "figure_page: 4\nfigure_width: 820\ndeep_dive: |\n  First.  \n\n  Second.\n" + LINKS
+            "figure:\n  file: https://x.org/llava.png\n  alt: The architecture.\n"
+            "  caption: Overview.\n  number: 2\n  source: https://arxiv.org/pdf/1\n"
+            "  page: 4\n  width: 820\ndeep_dive: |\n  First.  \n\n  Second.\n" + LINKS
         ),
         [],
     ),
@@ -414,9 +420,9 @@ FIELD_CASES: list[tuple[str, bytes | str, list[str]]] = [
     ),
     (
         "figure page is digits",
-        _with("figure_page: p. 4"),
+        _with(FIGURE + "  page: p. 4"),
         [
-            "5:14: error[bad-number] figure_page: must be a whole number written in digits, "
+            "8:9: error[bad-number] figure.page: must be a whole number written in digits, "
             "got 'p. 4'"
         ],
     ),
@@ -577,35 +583,40 @@ FIELD_CASES: list[tuple[str, bytes | str, list[str]]] = [
     ),
     (
         "figure outside the list",
-        _with("figure: ../x.png\nfigure_alt: x"),
+        _with("figure:\n  file: ../x.png\n  alt: x"),
         [
-            "5:9: error[bad-url] figure: must be an https:// link or a path relative to the "
+            "6:9: error[bad-url] figure.file: must be an https:// link or a path relative to the "
             "list's folder without '..', got '../x.png'"
         ],
     ),
     (
         "figure absolute path",
-        _with("figure: /etc/x.png\nfigure_alt: x"),
+        _with("figure:\n  file: /etc/x.png\n  alt: x"),
         [
-            "5:9: error[bad-url] figure: must be an https:// link or a path relative to the "
+            "6:9: error[bad-url] figure.file: must be an https:// link or a path relative to the "
             "list's folder without '..', got '/etc/x.png'"
         ],
     ),
     (
         "figure over http",
-        _with("figure: http://x.org/y.png\nfigure_alt: x"),
-        ["5:9: error[bad-url] figure: must be an absolute https:// link, got 'http://x.org/y.png'"],
+        _with("figure:\n  file: http://x.org/y.png\n  alt: x"),
+        [
+            "6:9: error[bad-url] figure.file: must be an absolute https:// link, "
+            "got 'http://x.org/y.png'"
+        ],
     ),
     (
         "a local figure without alt text",
-        _with("figure: assets/x.png"),
-        ["5:1: error[missing-field] figure and figure_alt go together: give both or neither"],
+        _with("figure:\n  file: assets/x.png"),
+        [
+            "6:3: error[missing-field] missing required field 'figure.alt': add 'alt:' under 'figure'"
+        ],
     ),
     (
         "figure source",
-        _with("figure_source: ftp://x.org/a"),
+        _with(FIGURE + "  source: ftp://x.org/a"),
         [
-            "5:16: error[bad-url] figure_source: must be an absolute http:// or https:// link, "
+            "8:11: error[bad-url] figure.source: must be an absolute http:// or https:// link, "
             "got 'ftp://x.org/a'"
         ],
     ),
@@ -647,10 +658,10 @@ HTML_ENTITY_CASES: list[tuple[str, bytes | str, list[str]]] = [
     ),
     (
         "two on a quoted line",
-        _with('figure_caption: "Say &quot;hi&quot;"'),
+        _with(FIGURE + '  caption: "Say &quot;hi&quot;"'),
         [
-            "5:22: " + _refs("figure_caption", "&quot;", '"'),
-            "5:30: " + _refs("figure_caption", "&quot;", '"'),
+            "8:17: " + _refs("figure.caption", "&quot;", '"'),
+            "8:25: " + _refs("figure.caption", "&quot;", '"'),
         ],
     ),
     (
@@ -678,7 +689,7 @@ HTML_ENTITY_CASES: list[tuple[str, bytes | str, list[str]]] = [
         _with("panel_quirks:\n  references:\n    figure_cap: '&#x27;'\n    summary: '&#x27; x'"),
         [
             "7:5: error[unknown-key] unknown key 'panel_quirks.references.figure_cap'; "
-            "did you mean 'figure_caption'?",
+            "did you mean 'figure.caption'?",
             "8:14: error[wrong-type] panel_quirks.references.summary: 'x' is not an HTML "
             "character reference to one visible character (such as &#x27;); a space goes "
             "between two",
@@ -742,8 +753,7 @@ DEPTH_CASES: list[tuple[str, bytes | str, list[str]]] = [
         [
             "16:1: error[unknown-key] unknown key 'extra' (allowed here: "
             "name, title, url, released, category, order, summary, contribution, authors, "
-            "vision_encoder, language_model, connector, code, weights, links, figure, figure_alt, "
-            "figure_caption, figure_number, figure_source, figure_page, figure_width, architecture, "
+            "vision_encoder, language_model, connector, code, weights, links, figure, architecture, "
             "training, alignment, datasets, deep_dive, panel_quirks)"
         ],
     ),

@@ -98,21 +98,21 @@ FIGURE_CASES: list[tuple[str, list[str]]] = [
     (
         "assets/con.png",
         [
-            "5:9: error[bad-url] figure: Windows reserves the name 'con' for a device, so it "
+            "6:9: error[bad-url] figure.file: Windows reserves the name 'con' for a device, so it "
             "cannot check out 'assets/con.png': rename the file"
         ],
     ),
     (
         "Aux/diagram.png",
         [
-            "5:9: error[bad-url] figure: Windows reserves the name 'Aux' for a device, so it "
+            "6:9: error[bad-url] figure.file: Windows reserves the name 'Aux' for a device, so it "
             "cannot check out 'Aux/diagram.png': rename the file"
         ],
     ),
     (
         "assets/LPT1.arch.png",
         [
-            "5:9: error[bad-url] figure: Windows reserves the name 'LPT1' for a device, so it "
+            "6:9: error[bad-url] figure.file: Windows reserves the name 'LPT1' for a device, so it "
             "cannot check out 'assets/LPT1.arch.png': rename the file"
         ],
     ),
@@ -125,7 +125,7 @@ def test_figure_path(tmp_path: Path, figure: str, expected: list[str]) -> None:
     text = entry_text(
         "LLaVA",
         "https://arxiv.org/abs/2304.08485",
-        **{"architecture:": f"figure: {figure}\nfigure_alt: The model.\narchitecture:"},
+        **{"architecture:": f"figure:\n  file: {figure}\n  alt: The model.\narchitecture:"},
     )
     _, diagnostics = check_entries(
         [(path, text.encode())], categories=["Encoders"], required=TABLE_REQUIRED

@@ -16,7 +16,7 @@ from awesome_tools.layouts.table import TABLE_REQUIRED
 from conftest import GOOD
 
 P = "entries/llava.yaml"
-FIGURE = "figure: https://example.org/f.png\nfigure_alt: The model.\n"
+FIGURE = "figure:\n  file: https://example.org/f.png\n  alt: The model.\n"
 
 
 def _with(lines: str) -> str:
@@ -78,29 +78,29 @@ ENTRY_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "figure number, second digit Bengali",
-        FIGURE + "figure_number: '1৩'\n",
+        FIGURE + "  number: '1৩'\n",
         [
-            "7:18: error[bad-number] figure_number: character 2 is U+09E9 (BENGALI DIGIT THREE), "
+            "8:13: error[bad-number] figure.number: character 2 is U+09E9 (BENGALI DIGIT THREE), "
             "not an ASCII digit: type '13'"
         ],
     ),
     (
         "figure page in Thai digits",
-        FIGURE + "figure_page: ๔\n",
+        FIGURE + "  page: ๔\n",
         [
-            "7:14: error[bad-number] figure_page: character 1 is U+0E54 (THAI DIGIT FOUR), "
+            "8:9: error[bad-number] figure.page: character 1 is U+0E54 (THAI DIGIT FOUR), "
             "not an ASCII digit: type '4'"
         ],
     ),
     (
         "figure width in Persian digits",
-        FIGURE + "figure_width: ۸۰۰\n",
+        FIGURE + "  width: ۸۰۰\n",
         [
-            "7:15: error[bad-number] figure_width: character 1 is U+06F8 "
+            "8:10: error[bad-number] figure.width: character 1 is U+06F8 "
             "(EXTENDED ARABIC-INDIC DIGIT EIGHT), not an ASCII digit: type '800'"
         ],
     ),
-    ("figure width in ASCII digits", FIGURE + "figure_width: 800\n", []),
+    ("figure width in ASCII digits", FIGURE + "  width: 800\n", []),
     (
         "a panel's heading level in Arabic-Indic digits",
         "panel_quirks:\n  heading_level: '٣'\n",

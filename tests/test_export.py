@@ -59,7 +59,6 @@ def test_rows_are_sorted_by_name_and_keys_follow_the_schema() -> None:
         "url",
         "category",
         "figure",
-        "figure_alt",
         "architecture",
         "training",
         "alignment",
@@ -76,6 +75,16 @@ def test_csv_is_rfc_4180_and_flattens_with_dots() -> None:
     assert [row["name"] for row in rows] == ["alpha", "Beta", "ViT", "Zeta-VLM"]
     assert rows[2]["alignment.techniques"] == "" and rows[2]["datasets.used"] == "ViT data."
     assert "architecture.overview" in columns() and "architecture" not in columns()
+    # The figure is one mapping: its columns are its fields, dotted, in the schema's order.
+    figure = [c for c in columns() if c.startswith("figure")]
+    assert figure == [
+        *("figure.file", "figure.alt", "figure.caption", "figure.number"),
+        *("figure.source", "figure.page", "figure.width"),
+    ]
+    assert (rows[3]["figure.file"], rows[3]["figure.alt"]) == (
+        "https://example.org/zeta.png",
+        "Zeta's encoder feeding a decoder",
+    )
 
 
 FORMULAS = [

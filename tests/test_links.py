@@ -123,8 +123,9 @@ def test_the_json_schema_holds_the_panel_fields_and_the_layout_s_requirements() 
         "demo",
         "other",
     ]
-    for digits in ("order", "figure_number", "figure_page", "figure_width"):
-        assert table["properties"][digits]["pattern"] == "^[0-9]+$"
+    assert table["properties"]["order"]["pattern"] == "^[0-9]+$"
+    for digits in ("number", "page", "width"):
+        assert table["$defs"]["Figure"]["properties"][digits]["pattern"] == "^[0-9]+$"
     panel = entry_json_schema([], required={"name", "title", "url", "summary"})
     assert panel["required"] == ["name", "title", "url", "summary"]
     export = export_json_schema([], required={"name", "title", "url", "summary"})

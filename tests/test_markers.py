@@ -30,11 +30,12 @@ links:
 - kind: paper
   url: https://arxiv.org/abs/2406.00001
   label: arXiv
-figure: assets/architectures/example-vlm-arch.png
-figure_alt: Example VLM architecture
-figure_caption: The Example VLM pipeline
-figure_number: '1'
-figure_source: https://arxiv.org/pdf/2406.00001
+figure:
+  file: assets/architectures/example-vlm-arch.png
+  alt: Example VLM architecture
+  caption: The Example VLM pipeline
+  number: '1'
+  source: https://arxiv.org/pdf/2406.00001
 deep_dive: Example VLM is built like LLaVA.
 """
 

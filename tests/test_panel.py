@@ -138,9 +138,9 @@ def test_upstream_import_warns_where_it_normalises() -> None:
     assert "name: MODUS\n" in modus
     assert "released: '2026-07-28'\n" in modus
     assert "order: '1'\n" in modus
-    assert "figure: assets/architectures/modus-2026-arch.png\n" in modus
-    assert "figure_number: '2'\n" in modus
-    assert "figure_page: '4'\n" in modus
+    assert "figure:\n  file: assets/architectures/modus-2026-arch.png\n" in modus
+    assert "  number: '2'\n" in modus
+    assert "  page: '4'\n" in modus
 
 
 def test_the_anchors_are_github_s() -> None:
@@ -329,7 +329,7 @@ PANEL_EDITS: list[tuple[str, str, str, str]] = [
         '<a href="https://arxiv.org/abs/2607.25948">Source paper</a>, PDF p. 4.',
         "<b>Figure 3.</b> Decoder-only any-to-any modeling across tokenized 1D and 2D modalities. "
         '<a href="https://arxiv.org/abs/2607.25948">Source paper</a>, PDF p. 5.',
-        " (fields figure_number, figure_page)",
+        " (fields figure.number, figure.page)",
     ),
     (
         "the deep dive",

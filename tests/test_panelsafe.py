@@ -62,8 +62,8 @@ FIELDS: dict[str, Any] = {
     "title without the name": lambda p: {"title": p},
     "title with ': ' inside": lambda p: {"title": f"Mid {p}: more: {p}"},
     "name": lambda p: {"name": f"{p} Zed", "title": f"{p} Zed: a model"},
-    "figure_alt": lambda p: {"figure_alt": p},
-    "figure_caption": lambda p: {"figure_caption": p},
+    "figure.alt": lambda p: {"figure": {**MID["figure"], "alt": p}},
+    "figure.caption": lambda p: {"figure": {**MID["figure"], "caption": p}},
     "links label": lambda p: {"links": [{**MID["links"][0], "label": p}]},
     "contribution": lambda p: {"contribution": p},
 }
@@ -76,11 +76,13 @@ MID: dict[str, Any] = {
     "released": "2023-10-01",
     "contribution": "Joins.",
     "links": [{"kind": "paper", "url": "https://arxiv.org/abs/2310.00001", "label": "Paper"}],
-    "figure": "https://example.org/mid.png",
-    "figure_alt": "Mid architecture",
-    "figure_caption": "The model",
-    "figure_source": "https://arxiv.org/pdf/2310.00001",
-    "figure_number": "2",
+    "figure": {
+        "file": "https://example.org/mid.png",
+        "alt": "Mid architecture",
+        "caption": "The model",
+        "source": "https://arxiv.org/pdf/2310.00001",
+        "number": "2",
+    },
     "deep_dive": "Deep **dive**.",
 }
 
@@ -161,19 +163,19 @@ INDENTED = (
     "it as part of it; close it in the deep dive, or write the markup as text (`<` as `&lt;`, a "
     "fence in a code span)"
 )
-# The deep dive as a `|` block at line 17 of the file: its third line (after "Intro." and a
-# blank line) is line 20.
+# The deep dive as a `|` block at line 18 of the file: its third line (after "Intro." and a
+# blank line) is line 21.
 DEEP_CASES = [
-    ("```", f"20:1: error[deep-dive-block] deep_dive: line 3 of its Markdown opens a code fence (```) {OPEN}"),
-    ("~~~~", f"20:1: error[deep-dive-block] deep_dive: line 3 of its Markdown opens a code fence (~~~) {OPEN}"),
+    ("```", f"21:1: error[deep-dive-block] deep_dive: line 3 of its Markdown opens a code fence (```) {OPEN}"),
+    ("~~~~", f"21:1: error[deep-dive-block] deep_dive: line 3 of its Markdown opens a code fence (~~~) {OPEN}"),
     *(
-        (tag, f"20:1: error[deep-dive-block] deep_dive: line 3 of its Markdown opens an HTML block ('{tag}', CommonMark §4.6) {OPEN}")
+        (tag, f"21:1: error[deep-dive-block] deep_dive: line 3 of its Markdown opens an HTML block ('{tag}', CommonMark §4.6) {OPEN}")
         for tag in ("<pre>", "<script>", "<style>", "<textarea>", "<!--", "<?php", "<!DOCTYPE html", "<![CDATA[")
     ),
-    ("<details>", f"20:1: error[deep-dive-block] deep_dive: line 3 of its Markdown holds '<details>': {FOLD}"),
-    ("</details>", f"20:1: error[deep-dive-block] deep_dive: line 3 of its Markdown holds '</details>': {FOLD}"),
-    ("a <details> b", f"20:1: error[deep-dive-block] deep_dive: line 3 of its Markdown holds '<details>': {FOLD}"),
-    ("    code", f"20:1: error[deep-dive-block] deep_dive: line 3 of its Markdown {INDENTED}"),
+    ("<details>", f"21:1: error[deep-dive-block] deep_dive: line 3 of its Markdown holds '<details>': {FOLD}"),
+    ("</details>", f"21:1: error[deep-dive-block] deep_dive: line 3 of its Markdown holds '</details>': {FOLD}"),
+    ("a <details> b", f"21:1: error[deep-dive-block] deep_dive: line 3 of its Markdown holds '<details>': {FOLD}"),
+    ("    code", f"21:1: error[deep-dive-block] deep_dive: line 3 of its Markdown {INDENTED}"),
     ("```\ncode\n```", None),
     ("<pre>\ncode\n</pre>", None),
     ("<!-- closed -->", None),
@@ -189,7 +191,7 @@ def test_a_deep_dive_that_breaks_its_panel_is_refused_at_its_line(
 ) -> None:
     body = "".join(f"  {line}\n" if line else "\n" for line in f"Intro.\n\n{payload}".split("\n"))
     text = yaml.safe_dump({k: v for k, v in MID.items() if k != "deep_dive"}, sort_keys=False)
-    assert len(text.splitlines()) == 16
+    assert len(text.splitlines()) == 17
     raw = f"{text}deep_dive: |\n{body}".encode()
     _, diagnostics = check_entries(
         [("entries/mid.yaml", raw)], categories=[], required=PANEL.required
@@ -267,5 +269,5 @@ def test_import_names_the_parts_a_stray_details_takes() -> None:
         "README.md:34:1: warning[import] the deep dive's <summary> line is written back as 'More Information'",
         mid.format(35, "badge line", "links, url, and the authors after them"),
         mid.format(38, "release line", "released"),
-        mid.format(40, "figure block", "figure, figure_alt, figure_caption, figure_source"),
+        mid.format(40, "figure block", "figure.file, figure.alt, figure.caption, figure.source"),
     ]  # fmt: skip

@@ -21,9 +21,10 @@ title: 'LLaVA: Large Language and Vision Assistant'
 url: https://arxiv.org/abs/2304.08485
 released: 2023-04-17
 summary: Pairs a vision encoder with a language model.
-figure: figures/llava.png
-figure_alt: LLaVA's diagram
-figure_source: https://arxiv.org/abs/2304.08485
+figure:
+  file: figures/llava.png
+  alt: LLaVA's diagram
+  source: https://arxiv.org/abs/2304.08485
 architecture:
   overview: Combines a vision encoder with a language model.
   components: CLIP ViT-L/14, Vicuna, a linear projection.
@@ -129,7 +130,7 @@ def _refusal(path: str, folder: str | None, variant: str, figure: bool) -> str:
         ),
     }[variant]
     if figure:
-        return f"entries/llava.yaml:6:9: error[figure-file] figure file '{path}' is refused: {message}\n"
+        return f"entries/llava.yaml:7:9: error[figure-file] figure file '{path}' is refused: {message}\n"
     if variant == "folder" and folder == "schema":
         # Both schemas lie in the folder: each is refused.
         return "".join(

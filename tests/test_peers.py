@@ -284,12 +284,13 @@ links:
 - kind: model
   url: https://huggingface.co/example/{slug}
   label: HuggingFace
-figure: {figure}
-figure_alt: '{name} architecture: the encoder, the projector and the decoder.'
-figure_caption: The encoder, the projector and the decoder
-figure_number: '2'
-figure_source: https://arxiv.org/abs/{arxiv}
-figure_page: '3'
+figure:
+  file: {figure}
+  alt: '{name} architecture: the encoder, the projector and the decoder.'
+  caption: The encoder, the projector and the decoder
+  number: '2'
+  source: https://arxiv.org/abs/{arxiv}
+  page: '3'
 deep_dive: |-
   **{name}** keeps the *vision encoder* frozen and trains only the projector.
 

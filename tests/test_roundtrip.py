@@ -108,8 +108,10 @@ def entry(draw: st.DrawFn, index: int) -> dict[str, Any]:
     if category:
         data["category"] = category
     if draw(st.booleans()):
-        data["figure"] = f"https://example.org/f{index}/{draw(url_text)}.png"
-        data["figure_alt"] = draw(text)
+        data["figure"] = {
+            "file": f"https://example.org/f{index}/{draw(url_text)}.png",
+            "alt": draw(text),
+        }
     data["architecture"] = {"overview": draw(text), "components": draw(text)}
     data["training"] = {"methods": draw(text)}
     if draw(st.booleans()):
@@ -211,17 +213,17 @@ def panel_entry(draw: st.DrawFn, index: int, released: str) -> dict[str, Any]:
         # An affiliation goes on a line of its own after a <br>.
         data["authors"] = "<br>".join(draw(st.lists(words, min_size=1, max_size=2)))
     if draw(st.booleans()):
-        data["figure"] = f"assets/architectures/{draw(slug_text)}.png"
-        data["figure_alt"] = draw(words)
+        figure = {"file": f"assets/architectures/{draw(slug_text)}.png", "alt": draw(words)}
         if draw(st.booleans()):
-            data["figure_width"] = draw(digits)
+            figure["caption"] = draw(words)
+            if draw(st.booleans()):
+                figure["number"] = draw(digits)
+            figure["source"] = f"https://arxiv.org/pdf/{draw(slug_text)}"
+            if draw(st.booleans()):
+                figure["page"] = draw(digits)
         if draw(st.booleans()):
-            data["figure_caption"] = draw(words)
-            data["figure_source"] = f"https://arxiv.org/pdf/{draw(slug_text)}"
-            if draw(st.booleans()):
-                data["figure_number"] = draw(digits)
-            if draw(st.booleans()):
-                data["figure_page"] = draw(digits)
+            figure["width"] = draw(digits)
+        data["figure"] = figure
     if draw(st.booleans()):
         paragraphs = draw(st.lists(st.lists(words, min_size=1, max_size=3), min_size=1, max_size=3))
         data["deep_dive"] = "\n\n".join("\n".join(lines) for lines in paragraphs)

@@ -79,7 +79,7 @@ def test_each_placeholder_gets_one_message(
         "datasets.purpose",
     ]
     assert out[0] == (
-        "entries/llava-2.yaml:49:13: error[placeholder] architecture.overview: replace the TODO "
+        "entries/llava-2.yaml:51:13: error[placeholder] architecture.overview: replace the TODO "
         "placeholder with one paragraph on how the model works as a whole: what goes in, what "
         "comes out, and how vision and language parts are put together."
     )
@@ -253,7 +253,7 @@ INTERVIEWS: list[tuple[str, str | None, str, list[tuple[str, str]], list[str]]] 
         ['category: "Decoders"', 'techniques: "Contrastive."', "# released:", "# summary:"],
     ),
     (
-        "table list without categories: no category question; a figure asks for its alt only",
+        "table list without categories: no category question; a figure asks for its file and alt",
         None,
         "# no sections\n",
         [
@@ -269,10 +269,13 @@ INTERVIEWS: list[tuple[str, str | None, str, list[tuple[str, str]], list[str]]] 
             (_prompt("connector"), "mlp"),
             (_prompt("code"), ""),
             (_prompt("weights"), ""),
-            (_prompt("figure"), FIGURE),
-            (_prompt("figure_alt"), "The diagram."),
+            (_section("figure", "[y/N]"), "y"),
+            (_prompt("figure.file"), FIGURE),
+            (_prompt("figure.alt"), "The diagram."),
+            *[(_prompt(f"figure.{f}"), "") for f in ("caption", "number", "source", "page")],
+            (_prompt("figure.width"), ""),
         ],
-        ['released: "2024-01"', f'figure: "{FIGURE}"', 'figure_alt: "The diagram."'],
+        ['released: "2024-01"', "figure:", f'file: "{FIGURE}"', 'alt: "The diagram."'],
     ),
     (
         "panel list: title, link and summary; optional fields declined",
@@ -285,10 +288,11 @@ INTERVIEWS: list[tuple[str, str | None, str, list[tuple[str, str]], list[str]]] 
             (_prompt("summary"), "A model."),
             (f"Add optional fields ({PANEL_OPTIONAL})? [y/N] ", "n"),
         ],
-        ['summary: "A model."', "# architecture:", "# figure_caption:"],
+        ['summary: "A model."', "# architecture:", "# figure:", "# caption:"],
     ),
     (
-        "panel list, optional fields taken: no figure, no figure questions; sections opted into",
+        "panel list, optional fields taken: the figure declined, no figure questions; sections "
+        "opted into",
         "layout: panel\n",
         "- Encoders\n",
         [
@@ -299,7 +303,8 @@ INTERVIEWS: list[tuple[str, str | None, str, list[tuple[str, str]], list[str]]] 
             (f"Add optional fields ({PANEL_OPTIONAL})? [y/N] ", "yes"),
             *[(_prompt(f), "") for f in ("released", "order", "contribution", "authors")],
             *[(_prompt(f), "") for f in ("vision_encoder", "language_model", "connector")],
-            *[(_prompt(f), "") for f in ("code", "weights", "figure")],
+            *[(_prompt(f), "") for f in ("code", "weights")],
+            (_section("figure", "[y/N]"), ""),
             (_section("architecture", "[y/N]"), "y"),
             *[(_prompt(f), a) for f, a in TABLE_NEEDS[:2]],
             (_section("training", "[y/N]"), ""),
@@ -307,7 +312,7 @@ INTERVIEWS: list[tuple[str, str | None, str, list[tuple[str, str]], list[str]]] 
             (_section("datasets", "[y/N]"), ""),
             (_prompt("deep_dive"), "More."),
         ],
-        ['overview: "Overview."', 'deep_dive: "More."', "# figure_caption:"],
+        ['overview: "Overview."', 'deep_dive: "More."'],
     ),
 ]
 

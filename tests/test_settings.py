@@ -440,7 +440,7 @@ def test_new_writes_the_layout_s_required_fields_as_placeholders(
     assert rules == ["error[placeholder]", "error[placeholder]"]  # title, summary
 
 
-FIGURE = GOOD + "figure: assets/llava.png\nfigure_alt: The architecture.\n"
+FIGURE = GOOD + "figure:\n  file: assets/llava.png\n  alt: The architecture.\n"
 
 
 @pytest.mark.parametrize(
@@ -449,12 +449,12 @@ FIGURE = GOOD + "figure: assets/llava.png\nfigure_alt: The architecture.\n"
         ({"assets/llava.png": "image"}, ""),
         (
             {},
-            "entries/llava.yaml:16:9: error[figure-file] figure file 'assets/llava.png' is not "
+            "entries/llava.yaml:17:9: error[figure-file] figure file 'assets/llava.png' is not "
             "in the list's folder; add it or fix the path\n",
         ),
         (
             {"assets/llava.png/x": "a folder, not a file"},
-            "entries/llava.yaml:16:9: error[figure-file] figure file 'assets/llava.png' is not "
+            "entries/llava.yaml:17:9: error[figure-file] figure file 'assets/llava.png' is not "
             "in the list's folder; add it or fix the path\n",
         ),
     ],

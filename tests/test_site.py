@@ -72,7 +72,7 @@ def searched(entry: Entry) -> list[str]:
         entry.summary,
         entry.authors,
         entry.contribution,
-        entry.figure_alt,
+        entry.figure.alt if entry.figure else None,
         *(entry.deep_dive or "").split("\n\n"),
         *(
             [entry.architecture.overview, entry.architecture.components]
@@ -466,19 +466,21 @@ def test_a_fact_no_entry_records_is_left_out(panel_project: Path) -> None:
 
 
 LOCAL_FIGURE = {
-    "figure": "assets/architectures/alpha.png",
-    "figure_alt": "Alpha's tower feeding a decoder",
-    "figure_caption": "Alpha's tower & decoder",
-    "figure_number": "2",
-    "figure_source": "https://arxiv.org/abs/2401.00001",
-    "figure_page": "3",
+    "file": "assets/architectures/alpha.png",
+    "alt": "Alpha's tower feeding a decoder",
+    "caption": "Alpha's tower & decoder",
+    "number": "2",
+    "source": "https://arxiv.org/abs/2401.00001",
+    "page": "3",
 }
 
 
 def add_figure(root: Path, name: str, **fields: str) -> None:
-    """Give an entry file of root the figure fields (quoted YAML, appended)."""
+    """Give an entry file of root a figure of these fields (quoted YAML, appended)."""
     path = root / "entries" / f"{name}.yaml"
-    lines = "".join(f"{key}: {json.dumps(value)}\n" for key, value in fields.items())
+    lines = "figure:\n" + "".join(
+        f"  {key}: {json.dumps(value)}\n" for key, value in fields.items()
+    )
     path.write_text(path.read_text("utf-8") + lines, encoding="utf-8")
 
 
@@ -487,10 +489,10 @@ def test_the_figure_shows_its_alt_caption_number_and_source(panel_project: Path)
     add_figure(
         panel_project,
         "beta",
-        figure="https://example.org/beta.png",
-        figure_alt="Beta",
-        figure_caption="Beta's diagram",
-        figure_source="https://example.org/beta",
+        file="https://example.org/beta.png",
+        alt="Beta",
+        caption="Beta's diagram",
+        source="https://example.org/beta",
     )
     (panel_project / "assets" / "architectures").mkdir(parents=True)
     (panel_project / "assets" / "architectures" / "alpha.png").write_bytes(PNG)
@@ -528,8 +530,8 @@ def test_local_figures_are_copied_into_the_page_s_folder_once(
     panel_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     add_figure(panel_project, "alpha", **LOCAL_FIGURE)
-    add_figure(panel_project, "beta", figure="https://example.org/beta.png", figure_alt="Beta")
-    add_figure(panel_project, "gamma", figure="alpha.png", figure_alt="Gamma")
+    add_figure(panel_project, "beta", file="https://example.org/beta.png", alt="Beta")
+    add_figure(panel_project, "gamma", file="alpha.png", alt="Gamma")
     (panel_project / "assets" / "architectures").mkdir(parents=True)
     (panel_project / "assets" / "architectures" / "alpha.png").write_bytes(PNG)
     (panel_project / "alpha.png").write_bytes(PNG[:-1] + b"!")
@@ -556,7 +558,7 @@ def test_local_figures_are_copied_into_the_page_s_folder_once(
 def test_a_figure_named_like_a_file_of_the_page_writes_nothing(
     panel_project: Path, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
-    add_figure(panel_project, "alpha", figure=name, figure_alt="Alpha")
+    add_figure(panel_project, "alpha", file=name, alt="Alpha")
     (panel_project / name).write_bytes(PNG)
     assert main(["site"]) == 2
     assert capsys.readouterr().err == (
@@ -573,7 +575,7 @@ def test_a_figure_is_never_read_or_written_out_of_the_project(
 ) -> None:
     outside = tmp_path_factory.mktemp("outside")
     (outside / "secret.png").write_bytes(b"secret")
-    add_figure(panel_project, "alpha", figure="assets/secret.png", figure_alt="Alpha")
+    add_figure(panel_project, "alpha", file="assets/secret.png", alt="Alpha")
     (panel_project / "assets").mkdir()
     (panel_project / "assets" / "secret.png").symlink_to(outside / "secret.png")
     assert main(["site"]) == 1  # check refuses the figure: it is not a file of the list
@@ -992,7 +994,7 @@ def table_list(tmp_path_factory: pytest.TempPathFactory) -> Built:
     root = tmp_path_factory.mktemp("table")
     shutil.copytree(LIST, root, dirs_exist_ok=True)
     add_figure(root, "llava", **LOCAL_FIGURE)
-    add_figure(root, "flamingo", figure="https://example.org/flamingo.png", figure_alt="Flamingo")
+    add_figure(root, "flamingo", file="https://example.org/flamingo.png", alt="Flamingo")
     return built(root)
 
 

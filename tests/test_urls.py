@@ -44,14 +44,17 @@ HOSTILE = [
 IDS = [link for link, _ in HOSTILE]
 
 # (field, line and column of its value): `url` replaces the paper link, the others are added.
-FIELDS = [("url", "4:6"), ("code", "5:7"), ("weights", "5:10"), ("figure", "5:9")]
+FIELDS = [("url", "4:6"), ("code", "5:7"), ("weights", "5:10"), ("figure.file", "6:9")]
 
 
 def _entry(field: str, link: str) -> str:
     quoted = "'" + link + "'"
     if field == "url":
         return GOOD.replace("https://arxiv.org/abs/2304.08485", quoted)
-    extra = f"{field}: {quoted}\n" + ("figure_alt: The diagram.\n" if field == "figure" else "")
+    if field == "figure.file":
+        extra = f"figure:\n  file: {quoted}\n  alt: The diagram.\n"
+    else:
+        extra = f"{field}: {quoted}\n"
     return GOOD.replace("architecture:", extra + "architecture:", 1)
 
 

@@ -137,7 +137,7 @@ def _upstream(root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(root)
     assert main(["import", str(UPSTREAM)]) == 0
     texts = "".join(p.read_text("utf-8") for p in (root / "entries").glob("*.yaml"))
-    for figure in set(re.findall(r"^figure: (assets/\S+\.png)$", texts, re.M)):
+    for figure in set(re.findall(r"^  file: (assets/\S+\.png)$", texts, re.M)):
         (root / figure).parent.mkdir(parents=True, exist_ok=True)
         (root / figure).write_bytes(b"")
     return root

@@ -157,6 +157,12 @@ COMMANDS = (
         ),
     ),
     Command(
+        "upgrade",
+        "rewrite entry files of the figure's old shape (figure: path, figure_alt: ...) as "
+        "figure: {file: ..., alt: ...}",
+        (_check("write nothing; exit 1 if a file is of the old shape"),),
+    ),
+    Command(
         "schema",
         "write schema/entry.schema.json",
         (_check("write nothing; exit 1 if a file is stale"),),

@@ -1,8 +1,9 @@
 """`new -i`: the questions, a field at a time, each answer checked as `check` would check it.
 
 First what the list's layout needs (and the sections it proposes, each with a yes/no); then, only
-if the contributor opts in, the optional fields that layout shows. A figure left out takes its
-caption, source and the rest with it.
+if the contributor opts in, the optional fields that layout shows. The figure is a section: its
+file and alt text are asked for only when it is included, its caption, source and the rest with
+them.
 """
 
 from __future__ import annotations
@@ -15,9 +16,6 @@ from awesome_tools.outputs.scaffold import EntryField, fields
 
 # What `check` would say about one typed answer (`error[rule] message`), or None.
 Problem = Callable[[tuple[str, ...], str], str | None]
-
-# The figure's other fields (`figure_alt`, `figure_caption`...) are asked only when it is given.
-_FIGURE = "figure"
 
 
 @dataclass
@@ -43,10 +41,6 @@ class Interview:
         if entry_field.path == ("category",) and not self.categories:
             return False  # nothing to choose from: `check` would refuse any answer
         return not any(dotted.startswith(f"{s}.") for s in self.skip)
-
-    def _figure_less(self, entry_field: EntryField) -> bool:
-        """Whether the field describes a figure that was not given."""
-        return entry_field.dotted.startswith(f"{_FIGURE}_") and _FIGURE not in self.values
 
     def _needed(self, entry_field: EntryField) -> bool:
         """Whether the layout needs the field, proposes its section, or it places the model."""
@@ -74,9 +68,7 @@ class Interview:
                     self.skip.append(dotted)
             return
         hint = f" ({', '.join(self.categories)})" if entry_field.path == ("category",) else ""
-        # The alt text goes with a figure (`check` wants both or neither).
-        needed = entry_field.required or dotted == f"{_FIGURE}_alt"
-        maybe = " [optional, Enter to skip]" if not needed else ""
+        maybe = " [optional, Enter to skip]" if not entry_field.required else ""
         while answer := input(f"{dotted}: {entry_field.description}{hint}{maybe}\n> ").strip():
             problem = self.problem(entry_field.path, answer)
             if problem is None:
@@ -98,12 +90,12 @@ class Interview:
                 held.add(entry_field.dotted)
             if self._shown(entry_field):
                 later.append(entry_field)
-        names = [f.dotted for f in later if len(f.path) == 1 and not f.dotted.startswith("figure_")]
+        names = [f.dotted for f in later if len(f.path) == 1]
         if not names:
             return
         answer = input(f"Add optional fields ({', '.join(names)})? [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
             return
         for entry_field in later:
-            if self._open(entry_field) and not self._figure_less(entry_field):
+            if self._open(entry_field):
                 self.ask(entry_field, opted_in=True)

@@ -228,8 +228,8 @@ def _figure_file(loaded: Loaded, entry: Entry | None, missing: Missing | None) -
     why = missing(entry.local_figure)
     if why is None:
         return []
-    line, column = loaded.value_positions.get(("figure",), (1, 1))
-    message = f"figure file '{entry.figure}' {why}"
+    line, column = loaded.value_positions.get(("figure", "file"), (1, 1))
+    message = f"figure file '{entry.local_figure}' {why}"
     return [Diagnostic(loaded.path, line, column, "figure-file", message)]
 
 

@@ -310,15 +310,18 @@ RULES: list[Rule] = [
     Rule(
         "unknown-key",
         "entry",
-        "A key the schema does not know here: a typo, or a key placed under the wrong parent.",
-        "Rename it as suggested, move it under the parent the message names, or remove it.",
+        "A key the schema does not know here: a typo, a key placed under the wrong parent, or "
+        "a key of the figure's old flat shape (`figure_alt`, `figure_caption`, ...: now `alt`, "
+        "`caption`, ... under `figure`).",
+        "Rename it as suggested, move it under the parent the message names, or remove it; "
+        "`awesome-tools upgrade` converts an entry file of the old figure shape.",
         Example("architecure:\n  overview: Two towers.", 1, 1),
         Example("architecture:\n  overview: Two towers.\n  components: CLIP"),
     ),
     Rule(
         "missing-field",
         "entry",
-        "A required field is missing (or figure without figure_alt).",
+        "A required field is missing (a `figure` needs its `file` and its `alt` text).",
         "Add the field named in the message.",
         Example("training: {}", 1, 11),
         Example("training:\n  methods: Two-stage instruction tuning."),
@@ -351,9 +354,10 @@ RULES: list[Rule] = [
     Rule(
         "wrong-type",
         "entry",
-        "A mapping or list where text is expected, text where a section is expected, or a value "
-        "not of its field's form (a `panel_quirks` flag other than yes or no, `references` that "
-        "are not HTML character references).",
+        "A mapping or list where text is expected, text where a section is expected (`figure: "
+        "path`, the old shape: now `figure: {file: path, alt: ...}`), or a value not of its "
+        "field's form (a `panel_quirks` flag other than yes or no, `references` that are not "
+        "HTML character references).",
         "Write text on one line (or a folded block); put section fields under the section.",
         Example("datasets:\n  used:\n  - CC3M\n  purpose: Pre-training.", 3, 3),
         Example("datasets:\n  used: CC3M, LAION\n  purpose: Pre-training."),
@@ -403,7 +407,7 @@ RULES: list[Rule] = [
     Rule(
         "bad-number",
         "entry",
-        "`order`, `figure_number`, `figure_page` or `figure_width` is not a whole number "
+        "`order`, `figure.number`, `figure.page` or `figure.width` is not a whole number "
         "written in ASCII digits.",
         "Write the number in the digits 0-9 only: `2`, not `two`, `p. 2` or the digit of "
         "another script.",
@@ -464,17 +468,17 @@ RULES: list[Rule] = [
     Rule(
         "figure-file",
         "entry",
-        "`figure` names a file of the list (a path relative to its folder) that is not there "
+        "`figure.file` names a file of the list (a path relative to its folder) that is not there "
         "(or is a link leading out of the list).",
         "Add the image at that path, or fix the path (or use an https link).",
         Example(
-            "figure: assets/architectures/llava.png\nfigure_alt: The LLaVA architecture.",
-            1,
+            "figure:\n  file: assets/architectures/llava.png\n  alt: The LLaVA architecture.",
+            2,
             9,
             kind="list",
         ),
         Example(
-            "figure: assets/architectures/llava.png\nfigure_alt: The LLaVA architecture.",
+            "figure:\n  file: assets/architectures/llava.png\n  alt: The LLaVA architecture.",
             kind="list",
             others=(("assets/architectures/llava.png", "an image"),),
         ),
@@ -482,8 +486,8 @@ RULES: list[Rule] = [
     Rule(
         "bad-url",
         "entry",
-        "A link is not an absolute http(s) URL (figure and badge: https only; figure may also "
-        "be a path inside the list's folder, without `..` or a Windows device name such as "
+        "A link is not an absolute http(s) URL (figure file and badge: https only; the file may "
+        "also be a path inside the list's folder, without `..` or a Windows device name such as "
         "`con`), or cannot be read at all: "
         "a `[` or `]` in its host that does not enclose an IPv6 address, a port that is not a "
         "number from 0 to 65535, a host that changes under Unicode normalization, a backslash "
@@ -844,7 +848,7 @@ RULES += [
         "that names it), or its image has no alt text.",
         "Close `<!-- architecture-figure:ID -->` with `<!-- /architecture-figure:ID -->` (the "
         "same ID: `llava-1-5`, or `3` in a list whose `figure_markers` are `position`) and give "
-        "the `<img>` an alt text (the entry's `figure_alt`).",
+        "the `<img>` an alt text (the entry's `figure.alt`).",
         _panel(_panel_readme().replace("/architecture-figure:1", "/architecture-figure:2"), 19, 1),
         _panel(_panel_readme()),
     ),

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field
 
 from awesome_tools.core.fieldtypes import (
     BrLines,
@@ -94,6 +93,37 @@ class Link(StrictModel):
     )
 
 
+class Figure(StrictModel):
+    """An image of the architecture, its alt text, and where it comes from."""
+
+    file: FigureRef = Field(
+        description="The image: an https link, or a file path relative to the list's folder "
+        "(e.g. assets/architectures/llava.png) that must exist."
+    )
+    alt: Text = Field(description="The alt text: what the diagram shows.")
+    caption: Text | None = Field(
+        default=None, description="Optional: the figure's caption, as its source gives it."
+    )
+    number: Digits | None = Field(
+        default=None, description="Optional: the figure's number in its source (e.g. 2)."
+    )
+    source: WebUrl | None = Field(
+        default=None,
+        description="Optional: the http(s) link to the paper or page the figure comes from.",
+    )
+    page: Digits | None = Field(
+        default=None, description="Optional: the page of the source that holds the figure."
+    )
+    width: Digits | None = Field(
+        default=None, description="Optional: the width the figure is shown at, in pixels."
+    )
+
+    def __html__(self) -> str:
+        """A template writing the figure itself (`{{ entry.figure }}`: the path, in the old
+        shape) fails naming the field to write, rather than writing the mapping."""
+        raise TypeError("the figure is one mapping now: entry.figure.file is the image")
+
+
 Flag = Literal["yes", "no"]
 # The panel text whose characters an imported README may have spelt as references.
 ReferenceField = Literal[
@@ -103,8 +133,8 @@ ReferenceField = Literal[
     "contribution",
     "authors",
     "label",
-    "figure_alt",
-    "figure_caption",
+    "figure.alt",
+    "figure.caption",
     "figure_note",
 ]
 
@@ -162,7 +192,7 @@ class PanelQuirks(StrictModel):
     references: dict[ReferenceField, References] | None = Field(
         default=None,
         description="Optional: by field, the HTML character references the README wrote for "
-        "characters of its text (`figure_alt: '&#x27;'` writes each ' of the alt text as "
+        "characters of its text (`figure.alt: '&#x27;'` writes each ' of the alt text as "
         "&#x27;), a space between two.",
     )
 
@@ -227,30 +257,10 @@ class Entry(StrictModel):
         description="Optional: the model's typed links in display order (paper, code, then "
         "model or demo), each a mapping of kind, url and optionally label and badge.",
     )
-    figure: FigureRef | None = Field(
+    figure: Figure | None = Field(
         default=None,
-        description="Optional: an image of the architecture: an https link, or a file path "
-        "relative to the list's folder (e.g. assets/architectures/llava.png) that must exist.",
-    )
-    figure_alt: Text | None = Field(
-        default=None,
-        description="The figure's alt text: what the diagram shows (required with figure).",
-    )
-    figure_caption: Text | None = Field(
-        default=None, description="Optional: the figure's caption, as its source gives it."
-    )
-    figure_number: Digits | None = Field(
-        default=None, description="Optional: the figure's number in its source (e.g. 2)."
-    )
-    figure_source: WebUrl | None = Field(
-        default=None,
-        description="Optional: the http(s) link to the paper or page the figure comes from.",
-    )
-    figure_page: Digits | None = Field(
-        default=None, description="Optional: the page of the source that holds the figure."
-    )
-    figure_width: Digits | None = Field(
-        default=None, description="Optional: the width the figure is shown at, in pixels."
+        description="Optional: an image of the architecture, a mapping of its file and alt "
+        "text (both required) and, optionally, its caption, number, source, page and width.",
     )
     architecture: Architecture | None = Field(
         default=None, description="How the model is built (required by the table layout)."
@@ -279,15 +289,8 @@ class Entry(StrictModel):
     @property
     def local_figure(self) -> str | None:
         """The figure when it is a file of the list (a path from its root), not an https link."""
-        return self.figure if self.figure is not None and "://" not in self.figure else None
-
-    @model_validator(mode="after")
-    def _figure_pair(self) -> Entry:
-        if (self.figure is None) != (self.figure_alt is None):
-            raise PydanticCustomError(
-                "figure_pair", "figure and figure_alt go together: give both or neither"
-            )
-        return self
+        figure = self.figure
+        return figure.file if figure is not None and "://" not in figure.file else None
 
 
 def entry_json_schema(categories: list[str], *, required: Collection[str]) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from awesome_tools.core.budget import (
     checked_output,
     enforced,
 )
+from awesome_tools.core.figureshape import old_attribute
 from awesome_tools.core.links import link_label, overview_link
 from awesome_tools.core.normalize import slugify
 from awesome_tools.diagnostics import Diagnostic
@@ -190,7 +191,7 @@ def _failure(exc: Exception, limits: Limits) -> str:
         reason = (exc.message or type(exc).__name__).rstrip(".")
         if isinstance(exc, jinja2.exceptions.SecurityError):
             return f"the template is refused: it tries something unsafe ({reason})"
-        return f"the template fails: {reason}"
+        return f"the template fails: {reason}{old_attribute(reason)}"
     reason = str(exc).splitlines()[0].rstrip(".") if str(exc) else ""
     return f"the template fails: {type(exc).__name__}" + (f": {reason}" if reason else "")
 

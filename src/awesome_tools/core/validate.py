@@ -13,6 +13,13 @@ from pydantic_core import ErrorDetails
 
 from awesome_tools.core.digits import foreign_digit_problem
 from awesome_tools.core.fieldtypes import LINK_KINDS
+from awesome_tools.core.figureshape import (
+    new_path,
+    old_figure,
+    old_key,
+    old_key_inside,
+    old_reference,
+)
 from awesome_tools.core.keys import allowed_keys, field_description, field_info, home_of
 from awesome_tools.core.loaded import KeyPath, Loaded, Position
 from awesome_tools.core.schema import Entry
@@ -31,7 +38,6 @@ _RULES: dict[str, RuleId] = {
     "hidden_character": "hidden-character",
     "bad_url": "bad-url",
     "unknown_category": "unknown-category",
-    "figure_pair": "missing-field",
     "placeholder": "placeholder",
     "bad_date": "bad-date",
     "unknown_connector": "unknown-connector",
@@ -78,6 +84,11 @@ def _misplaced(loc: KeyPath) -> tuple[str, ...] | None:
 
 def _unknown_key(loaded: Loaded, loc: KeyPath) -> str:
     field = _dotted(loc)
+    old = old_key(field)
+    if old is not None:
+        return old
+    if new_path(loc) is not None:
+        return old_key_inside(str(loc[-1]))
     home = _misplaced(loc)
     if home == ():
         return f"unknown key '{field}' here; it belongs at the top level: remove its indentation"
@@ -105,6 +116,10 @@ def _explained(errors: Sequence[ErrorDetails]) -> set[KeyPath]:
         if error["type"] != "extra_forbidden":
             continue
         loc: KeyPath = tuple(error["loc"])
+        renamed = new_path(loc)
+        if renamed is not None:  # a key of the figure's old shape: its message names the new
+            found.update([renamed[:1], renamed])
+            continue
         home = _misplaced(loc)
         if home is not None:
             wanted = (*home, str(loc[-1]))
@@ -134,6 +149,9 @@ def _message(error: ErrorDetails, categories: Sequence[str]) -> str:
         options = list(LINK_KINDS)
         hint = did_you_mean(str(error["input"]), options) or f" (one of: {', '.join(options)})"
         return f"{field}: unknown link kind '{error['input']}'{hint}"
+    old_path = loc == ("figure",) and isinstance(error["input"], str) and error["input"] != ""
+    if kind in ("model_type", "dict_type") and old_path:  # the figure's old shape: a path
+        return old_figure()
     if kind in ("model_type", "dict_type"):
         keys = ", ".join(allowed_keys(loc))
         return f"'{field}' must be a mapping with the keys {keys}, not {_kind(error['input'])}"
@@ -197,11 +215,7 @@ def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) 
         position = loaded.key_positions.get(loc, position)
         options = re.findall(r"'([^']*)'", str((error.get("ctx") or {}).get("expected", "")))
         hint = did_you_mean(str(loc[-1]), options) or f" (allowed here: {', '.join(options)})"
-        message = f"unknown key '{_dotted(loc)}'{hint}"
-    elif kind == "figure_pair":
-        given = ("figure",) if ("figure",) in loaded.key_positions else ("figure_alt",)
-        position = loaded.key_positions.get(given, _first_key(loaded, ()))
-        message = "figure and figure_alt go together: give both or neither"
+        message = old_reference(str(loc[-1])) or f"unknown key '{_dotted(loc)}'{hint}"
     else:
         message = _message(error, categories)
         at = error.get("ctx", {}).get("at")

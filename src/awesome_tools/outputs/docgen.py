@@ -74,7 +74,8 @@ def fields_markdown() -> str:
         if field.section and not field.required:
             need = "no (the whole section)"
         elif field.path[:-1] in optional_sections:
-            need = "yes, with its section"
+            # An optional field of an optional section (the figure's caption) stays optional.
+            need = "yes, with its section" if field.required else "no"
         else:
             need = "yes" if field.required else "no"
         rows.append(f"| `{field.dotted}` | {need} | {field.description} |")

@@ -80,7 +80,7 @@ class PanelLayout:
     ) -> dict[str, str]:
         from awesome_tools.layouts.panel.render import credits_file
 
-        if not any(entry.figure_source for entry in entries):
+        if not any(entry.figure and entry.figure.source for entry in entries):
             return {}
         return {CREDITS: credits_file(entries, templates, markers=figure_markers)}
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from awesome_tools.core import charrefs
+from awesome_tools.core.figureshape import FIGURE_KEYS
 from awesome_tools.core.normalize import canonical_text
 from awesome_tools.core.urls import BadUrl, split_url
 from awesome_tools.diagnostics import Diagnostic
@@ -131,25 +132,22 @@ def _figure(reader: Reader, start: int, stop: int, data: dict[str, Any]) -> None
     if note:
         data["_quirks"]["figure_note"] = note["note"]
         return
+    found: dict[str, str | None] = {}
     for line in body:
         image = IMAGE.match(line)
         caption = CAPTION.match(line)
         if image:
-            data["figure"] = image["src"]
-            data["figure_alt"] = image["alt"] or f"{data['name']} architecture"
+            found.update(file=image["src"], alt=image["alt"] or f"{data['name']} architecture")
             if not image["alt"]:
                 reader.warn(start, "figure has no alt text; named after the model")
-            if image["width"]:
-                data["figure_width"] = image["width"]
+            found["width"] = image["width"] or None
         if caption:
-            data["figure_caption"] = caption["caption"]
-            if caption["number"]:
-                data["figure_number"] = caption["number"]
-            data["figure_source"] = caption["source"]
-            if caption["page"]:
-                data["figure_page"] = caption["page"]
-    if "figure" not in data:
+            found.update(caption=caption["caption"], number=caption["number"])
+            found.update(source=caption["source"], page=caption["page"])
+    if "file" not in found:
         reader.warn(start, "figure block without an <img> understood; left out")
+        return
+    data["figure"] = {key: found[key] for key in FIGURE_KEYS if found.get(key) is not None}
 
 
 def _details(reader: Reader, start: int, end: int, data: dict[str, Any]) -> int:
@@ -195,14 +193,15 @@ def _bare_figure(reader: Reader, start: int, end: int, data: dict[str, Any]) -> 
     if image is None:
         reader.warn(start, "figure without an <img src> understood; left out")
         return stop
-    data["figure"] = image["src"]
     alt = ALT.search(block)
-    data["figure_alt"] = alt[1] if alt and alt[1].strip() else f"{data['name']} architecture"
+    figure = {"file": image["src"]}
+    figure["alt"] = alt[1] if alt and alt[1].strip() else f"{data['name']} architecture"
     if not (alt and alt[1].strip()):
         reader.warn(start, "figure has no alt text; named after the model")
     width = WIDTH.search(block)
     if width:
-        data["figure_width"] = width[1]
+        figure["width"] = width[1]
+    data["figure"] = figure
     reader.warn(start, "figure is written back in the figure-block shape (with its comments)")
     return stop
 
@@ -267,7 +266,7 @@ _PARTS: list[tuple[str, Any, str, str]] = [
         "figure block",
         FIGURE_OPEN.match,
         "figure",
-        "figure, figure_alt, figure_caption, figure_source",
+        "figure.file, figure.alt, figure.caption, figure.source",
     ),
 ]
 

@@ -193,10 +193,8 @@ def _decode_references(data: dict[str, Any]) -> None:
         key: [(data, key)] for key in ("name", "title", "summary", "contribution", "authors")
     }
     texts["label"] = [(link, "label") for link in data.get("links", [])]
-    texts["figure_alt"], texts["figure_caption"] = (
-        [(data, "figure_alt")],
-        [(data, "figure_caption")],
-    )
+    figure = data.get("figure", {})
+    texts["figure.alt"], texts["figure.caption"] = [(figure, "alt")], [(figure, "caption")]
     texts["figure_note"] = [(quirks, "figure_note")]
     spelt: dict[str, str] = {}
     for field, places in texts.items():

@@ -46,7 +46,7 @@ DEFAULT_TITLE = "Awesome List"  # title case: awesome-lint's awesome-heading ask
 
 
 # Where a panel's text goes, when not in Markdown prose: the figure's alt attribute and caption.
-CONTEXTS: dict[str, Context] = {"figure_alt": "attribute", "figure_caption": "html"}
+CONTEXTS: dict[str, Context] = {"figure.alt": "attribute", "figure.caption": "html"}
 
 
 def _text(entry: Entry, field: ReferenceField, text: str) -> str:
@@ -143,30 +143,31 @@ def figure_marker(entry: Entry, number: int, markers: FigureMarkers) -> str:
 def figure_lines(entry: Entry, marker: str) -> list[str]:
     """The figure block: the image and its caption, or the note saying why there is none."""
     quirks = entry.panel_quirks or NO_QUIRKS
-    if entry.figure is None and quirks.figure_note is None:
+    figure = entry.figure
+    if figure is None and quirks.figure_note is None:
         return []
     lines = [f"<!-- architecture-figure:{marker} -->"]
-    if entry.figure is None:
+    if figure is None:
         note = _text(entry, "figure_note", quirks.figure_note or "")
         lines.append(f"> **Architecture figure:** {note}")
     else:
-        width = f' width="{entry.figure_width}"' if entry.figure_width else ""
-        alt = _text(entry, "figure_alt", entry.figure_alt or "")
+        width = f' width="{figure.width}"' if figure.width else ""
+        alt = _text(entry, "figure.alt", figure.alt)
         lines += [
             '<p align="center">',
-            f'  <img src="{entry.figure}" alt="{alt}"{width}>',
+            f'  <img src="{figure.file}" alt="{alt}"{width}>',
             "</p>",
         ]
-        if entry.figure_caption and entry.figure_source:
-            caption = _text(entry, "figure_caption", entry.figure_caption)
-            if entry.figure_number:
-                label, source = f"Figure {entry.figure_number}.", "Source paper"
+        if figure.caption and figure.source:
+            caption = _text(entry, "figure.caption", figure.caption)
+            if figure.number:
+                label, source = f"Figure {figure.number}.", "Source paper"
             else:
                 label, source = f"{OFFICIAL}.", "Primary source"
-            page = f", PDF p. {entry.figure_page}" if entry.figure_page else ""
+            page = f", PDF p. {figure.page}" if figure.page else ""
             lines.append(
                 f'<p align="center"><sub><b>{label}</b> {caption}. '
-                f'<a href="{entry.figure_source}">{source}</a>{page}. {NOTICE}.</sub></p>'
+                f'<a href="{figure.source}">{source}</a>{page}. {NOTICE}.</sub></p>'
             )
     lines.append(f"<!-- /architecture-figure:{marker} -->")
     return lines
@@ -331,16 +332,15 @@ def credits_text(ordered: Sequence[Entry], head: str, *, markers: FigureMarkers)
 
     # In the panels' order; by figure number where the figure comments number them.
     for _, entry in sorted(enumerate(ordered, 1), key=figure_id):
-        figure = entry.local_figure
-        if figure is None or entry.figure_source is None:
+        figure, local = entry.figure, entry.local_figure
+        if figure is None or local is None or figure.source is None:
             continue
-        number = f"Fig. {entry.figure_number}" if entry.figure_number else OFFICIAL
-        page = f", PDF p. {entry.figure_page}" if entry.figure_page else ""
-        file = figure.rsplit("/", 1)[-1]
+        number = f"Fig. {figure.number}" if figure.number else OFFICIAL
+        page = f", PDF p. {figure.page}" if figure.page else ""
+        file = local.rsplit("/", 1)[-1]
         title = _cell(_text(entry, "title", panel_title(entry)))
         rows.append(
-            f"| {title} | [primary source]({entry.figure_source}) | "
-            f"{number}{page} | [{file}]({file}) |"
+            f"| {title} | [primary source]({figure.source}) | {number}{page} | [{file}]({file}) |"
         )
     return head.rstrip("\n") + "\n\n" + "\n".join(rows) + "\n"
 

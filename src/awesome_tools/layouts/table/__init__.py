@@ -54,7 +54,7 @@ class TableLayout:
     shown: frozenset[str] | None = frozenset(
         [
             *("released", "category", "vision_encoder", "language_model", "connector"),
-            *("code", "weights", "figure", "figure_alt", "alignment"),
+            *("code", "weights", "figure", "alignment"),
         ]
     )
     extra_files: tuple[str, ...] = ()

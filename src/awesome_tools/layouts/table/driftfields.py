@@ -34,7 +34,7 @@ def block_values(block: Block) -> dict[str, str] | None:
     table = block.tables[0]
     values = {"name": "".join(block.summary_parts)}
     if block.figures:
-        values["figure"], values["figure_alt"] = block.figures[0].src, block.figures[0].alt
+        values["figure.file"], values["figure.alt"] = block.figures[0].src, block.figures[0].alt
     for header, cell in zip(table.headers, table.rows[0], strict=False):
         field = _column("".join(header.parts))
         if field == "title":

@@ -104,8 +104,7 @@ class _Mapper:
         if scheme != "https":
             self.warn(figure.line, figure.column, f"figure '{figure.src}' is not https; dropped")
             return
-        data["figure"] = figure.src
-        data["figure_alt"] = figure.alt or f"{block.summary} architecture"
+        data["figure"] = {"file": figure.src, "alt": figure.alt or f"{block.summary} architecture"}
         if not figure.alt:
             self.warn(figure.line, figure.column, "figure has no alt text; named after the model")
         for extra in block.figures[1:]:
