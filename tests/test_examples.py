@@ -12,6 +12,7 @@ from awesome_tools.categories import load_categories
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.entrycheck import check_entries
 from awesome_tools.importer import plan_import
+from awesome_tools.layouts.list.lint import lint_list
 from awesome_tools.lint import CHECKS, Context, lint_text
 from awesome_tools.panellint import lint_panels
 from awesome_tools.project import read_project
@@ -101,6 +102,8 @@ def _run(example: Example, root: Path) -> list[Diagnostic]:
         return lint_text(example.text, example.path)
     if example.kind == "panel":
         return lint_panels(example.text, example.path)
+    if example.kind == "list-readme":
+        return lint_list(example.text, example.path)
     others = [(path, text.encode("utf-8")) for path, text in example.others]
     _, found = check_entries(
         [(example.path, example_bytes(example)), *others], categories=["Encoders"]

@@ -136,6 +136,9 @@ class Layout:
     # The README checks that need no entry, run on (text, path) in another process while the
     # entries load and the expected README renders; `lint` takes the result as `alone`.
     lint_alone: Callable[[str, str], Any] | None = None
+    # Whether README text is in this layout (`layout_of_readme`); None: the table layout's
+    # and the panel layout's are told apart below.
+    recognises: Callable[[str], bool] | None = None
 
 
 # The table layout's identity and eight cells (the Alignment pair may be left out).
@@ -323,11 +326,18 @@ PANEL = Layout(
     lint_alone=_lint_panel_alone,
 )
 
-LAYOUTS = {layout.name: layout for layout in (TABLE, PANEL)}
+from awesome_tools.layouts.list.layout import LIST  # noqa: E402  (a layout package builds it)
+
+LAYOUTS = {layout.name: layout for layout in (TABLE, PANEL, LIST)}
 
 
 def layout_of_readme(text: str) -> Layout:
     """The layout a README is written in, read off its text (for import and a lone lint)."""
     from awesome_tools.panelread import is_panel_readme
 
-    return PANEL if is_panel_readme(text) else TABLE
+    if is_panel_readme(text):
+        return PANEL
+    for layout in LAYOUTS.values():
+        if layout.recognises is not None and layout.recognises(text):
+            return layout
+    return TABLE

@@ -1,0 +1,1 @@
+"""README layouts, one package each."""
