@@ -10,7 +10,9 @@ entry file and the differing fields), the missing entry or the frame line.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from awesome_tools.categories import category_problem
 from awesome_tools.diagnostics import Diagnostic
@@ -50,73 +52,79 @@ def shape_checks(shape: Shape, path: str) -> Iterator[Diagnostic]:
         previous = heading.level
 
 
-def _name(line: str) -> str | None:
-    found = ENTRY.fullmatch(line)
-    return found["name"].casefold() if found else None
+@dataclass(frozen=True)
+class _Drift:
+    """What drift names: the README, the entry files by name, the frame, the fixes; and the
+    lines `list-entry` reports (not drift again)."""
+
+    path: str
+    entry_files: dict[str, str]
+    frame: str
+    fixes: Fixes
+    strays: frozenset[int]
+
+    def at(self, index: int, message: str) -> Diagnostic:
+        return _at(self.path, index, "drift", message)
 
 
-def _fields(have: str, want: str) -> list[str]:
+def _fields(have: re.Match[str], want: re.Match[str]) -> list[str]:
     """The entry fields two entry lines show differently."""
-    mine, theirs = ENTRY.fullmatch(have), ENTRY.fullmatch(want)
-    if mine is None or theirs is None:
-        return []
-    pairs = (("name", "name"), ("url", "url"), ("summary", "summary"))
-    found = [field for field, group in pairs if mine[group] != theirs[group]]
-    if mine["indent"] != theirs["indent"]:
-        found.append("category")
-    return found
+    found = [name for name in ("name", "url", "summary") if have[name] != want[name]]
+    return found + (["category"] if have["indent"] != want["indent"] else [])
 
 
-def drift(
-    text: str,
-    path: str,
-    expected: str,
-    entry_files: dict[str, str],
-    frame: str,
-    fixes: Fixes,
-    strays: frozenset[int] = frozenset(),
+def _region(
+    ctx: _Drift, have: list[str], want: list[str], mine: range, theirs: range
 ) -> Iterator[Diagnostic]:
-    """Each differing line of the README: an entry line names its entry file and fields; a
-    missing entry names its file; any other line names the frame (but a line `list-entry`
-    reports, in `strays`)."""
+    """The drift of one differing part: README lines `mine`, expected lines `theirs`. An entry
+    line is paired with the expected one of its name, else of its link."""
+    wanted = {j: found for j in theirs if (found := ENTRY.fullmatch(want[j]))}
+    paired: set[int] = set()
+    fix = f"run `{ctx.fixes.render}`"
+    for k in mine:
+        line = ENTRY.fullmatch(have[k])
+        if k in ctx.strays:
+            continue
+        if line is None:
+            yield ctx.at(k, f"line differs from what {ctx.frame} writes: edit that, then {fix}")
+            continue
+        free = [j for j in wanted if j not in paired]
+        j = next((j for j in free if wanted[j]["name"] == line["name"]), None)
+        j = j if j is not None else next((j for j in free if wanted[j]["url"] == line["url"]), None)
+        name = line["name"].casefold()
+        if j is not None:
+            paired.add(j)
+            source = ctx.entry_files.get(wanted[j]["name"].casefold(), "its entry file")
+            fields = in_fields(_fields(line, wanted[j]))
+            yield ctx.at(k, f"entry line differs from {source}{fields}: edit {source}, then {fix}")
+        elif name in ctx.entry_files:
+            source = ctx.entry_files[name]
+            message = (
+                f"entry line of {source} is not where render writes it (its category and order "
+                f"come from {source} and categories.yaml): {fix}"
+            )
+            yield ctx.at(k, message)
+        else:
+            message = (
+                f"entry line has no entry file: `{ctx.fixes.import_file(ctx.path)}` turns it "
+                f"into one (or start from `{ctx.fixes.new_model(line['name'])}`)"
+            )
+            yield ctx.at(k, message)
+    for j in wanted:
+        if j not in paired:
+            source = ctx.entry_files.get(wanted[j]["name"].casefold(), "its entry file")
+            yield ctx.at(
+                min(mine.start, len(have) - 1), f"entry line of {source} is missing here: {fix}"
+            )
+
+
+def drift(text: str, expected: str, ctx: _Drift) -> Iterator[Diagnostic]:
+    """Each differing line of the README, by a line diff with the expected README."""
     have, want = text.split("\n"), expected.split("\n")
-    fix = f"then run `{fixes.render}`"
     matcher = difflib.SequenceMatcher(None, have, want, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        wanted = {_name(line): line for line in want[j1:j2] if _name(line)}
-        shown = {_name(line) for line in have[i1:i2]}
-        for k in range(i1, i2):
-            name = _name(have[k])
-            if name is not None and name in wanted:
-                if have[k] == wanted[name]:
-                    continue
-                source = entry_files.get(name, "its entry file")
-                fields = in_fields(_fields(have[k], wanted[name]))
-                message = f"entry line differs from {source}{fields}: edit {source}, {fix}"
-            elif name is not None and name in entry_files:
-                source = entry_files[name]
-                message = (
-                    f"entry line of {source} is not where render writes it (the category and "
-                    f"order come from {source} and categories.yaml): {fix}"
-                )
-            elif name is not None:
-                message = (
-                    f"entry line has no entry file: `{fixes.import_file(path)}` turns it into "
-                    f"one (or start from `{fixes.new_model()}`)"
-                )
-            elif k in strays:
-                continue
-            else:
-                message = f"line differs from what {frame} writes: edit that, {fix}"
-            yield _at(path, k, "drift", message)
-        for name in wanted:
-            if name in shown:
-                continue
-            source = entry_files.get(name or "", "its entry file")
-            message = f"entry line of {source} is missing here: run `{fixes.render}`"
-            yield _at(path, min(i1, len(have) - 1), "drift", message)
+        if tag != "equal":
+            yield from _region(ctx, have, want, range(i1, i2), range(j1, j2))
 
 
 def lint_list(
@@ -131,6 +139,7 @@ def lint_list(
     shape = read_shape(text)
     found = list(shape_checks(shape, path))
     if expected is not None and expected != text:
-        strays = frozenset(index for index, _ in shape.strays)
-        found += drift(text, path, expected, entry_files or {}, frame, fixes or Fixes(), strays)
+        strays = frozenset([*(index for index, _ in shape.strays), *shape.nested])
+        ctx = _Drift(path, entry_files or {}, frame, fixes or Fixes(), strays)
+        found += drift(text, expected, ctx)
     return sorted(found)

@@ -98,10 +98,10 @@ def _inert_and_headings(text: str) -> tuple[set[int], dict[int, int]]:
 def _stray_reason(text: str) -> str:
     item = ITEM.fullmatch(text)
     if item is None or not text.lstrip().startswith("-"):
-        return "an entry line starts with '- ' (a hyphen bullet)"
+        return "a hyphen bullet, '- ', starts an entry line"
     if not re.match(r"\[[^\]]*\]\([Hh][Tt][Tt][Pp][Ss]?://", item["text"]):
-        return "an entry line starts with a link to an http(s) address, `- [Name](https://...)`"
-    return "after the link an entry line has nothing or ' - ' and its summary"
+        return "an entry line's link goes to an http(s) address"
+    return "after its link an entry line has nothing, or ' - ' and its summary"
 
 
 class _Walk:
