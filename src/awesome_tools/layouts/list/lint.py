@@ -10,7 +10,6 @@ entry file and the differing fields), the missing entry or the frame line.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -18,7 +17,7 @@ from awesome_tools.categories import category_problem
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.driftfields import in_fields
 from awesome_tools.fixes import Fixes
-from awesome_tools.layouts.list.shape import ENTRY, Shape, read_shape
+from awesome_tools.layouts.list.shape import Line, Shape, entry_parts, read_shape
 from awesome_tools.ruleids import RuleId
 
 
@@ -67,10 +66,12 @@ class _Drift:
         return _at(self.path, index, "drift", message)
 
 
-def _fields(have: re.Match[str], want: re.Match[str]) -> list[str]:
+def _fields(have: Line, want: Line) -> list[str]:
     """The entry fields two entry lines show differently."""
-    found = [name for name in ("name", "url", "summary") if have[name] != want[name]]
-    return found + (["category"] if have["indent"] != want["indent"] else [])
+    found = [
+        name for name in ("name", "url", "summary") if getattr(have, name) != getattr(want, name)
+    ]
+    return found + (["category"] if have.indent != want.indent else [])
 
 
 def _region(
@@ -78,23 +79,23 @@ def _region(
 ) -> Iterator[Diagnostic]:
     """The drift of one differing part: README lines `mine`, expected lines `theirs`. An entry
     line is paired with the expected one of its name, else of its link."""
-    wanted = {j: found for j in theirs if (found := ENTRY.fullmatch(want[j]))}
+    wanted = {j: found for j in theirs if (found := entry_parts(want[j]))}
     paired: set[int] = set()
     fix = f"run `{ctx.fixes.render}`"
     for k in mine:
-        line = ENTRY.fullmatch(have[k])
+        line = entry_parts(have[k])
         if k in ctx.strays:
             continue
         if line is None:
             yield ctx.at(k, f"line differs from what {ctx.frame} writes: edit that, then {fix}")
             continue
         free = [j for j in wanted if j not in paired]
-        j = next((j for j in free if wanted[j]["name"] == line["name"]), None)
-        j = j if j is not None else next((j for j in free if wanted[j]["url"] == line["url"]), None)
-        name = line["name"].casefold()
+        j = next((j for j in free if wanted[j].name == line.name), None)
+        j = j if j is not None else next((j for j in free if wanted[j].url == line.url), None)
+        name = line.name.casefold()
         if j is not None:
             paired.add(j)
-            source = ctx.entry_files.get(wanted[j]["name"].casefold(), "its entry file")
+            source = ctx.entry_files.get(wanted[j].name.casefold(), "its entry file")
             fields = in_fields(_fields(line, wanted[j]))
             yield ctx.at(k, f"entry line differs from {source}{fields}: edit {source}, then {fix}")
         elif name in ctx.entry_files:
@@ -107,12 +108,12 @@ def _region(
         else:
             message = (
                 f"entry line has no entry file: `{ctx.fixes.import_file(ctx.path)}` turns it "
-                f"into one (or start from `{ctx.fixes.new_model(line['name'])}`)"
+                f"into one (or start from `{ctx.fixes.new_model(line.name)}`)"
             )
             yield ctx.at(k, message)
     for j in wanted:
         if j not in paired:
-            source = ctx.entry_files.get(wanted[j]["name"].casefold(), "its entry file")
+            source = ctx.entry_files.get(wanted[j].name.casefold(), "its entry file")
             yield ctx.at(
                 min(mine.start, len(have) - 1), f"entry line of {source} is missing here: {fix}"
             )

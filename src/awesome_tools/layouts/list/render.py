@@ -37,6 +37,7 @@ class Section:
     """A category as the packaged frame writes it: its heading line, its anchor and name."""
 
     heading: str
+    text: str
     anchor: str
     category: str
     depth: int
@@ -80,6 +81,7 @@ def sections(categories: Sequence[str]) -> list[Section]:
         found.append(
             Section(
                 f"{'#' * min(depth + 2, 6)} {text}",
+                text,
                 anchor + (f"-{seen}" if seen else ""),
                 name,
                 depth,
@@ -89,8 +91,10 @@ def sections(categories: Sequence[str]) -> list[Section]:
 
 
 def contents(found: Sequence[Section]) -> str:
-    """The contents list: a link to each category's heading, nested as the headings are."""
-    return "\n".join(f"{'  ' * s.depth}- [{s.heading.lstrip('# ')}](#{s.anchor})" for s in found)
+    """The contents list: a link to each `##` category's heading and to each `###` one under
+    it (awesome-lint's awesome-toc allows one level of nesting)."""
+    shown = [s for s in found if s.depth < 2]
+    return "\n".join(f"{'  ' * s.depth}- [{s.text}](#{s.anchor})" for s in shown)
 
 
 class _Placer:
@@ -111,6 +115,10 @@ class _Placer:
         chosen = range(len(members))[start:stop]
         self.placed.setdefault(category, set()).update(chosen)
         return markupsafe.Markup("\n".join(entry_text(members[i], indent) for i in chosen))
+
+    def has(self, category: str | None = None) -> bool:
+        """Whether the category holds an entry."""
+        return bool(self.grouped.get(category))
 
     def unplaced(self) -> list[tuple[str | None, Entry]]:
         return [

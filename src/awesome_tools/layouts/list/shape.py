@@ -18,10 +18,13 @@ from markdown_it import MarkdownIt
 
 # Between category names in a path: `Packages / Mad science`.
 SEPARATOR = " / "
-# The entry line: the name (link text, Markdown), an http(s) link, the summary (Markdown).
+# The entry line: the name (link text, Markdown), an http(s) link (in `<...>` when it is not
+# balanced in parentheses), the summary (Markdown).
+_HTTP = r"[Hh][Tt][Tt][Pp][Ss]?://"
+_BARE = r"[^\s()<>]*(?:\([^\s()<>]*\)[^\s()<>]*)*"
 ENTRY = re.compile(
     r"(?P<indent>[ \t]*)- \[(?P<name>(?:\\.|[^\\\[\]])+)\]"
-    r"\((?P<url>[Hh][Tt][Tt][Pp][Ss]?://[^\s()<>]*(?:\([^\s()<>]*\)[^\s()<>]*)*)\)"
+    rf"\((?P<dest><{_HTTP}[^<>\n]*>|{_HTTP}{_BARE})\)"
     r"(?: - (?P<summary>\S.*?))?[ \t]*"
 )
 # A list item (any bullet) and its text.
@@ -75,9 +78,23 @@ def width(indent: str) -> int:
 
 
 def entry_line(name: str, url: str, summary: str | None, indent: str) -> str:
-    """The text of an entry line."""
-    shown = re.sub(r"(?<!\\)([\[\]])", r"\\\1", name)
-    return f"{indent}- [{shown}]({url})" + (f" - {summary}" if summary else "")
+    """The text of an entry line: brackets in the name escaped, a link that is not balanced in
+    parentheses in `<...>`."""
+    shown = name.replace("[", "\\[").replace("]", "\\]")
+    dest = url if re.fullmatch(_BARE, url) else f"<{url}>"
+    return f"{indent}- [{shown}]({dest})" + (f" - {summary}" if summary else "")
+
+
+def entry_parts(line: str) -> Line | None:
+    """An entry line's parts as an entry holds them (the name's brackets unescaped, the link
+    out of its `<...>`), or None when it is not an entry line; index and category unknown."""
+    found = ENTRY.fullmatch(line)
+    if found is None:
+        return None
+    name = found["name"].replace("\\[", "[").replace("\\]", "]")
+    dest = found["dest"]
+    url = dest[1:-1] if dest.startswith("<") else dest
+    return Line(-1, None, found["indent"], name, url, found["summary"])
 
 
 def _inert_and_headings(text: str) -> tuple[set[int], dict[int, int]]:
@@ -146,23 +163,14 @@ def read_shape(text: str) -> Shape:
             category = walk.path() if levels[index] > 1 else None
             shape.headings.append(Heading(index, levels[index], heading_text, category))
             continue
-        entry = ENTRY.fullmatch(line)
+        entry = entry_parts(line)
         item = ITEM.fullmatch(line)
         if item is None:
             continue
         nested = walk.item(width(item["indent"]))
         if entry is not None and not nested:
-            walk.items.append((width(entry["indent"]), None))
-            shape.entries.append(
-                Line(
-                    index,
-                    walk.path(),
-                    entry["indent"],
-                    entry["name"],
-                    entry["url"],
-                    entry["summary"],
-                )
-            )
+            walk.items.append((width(entry.indent), None))
+            shape.entries.append(replace(entry, index=index, category=walk.path()))
         elif entry is not None:
             shape.nested.append(index)
             walk.items.append((width(item["indent"]), None))
