@@ -203,6 +203,9 @@ def read_list_readme(
         return plan
     categories = _categories(found)
     _entries(found, categories)
+    if not found.kept:
+        message = "no entry line could be imported: each one is kept as frame text, as said at its line"
+        found.say(found.shape.entries[0].index, message, level="error")
     _orders(found)
     for data in found.kept.values():
         plan.files[f"{slugify(data['name'])}.yaml"] = dump_entry(_ordered(data))
