@@ -109,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("dir", nargs="?", default=".", metavar="DIR", help="default: here")
     init.add_argument("--title", help="the README's heading (default: Awesome List)")
     init.add_argument(
-        "--layout", choices=("table", "panel"), default="table", help="default: table"
+        "--layout", choices=("table", "panel", "list"), default="table", help="default: table"
     )
     init.add_argument(
         "--install",

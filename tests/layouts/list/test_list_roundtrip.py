@@ -57,7 +57,7 @@ def _rendered(tmp_path: Path, path: Path) -> str:
 
 def test_the_list_layout_is_registered_and_told_from_the_others() -> None:
     assert LAYOUTS["list"] is LIST
-    assert LIST.required == frozenset({"name", "url", "summary"})
+    assert LIST.required == frozenset({"name", "title", "url", "summary"})
     cases = [
         (NODEJS, LIST),
         (EXCERPT, LIST),

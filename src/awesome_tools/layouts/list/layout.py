@@ -77,7 +77,9 @@ LIST: Layout = Layout(
     _render,
     _read,
     _lint,
-    frozenset(("name", "url", "summary")),
+    # The line's name, link and summary; and `title`, which the schema requires of every entry
+    # whatever its layout (import writes the link text), so that `new` asks for it too.
+    frozenset(("name", "title", "url", "summary")),
     shown=frozenset(("category",)),
     frame=_frame,
     recognises=_recognises,

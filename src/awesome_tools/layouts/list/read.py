@@ -204,7 +204,9 @@ def read_list_readme(
     categories = _categories(found)
     _entries(found, categories)
     if not found.kept:
-        message = "no entry line could be imported: each one is kept as frame text, as said at its line"
+        message = (
+            "no entry line could be imported: each one is kept as frame text, as said at its line"
+        )
         found.say(found.shape.entries[0].index, message, level="error")
     _orders(found)
     for data in found.kept.values():
