@@ -6,6 +6,7 @@ from pathlib import Path
 
 from awesome_tools.importer import plan_import
 from awesome_tools.layout import LAYOUTS, PANEL, TABLE
+from awesome_tools.layouts.list import LIST as LIST_LAYOUT
 from awesome_tools.lint import lint_text
 from awesome_tools.project import read_project
 from awesome_tools.render import render_readme
@@ -16,7 +17,7 @@ from conftest import LIST, RICH_CATEGORIES
 def test_the_table_layout_is_every_list_s_default_and_awesome_yaml_chooses_another(
     rich_project: Path,
 ) -> None:
-    assert LAYOUTS == {"table": TABLE, "panel": PANEL}
+    assert LAYOUTS == {"table": TABLE, "panel": PANEL, "list": LIST_LAYOUT}
     assert TABLE.template == README
     assert read_project(rich_project, rich_project).layout is TABLE
     (rich_project / "awesome.yaml").write_text("layout: panel\n", "utf-8")
@@ -25,7 +26,7 @@ def test_the_table_layout_is_every_list_s_default_and_awesome_yaml_chooses_anoth
     project = read_project(rich_project, rich_project)
     assert project.layout is TABLE
     assert project.diagnostics[0].text() == (
-        "awesome.yaml:1:9: error[settings] unknown layout 'cards' (layouts: table, panel)"
+        "awesome.yaml:1:9: error[settings] unknown layout 'cards' (layouts: table, panel, list)"
     )
 
 
