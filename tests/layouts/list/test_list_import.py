@@ -85,6 +85,16 @@ def test_a_line_kept_as_frame_text_comes_back_as_it_was() -> None:
     )
 
 
+def test_a_category_is_named_with_its_spaces_collapsed_as_categories_yaml_reads_it() -> None:
+    raw = b"# A\n\n## Tools   and  more\n\n- [A](https://a.example) - B.\n"
+    plan = LIST.read(raw, "README.md", None, "categories.yaml")
+    assert plan.diagnostics == []
+    assert plan.categories_text is not None
+    assert plan.categories_text.endswith('\n- "Tools and more"\n')
+    assert plan.others["templates/README.md.j2"].endswith('{{ entries("Tools and more") }}\n')
+    assert "category: Tools and more\n" in plan.files["a.yaml"]
+
+
 def test_import_into_a_table_list_names_the_setting_to_change(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 
 from markdown_it import MarkdownIt
 
+from awesome_tools.normalize import canonical_text
+
 # Between category names in a path: `Packages / Mad science`.
 SEPARATOR = " / "
 # The entry line: the name (link text, Markdown), an http(s) link (in `<...>` when it is not
@@ -134,11 +136,12 @@ class _Walk:
         self.heads.append((level, text))
         self.items = []
 
-    def path(self, *extra: str) -> str | None:
+    def path(self) -> str | None:
+        """The category here: the heading and group texts from the `##` heading down."""
         parts = [text for level, text in self.heads if level > 1]
         parts += [text for _, text in self.items if text is not None]
-        parts += list(extra)
-        return SEPARATOR.join(parts) if parts else None
+        # As categories.yaml and an entry's `category` read it: spaces collapsed.
+        return canonical_text(SEPARATOR.join(parts)) if parts else None
 
     def item(self, at: int) -> bool:
         """Close the items at this width or deeper; say whether an entry holds this one."""
