@@ -18,6 +18,7 @@ from awesome_tools.categories import load_categories
 from awesome_tools.cli import main
 from awesome_tools.layout import LAYOUTS, PANEL, TABLE, layout_of_readme
 from awesome_tools.layouts.list import LIST
+from awesome_tools.layouts.list.lint import lint_list
 from awesome_tools.layouts.list.render import render_list
 from awesome_tools.schema import Entry
 from awesome_tools.templates import load_templates
@@ -223,3 +224,35 @@ def test_awesome_lint_finds_in_the_rendered_nodejs_only_what_it_finds_upstream(
         "remark-lint:no-repeat-item-in-description",
         "remark-lint:awesome-spell-check",
     }
+
+
+ELECTRON = FIXTURES / "awesome-electron-d78d442-README.md"
+
+
+def test_awesome_electron_renders_back_byte_for_byte(tmp_path: Path) -> None:
+    entries, categories, _, said = _plan(ELECTRON)
+    assert len(entries) == 226
+    assert len([s for s in said if "has no summary" in s]) == 26
+    # Nine lines with text after the link (`💲`, `*(Polish)*`) and a second
+    # electron-boilerplate stay frame text, as they are.
+    kept = [s.split(": warning")[0] for s in said if "frame text" in s]
+    assert kept == [f"README.md:{n}:1" for n in (198, 297, 298, 310, 311, 312, 313, 328, 329, 330)]
+    assert "Apps / Open Source / Featured" in categories
+    assert "Contribute" not in categories
+    assert _rendered(tmp_path, ELECTRON) == ELECTRON.read_text(encoding="utf-8")
+
+
+def test_lint_of_awesome_electron_names_its_skipped_levels_and_its_stray_lines() -> None:
+    found = lint_list(ELECTRON.read_text(encoding="utf-8"), "README.md")
+    skips = (
+        "error[list-heading] heading skips a level (### to ######): a category heading is one "
+        "level under its parent's"
+    )
+    assert [d.text() for d in found[:2]] == [
+        f"README.md:51:1: {skips}",
+        f"README.md:138:1: {skips}",
+    ]
+    stray = "not an entry line (after its link an entry line has nothing, or ' - ' and its summary)"
+    assert [(d.line, d.rule, d.message.split(": '")[0]) for d in found[2:]] == [
+        (n, "list-entry", stray) for n in (297, 298, 310, 311, 312, 313, 328, 329, 330)
+    ]
