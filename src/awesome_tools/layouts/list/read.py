@@ -75,9 +75,9 @@ def _entries(found: _Import, categories: list[str]) -> None:
             data["category"] = line.category
         if line.summary is not None:
             data["summary"] = line.summary
-        reason = _refusal(data, categories, owners)
-        if reason:
-            found.say(line.index, f"'{line.name}' is kept as frame text, not an entry: {reason}")
+        entry = _entry(data, categories, owners)
+        if isinstance(entry, str):
+            found.say(line.index, f"'{line.name}' is kept as frame text, not an entry: {entry}")
             continue
         owners[slugify(line.name)] = line.index
         found.kept[line.index] = data
@@ -90,7 +90,7 @@ def _entries(found: _Import, categories: list[str]) -> None:
         device = device_note(line.name)
         if device:
             found.say(line.index, device)
-        _compare(found, line, data, categories)
+        _compare(found, line, entry)
     for index in found.shape.nested:
         found.say(index, "an entry line under another entry is kept as frame text")
     for index, reason in found.shape.strays:
@@ -98,7 +98,8 @@ def _entries(found: _Import, categories: list[str]) -> None:
         found.say(index, f"kept as frame text, not an entry ({reason}): '{text}'")
 
 
-def _refusal(data: dict[str, Any], categories: list[str], owners: dict[str, int]) -> str | None:
+def _entry(data: dict[str, Any], categories: list[str], owners: dict[str, int]) -> Entry | str:
+    """The entry of a line's data, or why there is none."""
     too_long = name_length_problem(data["name"])
     if too_long:
         return too_long
@@ -110,17 +111,15 @@ def _refusal(data: dict[str, Any], categories: list[str], owners: dict[str, int]
     if data.get("category") is not None and data["category"] not in categories:
         return "its category is not plain text"
     try:
-        Entry.model_validate(data, context={"categories": categories})
+        return Entry.model_validate(data, context={"categories": categories})
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         where = ".".join(str(part) for part in error["loc"])
         return f"{where}: {error['msg']}"
-    return None
 
 
-def _compare(found: _Import, line: Line, data: dict[str, Any], categories: list[str]) -> None:
+def _compare(found: _Import, line: Line, entry: Entry) -> None:
     """Warn where render writes an entry line back otherwise than it is."""
-    entry = Entry.model_validate(data, context={"categories": categories})
     want = entry_line(entry.name, entry.url, entry.summary, line.indent)
     if want != found.shape.lines[line.index]:
         found.say(line.index, f"the entry line is written back normalised: '{want[:80]}'")
