@@ -15,6 +15,7 @@ from awesome_tools.core.schema import Entry
 from awesome_tools.core.templates import TemplateProblem, load_templates
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.engine.project import read_project
+from awesome_tools.layouts.list.lint import lint_list
 from awesome_tools.layouts.panel.lint import lint_panels
 from awesome_tools.layouts.table import TABLE_REQUIRED
 from awesome_tools.layouts.table.context import Context
@@ -105,6 +106,8 @@ def _run(example: Example, root: Path) -> list[Diagnostic]:
         return lint_text(example.text, example.path)
     if example.kind == "panel":
         return lint_panels(example.text, example.path)
+    if example.kind == "list-readme":
+        return lint_list(example.text, example.path)
     others = [(path, text.encode("utf-8")) for path, text in example.others]
     _, found = check_entries(
         [(example.path, example_bytes(example)), *others],

@@ -7,6 +7,7 @@ from pathlib import Path
 from awesome_tools.core.templates import load_templates
 from awesome_tools.engine.project import read_project
 from awesome_tools.layouts import LAYOUTS, layout_named
+from awesome_tools.layouts.list import LAYOUT as LIST_LAYOUT
 from awesome_tools.layouts.panel import LAYOUT as PANEL
 from awesome_tools.layouts.table import LAYOUT as TABLE
 from awesome_tools.layouts.table.importer import plan_import
@@ -21,8 +22,9 @@ def test_the_table_layout_is_every_list_s_default_and_awesome_yaml_chooses_anoth
     assert LAYOUTS == {
         "table": "awesome_tools.layouts.table",
         "panel": "awesome_tools.layouts.panel",
+        "list": "awesome_tools.layouts.list",
     }
-    assert (layout_named("table"), layout_named("panel")) == (TABLE, PANEL)
+    assert [layout_named(name) for name in LAYOUTS] == [TABLE, PANEL, LIST_LAYOUT]
     assert read_project(rich_project, rich_project).layout is TABLE
     (rich_project / "awesome.yaml").write_text("layout: panel\n", "utf-8")
     assert read_project(rich_project, rich_project).layout is PANEL
@@ -30,7 +32,7 @@ def test_the_table_layout_is_every_list_s_default_and_awesome_yaml_chooses_anoth
     project = read_project(rich_project, rich_project)
     assert project.layout is TABLE
     assert project.diagnostics[0].text() == (
-        "awesome.yaml:1:9: error[settings] unknown layout 'cards' (layouts: table, panel)"
+        "awesome.yaml:1:9: error[settings] unknown layout 'cards' (layouts: table, panel, list)"
     )
 
 

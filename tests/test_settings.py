@@ -60,7 +60,7 @@ CASES: list[
         ("table", None, [], None),
         [
             "awesome.yaml:1:9: error[settings] unknown layout 'tabel'; did you mean 'table'? "
-            "(layouts: table, panel)"
+            "(layouts: table, panel, list)"
         ],
     ),
     (
@@ -68,7 +68,9 @@ CASES: list[
         "layout: magazine\n",
         None,
         ("table", None, [], None),
-        ["awesome.yaml:1:9: error[settings] unknown layout 'magazine' (layouts: table, panel)"],
+        [
+            "awesome.yaml:1:9: error[settings] unknown layout 'magazine' (layouts: table, panel, list)"
+        ],
     ),
     (
         "a layout that is a list",
@@ -76,7 +78,7 @@ CASES: list[
         None,
         ("table", None, [], None),
         [
-            "awesome.yaml:1:9: error[settings] unknown layout 'a list or mapping' (layouts: table, panel)"
+            "awesome.yaml:1:9: error[settings] unknown layout 'a list or mapping' (layouts: table, panel, list)"
         ],
     ),
     (

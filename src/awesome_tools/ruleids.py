@@ -60,4 +60,6 @@ RuleId = Literal[
     "panel-figure",
     "timeline-coverage",
     "panel-swallowed",
+    "list-entry",
+    "list-heading",
 ]

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 LAYOUTS = {
     "table": "awesome_tools.layouts.table",
     "panel": "awesome_tools.layouts.panel",
+    "list": "awesome_tools.layouts.list",
 }
 DEFAULT = next(iter(LAYOUTS))
 
@@ -30,7 +31,8 @@ def layout_named(name: str) -> Layout:
 
 def layout_of_readme(text: str) -> Layout:
     """The layout a README is written in, read off its text (for import and a lone lint)."""
-    for name in list(LAYOUTS)[1:]:
+    # Not `list(...)`: once imported, the package `layouts.list` is this module's name `list`.
+    for name in [*LAYOUTS][1:]:
         layout = layout_named(name)
         if layout.recognises(text):
             return layout

@@ -168,8 +168,3 @@ def anchors(titles: list[str], taken: list[str]) -> list[str]:
         seen[slug] = count + 1
         found.append(slug if count == 0 else f"{slug}-{count}")
     return found
-
-
-def escape_jinja(text: str) -> str:
-    """Frame text as template text: only what jinja2 would read as markup is escaped."""
-    return re.sub(r"\{(?=[{%#])", '{{ "{" }}', text)

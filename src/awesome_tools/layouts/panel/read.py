@@ -14,6 +14,7 @@ from awesome_tools.core.schema import Entry
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.io.textfile import decode
 from awesome_tools.layouts.framefix import FrameLine, double_link_off, tidy_frame
+from awesome_tools.layouts.frametext import escape_jinja
 from awesome_tools.layouts.importplan import ImportPlan
 from awesome_tools.layouts.panel.heads import Heads, find_heads, heads_notes, panels_end
 from awesome_tools.layouts.panel.parse import Reader, Row, read_panel, read_timeline
@@ -24,7 +25,6 @@ from awesome_tools.layouts.panel.parts import (
     NONE,
     TIMELINE_HEADER,
     YEAR_LINE,
-    escape_jinja,
     index_names,
     readme_lines,
     split_title,

@@ -1,0 +1,98 @@
+"""The list layout: the classic awesome list, `- [Name](url) - Summary.` under category
+headings (docs/list-layout.md).
+
+Its modules are imported when a method needs them: `shape.py` (the entry line, the headings and
+list groups as categories, one markdown-it block parse), `render.py` (entries placed by the
+frame's `entries(...)` calls), `read.py` (a classic list README to an import plan), `lint.py`
+(`list-entry`, `list-heading` and drift by entry line).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from awesome_tools.core.fixes import Fixes
+    from awesome_tools.core.schema import Entry
+    from awesome_tools.core.settings import FigureMarkers
+    from awesome_tools.core.templates import Templates
+    from awesome_tools.diagnostics import Diagnostic
+    from awesome_tools.layouts.base import Layout, LintPart
+    from awesome_tools.layouts.importplan import ImportPlan
+
+
+class ListLayout:
+    """Each entry one line, `- [Name](url) - Summary.`, under its category's heading."""
+
+    name = "list"
+    # The line's name, link and summary; and `title`, which the schema requires of every entry
+    # whatever its layout (import writes the link text), so that `new` asks for it too.
+    required = frozenset(("name", "title", "url", "summary"))
+    suggested: frozenset[str] = frozenset()
+    shown: frozenset[str] | None = frozenset(("category",))
+    extra_files: tuple[str, ...] = ()
+    # One block parse and a line diff: no shortcut or process to leave out.
+    lint_part: LintPart | None = None
+    lint_alone: Callable[[str, str], Any] | None = None
+
+    def recognises(self, text: str) -> bool:
+        from awesome_tools.layouts.list.read import is_list_readme
+
+        return is_list_readme(text)
+
+    def render(
+        self,
+        entries: Sequence[Entry],
+        categories: Sequence[str],
+        templates: Templates,
+        title: str | None,
+        /,
+        *,
+        figure_markers: FigureMarkers,
+        jobs: int = 1,
+        heading_level: int = 3,
+    ) -> str:
+        # One short line per entry: nothing to share between processes, no figure, no panel
+        # heading level.
+        from awesome_tools.layouts.list.render import render_list
+
+        return render_list(entries, categories, templates, title)
+
+    def read(
+        self, raw: bytes, path: str, /, *, categories: str | None, categories_path: str
+    ) -> ImportPlan:
+        from awesome_tools.layouts.list.read import read_list_readme
+
+        return read_list_readme(raw, path, categories, categories_path)
+
+    def extras(
+        self, entries: Sequence[Entry], templates: Templates, /, *, figure_markers: FigureMarkers
+    ) -> dict[str, str]:
+        return {}
+
+    def frame(self, templates: Templates) -> str:
+        from awesome_tools.layouts.list.render import list_frame
+
+        return list_frame(templates)
+
+    def lint(
+        self,
+        text: str,
+        path: str,
+        /,
+        *,
+        expected: str | None,
+        entry_files: dict[str, str],
+        frame: str,
+        fixes: Fixes,
+        jobs: int = 1,
+        shortcuts: bool = True,
+        alone: Callable[[], Any] | None = None,
+    ) -> list[Diagnostic]:
+        from awesome_tools.layouts.list.lint import lint_list
+
+        return lint_list(text, path, expected, entry_files, frame, fixes)
+
+
+LAYOUT: Layout = ListLayout()
