@@ -247,7 +247,7 @@ def generate_panel_project(root: Path, count: int, seed: PanelSeed) -> list[str]
         (root / relative).write_text(text, encoding="utf-8")
         files.append(relative)
     for figure in sorted(set(FIGURE.findall("".join(seed.texts)))):
-        # Stand-ins: the images belong to the upstream repository (tests/test_panel.py does so).
+        # Stand-ins: the images belong to the upstream repository (as tests/layouts/panel/ does).
         (root / figure).parent.mkdir(parents=True, exist_ok=True)
         (root / figure).write_bytes(b"")
     return files

@@ -12,7 +12,8 @@ from awesome_tools.core.entryfile import dump_entry
 from awesome_tools.core.normalize import slugify
 
 REPO = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TESTS = Path(__file__).resolve().parent
+FIXTURES = TESTS / "fixtures"
 # A frozen copy of the list (entries, README, templates, settings): tests never read the live
 # entries/ or README.md, so adding, editing or removing a model cannot change what they report.
 LIST = FIXTURES / "list"

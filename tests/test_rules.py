@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import get_args
 
 import pytest
+import test_table_lint as test_lint
 
 import test_check
 import test_cross_entry
-import test_lint
 from awesome_tools.cli import main
 from awesome_tools.core.rules import BY_ID, RULES
 from awesome_tools.outputs.docgen import EDITED

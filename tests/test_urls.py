@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_table_lint import block
 
 from awesome_tools.cli import main
 from awesome_tools.core import arxiv
@@ -16,7 +17,6 @@ from awesome_tools.layouts.table import TABLE_REQUIRED
 from awesome_tools.layouts.table.importer import plan_import
 from awesome_tools.layouts.table.lint import lint_text
 from conftest import GOOD
-from test_lint import block
 
 BRACKET = "a '[' or ']' in its host must enclose an IPv6 address"
 PORT = "its port must be a number from 0 to 65535"

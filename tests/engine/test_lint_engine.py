@@ -14,8 +14,9 @@ import pytest
 from awesome_tools.cli import main
 from awesome_tools.core.blockread import read_document
 from awesome_tools.engine import proof
+from conftest import REPO
 
-FUZZ = Path(__file__).resolve().parent.parent / "fuzz"
+FUZZ = REPO / "fuzz"
 
 
 def _targets() -> ModuleType:

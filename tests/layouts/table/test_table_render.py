@@ -9,14 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_table_import import _plain, _seed_blocks
 
 from awesome_tools.cli import main
 from awesome_tools.core.blockread import read_document
 from awesome_tools.core.ordering import github_anchor
-from conftest import LIST, RICH, RICH_CATEGORIES, write_project
-from test_import import _plain, _seed_blocks
+from conftest import LIST, RICH, RICH_CATEGORIES, TESTS, write_project
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = TESTS / "golden"
 
 
 def _render(project: Path) -> str:

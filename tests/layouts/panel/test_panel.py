@@ -16,9 +16,9 @@ from awesome_tools.cli import main
 from awesome_tools.layouts.panel.lint import lint_panels
 from awesome_tools.layouts.panel.parts import HEADING, ROW, anchors
 from awesome_tools.layouts.panel.read import read_panel_readme
-from conftest import stand_in_figures
+from conftest import TESTS, stand_in_figures
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = TESTS / "fixtures"
 UPSTREAM = FIXTURES / "upstream-74897b3-README.md"
 CREDITS = FIXTURES / "upstream-74897b3-CREDITS.md"
 
@@ -374,7 +374,7 @@ def test_a_hand_kept_panel_list_without_timeline_imports_and_renders_clean(
     """A panel list of another hand (tests/fixtures/panel-unseen-README.md, written for this
     test): no index, no timeline, badges on the summary's next line with the authors after
     them, a bare GitHub-asset image without alt text, a **Released:** line as the only date."""
-    readme = Path(__file__).parent / "fixtures" / "panel-unseen-README.md"
+    readme = TESTS / "fixtures" / "panel-unseen-README.md"
     assert _import(readme, tmp_path, monkeypatch) == 0
     out = capsys.readouterr().out
     assert "has no link" not in out and "differs from the timeline" not in out

@@ -14,9 +14,9 @@ from awesome_tools.cli import main
 from awesome_tools.layouts.panel.lint import lint_panels
 from awesome_tools.layouts.panel.parts import HEADING
 from awesome_tools.layouts.panel.read import read_panel_readme
-from conftest import stand_in_figures
+from conftest import TESTS, stand_in_figures
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = TESTS / "fixtures"
 UPSTREAM = FIXTURES / "upstream-74897b3-README.md"
 CREDITS = Path("assets/architectures/CREDITS.md")
 

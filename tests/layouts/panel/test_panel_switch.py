@@ -11,8 +11,9 @@ import yaml
 
 from awesome_tools.cli import main
 from awesome_tools.layouts.panel.parts import MORE
+from conftest import FIXTURES
 
-LIST = Path(__file__).resolve().parent / "fixtures" / "list"
+LIST = FIXTURES / "list"
 
 # The frozen list's FROZEN entry as a panel: its title as it is (without the name, as the entry
 # writes it), its url and fields, the sections as the deep dive.

@@ -9,16 +9,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from test_panel_levels import _verbatim
 
 from awesome_tools.cli import main
 from awesome_tools.core.entrycheck import check_entries
 from awesome_tools.layouts.panel import LAYOUT as PANEL
 from awesome_tools.layouts.panel.read import read_panel_readme
 from awesome_tools.layouts.table import TABLE_REQUIRED
-from conftest import GOOD
-from test_panel_levels import _verbatim
+from conftest import GOOD, TESTS
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = TESTS / "fixtures"
 # upstream at d862163 (2024-03-18, CC0 1.0): 47 panels, none with a summary paragraph.
 WHOLE = FIXTURES / "upstream-d862163-README.md"
 # Its frame, three of its panels (LLaVA, LLaVA 1.6, ViT) and its closing references.

@@ -429,7 +429,7 @@ def test_hand_edit_of_an_overview_row_names_the_entry_file_and_the_fields(
 def test_the_registry_holds_one_check_per_readme_rule() -> None:
     readme = {rule.id for rule in RULES if rule.scope == "readme"}
     # template problems come from rendering, not from reading a README; the panel layout's
-    # own rules are checked by panellint.py (tests/test_panel.py), the list layout's by its
+    # own rules are checked by layouts/panel/lint.py (tests/layouts/panel/), the list layout's by its
     # lint module (tests/layouts/list/).
     panel = {"panel-heading", "panel-figure", "timeline-coverage", "panel-swallowed"}
     assert set(CHECKS) == readme - {"template", *panel, "list-entry", "list-heading"}

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from test_table_lint import UNREADABLE_CASES
 
 from awesome_tools.cli import main
 from awesome_tools.core.normalize import canonical_text
 from awesome_tools.layouts.table.importer import plan_import
 from conftest import FIXTURES
-from test_lint import UNREADABLE_CASES
 
 SEED = FIXTURES / "seed-README.md"
 FIELDS = [

@@ -17,9 +17,10 @@ from awesome_tools.core.templates import load_templates
 from awesome_tools.layouts.panel import LAYOUT as PANEL
 from awesome_tools.layouts.panel.lint import lint_panels
 from awesome_tools.layouts.panel.read import read_panel_readme
+from conftest import TESTS
 from test_roundtrip import panel_entries
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = TESTS / "fixtures"
 OLDER = FIXTURES / "upstream-7f19681-README.md"  # upstream at 7f19681 (2025-02-24), CC0 1.0
 BOLD = re.compile(r"^(#{2,3}) \*\*(.+?)\*\*[ \t]*$")
 
