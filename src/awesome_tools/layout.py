@@ -164,11 +164,11 @@ def _render_table(
     jobs: int = 1,
     heading_level: int = 3,
 ) -> str:
-    # One template renders the whole README: there is nothing to share between processes; the
-    # table layout writes no figure comments.
+    # The entries' blocks and overview rows are shared between `jobs` processes (a frame of the
+    # old single-file shape renders whole); the table layout writes no figure comments.
     from awesome_tools.render import render_readme
 
-    return render_readme(entries, categories, templates=templates, title=title)
+    return render_readme(entries, categories, templates=templates, title=title, jobs=jobs)
 
 
 def _read_table(raw: bytes, path: str, categories: str | None, categories_path: str) -> ImportPlan:

@@ -18,19 +18,33 @@ def render_readme(
     *,
     templates: Templates,
     title: str | None = None,
+    jobs: int = 1,
 ) -> str:
     """Render README text; the same entries always give the same bytes.
 
     `title` is the list's (its settings'); a template may show it, the packaged one has its own.
+    A frame that places `parts` gets each entry's block and overview row rendered on its own, in
+    `jobs` processes for a large list (`tableframe.py`); one of the old single-file shape is
+    rendered whole.
     """
-    text = templates.render(
-        README,
-        len(entries),
-        sections=sections(entries, categories),
-        overview=newest_first(entries),
-        count=len(entries),
-        title=title,
-    )
+    from awesome_tools.tableframe import PARTS, table_parts, uses_parts
+
+    grouped, overview = sections(entries, categories), newest_first(entries)
+    with templates.rendering(len(entries), README):  # one budget for the parts and the frame
+        parts = (
+            {PARTS: table_parts(grouped, overview, templates, jobs=jobs)}
+            if uses_parts(templates, README)
+            else {}
+        )
+        text = templates.render(
+            README,
+            len(entries),
+            sections=grouped,
+            overview=overview,
+            count=len(entries),
+            title=title,
+            **parts,
+        )
     if not text.endswith("\n") or text.endswith("\n\n"):
         text = text.rstrip("\n") + "\n"
     if " \n" in text or "\t\n" in text:
