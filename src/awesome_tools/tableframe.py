@@ -128,12 +128,17 @@ def _check_macros(templates: Templates) -> None:
     missing = [MACROS[name] for name in own if not hasattr(module, MACROS[name])]
     if not missing:
         return
-    names = ", ".join(f"`{macro}`" for macro in missing)
     message = (
-        f"the README frame places `parts`, rendered one per model by {', '.join(own)}, which "
-        f"call model.html.j2's macros; this model.html.j2 has no {names}: add "
-        f"{'it' if len(missing) == 1 else 'them'} (the packaged model.html.j2 shows each), or "
-        "keep a templates/README.md.j2 of the old shape that calls `model_block` and "
+        f"the README frame places `parts` (the model blocks and the overview), which "
+        f"{_words(own)} render with model.html.j2's macros; this model.html.j2 has no "
+        f"{_words([f'`{macro}`' for macro in missing])}: add "
+        f"{'it' if len(missing) == 1 else 'them'} (the packaged model.html.j2 has each), or keep "
+        "a templates/README.md.j2 of the old shape, which calls `model_block` and "
         "`overview_table` itself"
     )
     raise TemplateProblem(Diagnostic(f"{TEMPLATES}/{MODELS}", 1, 1, "template", message))
+
+
+def _words(items: Sequence[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
