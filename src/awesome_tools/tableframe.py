@@ -36,7 +36,8 @@ OVERVIEW = "table/overview.md.j2"
 MODELS = "model.html.j2"
 # The macros of model.html.j2 each packaged part template calls.
 MACROS = {BLOCK: "model_block", ROW: "overview_row", OVERVIEW: "overview_shell"}
-# How many templates deep the frame's includes, imports and extends are followed.
+# At most this many templates (the frame and those it names) are read to find `parts`; one
+# found only further on is `'parts' is undefined` where it is read.
 DEPTH = 8
 
 
