@@ -18,10 +18,12 @@ from awesome_tools.cli import main
 from awesome_tools.core.categories import load_categories
 from awesome_tools.core.schema import Entry
 from awesome_tools.core.templates import load_templates
-from awesome_tools.layouts.base import LAYOUTS, PANEL, TABLE, layout_of_readme
+from awesome_tools.layouts import layout_named, layout_of_readme
 from awesome_tools.layouts.list import LAYOUT as LIST
 from awesome_tools.layouts.list.lint import lint_list
 from awesome_tools.layouts.list.render import render_list
+from awesome_tools.layouts.panel import LAYOUT as PANEL
+from awesome_tools.layouts.table import LAYOUT as TABLE
 from conftest import FIXTURES, REPO
 
 NODEJS = FIXTURES / "awesome-nodejs-cf153d4-README.md"
@@ -59,7 +61,7 @@ def _rendered(tmp_path: Path, path: Path) -> str:
 
 
 def test_the_list_layout_is_registered_and_told_from_the_others() -> None:
-    assert LAYOUTS["list"] is LIST
+    assert layout_named("list") is LIST
     assert LIST.required == frozenset({"name", "title", "url", "summary"})
     cases = [
         (NODEJS, LIST),

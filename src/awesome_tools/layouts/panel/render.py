@@ -33,6 +33,7 @@ from awesome_tools.layouts.panel.parts import (
     default_badge,
     label_markdown,
 )
+from awesome_tools.layouts.partrender import strip_lines
 
 if TYPE_CHECKING:
     from awesome_tools.core.settings import FigureMarkers
@@ -239,12 +240,16 @@ def panel_parts(entry: Entry, marker: str, level: int = DEFAULT_LEVEL) -> dict[s
     }
 
 
-def _panel(templates: Templates, entry: Entry, marker: str, level: int) -> str:
+def _panel_context(entry: Entry, marker: str, level: int) -> dict[str, object]:
+    """What the panel template is given: each prepared part (as markup) and the entry."""
     import markupsafe
 
     made = panel_parts(entry, marker, level)
-    parts = {name: markupsafe.Markup(text) for name, text in made.items()}
-    return templates.render(PANEL_TEMPLATE, 1, **parts, entry=entry)
+    return {**{name: markupsafe.Markup(text) for name, text in made.items()}, "entry": entry}
+
+
+def _panel(templates: Templates, entry: Entry, marker: str, level: int) -> str:
+    return templates.render(PANEL_TEMPLATE, 1, **_panel_context(entry, marker, level))
 
 
 def _panels(
@@ -258,23 +263,17 @@ def _panels(
 ) -> list[str]:
     """Each panel's text, its line ends stripped if asked.
 
-    A panel depends on its entry and number alone: `jobs` processes share a large list.
+    A panel depends on its entry and number alone: `jobs` processes share a large list, as they
+    share the table layout's blocks (`partrender.render_parts`).
     """
-    from awesome_tools.io.workers import map_runs
+    from awesome_tools.layouts.partrender import render_parts
 
-    def run(start: int, end: int) -> list[str]:
-        texts = [
-            _panel(templates, ordered[n], figure_marker(ordered[n], n + 1, markers), level)
-            for n in range(start, end)
-        ]
-        return [_strip_lines(text) for text in texts] if strip else texts
+    def context(n: int) -> dict[str, object]:
+        entry = ordered[n]
+        return _panel_context(entry, figure_marker(entry, n + 1, markers), level)
 
-    return map_runs(run, len(ordered), jobs)
-
-
-def _strip_lines(text: str) -> str:
-    """The text with the whitespace at the end of each line removed."""
-    return "\n".join(line.rstrip() for line in text.split("\n"))
+    names = [PANEL_TEMPLATE]
+    return render_parts(templates, names, len(ordered), context, jobs=jobs, strip=strip)[0]
 
 
 @cache
@@ -403,14 +402,14 @@ def render_panels(
             panels=markupsafe.Markup(_PANELS_MARK if splice else "\n\n".join(panels)),
         )
     if not splice:
-        return _strip_lines(text).rstrip("\n") + "\n"
+        return strip_lines(text).rstrip("\n") + "\n"
     # The last line of the panels keeps its end where the frame writes more on that line.
     end = ordered[-1]
     marker = figure_marker(end, len(ordered), markers)
     last = _panel(templates, end, marker, level).rsplit("\n", 1)[-1]
     kept = panels[-1][: len(panels[-1]) - len(panels[-1].rsplit("\n", 1)[-1])] + last
     spread = [part for panel in panels[:-1] for part in (panel, "\n\n")]
-    pieces = _strip_lines(text).split(_PANELS_MARK)
+    pieces = strip_lines(text).split(_PANELS_MARK)
     out = [pieces[0]]
     for piece in pieces[1:]:
         out += [*spread, kept if piece.split("\n", 1)[0].strip() else panels[-1], piece]

@@ -78,11 +78,12 @@ class TableLayout:
         jobs: int = 1,
         heading_level: int = 3,
     ) -> str:
-        # One template renders the whole README; the table layout writes no figure comments
+        # The entries' blocks and overview rows are shared between `jobs` processes (a frame of
+        # the old single-file shape renders whole); the table layout writes no figure comments
         # and has no heading level to choose.
         from awesome_tools.layouts.table.render import render_readme
 
-        return render_readme(entries, categories, templates=templates, title=title)
+        return render_readme(entries, categories, templates=templates, title=title, jobs=jobs)
 
     def read(
         self, raw: bytes, path: str, /, *, categories: str | None, categories_path: str
