@@ -184,7 +184,7 @@ def generate_project(root: Path, count: int, seed: int) -> list[str]:
 
 UPSTREAM = REPO / "tests" / "fixtures" / "upstream-74897b3-README.md"
 ARXIV_ID = re.compile(r"(?<![\d.])(\d{4})\.\d{4,5}(?:v\d+)?(?![\d])")
-FIGURE = re.compile(r"^figure: (assets/\S+\.png)$", re.M)
+FIGURE = re.compile(r"^figure:\n  file: (assets/\S+\.png)$", re.M)
 
 
 @dataclass(frozen=True)

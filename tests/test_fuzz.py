@@ -310,7 +310,7 @@ def test_found_panel_text(name: str) -> None:
 
 
 def test_the_panel_text_target_catches_a_swallowed_panel(monkeypatch: pytest.MonkeyPatch) -> None:
-    import awesome_tools.layouts.panel.render as panel
+    import awesome_tools.layouts.panel.pieces as panel
 
     monkeypatch.setattr(panel, "plain_text", lambda text: text)
     with pytest.raises(targets.Finding, match="panel headings markdown-it does not see"):

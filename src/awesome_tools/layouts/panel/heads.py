@@ -145,3 +145,20 @@ def heads_notes(heads: Heads, lines: list[str]) -> list[tuple[int, str, bool]]:
         )
         notes.append((lost[0], message, True))
     return notes
+
+
+def panel_headings(lines: list[str], heads: list[int]) -> list[tuple[int, str]]:
+    """Each panel's heading: (line index, title)."""
+    found = []
+    for i in heads:
+        heading = HEADING.match(lines[i])
+        if heading:
+            found.append((i, heading["title"]))
+    return found
+
+
+def panel_region(lines: list[str], panels: list[tuple[int, str]]) -> range:
+    """The lines of the panels: from the first heading to the next `## ` section."""
+    if not panels:
+        return range(0)
+    return range(panels[0][0], panels_end(lines, [i for i, _ in panels]))

@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 
 from awesome_tools.core.fixes import CONSOLE, Fixes
 from awesome_tools.diagnostics import Diagnostic
-from awesome_tools.layouts.driftfields import in_fields
-from awesome_tools.layouts.panel.driftfields import panel_fields
-from awesome_tools.layouts.panel.heads import find_heads, panels_end
+from awesome_tools.layouts.panel.drift import drift
+from awesome_tools.layouts.panel.heads import find_heads, panel_headings, panel_region
 from awesome_tools.layouts.panel.parts import (
     FIGURE_CLOSE,
     FIGURE_OPEN,
@@ -33,23 +32,6 @@ if TYPE_CHECKING:
 
 def _at(path: str, index: int, rule: RuleId, message: str) -> Diagnostic:
     return Diagnostic(path, index + 1, 1, rule, message)
-
-
-def _panels(lines: list[str], heads: list[int]) -> list[tuple[int, str]]:
-    """Each panel's heading: (line index, title)."""
-    found = []
-    for i in heads:
-        heading = HEADING.match(lines[i])
-        if heading:
-            found.append((i, heading["title"]))
-    return found
-
-
-def _region(lines: list[str], panels: list[tuple[int, str]]) -> range:
-    """The lines of the panels: from the first heading to the next `## ` section."""
-    if not panels:
-        return range(0)
-    return range(panels[0][0], panels_end(lines, [i for i, _ in panels]))
 
 
 def _at_level(line: str, level: int) -> bool:
@@ -217,65 +199,6 @@ def coverage(path: str, lines: list[str], panels: list[tuple[int, str]]) -> Iter
             yield _at(path, i, "timeline-coverage", message)
 
 
-def drift(
-    path: str,
-    lines: list[str],
-    have_heads: list[int],
-    expected: str,
-    want_heads: list[int],
-    entry_files: dict[str, str],
-    frame: str,
-    fixes: Fixes,
-) -> Iterator[Diagnostic]:
-    """`drift`: each panel (its heading lines `have_heads`, as the lint found them) compared with
-    the one its entry renders (`want_heads` in the expected text), the frame with the
-    template."""
-    want = expected.split("\n")
-    have_panels, want_panels = _panels(lines, have_heads), _panels(want, want_heads)
-    # A panel is named as the index names it (a title need not start with the name).
-    have_names, want_names = index_names(lines, have_heads), index_names(want, want_heads)
-    have_region, want_region = _region(lines, have_panels), _region(want, want_panels)
-    fix = f"then run `{fixes.render}`"
-
-    def cut(text: list[str], panels: list[tuple[int, str]], end: int) -> dict[str, range]:
-        spans: dict[str, range] = {}
-        for k, (i, title) in enumerate(panels):
-            spans.setdefault(title, range(i, panels[k + 1][0] if k + 1 < len(panels) else end))
-        return spans
-
-    have = cut(lines, have_panels, have_region.stop)
-    theirs = cut(want, want_panels, want_region.stop)
-    for title, span in have.items():
-        name = have_names.get(span.start) or split_title(title)
-        source = entry_files.get(name.casefold()) or entry_files.get(title.casefold())
-        if title not in theirs:
-            message = f"panel '{name}' has no entry file: add one in entries/ ({fixes.render})"
-            yield _at(path, span.start, "drift", message)
-            continue
-        mine = [lines[i].rstrip() for i in span]
-        other = [want[i] for i in theirs[title]]
-        k = next((k for k, (a, b) in enumerate(zip(mine, other, strict=False)) if a != b), None)
-        if k is None and len([m for m in mine if m]) != len([o for o in other if o]):
-            k = min(len(mine), len(other))
-        if k is not None:
-            where = source or "its entry file"
-            fields = in_fields(panel_fields(mine, other))
-            message = f"panel '{name}' differs from {where}{fields}: edit {where}, {fix}"
-            yield _at(path, span.start + k, "drift", message)
-    for title, span in theirs.items():
-        if title not in have:
-            name = want_names.get(span.start) or split_title(title)
-            message = f"panel '{name}' is missing: {fix}"
-            yield _at(path, have_region.start if have_region else 0, "drift", message)
-    outside_have = [i for i in range(len(lines)) if i not in have_region]
-    outside_want = [i for i in range(len(want)) if i not in want_region]
-    for x, y in zip(outside_have, outside_want, strict=False):
-        if lines[x].rstrip() != want[y]:
-            message = f"the text outside the panels differs from {frame}: edit it there, {fix}"
-            yield _at(path, x, "drift", message)
-            return
-
-
 def lint_panels(
     text: str,
     path: str,
@@ -329,8 +252,8 @@ def lint_alone(text: str, path: str) -> Alone:
     # One block parse for every rule: at 10,000 panels a parse is a second and a half.
     parsed = parse_blocks("\n".join(lines))
     heads = find_heads(lines, parsed)
-    panels = _panels(lines, heads.lines)
-    region = _region(lines, panels)
+    panels = panel_headings(lines, heads.lines)
+    region = panel_region(lines, panels)
     found = [
         *headings(path, lines, region, heads.level),
         *figures(path, lines, region, frozenset(heads.lines)),

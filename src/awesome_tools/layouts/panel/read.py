@@ -30,9 +30,8 @@ from awesome_tools.layouts.panel.parts import (
     split_title,
     undated_names,
 )
+from awesome_tools.layouts.panel.pieces import CONTEXTS, figure_marker
 from awesome_tools.layouts.panel.render import (
-    CONTEXTS,
-    figure_marker,
     index_text,
     panel_order,
     panel_text,
