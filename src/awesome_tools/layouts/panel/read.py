@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from awesome_tools.core import charrefs
 from awesome_tools.core.entryfile import dump_entry
 from awesome_tools.core.normalize import device_note, slugify
 from awesome_tools.core.schema import Entry
@@ -23,19 +20,17 @@ from awesome_tools.layouts.panel.parts import (
     DEFAULT_LEVEL,
     HEADING,
     NONE,
-    TIMELINE_HEADER,
     YEAR_LINE,
     index_names,
     readme_lines,
     split_title,
     undated_names,
 )
-from awesome_tools.layouts.panel.pieces import CONTEXTS, figure_marker
-from awesome_tools.layouts.panel.render import (
-    index_text,
-    panel_order,
-    panel_text,
-    timeline_text,
+from awesome_tools.layouts.panel.readback import (
+    compare_rendered,
+    decode_references,
+    figure_markers_of,
+    orders,
 )
 
 if TYPE_CHECKING:
@@ -120,58 +115,17 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
         if start in by_index:
             data["name"] = by_index[start]  # the index's: the title need not start with it
         _level_quirk(lines[start], found.level, data)
-        matches = by_name.get(data["name"]) or by_name.get(data["title"]) or []
-        if not matches:
-            named = [
-                r for r in rows if data["title"].startswith(f"{r[2]}: ") or data["title"] == r[2]
-            ]
-            matches = named[:1]
-        if matches:
-            row = matches.pop(0)
-            data["name"] = row[2]
-            # The timeline shows a missing date or contribution as a dash: no value.
-            if row[1] != NONE:
-                data["released"] = row[1]
-            if row[3] != NONE:
-                data["contribution"] = row[3]
-            data["_row"] = row[0]
-        elif data["name"] not in undated and data["title"] not in undated:
-            reader.warn(start, f"panel '{data['name']}' has no release timeline row")
-        line = data.pop("_released_line", None)
-        if line and "released" not in data:
-            data["released"] = line[1]  # no timeline row gives a date: the panel's own
-        elif line and line[1] != data["released"]:
-            reader.warn(
-                line[0],
-                f"**Released:** {line[1]} differs from the timeline's date; the timeline's is kept",
-            )
-        if "url" not in data:
-            reader.warn(start, f"panel '{data['name']}' has no link; the entry needs a 'url'")
+        _with_row(reader, start, data, rows, by_name, undated)
         panels.append((start, data))
     for rest in by_name.values():
         for row in rest:
             reader.warn(row[0], f"timeline row '{row[2]}' has no panel; dropped")
     for _, data in panels:
-        _decode_references(data)
-    _orders(reader, panels, rows)
-    markers = _markers(panels)
-    _compare(reader, panels, found, after, markers)
-    names: set[str] = set()
-    for start, data in panels:
-        quirks = data.pop("_quirks")
-        data.pop("_number")
-        data.pop("_row", None)
-        if quirks:
-            data["panel_quirks"] = quirks
-        slug = slugify(data["name"])
-        if slug in names:
-            reader.warn(start, f"a second panel named '{data['name']}'; skipped")
-            continue
-        names.add(slug)
-        device = device_note(data["name"])
-        if device:
-            reader.warn(start, device)
-        plan.files[f"{slug}.yaml"] = dump_entry(_ordered(data))
+        decode_references(data)
+    orders(reader, panels, rows)
+    markers = figure_markers_of(panels)
+    compare_rendered(reader, panels, found, after, markers)
+    plan.files = _entry_files(reader, panels)
     title = lines[0].removeprefix("# ").strip() if lines and lines[0].startswith("# ") else None
     plan.others[TEMPLATE] = _frame(reader, heads[0], after, rows, len(panels))
     settings = "layout: panel\n" + (f"title: {_yaml_text(title)}\n" if title else "")
@@ -182,34 +136,62 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
     return plan
 
 
-_LINE_ESCAPE = re.compile(r"(^ *|<br> *)&#[0-9]+;")
+def _with_row(
+    reader: Reader,
+    start: int,
+    data: dict[str, Any],
+    rows: list[Row],
+    by_name: dict[str, list[Row]],
+    undated: Collection[str],
+) -> None:
+    """Complete a panel's data with its timeline row (the row's name, date and contribution,
+    taken from `by_name`), its own date where no row gives one, warning of what disagrees."""
+    matches = by_name.get(data["name"]) or by_name.get(data["title"]) or []
+    if not matches:
+        named = [r for r in rows if data["title"].startswith(f"{r[2]}: ") or data["title"] == r[2]]
+        matches = named[:1]
+    if matches:
+        row = matches.pop(0)
+        data["name"] = row[2]
+        # The timeline shows a missing date or contribution as a dash: no value.
+        if row[1] != NONE:
+            data["released"] = row[1]
+        if row[3] != NONE:
+            data["contribution"] = row[3]
+        data["_row"] = row[0]
+    elif data["name"] not in undated and data["title"] not in undated:
+        reader.warn(start, f"panel '{data['name']}' has no release timeline row")
+    line = data.pop("_released_line", None)
+    if line and "released" not in data:
+        data["released"] = line[1]  # no timeline row gives a date: the panel's own
+    elif line and line[1] != data["released"]:
+        reader.warn(
+            line[0],
+            f"**Released:** {line[1]} differs from the timeline's date; the timeline's is kept",
+        )
+    if "url" not in data:
+        reader.warn(start, f"panel '{data['name']}' has no link; the entry needs a 'url'")
 
 
-def _decode_references(data: dict[str, Any]) -> None:
-    """Make a panel's text plain: its references decoded, the spellings kept as a quirk."""
-    quirks = data["_quirks"]
-    texts: dict[str, list[tuple[dict[str, Any], str]]] = {
-        key: [(data, key)] for key in ("name", "title", "summary", "contribution", "authors")
-    }
-    texts["label"] = [(link, "label") for link in data.get("links", [])]
-    figure = data.get("figure", {})
-    texts["figure.alt"], texts["figure.caption"] = [(figure, "alt")], [(figure, "caption")]
-    texts["figure_note"] = [(quirks, "figure_note")]
-    spelt: dict[str, str] = {}
-    for field, places in texts.items():
-        written = [where[key] for where, key in places if key in where]
-        if field in ("summary", "authors"):
-            # A line's first character as a reference is the layout's own escape of a line
-            # that would start a block (panelsafe): not a spelling of the README's.
-            written = [_LINE_ESCAPE.sub(r"\1", text) for text in written]
-        found = charrefs.spellings(" ".join(written), CONTEXTS.get(field, "markdown"))
-        if found:
-            spelt[field] = found
-        for where, key in places:
-            if key in where:
-                where[key] = charrefs.decode(where[key])
-    if spelt:
-        quirks["references"] = spelt
+def _entry_files(reader: Reader, panels: list[tuple[int, dict[str, Any]]]) -> dict[str, str]:
+    """Each panel's entry file by name, its reader's notes dropped; a second panel of a name
+    is skipped with a warning."""
+    files: dict[str, str] = {}
+    for start, data in panels:
+        quirks = data.pop("_quirks")
+        data.pop("_number")
+        data.pop("_row", None)
+        if quirks:
+            data["panel_quirks"] = quirks
+        slug = slugify(data["name"])
+        if f"{slug}.yaml" in files:
+            reader.warn(start, f"a second panel named '{data['name']}'; skipped")
+            continue
+        device = device_note(data["name"])
+        if device:
+            reader.warn(start, device)
+        files[f"{slug}.yaml"] = dump_entry(_ordered(data))
+    return files
 
 
 # What import writes in awesome.yaml for each kind of figure comments the README uses.
@@ -219,36 +201,6 @@ MARKERS: dict[FigureMarkers, str] = {
     "figure_markers: position\n",
     "slug": "figure_markers: slug\n",
 }
-
-
-def _markers(panels: list[tuple[int, dict[str, Any]]]) -> FigureMarkers:
-    """How the README names its figure comments; a number other than a panel's place is kept.
-
-    By number when more of them are numbers than their entry's slug (upstream's convention),
-    each number that is not the panel's place kept as its `figure_id`; else by slug, as a list
-    whose README has none gets. A comment named otherwise is written back as the setting says
-    (`_compare` warns on its line).
-    """
-    found = [(data, data.pop("_marker")[1]) for _, data in panels if "_marker" in data]
-    numbers = sum(marker.isascii() and marker.isdigit() for _, marker in found)
-    slugs = sum(marker == slugify(data["name"]) for data, marker in found)
-    if numbers <= slugs:
-        return "slug"
-    for data, marker in found:
-        if marker.isascii() and marker.isdigit() and int(marker) != data["_number"]:
-            data["_quirks"]["figure_id"] = marker
-    return "position"
-
-
-def _entry(data: dict[str, Any]) -> Entry | None:
-    """The entry a panel's data makes, or None when it is not valid (check will say why)."""
-    public = {k: v for k, v in data.items() if not k.startswith("_")}
-    if data["_quirks"]:
-        public["panel_quirks"] = data["_quirks"]
-    try:
-        return Entry.model_validate(public)
-    except ValidationError:
-        return None
 
 
 def _note_heads(reader: Reader, found: Heads) -> None:
@@ -280,78 +232,7 @@ def _level_quirk(line: str, level: int, data: dict[str, Any]) -> None:
         data["_quirks"]["heading_level"] = str(len(heading["hashes"]))
 
 
-def _compare(
-    reader: Reader,
-    panels: list[tuple[int, dict[str, Any]]],
-    found: Heads,
-    after: int,
-    markers: FigureMarkers,
-) -> None:
-    """Warn where a panel, the index or the timeline will be written back other than it is."""
-    lines = reader.lines
-    heads = found.lines
-    made: list[Entry] = []
-    for n, (start, data) in enumerate(panels):
-        entry = _entry(data)
-        if entry is None:
-            continue
-        made.append(entry)
-        end = heads[n + 1] if n + 1 < len(heads) else after
-        text = panel_text(entry, figure_marker(entry, n + 1, markers), level=found.level)
-        _first_difference(reader, start, lines[start:end], text, "the panel")
-    ordered = panel_order(made)
-    years = [i for i, line in enumerate(lines) if YEAR_LINE.match(line) and i < heads[0]]
-    if years and len(made) == len(panels):
-        text = index_text(ordered, [])
-        _first_difference(reader, years[0], lines[years[0] : years[-1] + 1], text, "the index")
-    header = next((i for i, line in enumerate(lines) if line.strip() == TIMELINE_HEADER), None)
-    if header is not None and len(made) == len(panels):
-        text = timeline_text(ordered)
-        count = len(text.split("\n"))
-        _first_difference(reader, header, lines[header : header + count], text, "the timeline")
-
-
-def _first_difference(reader: Reader, start: int, have: list[str], text: str, what: str) -> None:
-    mine = [line.rstrip() for line in have]
-    while mine and not mine[-1]:
-        mine.pop()
-    want = text.split("\n")
-    for k, (a, b) in enumerate(zip(mine, want, strict=False)):
-        if a != b:
-            reader.warn(start + k, f"{what} is written back normalised from this line: '{b[:80]}'")
-            return
-    if len(mine) != len(want):
-        at = start + min(len(mine), len(want))
-        reader.warn(at, f"{what} is written back with {len(want)} lines instead of {len(mine)}")
-
-
 def _yaml_text(text: str) -> str:
     import json
 
     return json.dumps(text, ensure_ascii=False)
-
-
-def _orders(reader: Reader, panels: list[tuple[int, dict[str, Any]]], rows: list[Row]) -> None:
-    """Same-day order from the timeline; check the panels follow the timeline."""
-    dates: dict[str, int] = {}
-    for row in rows:
-        dates[row[1]] = dates.get(row[1], 0) + 1
-    seen: dict[str, int] = {}
-    for _, data in sorted(panels, key=lambda p: p[1].get("_row", 10**9)):
-        day = data.get("released")
-        if day and dates.get(day, 0) > 1 and "_row" in data:
-            seen[day] = seen.get(day, 0) + 1
-            data["order"] = str(seen[day])
-    undated = [data for _, data in panels if "released" not in data]
-    if len(undated) > 1:
-        # Without dates, the README's own order is the editorial order.
-        for n, data in enumerate(undated, 1):
-            data["order"] = str(n)
-    timeline = [d["name"] for _, d in sorted(panels, key=lambda p: p[1].get("_row", 10**9))]
-    shown = [d["name"] for _, d in panels]
-    if timeline != shown:
-        at = next((k for k, (a, b) in enumerate(zip(timeline, shown, strict=False)) if a != b), 0)
-        reader.warn(
-            panels[at][0] if panels else 0,
-            "panels are not in the timeline's order; render writes them in its order",
-        )
