@@ -12,19 +12,22 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from awesome_tools.core.digits import foreign_digit_problem
-from awesome_tools.core.fieldtypes import LINK_KINDS
+from awesome_tools.core.errorwords import (
+    dotted,
+    explained_by_others,
+    first_key,
+    is_explained,
+    kind_of,
+    message_of,
+    unknown_key,
+)
 from awesome_tools.core.figureshape import (
-    new_path,
-    old_figure,
-    old_key,
-    old_key_inside,
     old_reference,
 )
-from awesome_tools.core.keys import allowed_keys, field_description, field_info, home_of
+from awesome_tools.core.keys import field_info
 from awesome_tools.core.loaded import KeyPath, Loaded, Position
 from awesome_tools.core.schema import Entry
-from awesome_tools.core.vocabulary import connectors
-from awesome_tools.diagnostics import Diagnostic, closest, did_you_mean
+from awesome_tools.diagnostics import Diagnostic, did_you_mean
 from awesome_tools.ruleids import RuleId
 
 _RULES: dict[str, RuleId] = {
@@ -46,129 +49,6 @@ _RULES: dict[str, RuleId] = {
     "unknown_link_kind": "unknown-link-kind",
     "open_block": "deep-dive-block",
 }
-
-
-def _dotted(path: Sequence[str | int]) -> str:
-    """A field's path as messages show it: `architecture.overview`, `links[0].url`."""
-    return "".join(
-        f"[{part}]" if isinstance(part, int) else f".{part}" if index else part
-        for index, part in enumerate(path)
-    )
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return "text"
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
-
-
-def _first_key(loaded: Loaded, parent: KeyPath) -> Position:
-    """Position of the first key of a mapping, or of the mapping itself when it is empty."""
-    for key_path, position in loaded.key_positions.items():
-        if key_path[:-1] == parent:
-            return position
-    return loaded.value_positions.get(parent, (1, 1))
-
-
-def _misplaced(loc: KeyPath) -> tuple[str, ...] | None:
-    """Where an unknown key belongs when the schema knows it at another level."""
-    home = home_of(str(loc[-1]))
-    return home if home is not None and home != loc[:-1] else None
-
-
-def _unknown_key(loaded: Loaded, loc: KeyPath) -> str:
-    field = _dotted(loc)
-    old = old_key(field)
-    if old is not None:
-        return old
-    if new_path(loc) is not None:
-        return old_key_inside(str(loc[-1]))
-    home = _misplaced(loc)
-    if home == ():
-        return f"unknown key '{field}' here; it belongs at the top level: remove its indentation"
-    if home:
-        line = loaded.key_positions.get(home, (0, 0))[0]
-        where = f"'{home[0]}:' on line {line}" if line else f"'{home[0]}:'"
-        add = "" if line else f"add '{home[0]}:' and "
-        return (
-            f"unknown key '{field}' here; it belongs under {where} "
-            f"({add}indent it by 2 spaces below that line)"
-        )
-    options = allowed_keys(loc[:-1])
-    hint = did_you_mean(str(loc[-1]), options) or f" (allowed here: {', '.join(options)})"
-    return f"unknown key '{field}'{hint}"
-
-
-def _explained(errors: Sequence[ErrorDetails]) -> set[KeyPath]:
-    """Where a field is missing (or an emptied section is text) because of an unknown key.
-
-    A misspelled or misplaced key already says what to do; the missing field it should have
-    been would only repeat that at another line.
-    """
-    found: set[KeyPath] = set()
-    for error in errors:
-        if error["type"] != "extra_forbidden":
-            continue
-        loc: KeyPath = tuple(error["loc"])
-        renamed = new_path(loc)
-        if renamed is not None:  # a key of the figure's old shape: its message names the new
-            found.update([renamed[:1], renamed])
-            continue
-        home = _misplaced(loc)
-        if home is not None:
-            wanted = (*home, str(loc[-1]))
-            found.update(wanted[:length] for length in range(1, len(wanted) + 1))
-            continue
-        close = closest(str(loc[-1]), allowed_keys(loc[:-1]))
-        if close is not None:
-            found.add((*loc[:-1], close))
-    return found
-
-
-def _is_explained(error: ErrorDetails, explained: set[KeyPath]) -> bool:
-    if tuple(error["loc"]) not in explained:
-        return False
-    empty_section = error["type"] in ("model_type", "dict_type") and error["input"] == ""
-    return error["type"] == "missing" or empty_section
-
-
-def _message(error: ErrorDetails, categories: Sequence[str]) -> str:
-    """Say in plain words what is wrong with one field's value."""
-    kind = error["type"]
-    loc: KeyPath = tuple(error["loc"])
-    field = _dotted(loc)
-    if kind == "list_type":
-        return f"'{field}' must be a list, not {_kind(error['input'])}"
-    if kind == "unknown_link_kind":
-        options = list(LINK_KINDS)
-        hint = did_you_mean(str(error["input"]), options) or f" (one of: {', '.join(options)})"
-        return f"{field}: unknown link kind '{error['input']}'{hint}"
-    old_path = loc == ("figure",) and isinstance(error["input"], str) and error["input"] != ""
-    if kind in ("model_type", "dict_type") and old_path:  # the figure's old shape: a path
-        return old_figure()
-    if kind in ("model_type", "dict_type"):
-        keys = ", ".join(allowed_keys(loc))
-        return f"'{field}' must be a mapping with the keys {keys}, not {_kind(error['input'])}"
-    if kind == "string_type":
-        return f"'{field}' must be text, not {_kind(error['input'])}"
-    if kind == "unknown_category":
-        hint = did_you_mean(str(error["input"]), categories)
-        listed = f" (the list's categories: {', '.join(categories)})" if not hint else ""
-        return f"category: unknown category '{error['input']}'{hint}{listed}"
-    if kind == "placeholder":
-        what = field_description(tuple(str(p) for p in loc))
-        return f"{field}: replace the TODO placeholder with {_lower_first(what)}"
-    if kind == "unknown_connector":
-        options = list(connectors())
-        hint = did_you_mean(str(error["input"]), options) or f" (one of: {', '.join(options)})"
-        return f"connector: unknown connector '{error['input']}'{hint}"
-    return f"{field}: {error['msg']}" if field else error["msg"]
 
 
 def character_at(loaded: Loaded, loc: KeyPath, index: int) -> Position | None:
@@ -202,28 +82,28 @@ def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) 
     kind = error["type"]
     loc: KeyPath = tuple(error["loc"])
     rule = _RULES.get(kind, "wrong-type")
-    position = loaded.value_positions.get(loc) or _first_key(loaded, loc[:-1])
+    position = loaded.value_positions.get(loc) or first_key(loaded, loc[:-1])
     if kind == "missing":
-        position = _first_key(loaded, loc[:-1])
-        parent = f" under '{_dotted(loc[:-1])}'" if len(loc) > 1 else ""
-        message = f"missing required field '{_dotted(loc)}': add '{loc[-1]}:'{parent}"
+        position = first_key(loaded, loc[:-1])
+        parent = f" under '{dotted(loc[:-1])}'" if len(loc) > 1 else ""
+        message = f"missing required field '{dotted(loc)}': add '{loc[-1]}:'{parent}"
     elif kind == "extra_forbidden":
         position = loaded.key_positions.get(loc, position)
-        message = _unknown_key(loaded, loc)
+        message = unknown_key(loaded, loc)
     elif loc[-1:] == ("[key]",):  # a key of a mapping with named keys (`references`)
         rule, loc = "unknown-key", loc[:-1]
         position = loaded.key_positions.get(loc, position)
         options = re.findall(r"'([^']*)'", str((error.get("ctx") or {}).get("expected", "")))
         hint = did_you_mean(str(loc[-1]), options) or f" (allowed here: {', '.join(options)})"
-        message = old_reference(str(loc[-1])) or f"unknown key '{_dotted(loc)}'{hint}"
+        message = old_reference(str(loc[-1])) or f"unknown key '{dotted(loc)}'{hint}"
     else:
-        message = _message(error, categories)
+        message = message_of(error, categories)
         at = error.get("ctx", {}).get("at")
         # A choice of numbers (`heading_level: '3'`) typed in another script's digits.
         foreign = error["input"] if kind == "literal_error" else None
         problem = foreign_digit_problem(foreign) if isinstance(foreign, str) else None
         if problem is not None:
-            at, message = problem[0], f"{_dotted(loc)}: {problem[1]}"
+            at, message = problem[0], f"{dotted(loc)}: {problem[1]}"
         if isinstance(at, int):
             position = character_at(loaded, loc, at) or position
         at_line = error.get("ctx", {}).get("at_line")
@@ -249,7 +129,7 @@ def field_problem(
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         error = ErrorDetails(**{**first, "loc": (*path, *first["loc"])})
-        return _RULES.get(first["type"], "wrong-type"), _message(error, categories)
+        return _RULES.get(first["type"], "wrong-type"), message_of(error, categories)
     return None
 
 
@@ -306,7 +186,7 @@ def validate(
         line, column = loaded.value_positions.get((), (1, 1))
         message = (
             f"an entry file holds one mapping of fields (name: ..., title: ...), "
-            f"not {_kind(loaded.data)}"
+            f"not {kind_of(loaded.data)}"
         )
         return None, [*problems, Diagnostic(loaded.path, line, column, "not-a-mapping", message)]
     entry: Entry | None = None
@@ -319,9 +199,9 @@ def validate(
     missing, todo = _summary_todo(loaded, _layout_missing(loaded.data, required))
     errors += [e for e in missing if e["loc"] not in reported]
     if errors:
-        explained = _explained(errors)
+        explained = explained_by_others(errors)
         problems += [
-            _diagnostic(loaded, e, categories) for e in errors if not _is_explained(e, explained)
+            _diagnostic(loaded, e, categories) for e in errors if not is_explained(e, explained)
         ]
         return None, [*problems, *todo]
     # A structural problem found while loading (duplicate key, alias) still fails the file.
