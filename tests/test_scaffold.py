@@ -9,7 +9,7 @@ import pytest
 
 from awesome_tools.cli import main
 from awesome_tools.core.keys import field_description
-from awesome_tools.core.schema import PanelQuirks
+from awesome_tools.core.panelquirks import PanelQuirks
 from awesome_tools.layouts.table import TABLE_REQUIRED
 from awesome_tools.outputs.scaffold import fields
 

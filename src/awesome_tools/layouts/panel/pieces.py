@@ -9,7 +9,8 @@ from awesome_tools.core.charrefs import Context, encode
 from awesome_tools.core.links import link_label
 from awesome_tools.core.mdsafe import plain_lines, plain_text
 from awesome_tools.core.normalize import slugify
-from awesome_tools.core.schema import Entry, PanelQuirks, ReferenceField
+from awesome_tools.core.panelquirks import PanelQuirks, ReferenceField
+from awesome_tools.core.schema import Entry
 from awesome_tools.layouts.panel.parts import (
     DEFAULT_LABEL,
     DEFAULT_LEVEL,
