@@ -9,8 +9,9 @@ from awesome_tools.layouts.driftfields import differing
 
 def panel_fields(have: Sequence[str], want: Sequence[str]) -> list[str]:
     """The fields a README's panel shows differently from the panel render writes."""
-    from awesome_tools.layouts.panel.parse import Reader, read_panel
+    from awesome_tools.layouts.panel.parse import read_panel
     from awesome_tools.layouts.panel.parts import HEADING
+    from awesome_tools.layouts.panel.reader import Reader
 
     if not (have and want and HEADING.match(have[0]) and HEADING.match(want[0])):
         return []

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
-from awesome_tools.core import charrefs
 from awesome_tools.core.figureshape import FIGURE_KEYS
 from awesome_tools.core.normalize import canonical_text
-from awesome_tools.core.urls import BadUrl, split_url
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.layouts.panel.parsemeta import read_meta
 from awesome_tools.layouts.panel.parts import (
     BADGE,
     CAPTION,
@@ -24,102 +22,14 @@ from awesome_tools.layouts.panel.parts import (
     RELEASED,
     ROW,
     TIMELINE_HEADER,
-    default_badge,
-    label_text,
-    link_kind,
     split_title,
 )
 from awesome_tools.layouts.panel.prosehtml import normalise
+from awesome_tools.layouts.panel.reader import Reader, Row
 
-Row = tuple[int, str, str, str]  # line index, date, name, contribution
 BARE_IMAGE = re.compile(r'<img\s[^>]*?src="(?P<src>[^"]+)"')
 ALT = re.compile(r'\salt="([^"]*)"')
 WIDTH = re.compile(r'\swidth="?([0-9]+)')
-
-
-@dataclass
-class Reader:
-    path: str
-    lines: list[str]
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-
-    def warn(self, index: int, message: str) -> None:
-        self.diagnostics.append(Diagnostic(self.path, index + 1, 1, "import", message, "warning"))
-
-    def skip_blank(self, i: int, end: int) -> int:
-        while i < end and not self.lines[i].strip():
-            i += 1
-        return i
-
-    def until_blank(self, i: int, end: int) -> int:
-        while i < end and self.lines[i].strip():
-            i += 1
-        return i
-
-
-def _meta(reader: Reader, start: int, stop: int, data: dict[str, Any]) -> None:
-    """Badges, authors and the release line: the lines between the summary and the figure."""
-    lines = [line.rstrip() for line in reader.lines[start:stop]]
-    text = "\n".join(lines)
-    links = []
-    for match in BADGE.finditer(text):
-        url, badge, label = match["url"], match["badge"], label_text(match["label"])
-        try:
-            host = split_url(url).host
-        except BadUrl:
-            host = ""
-        link = {"kind": link_kind(label, host), "url": url, "label": label}
-        if re.search(r"\s", badge) or not badge.startswith("https://"):
-            at = start + text[: match.start()].count("\n")
-            reader.warn(at, f"badge image '{badge}' is not one https link; a default is used")
-        else:
-            # The default is what render writes without one (of the label as text).
-            if badge != default_badge(charrefs.decode(label)):
-                link["badge"] = badge
-        links.append(link)
-    if links:
-        data["links"] = links
-        data["url"] = links[0]["url"]
-    rest = BADGE.sub("\x00", text).split("\n")
-    badge_lines = [n for n, line in enumerate(rest) if "\x00" in line]
-    quirks: dict[str, str] = {}
-    authors: list[str] = []
-    author_br = False
-    released = False
-    for n, line in enumerate(rest):
-        plain = line.replace("\x00", "").strip()
-        ends_br = plain.endswith("<br>")
-        plain = plain.removesuffix("<br>").strip()
-        if not plain:
-            if ends_br and "\x00" not in line:
-                reader.warn(start + n, "a line holding only <br> is left out")
-            continue
-        date = RELEASED.match(plain)
-        if date:
-            released = True
-            data["_released_line"] = (start + n, date["date"])
-        elif "\x00" in line:
-            reader.warn(start + n, f"text among the badges is taken as the authors: '{plain}'")
-            authors.append(plain)
-            author_br = ends_br
-        else:
-            authors.append(plain)
-            author_br = ends_br
-    if authors:
-        data["authors"] = canonical_text("<br>".join(authors))
-        if author_br != released:
-            quirks["authors_br"] = "yes" if author_br else "no"
-    if len(badge_lines) > 1:
-        quirks["badges_split"] = "yes"
-    if badge_lines and authors:
-        last = badge_lines[-1]
-        if rest[last].rstrip().endswith("<br>"):
-            quirks["badges_end"] = "br"
-        elif last + 1 < len(rest) and rest[last + 1].strip():
-            quirks["badges_end"] = "line"
-    if not released:
-        quirks["released_line"] = "no"
-    data["_quirks"] = quirks
 
 
 def _figure(reader: Reader, start: int, stop: int, data: dict[str, Any]) -> None:
@@ -228,7 +138,7 @@ def read_panel(reader: Reader, start: int, end: int, number: int) -> dict[str, A
     meta_end = i
     while meta_end < end and not _ends_meta(lines[meta_end]):
         meta_end += 1
-    _meta(reader, i, meta_end, data)
+    read_meta(reader, i, meta_end, data)
     if "summary" not in data:
         # Said, not made up: check asks for the summary (a warning) and render writes none.
         data["_quirks"]["summary"] = "none"

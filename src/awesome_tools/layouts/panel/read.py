@@ -14,7 +14,7 @@ from awesome_tools.layouts.framefix import FrameLine, double_link_off, tidy_fram
 from awesome_tools.layouts.frametext import escape_jinja
 from awesome_tools.layouts.importplan import ImportPlan
 from awesome_tools.layouts.panel.heads import Heads, find_heads, heads_notes, panels_end
-from awesome_tools.layouts.panel.parse import Reader, Row, read_panel, read_timeline
+from awesome_tools.layouts.panel.parse import read_panel, read_timeline
 from awesome_tools.layouts.panel.parts import (
     COUNT,
     DEFAULT_LEVEL,
@@ -32,6 +32,7 @@ from awesome_tools.layouts.panel.readback import (
     figure_markers_of,
     orders,
 )
+from awesome_tools.layouts.panel.reader import Reader, Row
 
 if TYPE_CHECKING:
     from awesome_tools.core.settings import FigureMarkers

@@ -12,12 +12,12 @@ from awesome_tools.core import charrefs
 from awesome_tools.core.normalize import slugify
 from awesome_tools.core.schema import Entry
 from awesome_tools.layouts.panel.heads import Heads
-from awesome_tools.layouts.panel.parse import Reader, Row
 from awesome_tools.layouts.panel.parts import (
     TIMELINE_HEADER,
     YEAR_LINE,
 )
 from awesome_tools.layouts.panel.pieces import CONTEXTS, figure_marker
+from awesome_tools.layouts.panel.reader import Reader, Row
 from awesome_tools.layouts.panel.render import (
     index_text,
     panel_order,
