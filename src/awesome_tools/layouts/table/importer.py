@@ -170,6 +170,34 @@ def _category(block: Block) -> str | None:
     return None
 
 
+def _file_problem(
+    path: str, block: Block, name: str, slug: str, owners: dict[str, Block]
+) -> Diagnostic | None:
+    """Why a block's entry file cannot be written: a name without a letter or digit for a file
+    name, or one whose file an earlier block already gives; None: it can."""
+    if not slug:
+        message = f"name '{name}' has no ASCII letter or digit for a file name"
+        return Diagnostic(path, block.line, block.column, "file-name", message)
+    if slug in owners:
+        first = owners[slug]
+        message = f"'{name}' gives the same file {slug}.yaml as the block at line {first.line}"
+        return Diagnostic(path, block.line, block.column, "duplicate-entry", message)
+    return None
+
+
+def _leftovers(path: str, facts: dict[str, Any], plan: ImportPlan) -> list[Diagnostic]:
+    """What an import leaves: overview rows no block took (a warning each), or the error that
+    nothing was found at all."""
+    found = [
+        Diagnostic(path, 1, 1, "import", f"overview row for '#{anchor}' has no block", "warning")
+        for anchor in facts
+    ]
+    if not plan.files and not plan.diagnostics and not found:
+        message = "no model blocks (<details> with a table) found"
+        found.append(Diagnostic(path, 1, 1, "import", message))
+    return found
+
+
 def plan_import(
     raw: bytes, path: str, *, categories_text: str | None, categories_path: str
 ) -> ImportPlan:
@@ -205,49 +233,25 @@ def plan_import(
         data = _ordered({**data, **facts.pop(block.anchor or slug, {})})
         if data.get("links") == [{"kind": "paper", "url": data.get("url")}]:
             del data["links"]  # the url is the paper: the overview links it as such
-        if not slug:
-            message = f"name '{data['name']}' has no ASCII letter or digit for a file name"
-            plan.diagnostics.append(
-                Diagnostic(path, block.line, block.column, "file-name", message)
-            )
-            continue
-        if slug in owners:
-            first = owners[slug]
-            message = (
-                f"'{data['name']}' gives the same file {slug}.yaml "
-                f"as the block at line {first.line}"
-            )
-            plan.diagnostics.append(
-                Diagnostic(path, block.line, block.column, "duplicate-entry", message)
-            )
+        refused = _file_problem(path, block, data["name"], slug, owners)
+        if refused is not None:
+            plan.diagnostics.append(refused)
             continue
         owners[slug] = block
         if category and category not in wanted and category not in rejected:
+            # categories.yaml would refuse a name of markup, and the README show it as markup.
             refusal = category_problem(category)
             if refusal:
-                # categories.yaml would refuse it, and the README would show it as markup.
-                plan.diagnostics.append(
-                    Diagnostic(path, block.line, block.column, "category-name", refusal)
-                )
                 rejected.add(category)
+                where = (block.line, block.column)
+                plan.diagnostics.append(Diagnostic(path, *where, "category-name", refusal))
             else:
                 wanted.append(category)
-        device = device_note(data["name"])
-        if device:
-            plan.diagnostics.append(
-                Diagnostic(path, block.line, block.column, "import", device, "warning")
-            )
+        if device := device_note(data["name"]):
+            where = (block.line, block.column)
+            plan.diagnostics.append(Diagnostic(path, *where, "import", device, "warning"))
         plan.files[f"{slug}.yaml"] = dump_entry(data)
-    for anchor in facts:
-        plan.diagnostics.append(
-            Diagnostic(
-                path, 1, 1, "import", f"overview row for '#{anchor}' has no block", "warning"
-            )
-        )
-    if not plan.files and not plan.diagnostics:
-        plan.diagnostics.append(
-            Diagnostic(path, 1, 1, "import", "no model blocks (<details> with a table) found")
-        )
+    plan.diagnostics.extend(_leftovers(path, facts, plan))
     plan.categories_text, problems = appended_categories(categories_text, categories_path, wanted)
     plan.diagnostics.extend(problems)
     plan.diagnostics.extend(mapper.diagnostics)
