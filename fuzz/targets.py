@@ -7,7 +7,7 @@ without it (`tests/test_fuzz.py`); `fuzz/run.py` drives them with atheris.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import zip_longest
 from pathlib import Path
@@ -16,6 +16,7 @@ from awesome_tools.core.entrycheck import check_entries
 from awesome_tools.core.fixes import CONSOLE, Fixes
 from awesome_tools.core.rules import RULES
 from awesome_tools.core.schema import Entry
+from awesome_tools.core.settings import Settings
 from awesome_tools.core.templates import load_templates
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.io.textfile import decode
@@ -275,7 +276,7 @@ def panel_text(data: bytes) -> None:
             raise Finding("an entry was refused without an error")
         return
     valid = [entry for entry in made if entry is not None]
-    readme = PANEL.render(valid, [], TEMPLATES, None, figure_markers="slug")
+    readme = PANEL.render(valid, Settings("panel"), TEMPLATES)
     lines = readme.split("\n")
     seen = {t.map[0] for t in blocks().parse(readme) if t.type == "heading_open" and t.map}
     heads = [i for i, line in enumerate(lines) if HEADING.match(line)]
@@ -445,14 +446,14 @@ def listed() -> tuple[Listed, ...]:
     from awesome_tools.layouts.table import LAYOUT as TABLE
 
     project = read_project(LIST, LIST)
-    entries, categories = list(project.entries.values()), project.categories
-    templates, title = load_templates(LIST), project.settings.title
+    entries, templates = list(project.entries.values()), load_templates(LIST)
     entry_files = {e.name.casefold(): path for path, e in project.entries.items()}
     found = []
     fixes = project.fixes
     for layout in (TABLE, PANEL):
         frame = templates.frame(layout.frame(templates))
-        expected = layout.render(entries, categories, templates, title, figure_markers="slug")
+        settings = replace(project.settings, layout=layout.name, figure_markers="slug")
+        expected = layout.render(entries, settings, templates)
 
         def lint(text: str, layout: Layout = layout, frame: str = frame) -> list[Diagnostic]:
             return layout.lint(
@@ -460,7 +461,7 @@ def listed() -> tuple[Listed, ...]:
             )
 
         proven = layout.lint_part is not None and templates_proven(
-            layout, entries, categories, templates, title, lint
+            layout, entries, settings, templates, lint
         )
         lines = expected.split("\n")
         anchors = [i for i, line in enumerate(lines) if not line.strip() or line[0] in "<|#`~"]

@@ -14,6 +14,7 @@ from awesome_tools.cli import main
 from awesome_tools.core.entrycheck import check_entries
 from awesome_tools.core.figureshape import FIGURE_KEYS, OLD_KEYS
 from awesome_tools.core.schema import Entry, Figure
+from awesome_tools.core.settings import Settings
 from awesome_tools.core.templates import load_templates
 from awesome_tools.core.upgrade import upgrade_entry
 from awesome_tools.layouts.panel import LAYOUT as PANEL
@@ -217,7 +218,7 @@ def test_each_figure_field_goes_through_import_the_entry_file_and_render(
 ) -> None:
     templates = load_templates(None)
     entry = Entry.model_validate({**PANEL_BASE, "figure": figure})
-    readme = PANEL.render([entry], [], templates, None, figure_markers="slug")
+    readme = PANEL.render([entry], Settings("panel"), templates)
     plan = PANEL.read(
         readme.encode(), "README.md", categories=None, categories_path="categories.yaml"
     )
@@ -227,7 +228,7 @@ def test_each_figure_field_goes_through_import_the_entry_file_and_render(
     assert "figure_" not in text
     back = Entry.model_validate(yaml.safe_load(text))
     assert back.figure == entry.figure
-    assert PANEL.render([back], [], templates, None, figure_markers="slug") == readme
+    assert PANEL.render([back], Settings("panel"), templates) == readme
 
 
 def test_the_table_layout_s_figure_goes_through_import_and_render() -> None:
@@ -236,7 +237,7 @@ def test_the_table_layout_s_figure_goes_through_import_and_render() -> None:
     entry = Entry.model_validate(
         {**data, "figure": {"file": "https://x.org/llava.png", "alt": 'LLaVA "two" <towers>'}}
     )
-    readme = TABLE.render([entry], [], templates, None, figure_markers="slug")
+    readme = TABLE.render([entry], Settings("table"), templates)
     assert '<img src="https://x.org/llava.png" alt="LLaVA &#34;two&#34; &lt;towers&gt;">' in readme
     plan = TABLE.read(
         readme.encode(), "README.md", categories=None, categories_path="categories.yaml"
@@ -244,7 +245,7 @@ def test_the_table_layout_s_figure_goes_through_import_and_render() -> None:
     text = plan.files["llava.yaml"]
     assert 'figure:\n  file: https://x.org/llava.png\n  alt: LLaVA "two" <towers>\n' in text
     back = Entry.model_validate(yaml.safe_load(text))
-    assert TABLE.render([back], [], templates, None, figure_markers="slug") == readme
+    assert TABLE.render([back], Settings("table"), templates) == readme
 
 
 # (case, an entry file's text, what upgrade makes of it: None when it changes nothing)

@@ -206,7 +206,7 @@ def test_every_layout_names_the_files_it_generates(panel_list: Path) -> None:
 
     project = read_project(panel_list, panel_list)
     extras = layout_named("panel").extras(
-        list(project.entries.values()), load_templates(panel_list), figure_markers="slug"
+        list(project.entries.values()), project.settings, load_templates(panel_list)
     )
     assert set(extras) == set(layout_named("panel").extra_files) == {CREDITS}
     assert layout_named("table").extra_files == ()

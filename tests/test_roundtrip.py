@@ -14,6 +14,7 @@ from awesome_tools.core.entrycheck import check_entries
 from awesome_tools.core.fieldtypes import PLACEHOLDER
 from awesome_tools.core.normalize import canonical_text
 from awesome_tools.core.schema import Entry
+from awesome_tools.core.settings import Settings
 from awesome_tools.core.templates import load_templates
 from awesome_tools.core.unicodepolicy import is_hidden
 from awesome_tools.core.vocabulary import connectors
@@ -255,7 +256,7 @@ def panel_entries(draw: st.DrawFn) -> list[Entry]:
 def test_panel_import_of_render_gives_back_the_entries(
     markers: Literal["slug", "position"], original: list[Entry]
 ) -> None:
-    readme = PANEL.render(original, [], PACKAGED, None, figure_markers=markers)
+    readme = PANEL.render(original, Settings("panel", figure_markers=markers), PACKAGED)
     plan = PANEL.read(
         readme.encode(), "README.md", categories=None, categories_path="categories.yaml"
     )
@@ -293,7 +294,7 @@ NO_CONTRIBUTION = {
 
 def test_panel_round_trip_without_contribution() -> None:
     original = [Entry.model_validate(NO_CONTRIBUTION)]
-    readme = PANEL.render(original, [], PACKAGED, None, figure_markers="slug")
+    readme = PANEL.render(original, Settings("panel"), PACKAGED)
     assert "| 2000-01-01 | 0 m0 | — |\n" in readme
     plan = PANEL.read(
         readme.encode(), "README.md", categories=None, categories_path="categories.yaml"

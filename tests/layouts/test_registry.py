@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from awesome_tools.core.settings import Settings
 from awesome_tools.core.templates import load_templates
 from awesome_tools.engine.project import read_project
 from awesome_tools.layouts import LAYOUTS, layout_named
@@ -54,7 +55,7 @@ def test_render_read_and_lint_go_through_the_layout(rich_project: Path) -> None:
     project = read_project(rich_project, rich_project)
     entries = list(project.entries.values())
     templates = load_templates(rich_project)
-    text = TABLE.render(entries, RICH_CATEGORIES, templates, None, figure_markers="slug")
+    text = TABLE.render(entries, Settings("table", categories=tuple(RICH_CATEGORIES)), templates)
     assert text == render_readme(entries, RICH_CATEGORIES, templates=templates)
     plan = TABLE.read(
         text.encode(), "README.md", categories=None, categories_path="categories.yaml"
@@ -81,10 +82,6 @@ def test_render_read_and_lint_go_through_the_layout(rich_project: Path) -> None:
 def test_the_fixture_list_renders_to_its_readme_through_the_layout() -> None:
     project = read_project(LIST, LIST)
     text = project.layout.render(
-        list(project.entries.values()),
-        project.categories,
-        project.templates(),
-        None,
-        figure_markers=project.settings.figure_markers,
+        list(project.entries.values()), project.settings, project.templates()
     )
     assert text == (LIST / "README.md").read_text("utf-8")

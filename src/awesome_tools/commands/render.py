@@ -49,22 +49,12 @@ def run(args: argparse.Namespace) -> int:
     project = valid_project(args, cwd, refusal=f"{README} not written", brief=hook)
     entries = list(project.entries.values())
     try:
-        templates = project.templates()
-        title = project.settings.title
+        templates, settings = project.templates(), project.settings
         # The render makes hundreds of thousands of short strings, none in a cycle: a
         # collector pass would walk every entry and find nothing to free.
         with collector_paused():
-            markers = project.settings.figure_markers
-            text = project.layout.render(
-                entries,
-                project.categories,
-                templates,
-                title,
-                figure_markers=markers,
-                jobs=jobs(args),
-                heading_level=project.settings.panel_heading_level,
-            )
-            extras = project.layout.extras(entries, templates, figure_markers=markers)
+            text = project.layout.render(entries, settings, templates, jobs=jobs(args))
+            extras = project.layout.extras(entries, settings, templates)
             generated = {README: text, **extras}
     except TemplateProblem as problem:
         return report([problem.diagnostic], args, files=project.files)

@@ -115,9 +115,7 @@ def _lint_own(
         shortcuts
         and expected.text is not None
         and layout.lint_part is not None
-        and templates_proven(
-            layout, entries, project.categories, templates, project.settings.title, lint
-        )
+        and templates_proven(layout, entries, project.settings, templates, lint)
     )
     found = lint_text(
         layout,
@@ -145,16 +143,8 @@ def _expected(
         message = f"drift not checked: entries/ has errors (run `{project.fixes.check_file()}`)"
         return _Expected(diagnostics=(Diagnostic(path, 1, 1, "drift", message, "warning"),))
     entries, settings = list(project.entries.values()), project.settings
-    text = layout.render(
-        entries,
-        project.categories,
-        templates,
-        settings.title,
-        figure_markers=settings.figure_markers,
-        jobs=jobs,
-        heading_level=settings.panel_heading_level,
-    )
-    extras = layout.extras(entries, templates, figure_markers=settings.figure_markers)
+    text = layout.render(entries, settings, templates, jobs=jobs)
+    extras = layout.extras(entries, settings, templates)
     entry_files = {entry.name.casefold(): file for file, entry in project.entries.items()}
     stale = _stale_extras(project.root, cwd, extras, project.fixes)
     return _Expected(text, extras, entry_files, tuple(stale))

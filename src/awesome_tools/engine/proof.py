@@ -21,12 +21,14 @@ short values (say `{% if entry.name == "X" %}`): such a template is trusted on t
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
 if TYPE_CHECKING:
     from awesome_tools.core.schema import Entry
+    from awesome_tools.core.settings import Settings
     from awesome_tools.core.templates import Templates
     from awesome_tools.layouts.base import Layout
 
@@ -124,9 +126,8 @@ Lint = Callable[[str], Sequence[object]]
 def templates_proven(
     layout: Layout,
     entries: Sequence[Entry],
-    categories: Sequence[str],
+    settings: Settings,
     templates: Templates,
-    title: str | None,
     lint: Lint,
 ) -> bool:
     """Whether the probes of these entries render into a README in which `lint` finds nothing,
@@ -137,12 +138,12 @@ def templates_proven(
     from awesome_tools.core.templates import TemplateProblem
     from awesome_tools.layouts.table.lintpart import cuts_at_rest
 
-    found = probes(entries, categories) if entries else None
+    found = probes(entries, settings.categories) if entries else None
     if found is None:
         return False
     try:
         # The figure comments are the code's own text, not the templates': either kind will do.
-        text = layout.render(found, categories, templates, title, figure_markers="slug")
+        text = layout.render(found, replace(settings, figure_markers="slug"), templates)
     except TemplateProblem:
         return False
     return not lint(text) and cuts_at_rest(text)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from awesome_tools.core.fixes import Fixes
     from awesome_tools.core.schema import Entry
-    from awesome_tools.core.settings import FigureMarkers
+    from awesome_tools.core.settings import Settings
     from awesome_tools.core.templates import Templates
     from awesome_tools.diagnostics import Diagnostic
     from awesome_tools.layouts.importplan import ImportPlan
@@ -82,19 +82,15 @@ class Layout(Protocol):
     def render(
         self,
         entries: Sequence[Entry],
-        categories: Sequence[str],
+        settings: Settings,
         templates: Templates,
-        title: str | None,
         /,
         *,
-        figure_markers: FigureMarkers,
         jobs: int = 1,
-        heading_level: int = 3,
     ) -> str:
-        """Entries, the list's categories, its templates and its title (None: the layout's
-        default) to README text, its figure comments named as the settings say; `jobs`
-        processes may share the work of a large list; `heading_level` is awesome.yaml's
-        `panel_heading_level`."""
+        """Entries to README text through the list's templates, as its settings say (its
+        categories, title, figure markers and heading level: each layout reads what it
+        shows); `jobs` processes may share the work of a large list."""
 
     def read(
         self, raw: bytes, path: str, /, *, categories: str | None, categories_path: str
@@ -103,7 +99,7 @@ class Layout(Protocol):
         `categories` is the list's categories.yaml text, if any."""
 
     def extras(
-        self, entries: Sequence[Entry], templates: Templates, /, *, figure_markers: FigureMarkers
+        self, entries: Sequence[Entry], settings: Settings, templates: Templates, /
     ) -> dict[str, str]:
         """The files render writes besides README.md, by path from the list's root."""
 

@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from awesome_tools.core.schema import Entry
+from awesome_tools.core.settings import Settings
 from awesome_tools.core.templates import load_templates
 from awesome_tools.layouts.panel import LAYOUT as PANEL
 from awesome_tools.layouts.panel.lint import lint_panels
@@ -63,7 +64,7 @@ def test_index_and_timeline(
     rows: list[str],
 ) -> None:
     entries = [_entry(*item) for item in given]
-    readme = PANEL.render(entries, [], PACKAGED, None, figure_markers="slug")
+    readme = PANEL.render(entries, Settings("panel"), PACKAGED)
     lines = readme.split("\n")
     assert [line for line in lines if line.startswith("**") and ":** [" in line] == index
     header = lines.index("| Date | Architecture | Distinctive contribution |")
@@ -84,10 +85,8 @@ def test_index_and_timeline(
 def test_an_undated_panel_the_index_does_not_list_still_needs_a_row() -> None:
     readme = PANEL.render(
         [_entry("Alpha", "2024-05-01"), _entry("Gamma", None)],
-        [],
+        Settings("panel"),
         PACKAGED,
-        None,
-        figure_markers="slug",
     )
     edited = readme.replace("**Undated:** [Gamma](#gamma)", "**Undated:** [Other](#other)")
     found = [d.text() for d in lint_panels(edited, "README.md")]

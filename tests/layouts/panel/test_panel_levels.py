@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from awesome_tools.cli import main
 from awesome_tools.core.schema import Entry
+from awesome_tools.core.settings import Settings
 from awesome_tools.core.templates import load_templates
 from awesome_tools.layouts.panel import LAYOUT as PANEL
 from awesome_tools.layouts.panel.lint import lint_panels
@@ -211,9 +212,8 @@ def _entries() -> list[Entry]:
 
 
 def test_render_writes_the_list_s_level_and_the_odd_panel_s_own() -> None:
-    readme = PANEL.render(
-        _entries(), [], load_templates(None), "List", figure_markers="slug", heading_level=2
-    )
+    settings = Settings("panel", title="List", panel_heading_level=2)
+    readme = PANEL.render(_entries(), settings, load_templates(None))
     assert _headings(readme) == [("##", CLIP[0]), ("###", BLIP[0]), ("##", LLAVA[0])]
     plan = read_panel_readme(readme.encode(), "README.md")
     assert plan.diagnostics == []
@@ -247,7 +247,7 @@ def test_panel_heading_at_the_readme_s_level(
 @given(panel_entries(), st.sampled_from([2, 3]))
 def test_import_of_render_gives_back_the_level(original: list[Entry], level: int) -> None:
     readme = PANEL.render(
-        original, [], load_templates(None), None, figure_markers="slug", heading_level=level
+        original, Settings("panel", panel_heading_level=level), load_templates(None)
     )
     plan = read_panel_readme(readme.encode(), "README.md")
     assert plan.diagnostics == []

@@ -13,6 +13,7 @@ from awesome_tools.core.entrycheck import check_entries
 from awesome_tools.core.mdsafe import blocks, deep_dive_problem, parsed_problem, plain_lines
 from awesome_tools.core.normalize import slugify
 from awesome_tools.core.schema import Entry
+from awesome_tools.core.settings import Settings
 from awesome_tools.core.templates import load_templates
 from awesome_tools.layouts.panel import LAYOUT as PANEL
 from awesome_tools.layouts.panel.lint import lint_panels
@@ -116,7 +117,7 @@ def test_plain_text_is_escaped_and_comes_back(field: str, payload: str) -> None:
     entries, problems = _checked({**MID, **FIELDS[field](payload)})
     assert problems == []
     valid = [e for e in entries if e is not None]
-    readme = PANEL.render(valid, [], load_templates(None), None, figure_markers="slug")
+    readme = PANEL.render(valid, Settings("panel"), load_templates(None))
     lines = readme.split("\n")
     heads = [i for i, line in enumerate(lines) if HEADING.match(line)]
     seen = [t.map[0] for t in blocks().parse(readme) if t.type == "heading_open" and t.map]
@@ -258,7 +259,7 @@ def test_lint_reports_a_block_that_swallows_panels_where_it_starts(
 
 def test_import_names_the_parts_a_stray_details_takes() -> None:
     valid = [e for e in _checked(MID)[0] if e is not None]
-    readme = PANEL.render(valid, [], load_templates(None), None, figure_markers="slug")
+    readme = PANEL.render(valid, Settings("panel"), load_templates(None))
     hand = readme.replace("Mid links.", "<details>")
     plan = PANEL.read(
         hand.encode(), "README.md", categories=None, categories_path="categories.yaml"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from awesome_tools.core.fixes import Fixes
     from awesome_tools.core.schema import Entry
-    from awesome_tools.core.settings import FigureMarkers
+    from awesome_tools.core.settings import Settings
     from awesome_tools.core.templates import Templates
     from awesome_tools.diagnostics import Diagnostic
     from awesome_tools.layouts.base import Layout, LintPart
@@ -44,20 +44,17 @@ class ListLayout:
     def render(
         self,
         entries: Sequence[Entry],
-        categories: Sequence[str],
+        settings: Settings,
         templates: Templates,
-        title: str | None,
         /,
         *,
-        figure_markers: FigureMarkers,
         jobs: int = 1,
-        heading_level: int = 3,
     ) -> str:
         # One short line per entry: nothing to share between processes, no figure, no panel
         # heading level.
         from awesome_tools.layouts.list.render import render_list
 
-        return render_list(entries, categories, templates, title)
+        return render_list(entries, settings.categories, templates, settings.title)
 
     def read(
         self, raw: bytes, path: str, /, *, categories: str | None, categories_path: str
@@ -67,7 +64,7 @@ class ListLayout:
         return read_list_readme(raw, path, categories, categories_path)
 
     def extras(
-        self, entries: Sequence[Entry], templates: Templates, /, *, figure_markers: FigureMarkers
+        self, entries: Sequence[Entry], settings: Settings, templates: Templates, /
     ) -> dict[str, str]:
         return {}
 

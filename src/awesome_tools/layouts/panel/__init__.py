@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from awesome_tools.core.fixes import Fixes
     from awesome_tools.core.schema import Entry
-    from awesome_tools.core.settings import FigureMarkers
+    from awesome_tools.core.settings import Settings
     from awesome_tools.core.templates import Templates
     from awesome_tools.diagnostics import Diagnostic
     from awesome_tools.layouts.base import Layout, LintPart
@@ -52,20 +52,22 @@ class PanelLayout:
     def render(
         self,
         entries: Sequence[Entry],
-        categories: Sequence[str],
+        settings: Settings,
         templates: Templates,
-        title: str | None,
         /,
         *,
-        figure_markers: FigureMarkers,
         jobs: int = 1,
-        heading_level: int = 3,
     ) -> str:
         # Panels are not grouped by category: the index and timeline order them by date.
         from awesome_tools.layouts.panel.render import render_panels
 
         return render_panels(
-            entries, templates, markers=figure_markers, title=title, jobs=jobs, level=heading_level
+            entries,
+            templates,
+            markers=settings.figure_markers,
+            title=settings.title,
+            jobs=jobs,
+            level=settings.panel_heading_level,
         )
 
     def read(
@@ -76,13 +78,13 @@ class PanelLayout:
         return read_panel_readme(raw, path)
 
     def extras(
-        self, entries: Sequence[Entry], templates: Templates, /, *, figure_markers: FigureMarkers
+        self, entries: Sequence[Entry], settings: Settings, templates: Templates, /
     ) -> dict[str, str]:
         from awesome_tools.layouts.panel.render import credits_file
 
         if not any(entry.figure and entry.figure.source for entry in entries):
             return {}
-        return {CREDITS: credits_file(entries, templates, markers=figure_markers)}
+        return {CREDITS: credits_file(entries, templates, markers=settings.figure_markers)}
 
     def frame(self, templates: Templates) -> str:
         from awesome_tools.layouts.panel.render import panel_frame

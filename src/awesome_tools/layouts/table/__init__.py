@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from awesome_tools.core.fixes import Fixes
     from awesome_tools.core.schema import Entry
-    from awesome_tools.core.settings import FigureMarkers
+    from awesome_tools.core.settings import Settings
     from awesome_tools.core.templates import Templates
     from awesome_tools.diagnostics import Diagnostic
     from awesome_tools.layouts.base import Layout, LintPart
@@ -69,21 +69,20 @@ class TableLayout:
     def render(
         self,
         entries: Sequence[Entry],
-        categories: Sequence[str],
+        settings: Settings,
         templates: Templates,
-        title: str | None,
         /,
         *,
-        figure_markers: FigureMarkers,
         jobs: int = 1,
-        heading_level: int = 3,
     ) -> str:
         # The entries' blocks and overview rows are shared between `jobs` processes (a frame of
         # the old single-file shape renders whole); the table layout writes no figure comments
         # and has no heading level to choose.
         from awesome_tools.layouts.table.render import render_readme
 
-        return render_readme(entries, categories, templates=templates, title=title, jobs=jobs)
+        return render_readme(
+            entries, settings.categories, templates=templates, title=settings.title, jobs=jobs
+        )
 
     def read(
         self, raw: bytes, path: str, /, *, categories: str | None, categories_path: str
@@ -93,7 +92,7 @@ class TableLayout:
         return plan_import(raw, path, categories_text=categories, categories_path=categories_path)
 
     def extras(
-        self, entries: Sequence[Entry], templates: Templates, /, *, figure_markers: FigureMarkers
+        self, entries: Sequence[Entry], settings: Settings, templates: Templates, /
     ) -> dict[str, str]:
         return {}
 
