@@ -36,7 +36,8 @@ class Linted:
 @dataclass(frozen=True)
 class _Expected:
     """What render makes of the entries, for drift: the README, the files beside it, the entry
-    files by model name; `entries`, `categories` and `title` feed the proof."""
+    files by model name, and the diagnostics found on the way (a generated file that differs,
+    or drift left unchecked); no README when an entry has errors."""
 
     text: str | None = None
     extras: dict[str, str] | None = None
