@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from awesome_tools.engine.lint import lint_readme
-from awesome_tools.engine.project import read_project
+from awesome_tools.io import workers
 from awesome_tools.layouts.panel import CREDITS
 
 Edit = Callable[[Path], None]
@@ -58,22 +58,28 @@ OWN = [
     ("kind", "edit", "expected", "files"), [case[1:] for case in OWN], ids=[c[0] for c in OWN]
 )
 def test_the_list_s_own_readme(
-    request: pytest.FixtureRequest, kind: str, edit: Edit, expected: list[str], files: int
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+    edit: Edit,
+    expected: list[str],
+    files: int,
 ) -> None:
     root: Path = request.getfixturevalue("seed_project" if kind == "seed" else "panel_list")
     edit(root)
-    project = read_project(root, root)
     text = (root / "README.md").read_text("utf-8")
-    for shortcuts in (True, False):
+    # With two processes, every README is large enough for the work to be shared.
+    monkeypatch.setattr(workers, "MIN_PARALLEL", 0)
+    for shortcuts, jobs in [(True, 1), (False, 1), (True, 2), (False, 2)]:
         linted = lint_readme(
-            text, "README.md", project=project, root=root, cwd=root, shortcuts=shortcuts
+            text, "README.md", root=root, cwd=root, own=True, jobs=jobs, shortcuts=shortcuts
         )
         assert ([d.text() for d in linted.diagnostics], linted.files) == (expected, files)
 
 
 def test_a_readme_outside_a_list_is_read_in_the_layout_its_shape_names(tmp_path: Path) -> None:
     text = "# Notes\n\n<details>\n<summary>X</summary>\n\n    <td>x</td>\n</details>\n"
-    linted = lint_readme(text, "other.md", project=None, root=None, cwd=tmp_path)
+    linted = lint_readme(text, "other.md", root=None, cwd=tmp_path, own=False)
     assert [d.text() for d in linted.diagnostics] == [
         "other.md:3:1: error[block-table] model block 'X' has no <table>",
         "other.md:6:1: error[html-block-break] a blank line before this line ends the HTML "
@@ -85,8 +91,7 @@ def test_a_readme_outside_a_list_is_read_in_the_layout_its_shape_names(tmp_path:
 
 def test_a_template_that_fails_is_the_one_diagnostic(seed_project: Path) -> None:
     (seed_project / "templates" / "README.md.j2").write_text("{{ 1 / 0 }}\n", "utf-8")
-    project = read_project(seed_project, seed_project)
     text = (seed_project / "README.md").read_text("utf-8")
-    linted = lint_readme(text, "README.md", project=project, root=seed_project, cwd=seed_project)
+    linted = lint_readme(text, "README.md", root=seed_project, cwd=seed_project, own=True)
     assert [d.rule for d in linted.diagnostics] == ["template"]
     assert linted.diagnostics[0].path == "templates/README.md.j2"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from awesome_tools.core.fixes import Fixes
     from awesome_tools.core.templates import Templates
     from awesome_tools.engine.project import Project
+    from awesome_tools.io.workers import Pending
     from awesome_tools.layouts.base import Layout
 
 
@@ -49,29 +51,55 @@ def lint_readme(
     text: str,
     path: str,
     *,
-    project: Project | None,
     root: Path | None,
     cwd: Path,
+    own: bool,
     jobs: int = 1,
     shortcuts: bool = True,
-    alone: Callable[[], Any] | None = None,
 ) -> Linted:
-    """Lint README text shown as `path`: against the entries of `project` where it is the
-    list's README.md (drift, the generated files), else alone, its layout read off its shape.
+    """Lint README text shown as `path`: where it is the list's own README.md (`own`, the list
+    at `root`), against what render makes of the list's entries (drift, the generated files);
+    else alone, its layout read off its shape.
 
-    `jobs` processes may share the work; without `shortcuts` every text is parsed whole
-    (`lint --no-shortcut`); `alone` gives what the layout's `lint_alone` found of this text,
-    begun earlier. A template that fails is its one diagnostic.
+    `jobs` processes may share the work: the layout's checks that need no entry begin in
+    another process before the entries load (`Layout.lint_alone`); without `shortcuts` every
+    text is parsed whole (`lint --no-shortcut`). A template that fails is its one diagnostic.
     """
     from awesome_tools.core.templates import TemplateProblem
+    from awesome_tools.engine.project import read_project
 
     with collector_paused():
         try:
-            if project is None:
+            if not own or root is None:
                 return Linted(_lint_alone_readme(text, path, root, jobs, shortcuts))
-            return _lint_own(text, path, project, cwd, jobs, shortcuts, alone)
+            alone = _begin_alone(root, cwd, text, path, jobs)
+            try:
+                project = read_project(root, cwd, jobs=jobs)
+                result = alone.result if alone is not None else None
+                return _lint_own(text, path, project, cwd, jobs, shortcuts, result)
+            finally:
+                if alone is not None:
+                    alone.cancel()
         except TemplateProblem as problem:
             return Linted([problem.diagnostic])
+
+
+def _begin_alone(root: Path, cwd: Path, text: str, path: str, jobs: int) -> Pending[Any] | None:
+    """The list's README checks that need no entry (`Layout.lint_alone`), begun in another
+    process, so that they run while the entries load and the expected README renders: for a
+    large README (`workers.MIN_PARALLEL`) with `jobs` over 1; else None (lint runs them
+    itself)."""
+    from awesome_tools.engine.project import read_settings
+    from awesome_tools.io.workers import MIN_PARALLEL, Pending
+    from awesome_tools.layouts import layout_named
+
+    if jobs <= 1 or len(text) <= MIN_PARALLEL:
+        return None
+    settings, problems = read_settings(root, cwd)
+    lint_alone = layout_named(settings.layout).lint_alone
+    if problems or lint_alone is None:
+        return None
+    return Pending(partial(lint_alone, text, path))
 
 
 def _lint_alone_readme(
