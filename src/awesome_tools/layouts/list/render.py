@@ -10,7 +10,6 @@ group's items). The packaged frame writes every category as a heading and a cont
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -20,8 +19,9 @@ import markupsafe
 from awesome_tools.core.normalize import slugify
 from awesome_tools.core.ordering import github_anchor
 from awesome_tools.core.schema import Entry
-from awesome_tools.core.templates import README, TemplateProblem
+from awesome_tools.core.templates import TemplateProblem
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.layouts.frametext import frame_template
 from awesome_tools.layouts.list.shape import SEPARATOR, entry_line
 
 if TYPE_CHECKING:
@@ -133,21 +133,7 @@ def list_frame(templates: Templates) -> str:
     """The frame's template: the list's `templates/list/README.md.j2`, else its
     `templates/README.md.j2` when that places entries (import writes it there), else the
     packaged one (a table or panel frame there is left to its layout)."""
-    import jinja2.meta
-
-    root = templates.root
-    if root is None:
-        return PACKAGED
-    if os.path.lexists(root / "templates" / PACKAGED):
-        return PACKAGED
-    loader = templates.env.loader
-    if loader is None or not os.path.lexists(root / "templates" / README):
-        return PACKAGED
-    try:
-        parsed = templates.env.parse(loader.get_source(templates.env, README)[0])
-    except (jinja2.TemplateError, TemplateProblem):
-        return README  # rendering it reports the problem with its position
-    return README if "entries" in jinja2.meta.find_undeclared_variables(parsed) else PACKAGED
+    return frame_template(templates, PACKAGED, "entries")
 
 
 def render_list(

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.diagnostics import Diagnostic, Severity
+from awesome_tools.ruleids import RuleId
 
 Row = tuple[int, str, str, str]  # line index, date, name, contribution
+
+
+def at_line(
+    path: str, index: int, rule: RuleId, message: str, severity: Severity = "error"
+) -> Diagnostic:
+    """A diagnostic at the start of a 0-based line, as the panel layout counts its lines."""
+    return Diagnostic(path, index + 1, 1, rule, message, severity)
 
 
 @dataclass
@@ -16,7 +24,7 @@ class Reader:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def warn(self, index: int, message: str) -> None:
-        self.diagnostics.append(Diagnostic(self.path, index + 1, 1, "import", message, "warning"))
+        self.diagnostics.append(at_line(self.path, index, "import", message, "warning"))
 
     def skip_blank(self, i: int, end: int) -> int:
         while i < end and not self.lines[i].strip():

@@ -7,13 +7,12 @@ list, else the packaged `panel/README.md.j2`) with `{{ index }}`, `{{ timeline }
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
 from awesome_tools.core.schema import Entry
-from awesome_tools.core.templates import README, TemplateProblem
+from awesome_tools.layouts.frametext import frame_template
 from awesome_tools.layouts.panel.parts import (
     DEFAULT_LEVEL,
     NONE,
@@ -167,22 +166,7 @@ def panel_frame(templates: Templates) -> str:
     is a panel frame (import writes it there; it places `{{ panels }}`). A table frame there is
     left to the table layout, so that a list switches layout by its settings alone.
     """
-    import jinja2.meta
-
-    root = templates.root
-    if root is None:
-        return PACKAGED
-    if os.path.lexists(root / "templates" / PACKAGED):
-        return PACKAGED  # the list's own (or a link render refuses): before the package's
-    loader = templates.env.loader
-    if loader is None or not os.path.lexists(root / "templates" / README):
-        return PACKAGED
-    try:
-        # The loader refuses a link out or to nothing, and decodes as every read does.
-        parsed = templates.env.parse(loader.get_source(templates.env, README)[0])
-    except (jinja2.TemplateError, TemplateProblem):
-        return README  # rendering it reports the problem with its position
-    return README if "panels" in jinja2.meta.find_undeclared_variables(parsed) else PACKAGED
+    return frame_template(templates, PACKAGED, "panels")
 
 
 def render_panels(
