@@ -15,9 +15,9 @@ from awesome_tools.commands.common import (
     say,
     valid_project,
 )
-from awesome_tools.commands.generated import current, stale, write_changed
 from awesome_tools.core.fixes import Fixes
 from awesome_tools.diagnostics import visible
+from awesome_tools.engine.generated import current, stale, write_changed
 from awesome_tools.engine.project import committed, display_path
 from awesome_tools.io.collector import collector_paused
 
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     if have.problems:
         # Nothing is compared, shown or written: the file would be misread (or is not the
         # list's), and replacing it would lose what its author meant to write.
-        return report(have.problems, args, files=len(generated))
+        return report(list(have.problems.values()), args, files=len(generated))
     old = stale(have, generated)
     if args.check or args.diff:
         for name in old:

@@ -1,14 +1,68 @@
-"""Generated files: where the render hook copies one edited by hand, what it says, and a stale
-one as a diagnostic."""
+"""Generated files: read as they are (only where the whole path stays in the list), compared as
+bytes and written atomically, only when they change; where the render hook copies one edited
+by hand and what it says; a stale one as a diagnostic."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import PurePosixPath
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 
 from awesome_tools.core.fixes import Fixes
 from awesome_tools.core.lines import common_ends
 from awesome_tools.diagnostics import Diagnostic
+
+
+@dataclass
+class Current:
+    """Generated files as they are, by name from the list's root: their bytes (None: missing),
+    their text ("" where missing), and by name the problem of each that leads out of the list
+    or to nothing (never read) or is not UTF-8."""
+
+    data: dict[str, bytes | None] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    problems: dict[str, Diagnostic] = field(default_factory=dict)
+
+    def text(self, name: str) -> str | None:
+        """The file's text, None where it is missing."""
+        return None if self.data[name] is None else self.texts[name]
+
+
+def current(root: Path, names: Iterable[str], cwd: Path) -> Current:
+    """Read the generated files of those names as they are."""
+    from awesome_tools.engine.project import display_path
+    from awesome_tools.io.pathcheck import read_text_inside
+
+    found = Current()
+    for name in names:
+        data, text, problem = read_text_inside(
+            root / name, root, display_path(root / name, cwd), cwd
+        )
+        found.data[name] = data
+        found.texts[name] = text or ""
+        if problem is not None:
+            found.problems[name] = problem
+    return found
+
+
+def stale(have: Current, wanted: dict[str, str]) -> list[str]:
+    """The names whose file is not the wanted text, byte for byte (a missing one included)."""
+    return [name for name, text in wanted.items() if have.data.get(name) != text.encode("utf-8")]
+
+
+def write_changed(root: Path, wanted: dict[str, str]) -> list[str]:
+    """Write every file whose text changed (atomically, through links inside the list only):
+    the names written."""
+    from awesome_tools.io.files import refuse_outside, write_atomic
+
+    refuse_outside([root / name for name in wanted], root)
+    changed = []
+    for name, text in wanted.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if write_atomic(path, text, within=root):
+            changed.append(name)
+    return changed
 
 
 def edited_copy(name: str) -> str:

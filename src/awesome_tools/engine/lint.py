@@ -181,17 +181,14 @@ def _expected(
 
 def _stale_extras(root: Path, cwd: Path, extras: dict[str, str], fixes: Fixes) -> list[Diagnostic]:
     """The files the layout generates beside README.md that are not what render makes."""
-    from awesome_tools.engine.generated import stale_generated
+    from awesome_tools.engine.generated import current, stale_generated
     from awesome_tools.engine.project import display_path
-    from awesome_tools.io.pathcheck import read_text_inside
 
+    have = current(root, extras, cwd)
     found = []
     for name, wanted in extras.items():
-        path = root / name
-        shown = display_path(path, cwd)
-        _, current, problem = read_text_inside(path, root, shown, cwd)
-        if problem is None:
-            problem = stale_generated(shown, current, wanted, fixes)
+        shown = display_path(root / name, cwd)
+        problem = have.problems.get(name) or stale_generated(shown, have.text(name), wanted, fixes)
         if problem is not None:
             found.append(problem)
     return found
