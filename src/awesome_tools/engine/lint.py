@@ -11,7 +11,7 @@ all of it. The `lint` command reads the file and reports; everything between is 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,8 +42,8 @@ class _Expected:
     or drift left unchecked); no README when an entry has errors."""
 
     text: str | None = None
-    extras: dict[str, str] | None = None
-    entry_files: dict[str, str] | None = None
+    extras: dict[str, str] = field(default_factory=dict)
+    entry_files: dict[str, str] = field(default_factory=dict)
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
@@ -151,7 +151,7 @@ def _lint_own(
         text,
         path,
         expected.text,
-        expected.entry_files or {},
+        expected.entry_files,
         frame,
         fixes,
         proven=proven,
@@ -159,7 +159,7 @@ def _lint_own(
         jobs=jobs,
         alone=alone,
     )
-    files = 1 + len(expected.extras or {})
+    files = 1 + len(expected.extras)
     return Linted(sorted([*expected.diagnostics, *found]), files)
 
 
