@@ -124,3 +124,21 @@ class Layout(Protocol):
         entry files by name); `jobs` processes may share the work; without `shortcuts` every
         text is parsed whole (`lint --no-shortcut`); `alone` gives what `lint_alone` found of
         this text, begun earlier."""
+
+
+class LayoutDefaults:
+    """What a layout has unless it says otherwise: nothing suggested beyond its required
+    fields, every optional field shown, no file besides README.md, and no shortcut or
+    entry-free checks apart (its README is linted whole). A layout class may start from it."""
+
+    suggested: frozenset[str] = frozenset()
+    shown: frozenset[str] | None = None
+    extra_files: tuple[str, ...] = ()
+    lint_part: LintPart | None = None
+    lint_alone: Callable[[str, str], Any] | None = None
+
+    def extras(
+        self, entries: Sequence[Entry], settings: Settings, templates: Templates, /
+    ) -> dict[str, str]:
+        """No file besides README.md."""
+        return {}

@@ -12,29 +12,28 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from awesome_tools.layouts.base import LayoutDefaults
+
 if TYPE_CHECKING:
     from awesome_tools.core.fixes import Fixes
     from awesome_tools.core.schema import Entry
     from awesome_tools.core.settings import Settings
     from awesome_tools.core.templates import Templates
     from awesome_tools.diagnostics import Diagnostic
-    from awesome_tools.layouts.base import Layout, LintPart
+    from awesome_tools.layouts.base import Layout
     from awesome_tools.layouts.importplan import ImportPlan
 
 
-class ListLayout:
+class ListLayout(LayoutDefaults):
     """Each entry one line, `- [Name](url) - Summary.`, under its category's heading."""
 
     name = "list"
     # The line's name, link and summary; and `title`, which the schema requires of every entry
     # whatever its layout (import writes the link text), so that `new` asks for it too.
     required = frozenset(("name", "title", "url", "summary"))
-    suggested: frozenset[str] = frozenset()
     shown: frozenset[str] | None = frozenset(("category",))
-    extra_files: tuple[str, ...] = ()
-    # One block parse and a line diff: no shortcut or process to leave out.
-    lint_part: LintPart | None = None
-    lint_alone: Callable[[str, str], Any] | None = None
+    # One block parse and a line diff: no shortcut or process to leave out (no `lint_part`,
+    # no `lint_alone`).
 
     def recognises(self, text: str) -> bool:
         from awesome_tools.layouts.list.read import is_list_readme
@@ -62,11 +61,6 @@ class ListLayout:
         from awesome_tools.layouts.list.read import read_list_readme
 
         return read_list_readme(raw, path, categories, categories_path)
-
-    def extras(
-        self, entries: Sequence[Entry], settings: Settings, templates: Templates, /
-    ) -> dict[str, str]:
-        return {}
 
     def frame(self, templates: Templates) -> str:
         from awesome_tools.layouts.list.render import list_frame

@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from awesome_tools.layouts.base import LayoutDefaults
+
 if TYPE_CHECKING:
     from awesome_tools.core.fixes import Fixes
     from awesome_tools.core.schema import Entry
     from awesome_tools.core.settings import Settings
     from awesome_tools.core.templates import Templates
     from awesome_tools.diagnostics import Diagnostic
-    from awesome_tools.layouts.base import Layout, LintPart
+    from awesome_tools.layouts.base import Layout
     from awesome_tools.layouts.importplan import ImportPlan
 
 # The figure-credits file, by path from the list's root.
@@ -30,18 +32,16 @@ def _lint_alone(text: str, path: str) -> Any:
     return lint_alone(text, path)
 
 
-class PanelLayout:
+class PanelLayout(LayoutDefaults):
     """Each model a panel: heading, summary, badges, authors, figure and a deep dive."""
 
     name = "panel"
     # A table-layout entry is a panel too: its sections stand in for the summary and deep dive,
     # so a list switches layout without rewriting its entries.
     required = frozenset(("name", "title", "url", "summary|architecture.overview"))
-    suggested: frozenset[str] = frozenset()
-    shown: frozenset[str] | None = None
     extra_files = (CREDITS,)
-    # Prose is written as Markdown by design: the README is always parsed whole.
-    lint_part: LintPart | None = None
+    # Prose is written as Markdown by design: the README is always parsed whole (no
+    # `lint_part`).
     lint_alone: Callable[[str, str], Any] | None = staticmethod(_lint_alone)
 
     def recognises(self, text: str) -> bool:

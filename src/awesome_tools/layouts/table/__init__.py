@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from awesome_tools.layouts.base import LayoutDefaults
+
 if TYPE_CHECKING:
     from awesome_tools.core.fixes import Fixes
     from awesome_tools.core.schema import Entry
@@ -43,7 +45,7 @@ def _lint_part(
     return lint_part(text, path, expected, entry_files=entry_files, template=frame, fixes=fixes)
 
 
-class TableLayout:
+class TableLayout(LayoutDefaults):
     """Each model a collapsible <details> block holding one 8-column table row."""
 
     name = "table"
@@ -57,10 +59,8 @@ class TableLayout:
             *("code", "weights", "figure", "alignment"),
         ]
     )
-    extra_files: tuple[str, ...] = ()
     # Every text value reaches the README escaped: lint may trust a current README.
     lint_part: LintPart | None = staticmethod(_lint_part)
-    lint_alone: Callable[[str, str], Any] | None = None
 
     def recognises(self, text: str) -> bool:
         # The default layout: a README no other layout recognises is read as a table README.
@@ -90,11 +90,6 @@ class TableLayout:
         from awesome_tools.layouts.table.importer import plan_import
 
         return plan_import(raw, path, categories_text=categories, categories_path=categories_path)
-
-    def extras(
-        self, entries: Sequence[Entry], settings: Settings, templates: Templates, /
-    ) -> dict[str, str]:
-        return {}
 
     def frame(self, templates: Templates) -> str:
         from awesome_tools.core.templates import README
