@@ -14,11 +14,11 @@ from pathlib import Path
 
 from awesome_tools.core.entrycheck import check_entries
 from awesome_tools.core.fixes import CONSOLE, Fixes
-from awesome_tools.core.rules import RULES
 from awesome_tools.core.schema import Entry
 from awesome_tools.core.settings import Settings
 from awesome_tools.core.templates import load_templates
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.engine.rulebook import RULES
 from awesome_tools.io.textfile import decode
 from awesome_tools.layouts.base import Layout
 from awesome_tools.layouts.table import TABLE_REQUIRED

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from awesome_tools.cli import main
-from awesome_tools.core.rules import RULES
+from awesome_tools.engine.rulebook import RULES
 
 EXPLAINED = """\
-yaml-alias (entry)
+yaml-alias (entry, error)
 
 An alias (`*name`) is used; entries do not share values.
 
@@ -23,6 +23,8 @@ Passes (`entries/llava.yaml`: this, then the base entry's other keys):
 
     name: LLaVA
     title: LLaVA
+
+Defined in src/awesome_tools/core/rules/yaml.py
 """
 
 
@@ -35,8 +37,16 @@ def test_without_an_id_every_rule_is_listed_one_per_line_aligned(
     assert lines[:3] == [
         "encoding            entry   The file is not valid UTF-8 (any file the tool reads: entries, "
         "settings, templates, README).",
-        "empty-file          entry   The file holds no YAML document (empty, or only comments).",
-        "multiple-documents  entry   The file holds more than one YAML document.",
+        "outside-list        entry   A file the list reads (an entry file, a template, "
+        "`awesome.yaml`, `categories.yaml`, README.md or a file render writes beside it, a "
+        "figure) leads outside the list's folder through a symbolic link: the file itself or a "
+        "folder on its way, every component resolved. It is not read, so that a check never "
+        "prints a file of the machine it runs on; the message names the link. (A file the tool "
+        "would write there is refused too, with nothing written.)",
+        "dangling-link       entry   A file the list reads is a symbolic link to nothing (the "
+        "file itself or a folder on its way): an error naming the link and where it points, so "
+        "that a model never vanishes from the README, or a template from the render, without a "
+        "word.",
     ]
     assert [line.split()[0] for line in lines] == [rule.id for rule in RULES]
     assert err == ""
@@ -52,7 +62,7 @@ def test_a_readme_rule_shows_where_its_example_fires(
 ) -> None:
     assert main(["rules", "header-style"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("header-style (readme)\n\nHeaders written with spaces")
+    assert out.startswith("header-style (readme, warning)\n\nHeaders written with spaces")
     assert "Fails (the whole of `README.md`, fires at line 3, column 26):\n" in out
 
 

@@ -7,8 +7,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from awesome_tools.ruleids import RuleId
-
 Severity = Literal["error", "warning"]
 Format = Literal["text", "json", "github"]
 
@@ -45,7 +43,7 @@ class Diagnostic:
     path: str
     line: int
     column: int
-    rule: RuleId
+    rule: str
     message: str
     severity: Severity = "error"
 

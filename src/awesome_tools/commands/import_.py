@@ -17,7 +17,7 @@ from awesome_tools.commands.common import (
     say,
 )
 from awesome_tools.commands.init import SetUp, install_note, kept_lines, plan_setup, refusals
-from awesome_tools.core.settings import CATEGORIES, SETTINGS
+from awesome_tools.core.settings import CATEGORIES, SETTINGS, settings_problem
 from awesome_tools.diagnostics import Diagnostic, has_errors
 from awesome_tools.engine.project import (
     ENTRIES,
@@ -28,6 +28,7 @@ from awesome_tools.engine.project import (
 )
 from awesome_tools.engine.starter import merged_settings
 from awesome_tools.io.textfile import decode, decoded, read_text
+from awesome_tools.layouts.importplan import import_note
 
 # The line of awesome.yaml that sets the layout.
 LAYOUT_KEY = re.compile(r"layout\s*:")
@@ -92,7 +93,7 @@ def _other_layout(root: Path, readme: str, settings: Settings, cwd: Path) -> lis
         f"the README is in the {readme} layout and this list in the {settings.layout} "
         f"layout: set 'layout: {readme}' here first"
     )
-    return [Diagnostic(display_path(path, cwd), line, 1, "settings", message)]
+    return [settings_problem(display_path(path, cwd), line, 1, message)]
 
 
 def _plan(
@@ -134,7 +135,7 @@ def _plan(
             f"first: {', '.join(new)}"
         )
         where = str(settings.categories_file)
-        plan.diagnostics.append(Diagnostic(where, 1, 1, "settings", message))
+        plan.diagnostics.append(settings_problem(where, 1, 1, message))
     plan.diagnostics += _other_layout(into.absolute().parent, layout.name, settings, cwd)
     if has_errors(plan.diagnostics):
         say(["awesome-tools: nothing written"])
@@ -173,7 +174,7 @@ def _add_others(
             shown = display_path(other, cwd)
             own = read_text(other, shown)
             merged, notes = merged_settings(own, text)
-            plan.diagnostics += [Diagnostic(shown, 1, 1, "import", n, "warning") for n in notes]
+            plan.diagnostics += [import_note(shown, 1, 1, n) for n in notes]
             if merged != own:
                 files[other] = merged
                 replace.add(other)

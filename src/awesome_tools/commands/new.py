@@ -29,6 +29,7 @@ from awesome_tools.commands.newrequest import (
 from awesome_tools.engine.project import (
     display_path,
     read_categories,
+    read_entries,
     read_fixes,
     read_settings,
 )
@@ -47,8 +48,13 @@ def _answer_problem(
     found = field_problem(path, answer, categories=categories)
     if found is not None:
         return refusal(*found)
-    clash = clash_with(root, cwd, None, answer) if path == ("url",) else None
-    return refusal("duplicate-entry", clash) if clash else None
+    if path != ("url",):
+        return None
+    from awesome_tools.core.entrycheck import identities, paper_refusal
+
+    return paper_refusal(
+        identities([(s.display, s.raw) for s in read_entries(root, cwd).sources]), answer
+    )
 
 
 def _nothing_written(reason: str) -> int:

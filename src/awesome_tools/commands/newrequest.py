@@ -17,7 +17,6 @@ from awesome_tools.engine.project import (
     display_path,
     read_entries,
 )
-from awesome_tools.ruleids import RuleId
 
 if TYPE_CHECKING:
     pass
@@ -25,28 +24,14 @@ if TYPE_CHECKING:
 
 def clash_with(root: Path, cwd: Path, name: str | None, url: str | None) -> str | None:
     """Say which entry already holds this name, file name or paper, if any."""
-    from awesome_tools.core.entrycheck import identities
-    from awesome_tools.core.normalize import canonical_text, normalize_url, slugify
-    from awesome_tools.core.unicodepolicy import name_key, shown, skeleton_key
+    from awesome_tools.core.entrycheck import clash, identities
 
-    text = canonical_text(name) if name else ""
-    wanted_name = name_key(text) if text else None
-    wanted_url = normalize_url(url) if url else None
-    for path, keys in identities([(s.display, s.raw) for s in read_entries(root, cwd).sources]):
-        if wanted_name and keys.name and name_key(keys.name) == wanted_name:
-            return f"'{name}' is already listed in {path}"
-        # As `check` compares them: by what they read as, where either goes beyond ASCII.
-        beyond = keys.name and not (text.isascii() and keys.name.isascii())
-        if beyond and skeleton_key(text) == skeleton_key(keys.name or ""):
-            return f"'{shown(text)}' reads as '{shown(keys.name or '')}' of {path}"
-        if name and keys.slug and keys.slug == slugify(name):
-            return f"'{name}' gives the file name of {path} ('{keys.name}')"
-        if wanted_url and keys.url == wanted_url:
-            return f"the paper {url} is already listed in {path}"
-    return None
+    return clash(
+        identities([(s.display, s.raw) for s in read_entries(root, cwd).sources]), name, url
+    )
 
 
-def refusal(rule: RuleId, message: str) -> str:
+def refusal(rule: str, message: str) -> str:
     return f"error[{rule}] {message}"
 
 

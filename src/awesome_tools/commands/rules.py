@@ -6,8 +6,9 @@ import argparse
 import textwrap
 
 from awesome_tools.commands.common import EXIT_OK, fail
-from awesome_tools.core.rules import BY_ID, RULES, Example, Rule, where
 from awesome_tools.diagnostics import did_you_mean
+from awesome_tools.engine.rulebook import BY_ID, RULES, defined_in
+from awesome_tools.rule import Example, Rule, where
 
 
 def listing() -> str:
@@ -23,10 +24,11 @@ def _example(label: str, example: Example) -> str:
 def explain(rule: Rule) -> str:
     """The rule's summary, fix, and failing and passing examples, as plain text."""
     return (
-        f"{rule.id} ({rule.scope})\n\n{rule.summary}\n\nFix: {rule.fix}\n\n"
+        f"{rule.id} ({rule.scope}, {rule.level})\n\n{rule.summary}\n\nFix: {rule.fix}\n\n"
         + _example("Fails", rule.bad)
         + "\n"
         + _example("Passes", rule.good)
+        + f"\nDefined in {defined_in(rule)}\n"
     )
 
 

@@ -12,6 +12,7 @@ import yaml
 from awesome_tools.core.entrycheck import load_text
 from awesome_tools.core.loaded import Position
 from awesome_tools.core.normalize import canonical_text
+from awesome_tools.core.rules.lists import CATEGORIES_FILE, CATEGORY_NAME
 from awesome_tools.diagnostics import Diagnostic
 
 # A category is a `##` heading and a Contents link: plain text only, so that no name can
@@ -58,7 +59,7 @@ def category_list(
     problems: list[Diagnostic] = []
     if not isinstance(data, list):
         message = f"{what} holds a list of section names"
-        return [], [Diagnostic(path, *at, "categories-file", message)]
+        return [], [CATEGORIES_FILE.at(path, *at, message)]
     names: list[str] = []
     # Each item's own position: the generic position walk gives a list's items the list's.
     items = node.value if isinstance(node, yaml.SequenceNode) else []
@@ -67,12 +68,12 @@ def category_list(
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if not isinstance(item, str) or not canonical_text(item):
             message = "each category is a non-empty line of text"
-            problems.append(Diagnostic(path, line, column, "categories-file", message))
+            problems.append(CATEGORIES_FILE.at(path, line, column, message))
         elif problem := category_problem(canonical_text(item)):
-            problems.append(Diagnostic(path, line, column, "category-name", problem))
+            problems.append(CATEGORY_NAME.at(path, line, column, problem))
         elif canonical_text(item) in names:
             message = f"category '{canonical_text(item)}' is listed twice"
-            problems.append(Diagnostic(path, line, column, "categories-file", message))
+            problems.append(CATEGORIES_FILE.at(path, line, column, message))
         else:
             names.append(canonical_text(item))
     return names, problems
@@ -96,7 +97,7 @@ def appended_categories(
     after, trouble = load_categories(text.encode("utf-8"), path)
     if trouble or after != [*known, *missing]:
         message = f"could not append to {path}; add these categories by hand: {', '.join(missing)}"
-        return None, [Diagnostic(path, 1, 1, "categories-file", message)]
+        return None, [CATEGORIES_FILE.at(path, 1, 1, message)]
     return text, []
 
 
@@ -104,3 +105,9 @@ _CATEGORIES_HEADER = (
     "# The README's sections, in the order they appear. An entry's `category` names one of them;\n"
     "# entries without a category are listed under the default section.\n"
 )
+
+
+def category_name_problem(name: str, path: str, line: int, column: int) -> Diagnostic | None:
+    """A category name categories.yaml would refuse (markup, not plain text), at a place."""
+    problem = category_problem(name)
+    return CATEGORY_NAME.at(path, line, column, problem) if problem else None

@@ -18,6 +18,7 @@ from functools import cache
 from typing import Literal
 
 from awesome_tools.core.loaded import Loaded
+from awesome_tools.core.rules.entries import HTML_ENTITY
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.io.textfile import decode as decode_file
 
@@ -201,9 +202,7 @@ def references_left(loaded: Loaded, raw: bytes) -> list[Diagnostic]:
                 f"type the character itself: {char}"
             )
             problems.append(
-                Diagnostic(
-                    loaded.path, line, at - starts[line - 1] + 1, "html-entity", message, "warning"
-                )
+                HTML_ENTITY.at(loaded.path, line, at - starts[line - 1] + 1, message, "warning")
             )
             offset = at + len(reference)
     return problems

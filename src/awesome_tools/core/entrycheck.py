@@ -19,12 +19,14 @@ from awesome_tools.core.keys import ENTRY_KEYS
 from awesome_tools.core.loaded import Loaded, Position
 from awesome_tools.core.loader import load_yaml
 from awesome_tools.core.normalize import (
+    canonical_text,
     name_length_problem,
     normalize_url,
     slugify,
     text_value,
     windows_device,
 )
+from awesome_tools.core.rules.lists import DUPLICATE_ENTRY, FILE_NAME, NAME_TOO_LONG
 from awesome_tools.core.schema import Entry
 from awesome_tools.core.unicodepolicy import (
     hidden_character,
@@ -94,7 +96,7 @@ def _file_name(loaded: Loaded, keys: Keys) -> list[Diagnostic]:
     actual = PurePosixPath(loaded.path).name
     too_long = name_length_problem(keys.name)
     if too_long:
-        return [Diagnostic(loaded.path, *keys.name_at, "name-too-long", too_long)]
+        return [NAME_TOO_LONG.at(loaded.path, *keys.name_at, too_long)]
     if not keys.slug:
         message = f"name '{keys.name}' has no ASCII letter or digit to build a file name from"
     elif actual != f"{keys.slug}.yaml":
@@ -105,7 +107,7 @@ def _file_name(loaded: Loaded, keys: Keys) -> list[Diagnostic]:
         )
     else:
         return []
-    return [Diagnostic(loaded.path, *keys.name_at, "file-name", message)]
+    return [FILE_NAME.at(loaded.path, *keys.name_at, message)]
 
 
 def _read_alike(
@@ -162,7 +164,7 @@ def _cross_entry(keyed: Sequence[tuple[str, Keys]], selected: Collection[str]) -
                 "url": "this paper is also listed",
             }[kind]
             message = f"{what} in {other}:{o_line}:{o_column}"
-            found.append(Diagnostic(path, line, column, "duplicate-entry", message))
+            found.append(DUPLICATE_ENTRY.at(path, line, column, message))
     return found
 
 
@@ -244,3 +246,50 @@ def check_entries(
         diagnostics.extend(problems)
     diagnostics.extend(_cross_entry(keyed, chosen))
     return checked, sorted(diagnostics)
+
+
+def clash(keyed: Sequence[tuple[str, Keys]], name: str | None, url: str | None) -> str | None:
+    """Say which entry already holds this name, file name or paper, as `check` compares them
+    (`new` asks before it writes a file `check` would refuse)."""
+    from awesome_tools.core.unicodepolicy import name_key, shown, skeleton_key
+
+    text = canonical_text(name) if name else ""
+    wanted_name = name_key(text) if text else None
+    wanted_url = normalize_url(url) if url else None
+    for path, keys in keyed:
+        if wanted_name and keys.name and name_key(keys.name) == wanted_name:
+            return f"'{name}' is already listed in {path}"
+        # By what they read as, where either goes beyond ASCII.
+        beyond = keys.name and not (text.isascii() and keys.name.isascii())
+        if beyond and skeleton_key(text) == skeleton_key(keys.name or ""):
+            return f"'{shown(text)}' reads as '{shown(keys.name or '')}' of {path}"
+        if name and keys.slug and keys.slug == slugify(name):
+            return f"'{name}' gives the file name of {path} ('{keys.name}')"
+        if wanted_url and keys.url == wanted_url:
+            return f"the paper {url} is already listed in {path}"
+    return None
+
+
+def paper_refusal(keyed: Sequence[tuple[str, Keys]], url: str) -> str | None:
+    """What `new` says of a typed paper link another entry holds: the rule and the message."""
+    found = clash(keyed, None, url)
+    return f"error[{DUPLICATE_ENTRY.id}] {found}" if found else None
+
+
+def file_problem(
+    path: str, at: Position, name: str, owners: dict[str, int], part: str = "block"
+) -> Diagnostic | None:
+    """Why an imported entry gets no file, as `check` would refuse the file: a name too long,
+    one with no ASCII letter or digit for a file name, or one whose file an earlier `part` of
+    the README (its line in `owners`, by file name) already gives; None: it can have one."""
+    too_long = name_length_problem(name)
+    if too_long:
+        return NAME_TOO_LONG.at(path, *at, too_long)
+    slug = slugify(name)
+    if not slug:
+        message = f"name '{name}' has no ASCII letter or digit for a file name"
+        return FILE_NAME.at(path, *at, message)
+    if slug in owners:
+        message = f"'{name}' gives the same file {slug}.yaml as the {part} at line {owners[slug]}"
+        return DUPLICATE_ENTRY.at(path, *at, message)
+    return None

@@ -10,6 +10,12 @@ from awesome_tools.core.loaded import Loaded
 from awesome_tools.core.normalize import (
     arxiv_id,
 )
+from awesome_tools.core.rules.entries import (
+    BADGE_DESTINATION,
+    CONFUSABLE_NAME,
+    FIGURE_FILE,
+    RELEASED_MISMATCH,
+)
 from awesome_tools.core.schema import Entry
 from awesome_tools.core.unicodepolicy import (
     lookalike,
@@ -43,7 +49,7 @@ def release_mismatch(loaded: Loaded, entry: Entry | None) -> list[Diagnostic]:
         f"released {entry.released} is {abs(paper - released)} months from the arXiv id "
         f"{match.group(0)} ({2000 + int(match.group(1))}-{match.group(2)}); check the date"
     )
-    return [Diagnostic(loaded.path, line, column, "released-mismatch", message, "warning")]
+    return [RELEASED_MISMATCH.at(loaded.path, line, column, message, "warning")]
 
 
 def badge_problems(loaded: Loaded, entry: Entry | None) -> list[Diagnostic]:
@@ -56,9 +62,7 @@ def badge_problems(loaded: Loaded, entry: Entry | None) -> list[Diagnostic]:
         if problem:
             line, column = loaded.value_positions.get(("links", index, "url"), (1, 1))
             # A warning: the link still works, its badge says the wrong thing about it.
-            found.append(
-                Diagnostic(loaded.path, line, column, "badge-destination", problem, "warning")
-            )
+            found.append(BADGE_DESTINATION.at(loaded.path, line, column, problem, "warning"))
     return found
 
 
@@ -75,7 +79,7 @@ def lookalike_problem(loaded: Loaded, entry: Entry | None) -> list[Diagnostic]:
     # A warning: a name may mix scripts on purpose (alpha-CLIP written with a Greek alpha); two
     # names that read alike are an error (`duplicate-entry`).
     message = found.message(entry.name)
-    return [Diagnostic(loaded.path, line, column, "confusable-name", message, "warning")]
+    return [CONFUSABLE_NAME.at(loaded.path, line, column, message, "warning")]
 
 
 def figure_file_problem(
@@ -89,4 +93,4 @@ def figure_file_problem(
         return []
     line, column = loaded.value_positions.get(("figure", "file"), (1, 1))
     message = f"figure file '{entry.local_figure}' {why}"
-    return [Diagnostic(loaded.path, line, column, "figure-file", message)]
+    return [FIGURE_FILE.at(loaded.path, line, column, message)]

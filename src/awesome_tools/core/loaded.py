@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 from awesome_tools.diagnostics import Diagnostic
-from awesome_tools.ruleids import RuleId
+from awesome_tools.rule import Rule
 
 Position = tuple[int, int]
 
@@ -27,9 +27,9 @@ class Loaded:
         default=None, repr=False
     )
 
-    def error(self, position: Position, rule: RuleId, message: str) -> None:
-        """Record an error at a position."""
-        self.diagnostics.append(Diagnostic(self.path, position[0], position[1], rule, message))
+    def error(self, position: Position, rule: Rule, message: str) -> None:
+        """Record a rule's error at a position."""
+        self.diagnostics.append(rule.at(self.path, position[0], position[1], message))
 
     def _walk_positions(self) -> tuple[dict[KeyPath, Position], dict[KeyPath, Position]]:
         if self._positions is None:

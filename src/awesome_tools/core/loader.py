@@ -8,6 +8,16 @@ from typing import Any
 import yaml
 
 from awesome_tools.core.loaded import Loaded, Position, mark
+from awesome_tools.core.problems import schema_problem
+from awesome_tools.core.rules.yaml import (
+    DUPLICATE_KEY,
+    EMPTY_FILE,
+    MULTIPLE_DOCUMENTS,
+    YAML_ALIAS,
+    YAML_DEPTH,
+    YAML_SYNTAX,
+    YAML_TAG,
+)
 from awesome_tools.diagnostics import Diagnostic
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -46,39 +56,31 @@ def _syntax_diagnostic(
 ) -> Diagnostic:
     if isinstance(exc, yaml.reader.ReaderError):
         line, column = _position_of_index(text, exc.position)
-        return Diagnostic(
-            path,
-            line,
-            column,
-            "control-character",
-            f"control character U+{exc.character:04X} is not allowed in YAML; remove it",
-        )
+        message = f"control character U+{exc.character:04X} is not allowed in YAML; remove it"
+        return schema_problem("control_character", path, line, column, message)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     if isinstance(exc, yaml.composer.ComposerError) and "single document" in str(exc.context):
-        return Diagnostic(
+        return MULTIPLE_DOCUMENTS.at(
             path,
             line,
             column,
-            "multiple-documents",
             "a second YAML document starts here; an entry file holds exactly one (remove '---')",
         )
     if getattr(exc, "problem", None) == "exceeded maximum nesting depth":
         # libyaml stops at 1,000 levels; name the first level past ours, as for shallower input.
         line, column = _first_too_deep(text) or (line, column)
-        return Diagnostic(path, line, column, "yaml-depth", _DEPTH_MESSAGE)
+        return YAML_DEPTH.at(path, line, column, _DEPTH_MESSAGE)
     lines = text.splitlines()
     if mark and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
-        return Diagnostic(
-            path, line, column, "yaml-syntax", "tab character: YAML indentation must use spaces"
-        )
+        return YAML_SYNTAX.at(path, line, column, "tab character: YAML indentation must use spaces")
     hint = _hint(text, exc, keys)
     if hint is not None:
-        return Diagnostic(path, hint[0], hint[1], "yaml-syntax", hint[2])
+        return YAML_SYNTAX.at(path, hint[0], hint[1], hint[2])
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     message = f"{problem} ({context})" if context else problem
-    return Diagnostic(path, line, column, "yaml-syntax", f"invalid YAML: {message}")
+    return YAML_SYNTAX.at(path, line, column, f"invalid YAML: {message}")
 
 
 def _hint(text: str, exc: yaml.YAMLError, keys: Collection[str]) -> tuple[int, int, str] | None:
@@ -147,17 +149,17 @@ class _Walker:
         if id(node) in self.seen:
             # A composed alias is the anchored node itself, so `at` is where it is used from.
             message = "aliases (*name) are not allowed: write the value out"
-            self.loaded.error(at, "yaml-alias", message)
+            self.loaded.error(at, YAML_ALIAS, message)
             raise _Refused
         self.seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.loaded.error(mark(node), "yaml-tag", f"YAML tag '{tag}' is not allowed")
+            self.loaded.error(mark(node), YAML_TAG, f"YAML tag '{tag}' is not allowed")
             raise _Refused
         if isinstance(node, yaml.ScalarNode):
             return node.value
         if depth > MAX_DEPTH:
-            self.loaded.error(mark(node), "yaml-depth", _DEPTH_MESSAGE)
+            self.loaded.error(mark(node), YAML_DEPTH, _DEPTH_MESSAGE)
             raise _Refused
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, depth)
@@ -169,12 +171,12 @@ class _Walker:
         for key_node, value_node in node.value:
             at = mark(key_node)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
-                self.loaded.error(at, "yaml-syntax", "a key must be plain text")
+                self.loaded.error(at, YAML_SYNTAX, "a key must be plain text")
                 continue
             key = key_node.value
             if key in result:
                 message = f"duplicate key '{key}' (first defined on line {first_lines[key]})"
-                self.loaded.error(at, "duplicate-key", message)
+                self.loaded.error(at, DUPLICATE_KEY, message)
                 continue
             first_lines[key] = at[0]
             result[key] = self.value(value_node, at, depth + 1)
@@ -213,12 +215,12 @@ def load_yaml(text: str, path: str, *, keys: Collection[str] = ()) -> Loaded:
         return loaded
     except RecursionError:
         # Only the pure-Python composer recurses (libyaml stops at 1,000 levels by itself).
-        loaded.error(_first_too_deep(text) or (1, 1), "yaml-depth", _DEPTH_MESSAGE)
+        loaded.error(_first_too_deep(text) or (1, 1), YAML_DEPTH, _DEPTH_MESSAGE)
         return loaded
     finally:
         loader.dispose()
     if node is None:
-        loaded.error((1, 1), "empty-file", "file holds no YAML document")
+        loaded.error((1, 1), EMPTY_FILE, "file holds no YAML document")
         return loaded
     loaded.root = node
     try:

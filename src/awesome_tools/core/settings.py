@@ -17,6 +17,7 @@ from awesome_tools.core.digits import foreign_digit_problem
 from awesome_tools.core.loaded import Loaded
 from awesome_tools.core.loader import load_yaml
 from awesome_tools.core.normalize import text_value
+from awesome_tools.core.rules.lists import SETTINGS as BAD_SETTINGS
 from awesome_tools.diagnostics import Diagnostic, did_you_mean
 from awesome_tools.io.textfile import decode
 
@@ -63,6 +64,11 @@ def _node(loaded: Loaded, key: str) -> yaml.Node | None:
     return None
 
 
+def settings_problem(path: str, line: int, column: int, message: str) -> Diagnostic:
+    """A problem of the list's settings file, found here or by a command (import)."""
+    return BAD_SETTINGS.at(path, line, column, message)
+
+
 def _read(loaded: Loaded, path: str) -> tuple[dict[str, Any], list[Diagnostic]]:
     """The known keys of awesome.yaml, and what is wrong with its shape."""
     problems = [d for d in loaded.diagnostics if d.rule != "empty-file"]
@@ -72,12 +78,12 @@ def _read(loaded: Loaded, path: str) -> tuple[dict[str, Any], list[Diagnostic]]:
     if not isinstance(data, dict):
         at = loaded.value_positions.get((), (1, 1))
         message = f"{SETTINGS} holds a mapping of settings ({', '.join(KEYS)})"
-        return {}, [*problems, Diagnostic(path, *at, "settings", message)]
+        return {}, [*problems, BAD_SETTINGS.at(path, *at, message)]
     for key in data:
         if key not in KEYS:
             hint = did_you_mean(key, KEYS) or f" (known: {', '.join(KEYS)})"
             at = loaded.key_positions.get((key,), (1, 1))
-            problems.append(Diagnostic(path, *at, "settings", f"unknown setting '{key}'{hint}"))
+            problems.append(BAD_SETTINGS.at(path, *at, f"unknown setting '{key}'{hint}"))
     return {k: v for k, v in data.items() if k in KEYS}, problems
 
 
@@ -93,7 +99,7 @@ def _number_problem(
 
         at = character_at(loaded, key, problem[0]) or at
         message = f"{'.'.join(key)}: {problem[1]}"
-    return Diagnostic(path, *at, "settings", message)
+    return BAD_SETTINGS.at(path, *at, message)
 
 
 def _heading_level(
@@ -125,7 +131,7 @@ def _figure_markers(
         shown = wanted if isinstance(wanted, str) else "a list or mapping"
         hint = did_you_mean(wanted, FIGURE_MARKERS) if isinstance(wanted, str) else ""
         message = f"unknown figure_markers '{shown}'{hint} {choices}"
-    return "slug", [Diagnostic(path, *at, "settings", message)]
+    return "slug", [BAD_SETTINGS.at(path, *at, message)]
 
 
 def _render_budget(
@@ -138,7 +144,7 @@ def _render_budget(
     if not isinstance(wanted, dict):
         at = loaded.value_positions[(BUDGET,)]
         message = f"{BUDGET} is a mapping: seconds (a render's time) and output_mb (its text)"
-        problems.append(Diagnostic(path, *at, "settings", message))
+        problems.append(BAD_SETTINGS.at(path, *at, message))
         return NO_BUDGET
     numbers: dict[str, float] = {}
     for key, value in wanted.items():
@@ -146,7 +152,7 @@ def _render_budget(
             hint = did_you_mean(str(key), BUDGET_KEYS) or f" (known: {', '.join(BUDGET_KEYS)})"
             at = loaded.key_positions.get((BUDGET, key), (1, 1))
             message = f"unknown {BUDGET} key '{key}'{hint}"
-            problems.append(Diagnostic(path, *at, "settings", message))
+            problems.append(BAD_SETTINGS.at(path, *at, message))
             continue
         text = value.strip() if isinstance(value, str) else ""
         if _NUMBER.fullmatch(text) and float(text) > 0:
@@ -200,7 +206,7 @@ def _title(
     title = text_value(values["title"])
     if title is None:
         at = loaded.value_positions[("title",)]
-        problems.append(Diagnostic(path, *at, "settings", "title is one line of text"))
+        problems.append(BAD_SETTINGS.at(path, *at, "title is one line of text"))
     return title
 
 
@@ -219,7 +225,7 @@ def _layout(
     shown = wanted if isinstance(wanted, str) else "a list or mapping"
     hint = did_you_mean(wanted, list(layouts)) if isinstance(wanted, str) else ""
     message = f"unknown layout '{shown}'{hint} (layouts: {', '.join(layouts)})"
-    problems.append(Diagnostic(path, *at, "settings", message))
+    problems.append(BAD_SETTINGS.at(path, *at, message))
     return layouts[0]
 
 
@@ -247,7 +253,7 @@ def _categories(
                 f"categories are listed both here and in {categories_path}: keep one list "
                 f"(move them under 'categories:' here and delete {categories_path})"
             )
-            problems.append(Diagnostic(path, *key_at, "settings", message))
+            problems.append(BAD_SETTINGS.at(path, *key_at, message))
         return names, path
     if categories_raw is not None:
         names, found = load_categories(categories_raw, categories_path)

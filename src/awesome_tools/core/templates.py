@@ -31,6 +31,7 @@ from awesome_tools.core.budget import (
 from awesome_tools.core.figureshape import old_attribute
 from awesome_tools.core.links import link_label, overview_link
 from awesome_tools.core.normalize import slugify
+from awesome_tools.core.rules.lists import TEMPLATE
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.io.textfile import decode
 
@@ -56,6 +57,11 @@ class TemplateProblem(Exception):
     def __init__(self, diagnostic: Diagnostic) -> None:
         super().__init__(diagnostic.text())
         self.diagnostic = diagnostic
+
+    @classmethod
+    def at(cls, path: str, line: int, column: int, message: str) -> TemplateProblem:
+        """The `template` problem of a list's template (or the page's script) at a place."""
+        return cls(TEMPLATE.at(path, line, column, message))
 
 
 class TemplateEncodingError(jinja2.TemplateError):
@@ -174,7 +180,7 @@ class Templates:
             with contextlib.suppress(ValueError):
                 shown = Path(source).resolve().relative_to(self.root.resolve()).as_posix()
         message = _failure(exc, limits or self.budget.limits(0))
-        return TemplateProblem(Diagnostic(shown, line, 1, "template", message))
+        return TemplateProblem.at(shown, line, 1, message)
 
 
 def _failure(exc: Exception, limits: Limits) -> str:

@@ -18,8 +18,8 @@ import yaml
 from awesome_tools.core.figureshape import FIGURE_KEYS, OLD_KEYS, OLD_REFERENCES
 from awesome_tools.core.loaded import Loaded
 from awesome_tools.core.loader import load_yaml
+from awesome_tools.core.problems import schema_problem
 from awesome_tools.diagnostics import Diagnostic
-from awesome_tools.ruleids import RuleId
 
 _BY_HAND = "convert it by hand: figure: {file: ..., alt: ...}"
 
@@ -143,16 +143,16 @@ def upgrade_entry(text: str, path: str) -> Upgrade:
     if not moved and not _old_references(data):
         return Upgrade()
     at = loaded.key_positions.get((old[0],) if old else ("figure",), (1, 1))
-    rule: RuleId = "unknown-key" if old else "wrong-type"
+    kind = "extra_forbidden" if old else "model_type"
     if "figure" in data and "figure" not in moved and old:
         message = f"'figure' is a mapping already: move {', '.join(old)} under it as " + ", ".join(
             OLD_KEYS[key] for key in old
         )
-        return Upgrade(None, [Diagnostic(path, *at, rule, message)])
+        return Upgrade(None, [schema_problem(kind, path, *at, message)])
     new = _rewritten(text, loaded, loaded.root, moved)
     if new is not None:
         again = load_yaml(new, path)
         if not again.diagnostics and again.data == _converted(data):
             return Upgrade(new)
     message = f"the figure's old shape could not be rewritten safely here: {_BY_HAND}"
-    return Upgrade(None, [Diagnostic(path, *at, rule, message)])
+    return Upgrade(None, [schema_problem(kind, path, *at, message)])

@@ -26,29 +26,10 @@ from awesome_tools.core.figureshape import (
 )
 from awesome_tools.core.keys import field_info
 from awesome_tools.core.loaded import KeyPath, Loaded, Position
+from awesome_tools.core.problems import rule_of, schema_problem
+from awesome_tools.core.rules.fields import NO_SUMMARY, NOT_A_MAPPING
 from awesome_tools.core.schema import Entry
 from awesome_tools.diagnostics import Diagnostic, did_you_mean
-from awesome_tools.ruleids import RuleId
-
-_RULES: dict[str, RuleId] = {
-    "missing": "missing-field",
-    "extra_forbidden": "unknown-key",
-    "string_type": "wrong-type",
-    "model_type": "wrong-type",
-    "dict_type": "wrong-type",
-    "empty_text": "empty-text",
-    "control_character": "control-character",
-    "hidden_character": "hidden-character",
-    "bad_url": "bad-url",
-    "unknown_category": "unknown-category",
-    "placeholder": "placeholder",
-    "bad_date": "bad-date",
-    "unknown_connector": "unknown-connector",
-    "list_type": "wrong-type",
-    "bad_number": "bad-number",
-    "unknown_link_kind": "unknown-link-kind",
-    "open_block": "deep-dive-block",
-}
 
 
 def character_at(loaded: Loaded, loc: KeyPath, index: int) -> Position | None:
@@ -81,7 +62,6 @@ def line_at(loaded: Loaded, loc: KeyPath, index: int) -> Position | None:
 def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) -> Diagnostic:
     kind = error["type"]
     loc: KeyPath = tuple(error["loc"])
-    rule = _RULES.get(kind, "wrong-type")
     position = loaded.value_positions.get(loc) or first_key(loaded, loc[:-1])
     if kind == "missing":
         position = first_key(loaded, loc[:-1])
@@ -91,7 +71,7 @@ def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) 
         position = loaded.key_positions.get(loc, position)
         message = unknown_key(loaded, loc)
     elif loc[-1:] == ("[key]",):  # a key of a mapping with named keys (`references`)
-        rule, loc = "unknown-key", loc[:-1]
+        kind, loc = "extra_forbidden", loc[:-1]
         position = loaded.key_positions.get(loc, position)
         options = re.findall(r"'([^']*)'", str((error.get("ctx") or {}).get("expected", "")))
         hint = did_you_mean(str(loc[-1]), options) or f" (allowed here: {', '.join(options)})"
@@ -109,7 +89,7 @@ def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) 
         at_line = error.get("ctx", {}).get("at_line")
         if isinstance(at_line, int):
             position = line_at(loaded, loc, at_line) or position
-    return Diagnostic(loaded.path, position[0], position[1], rule, message)
+    return schema_problem(kind, loaded.path, position[0], position[1], message)
 
 
 @cache
@@ -122,14 +102,14 @@ def _adapter(path: tuple[str, ...]) -> TypeAdapter[Any]:
 
 def field_problem(
     path: tuple[str, ...], value: str, *, categories: Sequence[str]
-) -> tuple[RuleId, str] | None:
+) -> tuple[str, str] | None:
     """Return the rule and message `check` would give one field's value, or None if it is fine."""
     try:
         _adapter(path).validate_python(value, context={"categories": list(categories)})
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         error = ErrorDetails(**{**first, "loc": (*path, *first["loc"])})
-        return _RULES.get(first["type"], "wrong-type"), message_of(error, categories)
+        return rule_of(first["type"]).id, message_of(error, categories)
     return None
 
 
@@ -188,7 +168,7 @@ def validate(
             f"an entry file holds one mapping of fields (name: ..., title: ...), "
             f"not {kind_of(loaded.data)}"
         )
-        return None, [*problems, Diagnostic(loaded.path, line, column, "not-a-mapping", message)]
+        return None, [*problems, NOT_A_MAPPING.at(loaded.path, line, column, message)]
     entry: Entry | None = None
     try:
         entry = Entry.model_validate(loaded.data, context={"categories": list(categories)})
@@ -231,4 +211,4 @@ def _summary_todo(
         )
     else:
         return missing, []
-    return missing, [Diagnostic(loaded.path, line, column, "no-summary", message, "warning")]
+    return missing, [NO_SUMMARY.at(loaded.path, line, column, message, "warning")]

@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 from awesome_tools.core.fixes import Fixes
 from awesome_tools.core.lines import common_ends
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.layouts.rules import DRIFT
 
 
 @dataclass
@@ -103,11 +104,11 @@ def stale_generated(
     if current == wanted:
         return None
     if current is None:
-        return Diagnostic(shown, 1, 1, "drift", f"{shown} is missing: run `{fixes.render}`")
+        return DRIFT.at(shown, 1, 1, f"{shown} is missing: run `{fixes.render}`")
     # Split on "\n" only: a carriage return is a difference, at the line that holds it.
     line = 1 + common_ends(current.split("\n"), wanted.split("\n"))[0]
     message = (
         f"{shown} differs from what render makes of entries/: it is generated; edit entries/, "
         f"not {shown}, then run `{fixes.render}`"
     )
-    return Diagnostic(shown, line, 1, "drift", message)
+    return DRIFT.at(shown, line, 1, message)

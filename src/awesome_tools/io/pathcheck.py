@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.io.rules import DANGLING_LINK, OUTSIDE_LIST
 
 
 def is_inside(path: Path, folder: Path) -> bool:
@@ -72,7 +73,7 @@ def refused_read(path: Path, root: Path, display: str, base: Path) -> Diagnostic
             message = "the file links outside the list's folder; it is not read"
         else:
             message = f"{_shown(out, base)}/ links outside the list's folder; the file is not read"
-        return Diagnostic(display, 1, 1, "outside-list", message)
+        return OUTSIDE_LIST.at(display, 1, 1, message)
     broken = None if os.path.exists(path) else dangling_link(path, root)
     if broken is None:
         return None
@@ -81,7 +82,7 @@ def refused_read(path: Path, root: Path, display: str, base: Path) -> Diagnostic
         message = f"the file is a link to {to}; it is not read"
     else:
         message = f"{_shown(broken, base)}/ is a link to {to}; the file is not read"
-    return Diagnostic(display, 1, 1, "dangling-link", message)
+    return DANGLING_LINK.at(display, 1, 1, message)
 
 
 def _why_nothing(link: Path) -> str:

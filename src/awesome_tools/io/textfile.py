@@ -7,6 +7,7 @@ import codecs
 from pathlib import Path
 
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.io.rules import ENCODING
 
 # Longest first: a UTF-32 little-endian mark starts with the UTF-16 one.
 _MARKS = (
@@ -44,7 +45,7 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
         "file holds a NUL byte: it is UTF-16 or UTF-32 without a byte-order mark, or not text; "
         "save it as UTF-8"
     )
-    return None, Diagnostic(path, line, column, "encoding", message)
+    return None, ENCODING.at(path, line, column, message)
 
 
 def decoded(raw: bytes, path: str) -> str:
@@ -65,11 +66,11 @@ def _problem(raw: bytes, start: int, path: str) -> Diagnostic:
     for mark, name, order in _MARKS:
         if raw.startswith(mark):
             message = f"file is {name} (a {order} byte-order mark), not UTF-8; save it as UTF-8"
-            return Diagnostic(path, 1, 1, "encoding", message)
+            return ENCODING.at(path, 1, 1, message)
     before = raw[:start].decode("utf-8")
     line, column = _place(before, len(before))
     message = f"file is not valid UTF-8 (byte 0x{raw[start]:02x}); save it as UTF-8"
-    return Diagnostic(path, line, column, "encoding", message)
+    return ENCODING.at(path, line, column, message)
 
 
 def _place(text: str, index: int) -> tuple[int, int]:

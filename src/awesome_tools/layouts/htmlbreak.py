@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from awesome_tools.core.blocks import Document
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.layouts.rules import HTML_BLOCK_BREAK
 
 
 def html_block_breaks(
@@ -26,4 +27,4 @@ def html_block_breaks(
             f"a blank line before this line ends the HTML block: GitHub shows what follows as a "
             f"{brk.kind}; remove the blank line or indent less than 4 spaces"
         )
-        yield Diagnostic(path, brk.line, 1, "html-block-break", message)
+        yield HTML_BLOCK_BREAK.at(path, brk.line, 1, message)

@@ -1,8 +1,8 @@
 """The files that restate the schema or the rules, as text: `awesome-tools docs` writes them.
 
 docs/rules.md, the field and diagnostic sections of contributing.md, and the GitHub issue form
-are generated from rules.py and schema.py, so they never drift; `awesome-tools docs --check` (a
-step of `make test`) fails when one is stale.
+are generated from the rule registry (engine/rulebook.py) and schema.py, so they never drift;
+`awesome-tools docs --check` (a step of `make test`) fails when one is stale.
 """
 
 from __future__ import annotations
@@ -12,13 +12,14 @@ from typing import Any
 
 import yaml
 
-from awesome_tools.core.rules import BASE_ENTRY, RULES, Example, Rule, where
 from awesome_tools.core.vocabulary import connectors
 from awesome_tools.engine.project import OWN_DOCS
+from awesome_tools.engine.rulebook import RULES, defined_in
 
 # contributing.md and docs/facets.md describe this repository's own list, a table list.
 from awesome_tools.layouts.table import TABLE_REQUIRED
 from awesome_tools.outputs.scaffold import fields
+from awesome_tools.rule import BASE_ENTRY, Example, Rule, where
 
 _LANGUAGE = {"entry": "yaml", "readme": "html"}
 _TITLES = {"entry": "Entry files (`check`, `import`)", "readme": "README lint"}
@@ -33,6 +34,7 @@ def _rule(rule: Rule) -> str:
     language = "html" if rule.bad.kind in ("readme", "import") else _LANGUAGE[rule.scope]
     return (
         f"### `{rule.id}`\n\n{rule.summary}\n\n**Fix:** {rule.fix}\n\n"
+        f"**Level:** {rule.level}. **Defined in:** `{defined_in(rule)}`.\n\n"
         + _example("Fails", rule.bad, language)
         + "\n"
         + _example("Passes", rule.good, language)
@@ -51,15 +53,16 @@ def rules_markdown() -> str:
     """Render the rule reference."""
     parts = [
         "# Rules\n\n"
-        "<!-- Generated from src/awesome_tools/core/rules.py by `make docs`; do not edit. -->\n\n"
+        "<!-- Generated from the rule modules (src/awesome_tools/engine/rulebook.py lists them) by "
+        "`make docs`; do not edit. -->\n\n"
         "Every diagnostic reads `path:line:col: severity[rule] message`. Lines and columns "
         "start at 1; a problem with a key points at the key, a problem with a value at the "
         "value, a missing key at the first key of the mapping it belongs in.\n"
     ]
     for scope, title in _TITLES.items():
         rules = [r for r in RULES if r.scope == scope]
-        parts.append(f"\n## {title}\n\n| rule | what it means |\n| --- | --- |\n")
-        parts.append("".join(f"| [`{r.id}`](#{r.id}) | {r.summary} |\n" for r in rules))
+        parts.append(f"\n## {title}\n\n| rule | level | what it means |\n| --- | --- | --- |\n")
+        parts.append("".join(f"| [`{r.id}`](#{r.id}) | {r.level} | {r.summary} |\n" for r in rules))
         if scope == "entry":
             parts.append(_BASE)
         parts.extend("\n" + _rule(r) for r in rules)

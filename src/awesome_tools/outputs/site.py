@@ -19,7 +19,6 @@ from awesome_tools.core.schema import Entry
 from awesome_tools.core.templates import TemplateProblem, Templates
 from awesome_tools.core.urls import BadUrl, split_url
 from awesome_tools.core.vocabulary import connectors
-from awesome_tools.diagnostics import Diagnostic
 
 FOLDER = "site"
 PAGE = "index.html"
@@ -192,7 +191,7 @@ def _embeddable(text: str, source: str | None, root: Path | None) -> markupsafe.
         f"the script cannot be embedded in the page: '{held}' would break its <script> element; "
         f"in a string, write '{escaped}'"
     )
-    raise TemplateProblem(Diagnostic(shown, line, column, "template", message))
+    raise TemplateProblem.at(shown, line, column, message)
 
 
 def build_site(

@@ -17,25 +17,27 @@ from awesome_tools.core.categories import category_problem
 from awesome_tools.core.fixes import Fixes
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.layouts.driftfields import in_fields
+from awesome_tools.layouts.list.rules import LIST_ENTRY, LIST_HEADING
 from awesome_tools.layouts.list.shape import Line, Shape, entry_parts, read_shape
-from awesome_tools.ruleids import RuleId
+from awesome_tools.layouts.rules import DRIFT
+from awesome_tools.rule import Rule
 
 
-def _at(path: str, index: int, rule: RuleId, message: str) -> Diagnostic:
-    return Diagnostic(path, index + 1, 1, rule, message)
+def _at(path: str, index: int, rule: Rule, message: str) -> Diagnostic:
+    return rule.at(path, index + 1, 1, message)
 
 
 def shape_checks(shape: Shape, path: str) -> Iterator[Diagnostic]:
     """`list-entry` and `list-heading`: the checks that need no entry."""
     for index, reason in shape.strays:
         text = shape.lines[index].strip()[:60]
-        yield _at(path, index, "list-entry", f"not an entry line ({reason}): '{text}'")
+        yield _at(path, index, LIST_ENTRY, f"not an entry line ({reason}): '{text}'")
     for index in shape.nested:
         message = (
             "an entry line under another entry: an entry is a line of its category, "
             "or of a list group (a plain-text item such as '- Drivers')"
         )
-        yield _at(path, index, "list-entry", message)
+        yield _at(path, index, LIST_ENTRY, message)
     previous = 0
     for heading in shape.headings:
         if heading.category is not None and previous and heading.level > previous + 1:
@@ -43,11 +45,11 @@ def shape_checks(shape: Shape, path: str) -> Iterator[Diagnostic]:
                 f"heading skips a level ({'#' * previous} to {'#' * heading.level}): a "
                 f"category heading is one level under its parent's"
             )
-            yield _at(path, heading.index, "list-heading", message)
+            yield _at(path, heading.index, LIST_HEADING, message)
         if heading.category is not None:
             problem = category_problem(heading.text) if heading.text else "a heading has text"
             if problem:
-                yield _at(path, heading.index, "list-heading", problem)
+                yield _at(path, heading.index, LIST_HEADING, problem)
         previous = heading.level
 
 
@@ -63,7 +65,7 @@ class _Drift:
     strays: frozenset[int]
 
     def at(self, index: int, message: str) -> Diagnostic:
-        return _at(self.path, index, "drift", message)
+        return _at(self.path, index, DRIFT, message)
 
 
 def _fields(have: Line, want: Line) -> list[str]:

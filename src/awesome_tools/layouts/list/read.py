@@ -15,16 +15,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from awesome_tools.core.categories import appended_categories, category_problem
+from awesome_tools.core.categories import appended_categories, category_name_problem
 from awesome_tools.core.entryfile import dump_entry
 from awesome_tools.core.normalize import device_note, name_length_problem, slugify
 from awesome_tools.core.schema import Entry
-from awesome_tools.diagnostics import Diagnostic, Severity
+from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.io.textfile import decode
 from awesome_tools.layouts.frametext import escape_jinja
-from awesome_tools.layouts.importplan import ImportPlan
+from awesome_tools.layouts.importplan import ImportPlan, import_error, import_note
 from awesome_tools.layouts.list.shape import Line, Shape, entry_line, read_shape
-from awesome_tools.ruleids import RuleId
 
 TEMPLATE = "templates/README.md.j2"
 SETTINGS = "awesome.yaml"
@@ -40,10 +39,8 @@ class _Import:
     # The entry lines that become entries, by line index, with their data.
     kept: dict[int, dict[str, Any]] = field(default_factory=dict)
 
-    def say(
-        self, index: int, message: str, rule: RuleId = "import", level: Severity = "warning"
-    ) -> None:
-        self.diagnostics.append(Diagnostic(self.path, index + 1, 1, rule, message, level))
+    def say(self, index: int, message: str) -> None:
+        self.diagnostics.append(import_note(self.path, index + 1, 1, message))
 
 
 def is_list_readme(text: str) -> bool:
@@ -58,9 +55,9 @@ def _categories(found: _Import) -> list[str]:
     """The categories that are plain text (the others an error at their line)."""
     names = []
     for name, index in found.shape.categories:
-        problem = category_problem(name)
+        problem = category_name_problem(name, found.path, index + 1, 1)
         if problem:
-            found.say(index, problem, "category-name", "error")
+            found.diagnostics.append(problem)
         else:
             names.append(name)
     return names
@@ -198,7 +195,7 @@ def read_list_readme(
     found = _Import(path, read_shape(text))
     if not found.shape.entries:
         message = "no entry line found: an entry is a line '- [Name](https://...) - Summary.'"
-        plan.diagnostics = [Diagnostic(path, 1, 1, "import", message)]
+        plan.diagnostics = [import_error(path, 1, 1, message)]
         return plan
     categories = _categories(found)
     _entries(found, categories)
@@ -206,7 +203,7 @@ def read_list_readme(
         message = (
             "no entry line could be imported: each one is kept as frame text, as said at its line"
         )
-        found.say(found.shape.entries[0].index, message, level="error")
+        found.diagnostics.append(import_error(path, found.shape.entries[0].index + 1, 1, message))
     _orders(found)
     for data in found.kept.values():
         plan.files[f"{slugify(data['name'])}.yaml"] = dump_entry(_ordered(data))

@@ -20,7 +20,6 @@ from awesome_tools.core.normalize import slugify
 from awesome_tools.core.ordering import github_anchor
 from awesome_tools.core.schema import Entry
 from awesome_tools.core.templates import TemplateProblem
-from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.layouts.frametext import frame_template
 from awesome_tools.layouts.list.shape import SEPARATOR, entry_line
 
@@ -165,7 +164,7 @@ def render_list(
             f"the frame places no line for '{entry.name}' (category "
             f"{repr(category) if category else 'none'}); add {call} where its lines go"
         )
-        raise TemplateProblem(Diagnostic(_shown(where), 1, 1, "template", message))
+        raise TemplateProblem.at(_shown(where), 1, 1, message)
     return text
 
 

@@ -16,6 +16,7 @@ from awesome_tools.layouts.panel.parts import (
     split_title,
 )
 from awesome_tools.layouts.panel.reader import at_line
+from awesome_tools.layouts.rules import DRIFT
 
 if TYPE_CHECKING:
     pass
@@ -54,7 +55,7 @@ def drift(
         source = entry_files.get(name.casefold()) or entry_files.get(title.casefold())
         if title not in theirs:
             message = f"panel '{name}' has no entry file: add one in entries/ ({fixes.render})"
-            yield at_line(path, span.start, "drift", message)
+            yield at_line(path, span.start, DRIFT, message)
             continue
         mine = [lines[i].rstrip() for i in span]
         other = [want[i] for i in theirs[title]]
@@ -65,16 +66,16 @@ def drift(
             where = source or "its entry file"
             fields = in_fields(panel_fields(mine, other))
             message = f"panel '{name}' differs from {where}{fields}: edit {where}, {fix}"
-            yield at_line(path, span.start + k, "drift", message)
+            yield at_line(path, span.start + k, DRIFT, message)
     for title, span in theirs.items():
         if title not in have:
             name = want_names.get(span.start) or split_title(title)
             message = f"panel '{name}' is missing: {fix}"
-            yield at_line(path, have_region.start if have_region else 0, "drift", message)
+            yield at_line(path, have_region.start if have_region else 0, DRIFT, message)
     outside_have = [i for i in range(len(lines)) if i not in have_region]
     outside_want = [i for i in range(len(want)) if i not in want_region]
     for x, y in zip(outside_have, outside_want, strict=False):
         if lines[x].rstrip() != want[y]:
             message = f"the text outside the panels differs from {frame}: edit it there, {fix}"
-            yield at_line(path, x, "drift", message)
+            yield at_line(path, x, DRIFT, message)
             return

@@ -23,6 +23,12 @@ from awesome_tools.layouts.panel.parts import (
     undated_names,
 )
 from awesome_tools.layouts.panel.reader import at_line
+from awesome_tools.layouts.panel.rules import (
+    PANEL_FIGURE,
+    PANEL_HEADING,
+    PANEL_SWALLOWED,
+    TIMELINE_COVERAGE,
+)
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -45,7 +51,7 @@ def headings(path: str, lines: list[str], region: range, level: int = 3) -> Iter
                 f"panel heading '{lines[i].strip()[:60]}' is not {shape}: "
                 "the index, timeline and drift find panels by that shape"
             )
-            yield at_line(path, i, "panel-heading", message)
+            yield at_line(path, i, PANEL_HEADING, message)
 
 
 def figures(
@@ -56,25 +62,23 @@ def figures(
     for i in region:
         start, end = FIGURE_OPEN.match(lines[i]), FIGURE_CLOSE.match(lines[i])
         if i in heads and opened is not None:
-            yield at_line(
-                path, opened[0], "panel-figure", "figure block is not closed in its panel"
-            )
+            yield at_line(path, opened[0], PANEL_FIGURE, "figure block is not closed in its panel")
             opened = None
         if start:
             if opened is not None:
-                yield at_line(path, opened[0], "panel-figure", "figure block is not closed")
+                yield at_line(path, opened[0], PANEL_FIGURE, "figure block is not closed")
             opened = (i, start["id"])
         elif end:
             if opened is None:
-                yield at_line(path, i, "panel-figure", "figure block closed but never opened")
+                yield at_line(path, i, PANEL_FIGURE, "figure block closed but never opened")
             elif opened[1] != end["id"]:
                 message = f"figure block {opened[1]} is closed as {end['id']}"
-                yield at_line(path, i, "panel-figure", message)
+                yield at_line(path, i, PANEL_FIGURE, message)
             opened = None
         elif opened is not None and "<img " in lines[i] and ' alt="' not in lines[i]:
-            yield at_line(path, i, "panel-figure", "figure has no alt text: say what it shows")
+            yield at_line(path, i, PANEL_FIGURE, "figure has no alt text: say what it shows")
     if opened is not None:
-        yield at_line(path, opened[0], "panel-figure", "figure block is not closed")
+        yield at_line(path, opened[0], PANEL_FIGURE, "figure block is not closed")
 
 
 def swallowed(
@@ -107,7 +111,7 @@ def swallowed(
             f"this {kind(token)} runs over panel '{name}' (line {swallowed_heads[0] + 1}){more}: "
             "GitHub shows them as part of it; close it before the panel's end"
         )
-        yield at_line(path, start, "panel-swallowed", message)
+        yield at_line(path, start, PANEL_SWALLOWED, message)
     yield from _folds(path, tokens, heads)
 
 
@@ -132,7 +136,7 @@ def _folds(path: str, tokens: list[Token], heads: list[int]) -> Iterator[Diagnos
                 opened.pop()
             else:
                 message = "this </details> closes a fold its panel did not open"
-                yield at_line(path, line, "panel-swallowed", message)
+                yield at_line(path, line, PANEL_SWALLOWED, message)
     yield from _unclosed(path, opened)
 
 
@@ -142,7 +146,7 @@ def _unclosed(path: str, opened: list[int]) -> Iterator[Diagnostic]:
             "this <details> is not closed in its panel: GitHub folds every later panel into it; "
             "close it with </details>"
         )
-        yield at_line(path, line, "panel-swallowed", message)
+        yield at_line(path, line, PANEL_SWALLOWED, message)
 
 
 def _owners(panels: list[tuple[int, str]]) -> dict[str, int]:
@@ -185,16 +189,16 @@ def coverage(path: str, lines: list[str], panels: list[tuple[int, str]]) -> Iter
     for i, name in rows:
         owner = owners.get(name)
         if owner is None:
-            yield at_line(path, i, "timeline-coverage", f"timeline row '{name}' names no panel")
+            yield at_line(path, i, TIMELINE_COVERAGE, f"timeline row '{name}' names no panel")
         elif owner in used:
             message = f"'{name}' is in the timeline twice (first at line {used[owner] + 1})"
-            yield at_line(path, i, "timeline-coverage", message)
+            yield at_line(path, i, TIMELINE_COVERAGE, message)
         else:
             used[owner] = i
     for k, (i, title) in enumerate(panels):
         if k not in used and k not in undated:
             message = f"panel '{split_title(title)}' has no release timeline row"
-            yield at_line(path, i, "timeline-coverage", message)
+            yield at_line(path, i, TIMELINE_COVERAGE, message)
 
 
 def lint_panels(

@@ -7,7 +7,7 @@ from typing import Any
 
 from awesome_tools.core.figureshape import FIGURE_KEYS
 from awesome_tools.core.normalize import canonical_text
-from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.layouts.importplan import import_note
 from awesome_tools.layouts.panel.parsemeta import read_meta
 from awesome_tools.layouts.panel.parts import (
     BADGE,
@@ -80,7 +80,7 @@ def _details(reader: Reader, start: int, end: int, data: dict[str, Any]) -> int:
     for change in changes:
         at = (first + change.line + 1, change.column)
         message = f"deep dive: {change.message}"
-        reader.diagnostics.append(Diagnostic(reader.path, *at, "import", message, "warning"))
+        reader.diagnostics.append(import_note(reader.path, *at, message))
     if prose:
         data["deep_dive"] = prose
         if lines[close - 1].strip():

@@ -8,11 +8,10 @@ from typing import TYPE_CHECKING, Any
 from awesome_tools.core.entryfile import dump_entry
 from awesome_tools.core.normalize import device_note, slugify
 from awesome_tools.core.schema import Entry
-from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.io.textfile import decode
 from awesome_tools.layouts.framefix import FrameLine, double_link_off, tidy_frame
 from awesome_tools.layouts.frametext import escape_jinja
-from awesome_tools.layouts.importplan import ImportPlan
+from awesome_tools.layouts.importplan import ImportPlan, import_error
 from awesome_tools.layouts.panel.heads import Heads, find_heads, heads_notes, panels_end
 from awesome_tools.layouts.panel.parse import read_panel, read_timeline
 from awesome_tools.layouts.panel.parts import (
@@ -100,7 +99,7 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
     heads = found.lines
     if not heads:
         message = "no panel found: a panel starts with a heading line '### **Name: Title**'"
-        plan.diagnostics = sorted([*reader.diagnostics, Diagnostic(path, 1, 1, "import", message)])
+        plan.diagnostics = sorted([*reader.diagnostics, import_error(path, 1, 1, message)])
         return plan
     after = panels_end(lines, heads)
     rows = read_timeline(reader)
@@ -208,7 +207,7 @@ def _note_heads(reader: Reader, found: Heads) -> None:
     """Say which headings are not imported as panels; an error when most panels would be."""
     for index, message, error in heads_notes(found, reader.lines):
         if error:
-            reader.diagnostics.append(Diagnostic(reader.path, index + 1, 1, "import", message))
+            reader.diagnostics.append(import_error(reader.path, index + 1, 1, message))
         else:
             reader.warn(index, message)
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from awesome_tools.diagnostics import Diagnostic, Severity
-from awesome_tools.ruleids import RuleId
+from awesome_tools.layouts.importplan import import_note
+from awesome_tools.rule import Rule
 
 Row = tuple[int, str, str, str]  # line index, date, name, contribution
 
 
 def at_line(
-    path: str, index: int, rule: RuleId, message: str, severity: Severity = "error"
+    path: str, index: int, rule: Rule, message: str, severity: Severity | None = None
 ) -> Diagnostic:
     """A diagnostic at the start of a 0-based line, as the panel layout counts its lines."""
-    return Diagnostic(path, index + 1, 1, rule, message, severity)
+    return rule.at(path, index + 1, 1, message, severity)
 
 
 @dataclass
@@ -24,7 +25,7 @@ class Reader:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def warn(self, index: int, message: str) -> None:
-        self.diagnostics.append(at_line(self.path, index, "import", message, "warning"))
+        self.diagnostics.append(import_note(self.path, index + 1, 1, message))
 
     def skip_blank(self, i: int, end: int) -> int:
         while i < end and not self.lines[i].strip():

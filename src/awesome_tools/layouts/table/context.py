@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from awesome_tools.core.blocks import Block, Document
 from awesome_tools.core.fixes import CONSOLE, Fixes
 from awesome_tools.diagnostics import Diagnostic, Severity
-from awesome_tools.ruleids import RuleId
+from awesome_tools.layouts.table.rules import HTML_PARSE
+from awesome_tools.rule import Rule
 
 Segment = tuple[int, int, Block | None]  # first line, end line (0-based, exclusive), the block
 
@@ -32,6 +33,13 @@ class Context:
     shortcuts: bool = True
 
     def at(
-        self, line: int, column: int, rule: RuleId, message: str, severity: Severity = "error"
+        self, line: int, column: int, rule: Rule, message: str, severity: Severity | None = None
     ) -> Diagnostic:
-        return Diagnostic(self.path, line, column, rule, message, severity)
+        return rule.at(self.path, line, column, message, severity)
+
+
+def unreadable(path: str, document: Document, tail: str) -> Diagnostic:
+    """Where the README stops being readable HTML, and what is left unchecked (`tail`)."""
+    found = document.unreadable
+    assert found is not None
+    return HTML_PARSE.at(path, found.line, found.column, found.message(tail))

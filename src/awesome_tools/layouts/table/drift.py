@@ -18,6 +18,7 @@ from itertools import zip_longest
 from pathlib import PurePosixPath
 
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.layouts.rules import DRIFT
 from awesome_tools.layouts.table.context import Context, Segment
 from awesome_tools.layouts.table.segments import Outlined, expected_segments, segments, split_lines
 
@@ -82,7 +83,7 @@ def drift(ctx: Context, expected: str) -> Iterator[Diagnostic]:
             "line ending with a carriage return; render writes LF only: check out README.md "
             f"without line-ending conversion, {_fix(ctx)}"
         )
-        yield ctx.at(line, 1, "drift", message)
+        yield ctx.at(line, 1, DRIFT, message)
     have = segments(ctx.document, have_lines)
     rests = ctx.document.rests if ctx.shortcuts else None
     want = expected_segments(have, have_lines, expected, want_lines, ctx.expected_outline, rests)
@@ -173,7 +174,7 @@ def _frame_drift(ctx: Context, old: list[str], new: list[str], start: int) -> It
             )
         else:
             message = _frame_message(ctx)
-        yield ctx.at(line, 1, "drift", message)
+        yield ctx.at(line, 1, DRIFT, message)
 
 
 def _moved(ctx: Context, mine: Segment, theirs: Segment) -> Diagnostic:
@@ -185,7 +186,7 @@ def _moved(ctx: Context, mine: Segment, theirs: Segment) -> Diagnostic:
         f"{theirs[0] + 1}; the order comes from entries/ and categories.yaml, not README.md, "
         f"{_fix(ctx)}"
     )
-    return ctx.at(mine[0] + 1, 1, "drift", message)
+    return ctx.at(mine[0] + 1, 1, DRIFT, message)
 
 
 def _copy(ctx: Context, mine: Segment, original: Segment) -> Diagnostic:
@@ -195,7 +196,7 @@ def _copy(ctx: Context, mine: Segment, original: Segment) -> Diagnostic:
         f"block '{name}' (line {mine[0] + 1}) repeats the block at line {original[0] + 1}; "
         f"render writes each model once: remove the copy from README.md, {_fix(ctx)}"
     )
-    return ctx.at(mine[0] + 1, 1, "drift", message)
+    return ctx.at(mine[0] + 1, 1, DRIFT, message)
 
 
 def _diagnostic(
@@ -232,7 +233,7 @@ def _diagnostic(
         )
     else:
         message = _frame_message(ctx)
-    return ctx.at(line, 1, "drift", message)
+    return ctx.at(line, 1, DRIFT, message)
 
 
 def _first_line(segment: Segment, lines: list[str]) -> int:

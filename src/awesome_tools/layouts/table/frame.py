@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from awesome_tools.core.templates import TEMPLATES, TemplateProblem
-from awesome_tools.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -137,7 +136,7 @@ def _check_macros(templates: Templates) -> None:
         "a templates/README.md.j2 of the old shape, which calls `model_block` and "
         "`overview_table` itself"
     )
-    raise TemplateProblem(Diagnostic(f"{TEMPLATES}/{MODELS}", 1, 1, "template", message))
+    raise TemplateProblem.at(f"{TEMPLATES}/{MODELS}", 1, 1, message)
 
 
 def _words(items: Sequence[str]) -> str:

@@ -6,16 +6,17 @@ from typing import Any
 
 from awesome_tools.core.blockread import read_document
 from awesome_tools.core.blocks import Block, Cell, Document
-from awesome_tools.core.categories import appended_categories, category_problem
+from awesome_tools.core.categories import appended_categories, category_name_problem
+from awesome_tools.core.entrycheck import file_problem
 from awesome_tools.core.entryfile import dump_entry
 from awesome_tools.core.links import PAPER
-from awesome_tools.core.normalize import device_note, name_length_problem, slugify
+from awesome_tools.core.normalize import device_note, slugify
 from awesome_tools.core.ordering import DEFAULT_SECTION
 from awesome_tools.core.schema import Entry
 from awesome_tools.core.urls import BadUrl, split_url
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.io.textfile import decode
-from awesome_tools.layouts.importplan import ImportPlan
+from awesome_tools.layouts.importplan import ImportPlan, import_error, import_note
 from awesome_tools.layouts.table.columns import (
     MISSING,
     OVERVIEW,
@@ -23,7 +24,7 @@ from awesome_tools.layouts.table.columns import (
     column_key,
     is_overview,
 )
-from awesome_tools.ruleids import RuleId
+from awesome_tools.layouts.table.context import unreadable
 
 
 class _Mapper:
@@ -33,8 +34,8 @@ class _Mapper:
         self.path = path
         self.diagnostics: list[Diagnostic] = []
 
-    def warn(self, line: int, column: int, message: str, rule: RuleId = "import") -> None:
-        self.diagnostics.append(Diagnostic(self.path, line, column, rule, message, "warning"))
+    def warn(self, line: int, column: int, message: str) -> None:
+        self.diagnostics.append(import_note(self.path, line, column, message))
 
     def title_cell(self, cell: Cell, data: dict[str, Any]) -> None:
         links = [link for link in cell.links if link.href]
@@ -170,31 +171,15 @@ def _category(block: Block) -> str | None:
     return None
 
 
-def _file_problem(
-    path: str, block: Block, name: str, slug: str, owners: dict[str, Block]
-) -> Diagnostic | None:
-    """Why a block's entry file cannot be written: a name without a letter or digit for a file
-    name, or one whose file an earlier block already gives; None: it can."""
-    if not slug:
-        message = f"name '{name}' has no ASCII letter or digit for a file name"
-        return Diagnostic(path, block.line, block.column, "file-name", message)
-    if slug in owners:
-        first = owners[slug]
-        message = f"'{name}' gives the same file {slug}.yaml as the block at line {first.line}"
-        return Diagnostic(path, block.line, block.column, "duplicate-entry", message)
-    return None
-
-
 def _leftovers(path: str, facts: dict[str, Any], plan: ImportPlan) -> list[Diagnostic]:
     """What an import leaves: overview rows no block took (a warning each), or the error that
     nothing was found at all."""
     found = [
-        Diagnostic(path, 1, 1, "import", f"overview row for '#{anchor}' has no block", "warning")
-        for anchor in facts
+        import_note(path, 1, 1, f"overview row for '#{anchor}' has no block") for anchor in facts
     ]
     if not plan.files and not plan.diagnostics and not found:
         message = "no model blocks (<details> with a table) found"
-        found.append(Diagnostic(path, 1, 1, "import", message))
+        found.append(import_error(path, 1, 1, message))
     return found
 
 
@@ -209,9 +194,7 @@ def plan_import(
         return plan
     document = read_document(text)
     if document.unreadable is not None:
-        found = document.unreadable
-        message = found.message("nothing is imported until it is fixed")
-        plan.diagnostics.append(Diagnostic(path, found.line, found.column, "html-parse", message))
+        plan.diagnostics.append(unreadable(path, document, "nothing is imported until it is fixed"))
         return plan
     mapper = _Mapper(path)
     facts = _overview_facts(document, mapper)
@@ -224,32 +207,26 @@ def plan_import(
         if data is None:
             continue
         slug = slugify(data["name"])
-        too_long = name_length_problem(data["name"])
-        if too_long:
-            plan.diagnostics.append(
-                Diagnostic(path, block.line, block.column, "name-too-long", too_long)
-            )
-            continue
         data = _ordered({**data, **facts.pop(block.anchor or slug, {})})
         if data.get("links") == [{"kind": "paper", "url": data.get("url")}]:
             del data["links"]  # the url is the paper: the overview links it as such
-        refused = _file_problem(path, block, data["name"], slug, owners)
+        lines = {other: first.line for other, first in owners.items()}
+        refused = file_problem(path, (block.line, block.column), data["name"], lines)
         if refused is not None:
             plan.diagnostics.append(refused)
             continue
         owners[slug] = block
         if category and category not in wanted and category not in rejected:
             # categories.yaml would refuse a name of markup, and the README show it as markup.
-            refusal = category_problem(category)
+            refusal = category_name_problem(category, path, block.line, block.column)
             if refusal:
                 rejected.add(category)
-                where = (block.line, block.column)
-                plan.diagnostics.append(Diagnostic(path, *where, "category-name", refusal))
+                plan.diagnostics.append(refusal)
             else:
                 wanted.append(category)
         if device := device_note(data["name"]):
             where = (block.line, block.column)
-            plan.diagnostics.append(Diagnostic(path, *where, "import", device, "warning"))
+            plan.diagnostics.append(import_note(path, *where, device))
         plan.files[f"{slug}.yaml"] = dump_entry(data)
     plan.diagnostics.extend(_leftovers(path, facts, plan))
     plan.categories_text, problems = appended_categories(categories_text, categories_path, wanted)

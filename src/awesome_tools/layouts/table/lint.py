@@ -13,66 +13,75 @@ from awesome_tools.core.urls import BadUrl, split_url
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.io import workers
 from awesome_tools.layouts.htmlbreak import html_block_breaks
+from awesome_tools.layouts.rules import DRIFT, HTML_BLOCK_BREAK
 from awesome_tools.layouts.table.columns import column_key, headers
-from awesome_tools.layouts.table.context import Context
+from awesome_tools.layouts.table.context import Context, unreadable
 from awesome_tools.layouts.table.drift import drift
+from awesome_tools.layouts.table.rules import (
+    BLOCK_SUMMARY,
+    BLOCK_TABLE,
+    DUPLICATE_MODEL,
+    EMPTY_CELL,
+    HEADER_STYLE,
+    HTML_PARSE,
+    TABLE_HEADERS,
+    TABLE_ROW,
+    TITLE_LINK,
+    UNCLOSED_DETAILS,
+)
 from awesome_tools.layouts.table.segments import Outline, far_apart, from_outline, outline
-from awesome_tools.ruleids import RuleId
+from awesome_tools.rule import Rule
 
 Check = Callable[[Context], Iterator[Diagnostic]]
-CHECKS: dict[RuleId, Check] = {}
+CHECKS: dict[str, Check] = {}
 
 
-def rule(rule_id: RuleId) -> Callable[[Check], Check]:
+def rule(documented: Rule) -> Callable[[Check], Check]:
     """Register a check under its rule id (documented in rules.py)."""
 
     def register(check: Check) -> Check:
-        CHECKS[rule_id] = check
+        CHECKS[documented.id] = check
         return check
 
     return register
 
 
-@rule("html-parse")
+@rule(HTML_PARSE)
 def _unreadable(ctx: Context) -> Iterator[Diagnostic]:
-    found = ctx.document.unreadable
-    if found is not None:
-        message = found.message("the rest of the README is checked once it is fixed")
-        yield ctx.at(found.line, found.column, "html-parse", message)
+    if ctx.document.unreadable is not None:
+        yield unreadable(
+            ctx.path, ctx.document, "the rest of the README is checked once it is fixed"
+        )
 
 
-@rule("unclosed-details")
+@rule(UNCLOSED_DETAILS)
 def _unclosed(ctx: Context) -> Iterator[Diagnostic]:
     for block in ctx.document.unclosed:
-        yield ctx.at(block.line, block.column, "unclosed-details", "<details> is never closed")
+        yield ctx.at(block.line, block.column, UNCLOSED_DETAILS, "<details> is never closed")
     for line, column in ctx.document.stray_closes:
-        yield ctx.at(line, column, "unclosed-details", "</details> without a matching <details>")
+        yield ctx.at(line, column, UNCLOSED_DETAILS, "</details> without a matching <details>")
 
 
-@rule("block-summary")
+@rule(BLOCK_SUMMARY)
 def _summary(ctx: Context) -> Iterator[Diagnostic]:
     for block in ctx.document.models:
         if not block.summaries:
-            yield ctx.at(block.line, block.column, "block-summary", "model block has no <summary>")
+            yield ctx.at(block.line, block.column, BLOCK_SUMMARY, "model block has no <summary>")
         for line, column in block.summaries[1:]:
-            yield ctx.at(line, column, "block-summary", "model block has a second <summary>")
+            yield ctx.at(line, column, BLOCK_SUMMARY, "model block has a second <summary>")
         if block.summaries and not block.summary:
             line, column = block.summaries[0]
-            yield ctx.at(line, column, "block-summary", "<summary> is empty")
+            yield ctx.at(line, column, BLOCK_SUMMARY, "<summary> is empty")
 
 
-@rule("block-table")
+@rule(BLOCK_TABLE)
 def _table(ctx: Context) -> Iterator[Diagnostic]:
     for block in ctx.document.models:
         if not block.tables:
             name = f" '{block.summary}'" if block.summary else ""
-            yield ctx.at(
-                block.line, block.column, "block-table", f"model block{name} has no <table>"
-            )
+            yield ctx.at(block.line, block.column, BLOCK_TABLE, f"model block{name} has no <table>")
         for table in block.tables[1:]:
-            yield ctx.at(
-                table.line, table.column, "block-table", "model block has a second <table>"
-            )
+            yield ctx.at(table.line, table.column, BLOCK_TABLE, "model block has a second <table>")
 
 
 @lru_cache(maxsize=256)
@@ -112,17 +121,17 @@ def _headers_match(table: Table) -> bool:
     return _same_columns(_header_texts(table))
 
 
-@rule("table-headers")
+@rule(TABLE_HEADERS)
 def _headers(ctx: Context) -> Iterator[Diagnostic]:
     for table in _first_tables(ctx):
         if not _headers_match(table):
             found = _header_texts(table)
             wanted = ", ".join(_expected_headers(found))
             message = f"headers are {', '.join(found) or 'missing'}; expected {wanted}"
-            yield ctx.at(table.line, table.column, "table-headers", message)
+            yield ctx.at(table.line, table.column, TABLE_HEADERS, message)
 
 
-@rule("header-style")
+@rule(HEADER_STYLE)
 def _header_style(ctx: Context) -> Iterator[Diagnostic]:
     for table in _first_tables(ctx):
         found = _header_texts(table)
@@ -131,23 +140,23 @@ def _header_style(ctx: Context) -> Iterator[Diagnostic]:
         wanted = _expected_headers(found)
         cell, name = next((c, n) for c, n in zip(table.headers, wanted, strict=True) if c.text != n)
         message = f"headers are written like '{cell.text}'; this list writes them '{name}'"
-        yield ctx.at(cell.line, cell.column, "header-style", message, "warning")
+        yield ctx.at(cell.line, cell.column, HEADER_STYLE, message, "warning")
 
 
-@rule("table-row")
+@rule(TABLE_ROW)
 def _rows(ctx: Context) -> Iterator[Diagnostic]:
     for table in _first_tables(ctx):
         if not table.rows:
-            yield ctx.at(table.line, table.column, "table-row", "table has no data row")
+            yield ctx.at(table.line, table.column, TABLE_ROW, "table has no data row")
             continue
         for row in table.rows[1:]:
             line, column = (row[0].line, row[0].column) if row else (table.line, table.column)
-            yield ctx.at(line, column, "table-row", "table has more than one data row")
+            yield ctx.at(line, column, TABLE_ROW, "table has more than one data row")
         row = table.rows[0]
         if table.headers and len(row) != len(table.headers):
             first = row[0] if row else table
             message = f"row has {len(row)} cells for {len(table.headers)} headers"
-            yield ctx.at(first.line, first.column, "table-row", message)
+            yield ctx.at(first.line, first.column, TABLE_ROW, message)
 
 
 def _title_link_problem(cell: Cell) -> tuple[int, int, str] | None:
@@ -166,7 +175,7 @@ def _title_link_problem(cell: Cell) -> tuple[int, int, str] | None:
     return None
 
 
-@rule("title-link")
+@rule(TITLE_LINK)
 def _title(ctx: Context) -> Iterator[Diagnostic]:
     for _, row in _first_rows(ctx):
         if not row:
@@ -174,21 +183,21 @@ def _title(ctx: Context) -> Iterator[Diagnostic]:
         cell = row[0]
         problem = _title_link_problem(cell)
         if problem is not None:
-            yield ctx.at(problem[0], problem[1], "title-link", problem[2])
+            yield ctx.at(problem[0], problem[1], TITLE_LINK, problem[2])
         if len(cell.links) == 1 and cell.outside:
             message = f"text '{cell.outside}' stands outside the Title link; put it inside"
-            yield ctx.at(cell.line, cell.column, "title-link", message)
+            yield ctx.at(cell.line, cell.column, TITLE_LINK, message)
 
 
-@rule("empty-cell")
+@rule(EMPTY_CELL)
 def _empty(ctx: Context) -> Iterator[Diagnostic]:
     for table, row in _first_rows(ctx):
         for cell, header in zip(row, table.headers, strict=False):
             if not cell.text:
-                yield ctx.at(cell.line, cell.column, "empty-cell", f"{header.text} cell is empty")
+                yield ctx.at(cell.line, cell.column, EMPTY_CELL, f"{header.text} cell is empty")
 
 
-@rule("duplicate-model")
+@rule(DUPLICATE_MODEL)
 def _duplicates(ctx: Context) -> Iterator[Diagnostic]:
     names: dict[str, Block] = {}
     for block in ctx.document.models:
@@ -197,7 +206,7 @@ def _duplicates(ctx: Context) -> Iterator[Diagnostic]:
             if first is not block:
                 line, column = block.summaries[0]
                 message = f"model '{block.summary}' is already listed at line {first.line}"
-                yield ctx.at(line, column, "duplicate-model", message)
+                yield ctx.at(line, column, DUPLICATE_MODEL, message)
     links: dict[str, tuple[int, int]] = {}
     for _, row in _first_rows(ctx):
         link = row[0].links[0] if row and row[0].links else None
@@ -207,16 +216,16 @@ def _duplicates(ctx: Context) -> Iterator[Diagnostic]:
         seen = links.setdefault(normalize_url(link.href) or link.href, (link.line, link.column))
         if seen != (link.line, link.column):
             message = f"paper {link.href} is already linked at line {seen[0]}"
-            yield ctx.at(link.line, link.column, "duplicate-model", message)
+            yield ctx.at(link.line, link.column, DUPLICATE_MODEL, message)
 
 
-@rule("html-block-break")
+@rule(HTML_BLOCK_BREAK)
 def _breaks(ctx: Context) -> Iterator[Diagnostic]:
     # A model block is HTML throughout: a fence in it breaks the table too.
     yield from html_block_breaks(ctx.path, ctx.document, fences_are_code=False)
 
 
-@rule("drift")
+@rule(DRIFT)
 def _drift(ctx: Context) -> Iterator[Diagnostic]:
     if ctx.expected is None or ctx.expected == ctx.text:
         return
