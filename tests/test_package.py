@@ -273,3 +273,27 @@ def test_the_installed_tool_reports_a_bad_entry_and_a_hand_edit(venv: Path, samp
         "did you mean 'architecture'?\n",
         "2 files checked: 1 error, 0 warnings\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "where"),
+    [
+        ("README.md.j2", "awesome_tools/templates/README.md.j2"),
+        ("site/site.js", "awesome_tools/templates/site/site.js"),
+        ("panel/panel.md.j2", "awesome_tools/layouts/panel/templates/panel.md.j2"),
+        ("table/row.md.j2", "awesome_tools/layouts/table/templates/row.md.j2"),
+        ("list/README.md.j2", "awesome_tools/layouts/list/templates/README.md.j2"),
+    ],
+)
+def test_a_layout_s_packaged_template_is_in_its_package_by_its_layout_s_name(
+    name: str, where: str
+) -> None:
+    """A list overrides `panel/panel.md.j2` by that name; the package keeps it in the layout."""
+    from awesome_tools.core.templates import load_templates, packaged_file
+
+    assert packaged_file(name) == where
+    assert (PACKAGE.parent / where).is_file()
+    if name.endswith(".j2"):
+        env = load_templates(None).env
+        assert env.loader is not None
+        assert Path(env.loader.get_source(env, name)[1] or "") == PACKAGE.parent / where

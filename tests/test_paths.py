@@ -14,7 +14,7 @@ from awesome_tools.cli import main
 from conftest import FIXTURES
 
 SECRET = "CI_TOKEN=hunter2-s3cr3t\n"
-PACKAGED = Path(awesome_tools.__file__).parent / "templates"
+PACKAGE = Path(awesome_tools.__file__).parent
 ENTRY = """\
 name: LLaVA
 title: 'LLaVA: Large Language and Vision Assistant'
@@ -50,9 +50,12 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (root / "categories.yaml").write_text("- Encoders\n", encoding="utf-8")
     (root / "figures").mkdir()
     (root / "figures" / "llava.png").write_bytes(b"png")
-    for name in ("panel/README.md.j2", "site/site.js"):
+    for name, packaged in (
+        ("panel/README.md.j2", "layouts/panel/templates/README.md.j2"),
+        ("site/site.js", "templates/site/site.js"),
+    ):
         (root / "templates" / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(PACKAGED / name, root / "templates" / name)
+        shutil.copy(PACKAGE / packaged, root / "templates" / name)
     (tmp_path / "outside").mkdir()
     monkeypatch.chdir(root)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)

@@ -72,6 +72,35 @@ class TemplateEncodingError(jinja2.TemplateError):
         self.diagnostic = diagnostic
 
 
+def packaged_file(name: str) -> str:
+    """Where the package keeps a template: a layout's in its package
+    (`layouts/<layout>/templates/`), the others in `awesome_tools/templates/`."""
+    layout, _, file = name.partition("/")
+    if file and "/" not in file and layout != "site":
+        return f"awesome_tools/layouts/{layout}/{TEMPLATES}/{file}"
+    return f"awesome_tools/{TEMPLATES}/{name}"
+
+
+class _LayoutTemplates(jinja2.PackageLoader):
+    """A layout's packaged templates, in its package's `templates/` folder, by the name
+    `<layout>/<file>` (`panel/panel.md.j2`): the name a list's own `templates/` overrides them by.
+    Found by that place alone, so that the core imports no layout."""
+
+    def __init__(self) -> None:
+        super().__init__("awesome_tools", "layouts")
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool] | None]:
+        layout, _, name = template.partition("/")
+        if not name or "/" in name:
+            raise jinja2.TemplateNotFound(template)
+        return super().get_source(environment, f"{layout}/{TEMPLATES}/{name}")
+
+    def list_templates(self) -> list[str]:
+        return []
+
+
 class _ListLoader(jinja2.FileSystemLoader):
     """The list's templates/, each file decoded as every file the tool reads is; a template
     whose path, every component resolved, leads out of the list or to nothing is refused unread
@@ -153,7 +182,7 @@ class Templates:
         """Name the template file a maintainer edits to change the README's frame."""
         if self.root is not None and (self.root / "templates" / name).is_file():
             return f"templates/{name}"
-        return f"the packaged template awesome_tools/templates/{name}"
+        return f"the packaged template {packaged_file(name)}"
 
     def problem(
         self, exc: Exception, *, template: str = README, limits: Limits | None = None
@@ -260,7 +289,9 @@ def _environment(root: Path | None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     if root is not None and os.path.lexists(root / TEMPLATES):
         loaders.append(_ListLoader(root))
-    package = jinja2.PackageLoader("awesome_tools", "templates")
+    package = jinja2.ChoiceLoader(
+        [jinja2.PackageLoader("awesome_tools", "templates"), _LayoutTemplates()]
+    )
     loaders += [package, jinja2.PrefixLoader({PACKAGE_PREFIX: package})]
     env = _Sandbox(
         loader=jinja2.ChoiceLoader(loaders),

@@ -135,7 +135,7 @@ def lint_list(
     path: str,
     expected: str | None = None,
     entry_files: dict[str, str] | None = None,
-    frame: str = "the packaged template awesome_tools/templates/list/README.md.j2",
+    frame: str = "the packaged template awesome_tools/layouts/list/templates/README.md.j2",
     fixes: Fixes | None = None,
 ) -> list[Diagnostic]:
     """Run the list layout's rules on README text; drift only when the expected text is given."""
