@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from awesome_tools.core.categories import category_problem
 from awesome_tools.core.fixes import Fixes
@@ -19,6 +20,7 @@ from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.layouts.driftfields import in_fields
 from awesome_tools.layouts.list.rules import LIST_ENTRY, LIST_HEADING
 from awesome_tools.layouts.list.shape import Line, Shape, entry_parts, read_shape
+from awesome_tools.layouts.readme import Checks, ReadmeContext
 from awesome_tools.layouts.rules import DRIFT
 from awesome_tools.rule import Rule
 
@@ -27,29 +29,51 @@ def _at(path: str, index: int, rule: Rule, message: str) -> Diagnostic:
     return rule.at(path, index + 1, 1, message)
 
 
-def shape_checks(shape: Shape, path: str) -> Iterator[Diagnostic]:
-    """`list-entry` and `list-heading`: the checks that need no entry."""
+@dataclass
+class ListContext(ReadmeContext):
+    """A list-layout README, read once (its lines, entry lines and headings) for its rules."""
+
+    @cached_property
+    def shape(self) -> Shape:
+        return read_shape(self.text)
+
+
+# The list layout's README checks, each under its rule (layouts/list/rules.py); drift, which
+# needs the entries, runs after them.
+CHECKS: Checks[ListContext] = Checks()
+
+
+@CHECKS.register(LIST_ENTRY)
+def _entry_lines(ctx: ListContext) -> Iterator[Diagnostic]:
+    """`list-entry`: a list item with a link that is not an entry line, or an entry line under
+    another entry."""
+    shape = ctx.shape
     for index, reason in shape.strays:
         text = shape.lines[index].strip()[:60]
-        yield _at(path, index, LIST_ENTRY, f"not an entry line ({reason}): '{text}'")
+        yield ctx.at_line(index, LIST_ENTRY, f"not an entry line ({reason}): '{text}'")
     for index in shape.nested:
         message = (
             "an entry line under another entry: an entry is a line of its category, "
             "or of a list group (a plain-text item such as '- Drivers')"
         )
-        yield _at(path, index, LIST_ENTRY, message)
+        yield ctx.at_line(index, LIST_ENTRY, message)
+
+
+@CHECKS.register(LIST_HEADING)
+def _headings(ctx: ListContext) -> Iterator[Diagnostic]:
+    """`list-heading`: a category heading one level under its parent's, in plain text."""
     previous = 0
-    for heading in shape.headings:
+    for heading in ctx.shape.headings:
         if heading.category is not None and previous and heading.level > previous + 1:
             message = (
                 f"heading skips a level ({'#' * previous} to {'#' * heading.level}): a "
                 f"category heading is one level under its parent's"
             )
-            yield _at(path, heading.index, LIST_HEADING, message)
+            yield ctx.at_line(heading.index, LIST_HEADING, message)
         if heading.category is not None:
             problem = category_problem(heading.text) if heading.text else "a heading has text"
             if problem:
-                yield _at(path, heading.index, LIST_HEADING, problem)
+                yield ctx.at_line(heading.index, LIST_HEADING, problem)
         previous = heading.level
 
 
@@ -139,10 +163,12 @@ def lint_list(
     fixes: Fixes | None = None,
 ) -> list[Diagnostic]:
     """Run the list layout's rules on README text; drift only when the expected text is given."""
-    shape = read_shape(text)
-    found = list(shape_checks(shape, path))
+    ctx = ListContext(path, text)
+    found = CHECKS.run(ctx)
     if expected is not None and expected != text:
+        shape = ctx.shape
         strays = frozenset([*(index for index, _ in shape.strays), *shape.nested])
-        ctx = _Drift(path, entry_files or {}, frame, fixes or Fixes(), strays)
-        found += drift(text, expected, ctx)
+        found += drift(
+            text, expected, _Drift(path, entry_files or {}, frame, fixes or Fixes(), strays)
+        )
     return sorted(found)

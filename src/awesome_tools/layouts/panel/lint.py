@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from awesome_tools.core.fixes import CONSOLE, Fixes
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.layouts.panel.context import PanelContext
 from awesome_tools.layouts.panel.drift import drift
-from awesome_tools.layouts.panel.heads import find_heads, panel_headings, panel_region
+from awesome_tools.layouts.panel.heads import find_heads
 from awesome_tools.layouts.panel.parts import (
     FIGURE_CLOSE,
     FIGURE_OPEN,
@@ -29,11 +30,16 @@ from awesome_tools.layouts.panel.rules import (
     PANEL_SWALLOWED,
     TIMELINE_COVERAGE,
 )
+from awesome_tools.layouts.readme import Checks
+from awesome_tools.layouts.rules import HTML_BLOCK_BREAK
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-    from awesome_tools.core.blockread import Parsed
+
+# The panel layout's README checks, each under its rule (layouts/panel/rules.py); drift, which
+# needs the entries, runs after them.
+CHECKS: Checks[PanelContext] = Checks()
 
 
 def _at_level(line: str, level: int) -> bool:
@@ -42,54 +48,56 @@ def _at_level(line: str, level: int) -> bool:
     return line.startswith(hashes) and (level == 3 or not line.startswith(hashes + "#"))
 
 
-def headings(path: str, lines: list[str], region: range, level: int = 3) -> Iterator[Diagnostic]:
+@CHECKS.register(PANEL_HEADING)
+def headings(ctx: PanelContext) -> Iterator[Diagnostic]:
     """`panel-heading`: among the panels, a heading at their level is `### **Name: Title**`."""
+    lines, level = ctx.lines, ctx.heads.level
     shape = f"`{'#' * level} **Name: Title**`"
-    for i in region:
+    for i in ctx.region:
         if _at_level(lines[i], level) and not HEADING.match(lines[i]):
             message = (
                 f"panel heading '{lines[i].strip()[:60]}' is not {shape}: "
                 "the index, timeline and drift find panels by that shape"
             )
-            yield at_line(path, i, PANEL_HEADING, message)
+            yield ctx.at_line(i, PANEL_HEADING, message)
 
 
-def figures(
-    path: str, lines: list[str], region: range, heads: frozenset[int] = frozenset()
-) -> Iterator[Diagnostic]:
+@CHECKS.register(PANEL_FIGURE)
+def figures(ctx: PanelContext) -> Iterator[Diagnostic]:
     """`panel-figure`: a figure block closes with the id it opens with, and has alt text."""
+    lines, heads = ctx.lines, frozenset(ctx.heads.lines)
     opened: tuple[int, str] | None = None
-    for i in region:
+    for i in ctx.region:
         start, end = FIGURE_OPEN.match(lines[i]), FIGURE_CLOSE.match(lines[i])
         if i in heads and opened is not None:
-            yield at_line(path, opened[0], PANEL_FIGURE, "figure block is not closed in its panel")
+            yield ctx.at_line(opened[0], PANEL_FIGURE, "figure block is not closed in its panel")
             opened = None
         if start:
             if opened is not None:
-                yield at_line(path, opened[0], PANEL_FIGURE, "figure block is not closed")
+                yield ctx.at_line(opened[0], PANEL_FIGURE, "figure block is not closed")
             opened = (i, start["id"])
         elif end:
             if opened is None:
-                yield at_line(path, i, PANEL_FIGURE, "figure block closed but never opened")
+                yield ctx.at_line(i, PANEL_FIGURE, "figure block closed but never opened")
             elif opened[1] != end["id"]:
                 message = f"figure block {opened[1]} is closed as {end['id']}"
-                yield at_line(path, i, PANEL_FIGURE, message)
+                yield ctx.at_line(i, PANEL_FIGURE, message)
             opened = None
         elif opened is not None and "<img " in lines[i] and ' alt="' not in lines[i]:
-            yield at_line(path, i, PANEL_FIGURE, "figure has no alt text: say what it shows")
+            yield ctx.at_line(i, PANEL_FIGURE, "figure has no alt text: say what it shows")
     if opened is not None:
-        yield at_line(path, opened[0], PANEL_FIGURE, "figure block is not closed")
+        yield ctx.at_line(opened[0], PANEL_FIGURE, "figure block is not closed")
 
 
-def swallowed(
-    path: str, parsed: Parsed, lines: list[str], heads: list[int]
-) -> Iterator[Diagnostic]:
+@CHECKS.register(PANEL_SWALLOWED)
+def swallowed(ctx: PanelContext) -> Iterator[Diagnostic]:
     """`panel-swallowed`: markdown-it sees every panel heading as a heading, and each panel's
     `<details>` folds close in it. A heading inside a block an earlier line opened (a code
     fence, an HTML block that runs to its end marker or the next blank line) is reported once
     per block, at the line the block starts; a fold left open, at its `<details>`."""
     from awesome_tools.core.mdsafe import kind
 
+    path, parsed, lines, heads = ctx.path, ctx.parsed, ctx.lines, ctx.heads.lines
     if not heads:
         return
     tokens = [t for t in parsed.tokens if t.level == 0 and t.map and t.nesting != -1]
@@ -166,8 +174,10 @@ def _owners(panels: list[tuple[int, str]]) -> dict[str, int]:
     return owners
 
 
-def coverage(path: str, lines: list[str], panels: list[tuple[int, str]]) -> Iterator[Diagnostic]:
+@CHECKS.register(TIMELINE_COVERAGE)
+def coverage(ctx: PanelContext) -> Iterator[Diagnostic]:
     """`timeline-coverage`: every panel is in the release timeline exactly once."""
+    lines, panels = ctx.lines, ctx.panels
     header = next((i for i, line in enumerate(lines) if line.strip() == TIMELINE_HEADER), None)
     if header is None:
         return  # a list without a timeline (an older panel README) has nothing to cover
@@ -189,16 +199,16 @@ def coverage(path: str, lines: list[str], panels: list[tuple[int, str]]) -> Iter
     for i, name in rows:
         owner = owners.get(name)
         if owner is None:
-            yield at_line(path, i, TIMELINE_COVERAGE, f"timeline row '{name}' names no panel")
+            yield ctx.at_line(i, TIMELINE_COVERAGE, f"timeline row '{name}' names no panel")
         elif owner in used:
             message = f"'{name}' is in the timeline twice (first at line {used[owner] + 1})"
-            yield at_line(path, i, TIMELINE_COVERAGE, message)
+            yield ctx.at_line(i, TIMELINE_COVERAGE, message)
         else:
             used[owner] = i
     for k, (i, title) in enumerate(panels):
         if k not in used and k not in undated:
             message = f"panel '{split_title(title)}' has no release timeline row"
-            yield at_line(path, i, TIMELINE_COVERAGE, message)
+            yield ctx.at_line(i, TIMELINE_COVERAGE, message)
 
 
 def lint_panels(
@@ -248,22 +258,8 @@ Alone = tuple[list[Diagnostic], list[int]]
 def lint_alone(text: str, path: str) -> Alone:
     """The panel rules that need no entry (headings, figures, timeline coverage, panels
     swallowed, HTML-block breaks), and the panel headings' lines."""
-    from awesome_tools.core.blockread import parse_blocks
-
-    lines = readme_lines(text)
-    # One block parse for every rule: at 10,000 panels a parse is a second and a half.
-    parsed = parse_blocks("\n".join(lines))
-    heads = find_heads(lines, parsed)
-    panels = panel_headings(lines, heads.lines)
-    region = panel_region(lines, panels)
-    found = [
-        *headings(path, lines, region, heads.level),
-        *figures(path, lines, region, frozenset(heads.lines)),
-        *coverage(path, lines, panels),
-        *swallowed(path, parsed, lines, heads.lines),
-        *html_breaks(path, parsed),
-    ]
-    return found, heads.lines
+    ctx = PanelContext(path, text)
+    return CHECKS.run(ctx), ctx.heads.lines
 
 
 def _head_lines(text: str) -> list[int]:
@@ -271,7 +267,8 @@ def _head_lines(text: str) -> list[int]:
     return find_heads(text.split("\n")).lines
 
 
-def html_breaks(path: str, parsed: Parsed) -> Iterator[Diagnostic]:
+@CHECKS.register(HTML_BLOCK_BREAK)
+def html_breaks(ctx: PanelContext) -> Iterator[Diagnostic]:
     """`html-block-break` (`layouts/htmlbreak.py`): indented code, or a paragraph of table tags,
     after a blank line inside a `<details>`.
 
@@ -282,7 +279,7 @@ def html_breaks(path: str, parsed: Parsed) -> Iterator[Diagnostic]:
     from awesome_tools.core.blocks import TABLE_TAGS
     from awesome_tools.layouts.htmlbreak import html_block_breaks
 
-    tokens = parsed.tokens
+    tokens = ctx.parsed.tokens
     if not any(
         token.level == 0
         and (
@@ -293,4 +290,4 @@ def html_breaks(path: str, parsed: Parsed) -> Iterator[Diagnostic]:
     ):
         return
     # A deep dive is Markdown inside <details>: a fence there is meant as code.
-    yield from html_block_breaks(path, read_document(parsed), fences_are_code=True)
+    yield from html_block_breaks(ctx.path, read_document(ctx.parsed), fences_are_code=True)

@@ -7,35 +7,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from awesome_tools.core.blocks import Block, Document
-from awesome_tools.core.fixes import CONSOLE, Fixes
-from awesome_tools.diagnostics import Diagnostic, Severity
+from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.layouts.readme import ReadmeContext
 from awesome_tools.layouts.table.rules import HTML_PARSE
-from awesome_tools.rule import Rule
 
 Segment = tuple[int, int, Block | None]  # first line, end line (0-based, exclusive), the block
 
 
 @dataclass
-class Context:
-    """What the rules look at: the README, and what render would make of the entries."""
+class Context(ReadmeContext):
+    """The README as the table's rules read it: its model blocks, parsed once."""
 
-    path: str
-    text: str
     document: Document
-    expected: str | None = None
-    entry_files: dict[str, str] = field(default_factory=dict)
-    template: str = "templates/README.md.j2"
-    fixes: Fixes = CONSOLE
     # The expected text's segments when drift needs them all, maybe from another process.
-    expected_outline: Callable[[], list[Segment]] | None = None
+    expected_outline: Callable[[], list[Segment]] | None = field(default=None, kw_only=True)
     # Whether drift may parse only the window of the expected text around the differences
     # (`--no-shortcut`: never).
-    shortcuts: bool = True
-
-    def at(
-        self, line: int, column: int, rule: Rule, message: str, severity: Severity | None = None
-    ) -> Diagnostic:
-        return rule.at(self.path, line, column, message, severity)
+    shortcuts: bool = field(default=True, kw_only=True)
 
 
 def unreadable(path: str, document: Document, tail: str) -> Diagnostic:

@@ -243,4 +243,4 @@ def _first_line(segment: Segment, lines: list[str]) -> int:
 
 
 def _frame_message(ctx: Context) -> str:
-    return f"text outside the model blocks differs from {ctx.template}: edit that, {_fix(ctx)}"
+    return f"text outside the model blocks differs from {ctx.frame}: edit that, {_fix(ctx)}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache, partial
 
 from awesome_tools.core.blockread import read_document
@@ -13,6 +13,7 @@ from awesome_tools.core.urls import BadUrl, split_url
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.io import workers
 from awesome_tools.layouts.htmlbreak import html_block_breaks
+from awesome_tools.layouts.readme import Checks
 from awesome_tools.layouts.rules import DRIFT, HTML_BLOCK_BREAK
 from awesome_tools.layouts.table.columns import column_key, headers
 from awesome_tools.layouts.table.context import Context, unreadable
@@ -30,20 +31,10 @@ from awesome_tools.layouts.table.rules import (
     UNCLOSED_DETAILS,
 )
 from awesome_tools.layouts.table.segments import Outline, far_apart, from_outline, outline
-from awesome_tools.rule import Rule
 
-Check = Callable[[Context], Iterator[Diagnostic]]
-CHECKS: dict[str, Check] = {}
-
-
-def rule(documented: Rule) -> Callable[[Check], Check]:
-    """Register a check under its rule id (documented in rules.py)."""
-
-    def register(check: Check) -> Check:
-        CHECKS[documented.id] = check
-        return check
-
-    return register
+# The table's README checks, each under its rule (layouts/table/rules.py).
+CHECKS: Checks[Context] = Checks()
+rule = CHECKS.register
 
 
 @rule(HTML_PARSE)
@@ -258,14 +249,22 @@ def lint_text(
     ):
         pending = workers.Pending(partial(outline, expected))
     try:
-        ctx = Context(path, text, read_document(text), expected, entry_files or {}, template, fixes)
+        ctx = Context(
+            path,
+            text,
+            read_document(text),
+            expected=expected,
+            entry_files=entry_files or {},
+            frame=template,
+            fixes=fixes,
+        )
         ctx.shortcuts = shortcuts
         if pending is not None:
             ctx.expected_outline = lambda: from_outline(pending.result())
         if ctx.document.unreadable is not None:
             # What was read is only part of the README: other rules would report phantoms.
             return list(_unreadable(ctx))
-        return sorted(d for check in CHECKS.values() for d in check(ctx))
+        return CHECKS.run(ctx)
     finally:
         if pending is not None:
             pending.cancel()

@@ -108,8 +108,10 @@ def lint_part(
         return None
     if ("![" in mine or "![" in theirs) and ("]:" in text or "]:" in expected):
         return None  # an image may be one a reference definition outside the part makes
-    ctx = Context(path, mine, document, theirs, entry_files, template, fixes)
-    return sorted(d for check in CHECKS.values() for d in check(ctx))
+    ctx = Context(
+        path, mine, document, expected=theirs, entry_files=entry_files, frame=template, fixes=fixes
+    )
+    return CHECKS.run(ctx)
 
 
 def _offset(lines: list[str], line: int) -> int:
