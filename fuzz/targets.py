@@ -535,7 +535,7 @@ def lint_diff(data: bytes) -> None:
                 choice.fixes,
                 proven=choice.proven,
                 shortcuts=shortcuts,
-            )
+            )[0]
         )
     well_formed(found[1], README_PATH, text)
     fast, full = ([d.text() for d in diagnostics] for diagnostics in found)

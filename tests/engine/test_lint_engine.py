@@ -13,7 +13,7 @@ import pytest
 
 from awesome_tools.cli import main
 from awesome_tools.core.blockread import read_document
-from awesome_tools.engine import proof
+from awesome_tools.engine.lint import lint_readme
 from conftest import REPO
 
 FUZZ = REPO / "fuzz"
@@ -158,26 +158,18 @@ def test_the_attack_reproducers_are_reported_whole(
     assert capsys.readouterr().out == "".join(f"{line}\n" for line in expected)
 
 
-def test_no_shortcut_parses_the_readme_and_the_expected_text_whole(
-    seed_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    import awesome_tools.layouts.table.lint as lint_module
-    import awesome_tools.layouts.table.segments as segments_module
-
+def test_no_shortcut_lints_the_readme_whole_without_asking_the_proof(seed_project: Path) -> None:
     readme = seed_project / "README.md"
-    expected = readme.read_text("utf-8")
-    readme.write_text(expected.replace("</td>", " edited</td>", 1), "utf-8")
-    parsed: list[str] = []
-    for module in (lint_module, segments_module):
-        real = module.read_document
-        monkeypatch.setattr(module, "read_document", lambda t, r=real: parsed.append(t) or r(t))
-    monkeypatch.setattr(proof, "templates_proven", lambda *args: pytest.fail("proof asked"))
-    assert main(["lint", "--no-shortcut"]) == 1
-    assert parsed == [readme.read_text("utf-8"), expected]
-    assert capsys.readouterr().out == (
-        "README.md:22:1: error[drift] overview row differs from entries/llava-1-6.yaml "
-        f"(field name): edit entries/llava-1-6.yaml, not README.md, {FIX}\n"
+    text = readme.read_text("utf-8").replace("</td>", " edited</td>", 1)
+    readme.write_text(text, "utf-8")
+    linted = lint_readme(
+        text, "README.md", root=seed_project, cwd=seed_project, own=True, shortcuts=False
     )
+    assert (linted.proven, linted.way) == (False, "whole")
+    assert [d.text() for d in linted.diagnostics] == [
+        "README.md:22:1: error[drift] overview row differs from entries/llava-1-6.yaml "
+        f"(field name): edit entries/llava-1-6.yaml, not README.md, {FIX}"
+    ]
 
 
 def test_templates_that_leave_a_fence_open_are_not_trusted(
@@ -193,15 +185,14 @@ def test_templates_that_leave_a_fence_open_are_not_trusted(
     text = readme.read_text("utf-8")
     readme.write_text(text.replace("<td>LLaVA combines", "<td>Edited, LLaVA combines", 1), "utf-8")
     capsys.readouterr()
-    verdicts: list[bool] = []
-    real = proof.templates_proven
-    monkeypatch.setattr(
-        proof, "templates_proven", lambda *args: verdicts.append(real(*args)) or verdicts[-1]
+    text = readme.read_text("utf-8")
+    linted = lint_readme(text, "README.md", root=seed_project, cwd=seed_project, own=True)
+    assert (linted.proven, linted.way) == (False, "whole")
+    assert [d.text() for d in linted.diagnostics] == [f"README.md:147:1: {FRAME}"]
+    assert (main(["lint", "--no-shortcut"]), capsys.readouterr().out) == (
+        1,
+        f"README.md:147:1: {FRAME}\n",
     )
-    fast = main(["lint"]), capsys.readouterr().out
-    assert verdicts == [False]
-    assert fast == (main(["lint", "--no-shortcut"]), capsys.readouterr().out)
-    assert fast == (1, f"README.md:147:1: {FRAME}\n")
 
 
 # Seeded edits near the blocks of the frozen list's README in both layouts (the lint-diff fuzz

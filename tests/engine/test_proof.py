@@ -10,44 +10,35 @@ import pytest
 import awesome_tools
 from awesome_tools.cli import main
 from awesome_tools.engine import proof
+from awesome_tools.engine.lint import Linted, lint_readme
 from awesome_tools.engine.project import read_project
+from awesome_tools.io.textfile import decode
 
 PACKAGED = Path(awesome_tools.__file__).parent / "templates" / "model.html.j2"
 GOOD = PACKAGED.read_text("utf-8")
 
 
-def _lint_both_ways(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> tuple[tuple[int, str], tuple[int, str], list[bool]]:
-    """Lint with the shortcut allowed (recording whether it was taken), then with it refused."""
-    verdicts: list[bool] = []
-    real = proof.templates_proven
-
-    def recorded(*args: object) -> bool:
-        verdicts.append(real(*args))  # type: ignore[arg-type]
-        return verdicts[-1]
-
-    monkeypatch.setattr(proof, "templates_proven", recorded)
-    fast = (main(["lint"]), capsys.readouterr().out)
-    monkeypatch.setattr(proof, "templates_proven", lambda *args: False)
-    full = (main(["lint"]), capsys.readouterr().out)
-    return fast, full, verdicts
+def _lint(root: Path, *, shortcuts: bool = True) -> Linted:
+    """The engine on the list's README.md, as `lint` (`--no-shortcut`) runs it."""
+    text, problem = decode((root / "README.md").read_bytes(), "README.md")
+    assert problem is None and text is not None
+    return lint_readme(text, "README.md", root=root, cwd=root, own=True, shortcuts=shortcuts)
 
 
-def test_a_current_readme_of_clean_templates_is_not_parsed(
-    seed_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    parsed: list[str] = []
-    import awesome_tools.layouts.table.lint as lint_module
+def _lint_both_ways(root: Path) -> tuple[Linted, Linted]:
+    """Lint with the shortcuts allowed, then refused (`lint --no-shortcut`)."""
+    return _lint(root), _lint(root, shortcuts=False)
 
-    real = lint_module.read_document
-    monkeypatch.setattr(lint_module, "read_document", lambda t: parsed.append(t) or real(t))
-    fast, full, verdicts = _lint_both_ways(monkeypatch, capsys)
-    assert verdicts == [True]
-    assert fast == full == (0, "")
-    readme = (seed_project / "README.md").read_text("utf-8")
-    assert readme not in parsed[:1]  # the shortcut parsed only the probes' README
-    assert parsed[-1] == readme  # the full lint did parse it
+
+def _said(linted: Linted) -> list[str]:
+    return [d.text() for d in linted.diagnostics]
+
+
+def test_a_current_readme_of_clean_templates_is_not_parsed(seed_project: Path) -> None:
+    fast, full = _lint_both_ways(seed_project)
+    assert (fast.proven, fast.way) == (True, "current")  # the probes' README alone was parsed
+    assert (full.proven, full.way) == (False, "whole")
+    assert fast.diagnostics == full.diagnostics == []
 
 
 # A template of the list that breaks the README: lint reports the same with or without the
@@ -121,26 +112,25 @@ def test_a_broken_template_is_still_reported(
     (seed_project / "templates" / "model.html.j2").write_text(GOOD.replace(old, new), "utf-8")
     assert main(["render"]) == 0
     capsys.readouterr()
-    fast, full, verdicts = _lint_both_ways(monkeypatch, capsys)
-    assert verdicts == [False]
-    assert fast == full
+    fast, full = _lint_both_ways(seed_project)
+    assert (fast.proven, fast.way) == (False, "whole")
+    assert _said(fast) == _said(full)
     if rule is not None:
-        assert fast[0] == 1
-        assert f"error[{rule}]" in fast[1]
+        assert rule in {d.rule for d in fast.diagnostics if d.severity == "error"}
 
 
-def test_an_edited_overview_row_is_reported_naming_its_entry(
-    seed_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_an_edited_overview_row_is_reported_naming_its_entry(seed_project: Path) -> None:
     readme = seed_project / "README.md"
     readme.write_text(readme.read_text("utf-8").replace("</td>", " edited</td>", 1), "utf-8")
-    fast, full, verdicts = _lint_both_ways(monkeypatch, capsys)
-    assert verdicts == [True]  # the part that differs is linted alone
-    assert fast == full
-    assert fast == (
-        1,
-        "README.md:22:1: error[drift] overview row differs from entries/llava-1-6.yaml "
-        "(field name): edit entries/llava-1-6.yaml, not README.md, then run `make readme`\n",
+    fast, full = _lint_both_ways(seed_project)
+    assert (fast.proven, fast.way) == (True, "part")  # the part that differs is linted alone
+    assert (
+        _said(fast)
+        == _said(full)
+        == [
+            "README.md:22:1: error[drift] overview row differs from entries/llava-1-6.yaml "
+            "(field name): edit entries/llava-1-6.yaml, not README.md, then run `make readme`"
+        ]
     )
 
 
@@ -233,28 +223,11 @@ EDITS: list[tuple[str, Callable[[str], str], bool]] = [
 
 @pytest.mark.parametrize(("case", "edit", "part"), EDITS, ids=[e[0] for e in EDITS])
 def test_a_hand_edit_is_reported_as_by_the_whole_lint(
-    seed_project: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    case: str,
-    edit: Callable[[str], str],
-    part: bool,
+    seed_project: Path, case: str, edit: Callable[[str], str], part: bool
 ) -> None:
-    import awesome_tools.layouts.table.lintpart as lintpart
-
     readme = seed_project / "README.md"
     readme.write_bytes(edit(readme.read_text("utf-8")).encode("utf-8"))
-    stood: list[bool] = []
-    real = lintpart.lint_part
-
-    def recorded(*args: object, **kwargs: object) -> object:
-        found = real(*args, **kwargs)  # type: ignore[arg-type]
-        stood.append(found is not None)
-        return found
-
-    monkeypatch.setattr(lintpart, "lint_part", recorded)
-    fast, full, verdicts = _lint_both_ways(monkeypatch, capsys)
-    assert verdicts == [True]
-    assert stood == [part]
-    assert fast == full
-    assert fast[0] == 1
+    fast, full = _lint_both_ways(seed_project)
+    assert (fast.proven, fast.way) == (True, "part" if part else "whole")
+    assert _said(fast) == _said(full)
+    assert any(d.severity == "error" for d in fast.diagnostics)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from awesome_tools.diagnostics import Diagnostic, has_errors
 from awesome_tools.io.collector import collector_paused
@@ -28,12 +28,20 @@ if TYPE_CHECKING:
     from awesome_tools.layouts.base import Layout
 
 
+# How the README was linted: not parsed (equal to the expected text, the templates proven),
+# only the part that differs (it provably stands for the whole), or whole.
+Way = Literal["current", "part", "whole"]
+
+
 @dataclass(frozen=True)
 class Linted:
-    """What lint found, and how many files it compared (README.md and the generated ones)."""
+    """What lint found, how many files it compared (README.md and the generated ones), whether
+    the proof trusted the list's templates, and which way it linted the README."""
 
     diagnostics: list[Diagnostic]
     files: int = 1
+    proven: bool = False
+    way: Way = "whole"
 
 
 @dataclass(frozen=True)
@@ -116,7 +124,7 @@ def _lint_alone_readme(
     fixes = read_fixes(root)
     return lint_text(
         layout, text, path, None, {}, frame, fixes, proven=False, shortcuts=shortcuts, jobs=jobs
-    )
+    )[0]
 
 
 def _lint_own(
@@ -147,7 +155,7 @@ def _lint_own(
         and layout.lint_part is not None
         and templates_proven(layout, entries, project.settings, templates, lint)
     )
-    found = lint_text(
+    found, way = lint_text(
         layout,
         text,
         path,
@@ -161,7 +169,7 @@ def _lint_own(
         alone=alone,
     )
     files = 1 + len(expected.extras)
-    return Linted(sorted([*expected.diagnostics, *found]), files)
+    return Linted(sorted([*expected.diagnostics, *found]), files, proven, way)
 
 
 def _expected(
@@ -208,19 +216,19 @@ def lint_text(
     shortcuts: bool = True,
     jobs: int = 1,
     alone: Callable[[], Any] | None = None,
-) -> list[Diagnostic]:
+) -> tuple[list[Diagnostic], Way]:
     """Lint README text, against the expected text when given: with `shortcuts` and templates
     `proven` (`proof.templates_proven`), a README equal to it is not parsed and one that
     differs only where its part provably stands for the whole is parsed only there; else in
-    full."""
+    full. Says which way it went."""
     if shortcuts and proven and expected is not None:
         if expected == text:
-            return []
+            return [], "current"
         if layout.lint_part is not None:
             found = layout.lint_part(text, path, expected, entry_files, frame, fixes)
             if found is not None:
-                return found
-    return layout.lint(
+                return found, "part"
+    found = layout.lint(
         text,
         path,
         expected=expected,
@@ -231,3 +239,4 @@ def lint_text(
         shortcuts=shortcuts,
         alone=alone,
     )
+    return found, "whole"
