@@ -16,6 +16,7 @@ from awesome_tools.core.charrefs import Context
 from awesome_tools.core.entrycheck import check_entries
 from awesome_tools.core.keys import model_of
 from awesome_tools.core.schema import Entry
+from awesome_tools.layouts.panel.quirks import PanelEntry
 from awesome_tools.layouts.panel.read import read_panel_readme
 from awesome_tools.layouts.panel.render import panel_text
 from awesome_tools.layouts.table import TABLE_REQUIRED
@@ -134,7 +135,7 @@ PANEL_ESCAPES: list[tuple[str, str, str]] = [
     ("field", "text", "line"), PANEL_ESCAPES, ids=[c[0] for c in PANEL_ESCAPES]
 )
 def test_a_new_entry_s_text_never_becomes_markup(field: str, text: str, line: str) -> None:
-    assert line in panel_text(Entry.model_validate(_with(BASE, field, text)), "1").split("\n")
+    assert line in panel_text(PanelEntry.model_validate(_with(BASE, field, text)), "1").split("\n")
 
 
 FRAME = (
@@ -286,7 +287,7 @@ def test_a_note_instead_of_a_figure_is_decoded_and_written_back() -> None:
     data = yaml.safe_load(plan.files["llava.yaml"])
     assert data["panel_quirks"]["figure_note"] == "The paper's figures show no architecture."
     assert data["panel_quirks"]["references"] == {"figure_note": "&#x27;"}
-    assert note in panel_text(Entry.model_validate(data), "1")
+    assert note in panel_text(PanelEntry.model_validate(data), "1")
 
 
 def test_the_upstream_catalog_imports_as_plain_text() -> None:
@@ -295,7 +296,7 @@ def test_the_upstream_catalog_imports_as_plain_text() -> None:
     left = [
         (name, path)
         for name, data in entries.items()
-        for path, text in charrefs.fields(data)
+        for path, text in charrefs.fields(data, PanelEntry.plain_text)
         if any(True for _ in charrefs.found(text))
     ]
     assert left == []
@@ -393,8 +394,9 @@ def _text_fields(model: type[BaseModel], prefix: str = "") -> list[str]:
     return dotted
 
 
-def test_every_text_field_of_the_schema_is_plain_text_the_check_reads() -> None:
-    assert sorted(charrefs.PLAIN_TEXT) == sorted(_text_fields(Entry))
+@pytest.mark.parametrize("model", [Entry, PanelEntry], ids=["common", "panel"])
+def test_every_text_field_of_the_schema_is_plain_text_the_check_reads(model: type[Entry]) -> None:
+    assert sorted(model.plain_text) == sorted(_text_fields(model))
 
 
 def _encode_each(text: str, context: Context, spelt: str | None) -> str:

@@ -8,6 +8,7 @@ import pytest
 
 from awesome_tools.cli import main
 from awesome_tools.core.entrycheck import check_entries
+from awesome_tools.layouts.panel import LAYOUT as PANEL
 from awesome_tools.layouts.table import TABLE_REQUIRED
 from conftest import GOOD
 
@@ -228,7 +229,7 @@ CASES: list[tuple[str, bytes | str, list[str]]] = [
             "4:1: error[unknown-key] unknown key 'year' (allowed here: "
             "name, title, url, released, category, order, summary, contribution, authors, "
             "vision_encoder, language_model, connector, code, weights, links, figure, architecture, "
-            "training, alignment, datasets, deep_dive, panel_quirks)"
+            "training, alignment, datasets, deep_dive)"
         ],
     ),
     ("BOM and CRLF", b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode(), []),
@@ -399,14 +400,6 @@ FIELD_CASES: list[tuple[str, bytes | str, list[str]]] = [
             "  page: 4\n  width: 820\ndeep_dive: |\n  First.  \n\n  Second.\n" + LINKS
         ),
         [],
-    ),
-    (
-        "a summary, and the quirk saying the imported panel had none",
-        _with("summary: One paragraph.\npanel_quirks:\n  summary: none"),
-        [
-            "7:3: warning[no-summary] the entry has a summary now: remove 'panel_quirks:' and "
-            "this line"
-        ],
     ),
     (
         "order is digits",
@@ -675,33 +668,9 @@ HTML_ENTITY_CASES: list[tuple[str, bytes | str, list[str]]] = [
         ["6:16: " + _refs("summary", "&#x27;", "'")],
     ),
     (
-        "in the note a panel shows instead of a figure",
-        _with("panel_quirks:\n  figure_note: none&#x2019;s here"),
-        ["6:20: " + _refs("panel_quirks.figure_note", "&#x2019;", "\u2019")],
-    ),
-    (
         "spelt by a YAML escape: the value's start",
         _with('summary: "x\\x26#x27;y"'),
         ["5:10: " + _refs("summary", "&#x27;", "'")],
-    ),
-    (
-        "the quirk's keys are fields, its values references",
-        _with("panel_quirks:\n  references:\n    figure_cap: '&#x27;'\n    summary: '&#x27; x'"),
-        [
-            "7:5: error[unknown-key] unknown key 'panel_quirks.references.figure_cap'; "
-            "did you mean 'figure.caption'?",
-            "8:14: error[wrong-type] panel_quirks.references.summary: 'x' is not an HTML "
-            "character reference to one visible character (such as &#x27;); a space goes "
-            "between two",
-        ],
-    ),
-    (
-        "unknown, invisible, Markdown and the quirk itself are left alone",
-        _with(
-            "summary: a &foo; b&nbsp;c R&D\ndeep_dive: <code>&#91;SEG&#93;</code>\n"
-            "panel_quirks:\n  references:\n    summary: '&#x27;'"
-        ),
-        [],
     ),
 ]
 CASES += HTML_ENTITY_CASES
@@ -754,11 +723,49 @@ DEPTH_CASES: list[tuple[str, bytes | str, list[str]]] = [
             "16:1: error[unknown-key] unknown key 'extra' (allowed here: "
             "name, title, url, released, category, order, summary, contribution, authors, "
             "vision_encoder, language_model, connector, code, weights, links, figure, architecture, "
-            "training, alignment, datasets, deep_dive, panel_quirks)"
+            "training, alignment, datasets, deep_dive)"
         ],
     ),
 ]
 CASES += DEPTH_CASES
+
+
+# The panel layout's own data (`panel_quirks`, layouts/panel/quirks.py): checked in a panel list,
+# whose entries follow its entry model; a table list's entry holding it is an unknown key.
+PANEL_CASES: list[tuple[str, bytes | str, list[str]]] = [
+    (
+        "a summary, and the quirk saying the imported panel had none",
+        _with("summary: One paragraph.\npanel_quirks:\n  summary: none"),
+        [
+            "7:3: warning[no-summary] the entry has a summary now: remove 'panel_quirks:' and "
+            "this line"
+        ],
+    ),
+    (
+        "in the note a panel shows instead of a figure",
+        _with("panel_quirks:\n  figure_note: none&#x2019;s here"),
+        ["6:20: " + _refs("panel_quirks.figure_note", "&#x2019;", "\u2019")],
+    ),
+    (
+        "the quirk's keys are fields, its values references",
+        _with("panel_quirks:\n  references:\n    figure_cap: '&#x27;'\n    summary: '&#x27; x'"),
+        [
+            "7:5: error[unknown-key] unknown key 'panel_quirks.references.figure_cap'; "
+            "did you mean 'figure.caption'?",
+            "8:14: error[wrong-type] panel_quirks.references.summary: 'x' is not an HTML "
+            "character reference to one visible character (such as &#x27;); a space goes "
+            "between two",
+        ],
+    ),
+    (
+        "unknown, invisible, Markdown and the quirk itself are left alone",
+        _with(
+            "summary: a &foo; b&nbsp;c R&D\ndeep_dive: <code>&#91;SEG&#93;</code>\n"
+            "panel_quirks:\n  references:\n    summary: '&#x27;'"
+        ),
+        [],
+    ),
+]
 
 
 def _expected(lines: list[str]) -> list[str]:
@@ -787,3 +794,38 @@ def test_cli(
     assert out == "".join(line + "\n" for line in _expected(expected))
     assert code == (1 if any("error[" in line for line in expected) else 0)
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("case", "content", "expected"), PANEL_CASES, ids=[c[0] for c in PANEL_CASES]
+)
+def test_panel_checker(case: str, content: str, expected: list[str]) -> None:
+    _, diagnostics = check_entries(
+        [(P, content.encode())],
+        categories=["Encoders"],
+        required=TABLE_REQUIRED,
+        model=PANEL.entry_model,
+    )
+    assert [d.text() for d in diagnostics] == _expected(expected)
+
+
+@pytest.mark.parametrize(
+    ("case", "content", "expected"), PANEL_CASES, ids=[c[0] for c in PANEL_CASES]
+)
+def test_panel_cli(
+    project: Path, capsys: pytest.CaptureFixture[str], case: str, content: str, expected: list[str]
+) -> None:
+    (project / "awesome.yaml").write_text("layout: panel\n", encoding="utf-8")
+    (project / P).write_text(content, encoding="utf-8")
+    assert main(["check"]) == (1 if any("error[" in line for line in expected) else 0)
+    assert capsys.readouterr().out == "".join(line + "\n" for line in _expected(expected))
+
+
+def test_a_table_list_s_entry_holding_panel_quirks_names_it_an_unknown_key(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / P).write_text(_with("panel_quirks:\n  summary: none"), encoding="utf-8")
+    assert main(["check"]) == 1
+    assert capsys.readouterr().out.startswith(
+        f"{P}:5:1: error[unknown-key] unknown key 'panel_quirks' (allowed here: name, title,"
+    )

@@ -12,6 +12,8 @@ from awesome_tools.cli import main
 from awesome_tools.core.digits import ascii_int
 from awesome_tools.core.entrycheck import check_entries
 from awesome_tools.core.normalize import arxiv_id
+from awesome_tools.core.schema import Entry
+from awesome_tools.layouts.panel.quirks import PanelEntry
 from awesome_tools.layouts.table import TABLE_REQUIRED
 from conftest import GOOD
 
@@ -117,8 +119,13 @@ ENTRY_CASES: list[tuple[str, str, list[str]]] = [
     ("case", "lines", "expected"), ENTRY_CASES, ids=[c[0] for c in ENTRY_CASES]
 )
 def test_checker(case: str, lines: str, expected: list[str]) -> None:
+    # A panel's quirks are the panel layout's entry model's (layouts/panel/quirks.py).
+    model = PanelEntry if "panel_quirks" in lines else Entry
     _, diagnostics = check_entries(
-        [(P, _with(lines).encode())], categories=["Encoders"], required=TABLE_REQUIRED
+        [(P, _with(lines).encode())],
+        categories=["Encoders"],
+        required=TABLE_REQUIRED,
+        model=model,
     )
     assert [d.text() for d in diagnostics] == [f"{P}:{line}" for line in expected]
 
@@ -130,6 +137,8 @@ def test_check_command(
     project: Path, capsys: pytest.CaptureFixture[str], case: str, lines: str, expected: list[str]
 ) -> None:
     (project / P).write_text(_with(lines), encoding="utf-8")
+    if "panel_quirks" in lines:
+        (project / "awesome.yaml").write_text("layout: panel\n", encoding="utf-8")
     code = main(["check"])
     out, err = capsys.readouterr()
     assert (code, out) == (1 if expected else 0, "".join(f"{P}:{line}\n" for line in expected))

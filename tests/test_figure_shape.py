@@ -18,6 +18,7 @@ from awesome_tools.core.settings import Settings
 from awesome_tools.core.templates import load_templates
 from awesome_tools.core.upgrade import upgrade_entry
 from awesome_tools.layouts.panel import LAYOUT as PANEL
+from awesome_tools.layouts.panel.quirks import PanelEntry
 from awesome_tools.layouts.table import LAYOUT as TABLE
 from awesome_tools.layouts.table import TABLE_REQUIRED
 from conftest import GOOD
@@ -148,7 +149,10 @@ OLD_CASES: list[tuple[str, str, list[str]]] = [
 def test_check_names_the_new_shape_at_each_old_key(
     case: str, text: str, expected: list[str]
 ) -> None:
-    _, diagnostics = check_entries([(P, text.encode())], categories=[], required=TABLE_REQUIRED)
+    # The panel layout's entry model: its quirks' references named the old keys too.
+    _, diagnostics = check_entries(
+        [(P, text.encode())], categories=[], required=TABLE_REQUIRED, model=PanelEntry
+    )
     assert [d.text() for d in diagnostics] == expected
 
 
@@ -217,7 +221,7 @@ def test_each_figure_field_goes_through_import_the_entry_file_and_render(
     case: str, figure: dict[str, str], rest: str
 ) -> None:
     templates = load_templates(None)
-    entry = Entry.model_validate({**PANEL_BASE, "figure": figure})
+    entry = PanelEntry.model_validate({**PANEL_BASE, "figure": figure})
     readme = PANEL.render([entry], Settings("panel"), templates)
     plan = PANEL.read(
         readme.encode(), "README.md", categories=None, categories_path="categories.yaml"
@@ -226,7 +230,7 @@ def test_each_figure_field_goes_through_import_the_entry_file_and_render(
     text = plan.files["mid.yaml"]
     assert _head(figure) + rest in text
     assert "figure_" not in text
-    back = Entry.model_validate(yaml.safe_load(text))
+    back = PanelEntry.model_validate(yaml.safe_load(text))
     assert back.figure == entry.figure
     assert PANEL.render([back], Settings("panel"), templates) == readme
 

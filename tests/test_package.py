@@ -289,7 +289,8 @@ def test_a_layout_s_packaged_template_is_in_its_package_by_its_layout_s_name(
     name: str, where: str
 ) -> None:
     """A list overrides `panel/panel.md.j2` by that name; the package keeps it in the layout."""
-    from awesome_tools.core.templates import load_templates, packaged_file
+    from awesome_tools.core.packaged import packaged_file
+    from awesome_tools.core.templates import load_templates
 
     assert packaged_file(name) == where
     assert (PACKAGE.parent / where).is_file()

@@ -19,6 +19,7 @@ from awesome_tools.core.templates import load_templates
 from awesome_tools.core.unicodepolicy import is_hidden
 from awesome_tools.core.vocabulary import connectors
 from awesome_tools.layouts.panel import LAYOUT as PANEL
+from awesome_tools.layouts.panel.quirks import PanelEntry
 from awesome_tools.layouts.table import TABLE_REQUIRED
 from awesome_tools.layouts.table.importer import plan_import
 from awesome_tools.layouts.table.render import render_readme
@@ -247,7 +248,7 @@ def panel_entries(draw: st.DrawFn) -> list[Entry]:
         if len(same) > 1:
             for n, item in enumerate(draw(st.permutations(same)), 1):
                 item["order"] = str(n)
-    return [Entry.model_validate(item) for item in data]
+    return [PanelEntry.model_validate(item) for item in data]
 
 
 @pytest.mark.parametrize("markers", ["slug", "position"])
@@ -268,6 +269,7 @@ def test_panel_import_of_render_gives_back_the_entries(
         [(f"entries/{name}", body.encode()) for name, body in plan.files.items()],
         categories=[],
         required=PANEL.required,
+        model=PANEL.entry_model,
         missing=lambda path: None,
     )
     # `&amp;` may be the text; a summary still to write is a to-do.
@@ -293,13 +295,13 @@ NO_CONTRIBUTION = {
 
 
 def test_panel_round_trip_without_contribution() -> None:
-    original = [Entry.model_validate(NO_CONTRIBUTION)]
+    original = [PanelEntry.model_validate(NO_CONTRIBUTION)]
     readme = PANEL.render(original, Settings("panel"), PACKAGED)
     assert "| 2000-01-01 | 0 m0 | — |\n" in readme
     plan = PANEL.read(
         readme.encode(), "README.md", categories=None, categories_path="categories.yaml"
     )
     assert plan.diagnostics == []
-    back = [Entry.model_validate(yaml.safe_load(body)) for body in plan.files.values()]
+    back = [PanelEntry.model_validate(yaml.safe_load(body)) for body in plan.files.values()]
     assert back[0].contribution is None
     assert [e.model_dump() for e in back] == [e.model_dump() for e in original]

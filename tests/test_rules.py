@@ -27,7 +27,7 @@ def test_rule_ids_are_unique_kebab_case() -> None:
 
 def test_every_entry_rule_is_exercised_by_a_case_and_every_case_rule_is_documented() -> None:
     seen = set()
-    for _, _, expected in test_check.CASES:
+    for _, _, expected in [*test_check.CASES, *test_check.PANEL_CASES]:
         seen |= _rules_in(expected)
     for _, _, _, expected in test_cross_entry.CASES:
         seen |= _rules_in(expected)

@@ -57,12 +57,14 @@ def run(args: argparse.Namespace) -> int:
             selected.add(shown)
         refused = [d for d in refused if d.path in selected]
     settings, problems = read_settings(root, cwd)
+    layout = layout_named(settings.layout)
     with collector_paused():
         _, diagnostics = check_entries(
             [(s.display, s.read) for s in sources],
             categories=settings.categories,
             selected=selected,
-            required=layout_named(settings.layout).required,
+            required=layout.required,
+            model=layout.entry_model,
             missing=figure_missing(root),
             keep_entries=False,
             jobs=jobs(args),

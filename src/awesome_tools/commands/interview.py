@@ -36,7 +36,7 @@ class Interview:
         dotted = entry_field.dotted
         if entry_field.path == ("name",) or dotted in self.known:
             return False
-        if entry_field.listed or entry_field.imported:
+        if entry_field.listed:
             return False
         if entry_field.path == ("category",) and not self.categories:
             return False  # nothing to choose from: `check` would refuse any answer

@@ -29,10 +29,11 @@ def run(args: argparse.Namespace) -> int:
     settings, problems = read_settings(root, cwd)
     if problems:
         return report(problems, args, files=1)
-    categories, required = list(settings.categories), layout_named(settings.layout).required
+    layout = layout_named(settings.layout)
+    categories, required, model = list(settings.categories), layout.required, layout.entry_model
     schemas = {
-        "schema/entry.schema.json": entry_json_schema(categories, required=required),
-        "schema/export.schema.json": export_json_schema(categories, required=required),
+        "schema/entry.schema.json": entry_json_schema(categories, required=required, model=model),
+        "schema/export.schema.json": export_json_schema(categories, required=required, model=model),
     }
     wanted = {
         name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import Literal
 
@@ -31,28 +31,6 @@ Context = Literal["markdown", "html", "attribute"]
 REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # The longest reference an HTML parser decodes, `;` included, with room to spare.
 _LONGEST = 40
-
-# The fields of an entry that hold plain text, dotted; `[]` is every item of a list.
-PLAIN_TEXT = (
-    "name",
-    "title",
-    "summary",
-    "contribution",
-    "authors",
-    "vision_encoder",
-    "language_model",
-    "links[].label",
-    "figure.alt",
-    "figure.caption",
-    "architecture.overview",
-    "architecture.components",
-    "training.methods",
-    "alignment.techniques",
-    "alignment.fusion_methods",
-    "datasets.used",
-    "datasets.purpose",
-    "panel_quirks.figure_note",
-)
 
 
 def character(reference: str) -> str | None:
@@ -146,9 +124,12 @@ def spellings(written: str, context: Context = "markdown") -> str | None:
     return " ".join(refs.values()) or None
 
 
-def fields(data: Mapping[str, object]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Each plain-text value of loaded entry data, with its key path."""
-    for dotted in PLAIN_TEXT:
+def fields(
+    data: Mapping[str, object], plain_text: Sequence[str]
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Each plain-text value of loaded entry data, with its key path: the fields `plain_text`
+    names (dotted, `[]` every item of a list; the entry model's `plain_text`)."""
+    for dotted in plain_text:
         head, _, rest = dotted.partition(".")
         if head.endswith("[]"):
             items = data.get(head[:-2])
@@ -167,14 +148,14 @@ def fields(data: Mapping[str, object]) -> Iterator[tuple[tuple[str | int, ...], 
 _YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
-def references_left(loaded: Loaded, raw: bytes) -> list[Diagnostic]:
+def references_left(loaded: Loaded, raw: bytes, plain_text: Sequence[str]) -> list[Diagnostic]:
     """Warn on an HTML character reference in a plain-text field: its character is the text."""
     if b"&" not in raw and b"\\" not in raw:
         # No `&` in the file, nor an escape that could write one (`"\x26"`): in UTF-8, -16 and
         # -32 alike, a file whose values hold an `&` holds its byte.
         return []
     data = loaded.data if isinstance(loaded.data, dict) else {}
-    texts = [(path, value) for path, value in fields(data) if "&" in value]
+    texts = [(path, value) for path, value in fields(data, plain_text) if "&" in value]
     if not texts:
         return []
     text = decode_file(raw, loaded.path)[0] or ""

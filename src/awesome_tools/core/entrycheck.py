@@ -15,7 +15,7 @@ from awesome_tools.core.entryrules import (
     lookalike_problem,
     release_mismatch,
 )
-from awesome_tools.core.keys import ENTRY_KEYS
+from awesome_tools.core.keys import entry_keys
 from awesome_tools.core.loaded import Loaded, Position
 from awesome_tools.core.loader import load_yaml
 from awesome_tools.core.normalize import (
@@ -50,7 +50,7 @@ class Checked:
     entry: Entry | None
 
 
-def load_text(raw: bytes, path: str) -> Loaded:
+def load_text(raw: bytes, path: str, model: type[Entry] = Entry) -> Loaded:
     """Decode and load one file; an undecodable file becomes a diagnostic."""
     text, problem = decode(raw, path)
     if text is None:
@@ -58,7 +58,7 @@ def load_text(raw: bytes, path: str) -> Loaded:
         if problem:
             loaded.diagnostics.append(problem)
         return loaded
-    return load_yaml(text, path, keys=ENTRY_KEYS)
+    return load_yaml(text, path, keys=entry_keys(model))
 
 
 def _text_field(loaded: Loaded, key: str) -> str | None:
@@ -182,6 +182,7 @@ class _Job:
     required: Collection[str]
     missing: Missing | None
     keep_entries: bool
+    model: type[Entry]
 
     def check(self, path: str, raw: Raw) -> tuple[Keys, Checked | None, list[Diagnostic]]:
         """One file: its keys, and for a chosen file its entry and problems."""
@@ -189,17 +190,19 @@ class _Job:
             raw = raw()
         # Keep only the entry and its keys: the YAML nodes and values of thousands of files,
         # kept alive, would make every garbage-collection pass walk them all.
-        loaded = load_text(raw, path)
+        loaded = load_text(raw, path, self.model)
         keys = Keys.of(loaded)
         if path not in self.chosen:
             return keys, None, []
-        entry, problems = validate(loaded, categories=self.categories, required=self.required)
+        entry, problems = validate(
+            loaded, categories=self.categories, required=self.required, model=self.model
+        )
         problems.extend(release_mismatch(loaded, entry))
         problems.extend(badge_problems(loaded, entry))
         problems.extend(lookalike_problem(loaded, entry))
         problems.extend(figure_file_problem(loaded, entry, self.missing))
         problems.extend(_file_name(loaded, keys))
-        problems.extend(references_left(loaded, raw))
+        problems.extend(references_left(loaded, raw, self.model.plain_text))
         return keys, Checked(path, entry if self.keep_entries else None), problems
 
 
@@ -212,12 +215,14 @@ def check_entries(
     missing: Missing | None = None,
     keep_entries: bool = True,
     jobs: int = 1,
+    model: type[Entry] = Entry,
 ) -> tuple[list[Checked], list[Diagnostic]]:
     """Check (path, bytes) pairs; report on the selected paths (all when None).
 
     In place of the bytes, a function that reads them: a worker then reads its share itself.
 
-    `required` are the dotted fields the list's layout needs (`Layout.required`); `missing` says
+    `required` are the dotted fields the list's layout needs (`Layout.required`), `model` the
+    entry model its entries follow (`Layout.entry_model`); `missing` says
     why a path relative to the list's root is not one of its files (None: figures unchecked).
     Without `keep_entries` the result holds no entries (`check` needs only the diagnostics).
     `jobs` processes share the files of a large list (`workers.map_runs`); the result is the
@@ -226,7 +231,7 @@ def check_entries(
     from awesome_tools.io.workers import map_runs
 
     chosen = {path for path, _ in sources} if selected is None else set(selected)
-    job = _Job(chosen, categories, required, missing, keep_entries)
+    job = _Job(chosen, categories, required, missing, keep_entries, model)
 
     def run(start: int, end: int) -> list[tuple[Keys, Checked | None, list[Diagnostic]]]:
         return [job.check(path, raw) for path, raw in sources[start:end]]

@@ -17,6 +17,7 @@ from awesome_tools.core.figureshape import (
 )
 from awesome_tools.core.keys import allowed_keys, field_description, home_of
 from awesome_tools.core.loaded import KeyPath, Loaded, Position
+from awesome_tools.core.schema import Entry
 from awesome_tools.core.vocabulary import connectors
 from awesome_tools.diagnostics import closest, did_you_mean
 
@@ -49,20 +50,20 @@ def first_key(loaded: Loaded, parent: KeyPath) -> Position:
     return loaded.value_positions.get(parent, (1, 1))
 
 
-def misplaced(loc: KeyPath) -> tuple[str, ...] | None:
+def misplaced(loc: KeyPath, model: type[Entry] = Entry) -> tuple[str, ...] | None:
     """Where an unknown key belongs when the schema knows it at another level."""
-    home = home_of(str(loc[-1]))
+    home = home_of(str(loc[-1]), model)
     return home if home is not None and home != loc[:-1] else None
 
 
-def unknown_key(loaded: Loaded, loc: KeyPath) -> str:
+def unknown_key(loaded: Loaded, loc: KeyPath, model: type[Entry] = Entry) -> str:
     field = dotted(loc)
     old = old_key(field)
     if old is not None:
         return old
     if new_path(loc) is not None:
         return old_key_inside(str(loc[-1]))
-    home = misplaced(loc)
+    home = misplaced(loc, model)
     if home == ():
         return f"unknown key '{field}' here; it belongs at the top level: remove its indentation"
     if home:
@@ -73,12 +74,12 @@ def unknown_key(loaded: Loaded, loc: KeyPath) -> str:
             f"unknown key '{field}' here; it belongs under {where} "
             f"({add}indent it by 2 spaces below that line)"
         )
-    options = allowed_keys(loc[:-1])
+    options = allowed_keys(loc[:-1], model)
     hint = did_you_mean(str(loc[-1]), options) or f" (allowed here: {', '.join(options)})"
     return f"unknown key '{field}'{hint}"
 
 
-def explained_by_others(errors: Sequence[ErrorDetails]) -> set[KeyPath]:
+def explained_by_others(errors: Sequence[ErrorDetails], model: type[Entry] = Entry) -> set[KeyPath]:
     """Where a field is missing (or an emptied section is text) because of an unknown key.
 
     A misspelled or misplaced key already says what to do; the missing field it should have
@@ -93,12 +94,12 @@ def explained_by_others(errors: Sequence[ErrorDetails]) -> set[KeyPath]:
         if renamed is not None:  # a key of the figure's old shape: its message names the new
             found.update([renamed[:1], renamed])
             continue
-        home = misplaced(loc)
+        home = misplaced(loc, model)
         if home is not None:
             wanted = (*home, str(loc[-1]))
             found.update(wanted[:length] for length in range(1, len(wanted) + 1))
             continue
-        close = closest(str(loc[-1]), allowed_keys(loc[:-1]))
+        close = closest(str(loc[-1]), allowed_keys(loc[:-1], model))
         if close is not None:
             found.add((*loc[:-1], close))
     return found
@@ -111,7 +112,7 @@ def is_explained(error: ErrorDetails, explained: set[KeyPath]) -> bool:
     return error["type"] == "missing" or empty_section
 
 
-def message_of(error: ErrorDetails, categories: Sequence[str]) -> str:
+def message_of(error: ErrorDetails, categories: Sequence[str], model: type[Entry] = Entry) -> str:
     """Say in plain words what is wrong with one field's value."""
     kind = error["type"]
     loc: KeyPath = tuple(error["loc"])
@@ -126,7 +127,7 @@ def message_of(error: ErrorDetails, categories: Sequence[str]) -> str:
     if kind in ("model_type", "dict_type") and old_path:  # the figure's old shape: a path
         return old_figure()
     if kind in ("model_type", "dict_type"):
-        keys = ", ".join(allowed_keys(loc))
+        keys = ", ".join(allowed_keys(loc, model))
         return f"'{field}' must be a mapping with the keys {keys}, not {kind_of(error['input'])}"
     if kind == "string_type":
         return f"'{field}' must be text, not {kind_of(error['input'])}"
@@ -135,7 +136,7 @@ def message_of(error: ErrorDetails, categories: Sequence[str]) -> str:
         listed = f" (the list's categories: {', '.join(categories)})" if not hint else ""
         return f"category: unknown category '{error['input']}'{hint}{listed}"
     if kind == "placeholder":
-        what = field_description(tuple(str(p) for p in loc))
+        what = field_description(tuple(str(p) for p in loc), model)
         return f"{field}: replace the TODO placeholder with {lower_first(what)}"
     if kind == "unknown_connector":
         options = list(connectors())

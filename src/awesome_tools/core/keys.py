@@ -3,6 +3,7 @@ the scaffold and the loader's hints need."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -11,9 +12,9 @@ from pydantic.fields import FieldInfo
 from awesome_tools.core.schema import Entry
 
 
-def field_info(path: tuple[str, ...]) -> FieldInfo:
-    """Return the schema's definition of a field, by its path of keys."""
-    model: type[BaseModel] = Entry
+def field_info(path: tuple[str, ...], model: type[BaseModel] = Entry) -> FieldInfo:
+    """Return the schema's definition of a field, by its path of keys (in the entry model a
+    layout's entries follow: `Entry`, or one that adds the layout's own fields)."""
     info = None
     for part in path:
         info = model.model_fields[part]
@@ -25,9 +26,9 @@ def field_info(path: tuple[str, ...]) -> FieldInfo:
     return info
 
 
-def field_description(path: tuple[str, ...]) -> str:
+def field_description(path: tuple[str, ...], model: type[BaseModel] = Entry) -> str:
     """Return the schema's description of a dotted field path."""
-    return field_info(path).description or "" if path else ""
+    return field_info(path, model).description or "" if path else ""
 
 
 def model_of(annotation: Any) -> type[BaseModel] | None:
@@ -41,9 +42,9 @@ def model_of(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def allowed_keys(path: tuple[str | int, ...]) -> list[str]:
+def allowed_keys(path: tuple[str | int, ...], entry: type[BaseModel] = Entry) -> list[str]:
     """Return the keys a mapping at this path may hold."""
-    model: type[BaseModel] | None = Entry
+    model: type[BaseModel] | None = entry
     for part in path:
         if isinstance(part, int):
             continue  # an item of a list of mappings (`links`) holds the list's model
@@ -53,20 +54,20 @@ def allowed_keys(path: tuple[str | int, ...]) -> list[str]:
     return list(model.model_fields) if model else []
 
 
-def _all_keys() -> frozenset[str]:
-    sections = [model_of(info.annotation) for info in Entry.model_fields.values()]
+@cache
+def entry_keys(entry: type[BaseModel] = Entry) -> frozenset[str]:
+    """Every key an entry file of this model may hold, at its top level or in a section (the
+    loader's hints name the closest)."""
+    sections = [model_of(info.annotation) for info in entry.model_fields.values()]
     nested = [key for model in sections if model is not None for key in model.model_fields]
-    return frozenset([*Entry.model_fields, *nested])
+    return frozenset([*entry.model_fields, *nested])
 
 
-ENTRY_KEYS = _all_keys()
-
-
-def home_of(key: str) -> tuple[str, ...] | None:
+def home_of(key: str, entry: type[BaseModel] = Entry) -> tuple[str, ...] | None:
     """Return the path of the one mapping where a key belongs: `()` is the top level."""
-    if key in Entry.model_fields:
+    if key in entry.model_fields:
         return ()
-    for name, info in Entry.model_fields.items():
+    for name, info in entry.model_fields.items():
         inner = model_of(info.annotation)
         # A key of a list's items (`links`) has no one mapping to move it to.
         if inner is not None and key in inner.model_fields and "list[" not in str(info.annotation):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import Field
 
@@ -21,9 +21,14 @@ from awesome_tools.core.fieldtypes import (
     Text,
     WebUrl,
 )
-from awesome_tools.core.panelquirks import PanelQuirks
 from awesome_tools.core.strictmodel import StrictModel
 from awesome_tools.core.vocabulary import connectors
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
+
+    from awesome_tools.core.loaded import Loaded
+    from awesome_tools.diagnostics import Diagnostic
 
 
 class Architecture(StrictModel):
@@ -203,10 +208,36 @@ class Entry(StrictModel):
         description='Optional: the panel\'s "More Information": Markdown paragraphs, a blank '
         "line between two; line breaks are kept.",
     )
-    panel_quirks: PanelQuirks | None = Field(
-        default=None,
-        description="Optional: how an imported hand-written panel is laid out, to write it back.",
+
+    # The fields that hold plain text, dotted (`[]`: every item of a list): where an HTML
+    # character reference is a mistake (core/charrefs.py). A layout's entry model adds its own.
+    plain_text: ClassVar[tuple[str, ...]] = (
+        "name",
+        "title",
+        "summary",
+        "contribution",
+        "authors",
+        "vision_encoder",
+        "language_model",
+        "links[].label",
+        "figure.alt",
+        "figure.caption",
+        "architecture.overview",
+        "architecture.components",
+        "training.methods",
+        "alignment.techniques",
+        "alignment.fusion_methods",
+        "datasets.used",
+        "datasets.purpose",
     )
+
+    @classmethod
+    def todo(
+        cls, loaded: Loaded, missing: list[ErrorDetails]
+    ) -> tuple[list[ErrorDetails], list[Diagnostic]]:
+        """The missing fields that fail the entry, and the warnings that stand for the others:
+        a layout's entry model may excuse a missing field it knows the reason for. None here."""
+        return missing, []
 
     @property
     def local_figure(self) -> str | None:
@@ -215,13 +246,17 @@ class Entry(StrictModel):
         return figure.file if figure is not None and "://" not in figure.file else None
 
 
-def entry_json_schema(categories: list[str], *, required: Collection[str]) -> dict[str, Any]:
-    """Return the JSON Schema of an entry file, the allowed categories and the top-level keys
-    the list's layout requires (`required`, dotted) included."""
-    schema = Entry.model_json_schema()
+def entry_json_schema(
+    categories: list[str], *, required: Collection[str], model: type[Entry] | None = None
+) -> dict[str, Any]:
+    """Return the JSON Schema of an entry file of the layout's `model` (`Entry` unless given),
+    the allowed categories and the top-level keys the layout requires (`required`, dotted)
+    included."""
+    model = model or Entry
+    schema = model.model_json_schema()
     # A choice (`a|b`) requires neither key on its own.
     needed = {dotted.split(".")[0] for dotted in required if "|" not in dotted}
-    schema["required"] = [key for key in Entry.model_fields if key in needed]
+    schema["required"] = [key for key in model.model_fields if key in needed]
     # Optional fields are left out, never null: YAML `~` is the text "~" to our loader.
     for definition in [schema, *schema.get("$defs", {}).values()]:
         for prop in definition.get("properties", {}).values():

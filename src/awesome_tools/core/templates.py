@@ -31,12 +31,12 @@ from awesome_tools.core.budget import (
 from awesome_tools.core.figureshape import old_attribute
 from awesome_tools.core.links import link_label, overview_link
 from awesome_tools.core.normalize import slugify
+from awesome_tools.core.packaged import TEMPLATES, LayoutTemplates, packaged_file
 from awesome_tools.core.rules.lists import TEMPLATE
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.io.textfile import decode
 
 README = "README.md.j2"
-TEMPLATES = "templates"
 PACKAGE_PREFIX = "awesome_tools"
 
 
@@ -70,35 +70,6 @@ class TemplateEncodingError(jinja2.TemplateError):
     def __init__(self, diagnostic: Diagnostic) -> None:
         super().__init__(diagnostic.message)
         self.diagnostic = diagnostic
-
-
-def packaged_file(name: str) -> str:
-    """Where the package keeps a template: a layout's in its package
-    (`layouts/<layout>/templates/`), the others in `awesome_tools/templates/`."""
-    layout, _, file = name.partition("/")
-    if file and "/" not in file and layout != "site":
-        return f"awesome_tools/layouts/{layout}/{TEMPLATES}/{file}"
-    return f"awesome_tools/{TEMPLATES}/{name}"
-
-
-class _LayoutTemplates(jinja2.PackageLoader):
-    """A layout's packaged templates, in its package's `templates/` folder, by the name
-    `<layout>/<file>` (`panel/panel.md.j2`): the name a list's own `templates/` overrides them by.
-    Found by that place alone, so that the core imports no layout."""
-
-    def __init__(self) -> None:
-        super().__init__("awesome_tools", "layouts")
-
-    def get_source(
-        self, environment: jinja2.Environment, template: str
-    ) -> tuple[str, str, Callable[[], bool] | None]:
-        layout, _, name = template.partition("/")
-        if not name or "/" in name:
-            raise jinja2.TemplateNotFound(template)
-        return super().get_source(environment, f"{layout}/{TEMPLATES}/{name}")
-
-    def list_templates(self) -> list[str]:
-        return []
 
 
 class _ListLoader(jinja2.FileSystemLoader):
@@ -290,7 +261,7 @@ def _environment(root: Path | None) -> jinja2.Environment:
     if root is not None and os.path.lexists(root / TEMPLATES):
         loaders.append(_ListLoader(root))
     package = jinja2.ChoiceLoader(
-        [jinja2.PackageLoader("awesome_tools", "templates"), _LayoutTemplates()]
+        [jinja2.PackageLoader("awesome_tools", "templates"), LayoutTemplates()]
     )
     loaders += [package, jinja2.PrefixLoader({PACKAGE_PREFIX: package})]
     env = _Sandbox(

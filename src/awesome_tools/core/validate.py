@@ -27,7 +27,7 @@ from awesome_tools.core.figureshape import (
 from awesome_tools.core.keys import field_info
 from awesome_tools.core.loaded import KeyPath, Loaded, Position
 from awesome_tools.core.problems import rule_of, schema_problem
-from awesome_tools.core.rules.fields import NO_SUMMARY, NOT_A_MAPPING
+from awesome_tools.core.rules.fields import NOT_A_MAPPING
 from awesome_tools.core.schema import Entry
 from awesome_tools.diagnostics import Diagnostic, did_you_mean
 
@@ -59,7 +59,9 @@ def line_at(loaded: Loaded, loc: KeyPath, index: int) -> Position | None:
     return (row + 1, 1) if row < node.end_mark.line else None
 
 
-def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) -> Diagnostic:
+def _diagnostic(
+    loaded: Loaded, error: ErrorDetails, categories: Sequence[str], model: type[Entry]
+) -> Diagnostic:
     kind = error["type"]
     loc: KeyPath = tuple(error["loc"])
     position = loaded.value_positions.get(loc) or first_key(loaded, loc[:-1])
@@ -69,7 +71,7 @@ def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) 
         message = f"missing required field '{dotted(loc)}': add '{loc[-1]}:'{parent}"
     elif kind == "extra_forbidden":
         position = loaded.key_positions.get(loc, position)
-        message = unknown_key(loaded, loc)
+        message = unknown_key(loaded, loc, model)
     elif loc[-1:] == ("[key]",):  # a key of a mapping with named keys (`references`)
         kind, loc = "extra_forbidden", loc[:-1]
         position = loaded.key_positions.get(loc, position)
@@ -77,7 +79,7 @@ def _diagnostic(loaded: Loaded, error: ErrorDetails, categories: Sequence[str]) 
         hint = did_you_mean(str(loc[-1]), options) or f" (allowed here: {', '.join(options)})"
         message = old_reference(str(loc[-1])) or f"unknown key '{dotted(loc)}'{hint}"
     else:
-        message = message_of(error, categories)
+        message = message_of(error, categories, model)
         at = error.get("ctx", {}).get("at")
         # A choice of numbers (`heading_level: '3'`) typed in another script's digits.
         foreign = error["input"] if kind == "literal_error" else None
@@ -152,12 +154,17 @@ def _missing(data: dict[str, Any], parts: tuple[str, ...]) -> ErrorDetails | Non
 
 
 def validate(
-    loaded: Loaded, *, categories: Sequence[str], required: Collection[str]
+    loaded: Loaded,
+    *,
+    categories: Sequence[str],
+    required: Collection[str],
+    model: type[Entry] = Entry,
 ) -> tuple[Entry | None, list[Diagnostic]]:
     """Validate a loaded file: the entry when it is valid, and the problems found on the way.
 
-    `required` are the dotted fields the list's layout needs. The problems include those met
-    while loading; the loaded file is left as it is.
+    `required` are the dotted fields the list's layout needs, `model` the entry model its
+    entries follow (`Entry`, or one that adds the layout's own fields and to-dos). The problems
+    include those met while loading; the loaded file is left as it is.
     """
     problems = list(loaded.diagnostics)
     if problems and loaded.data is None:
@@ -171,44 +178,20 @@ def validate(
         return None, [*problems, NOT_A_MAPPING.at(loaded.path, line, column, message)]
     entry: Entry | None = None
     try:
-        entry = Entry.model_validate(loaded.data, context={"categories": list(categories)})
+        entry = model.model_validate(loaded.data, context={"categories": list(categories)})
         errors: list[ErrorDetails] = []
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
     reported = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
-    missing, todo = _summary_todo(loaded, _layout_missing(loaded.data, required))
+    missing, todo = model.todo(loaded, _layout_missing(loaded.data, required))
     errors += [e for e in missing if e["loc"] not in reported]
     if errors:
-        explained = explained_by_others(errors)
+        explained = explained_by_others(errors, model)
         problems += [
-            _diagnostic(loaded, e, categories) for e in errors if not is_explained(e, explained)
+            _diagnostic(loaded, e, categories, model)
+            for e in errors
+            if not is_explained(e, explained)
         ]
         return None, [*problems, *todo]
     # A structural problem found while loading (duplicate key, alias) still fails the file.
     return (None if problems else entry), [*problems, *todo]
-
-
-def _summary_todo(
-    loaded: Loaded, missing: list[ErrorDetails]
-) -> tuple[list[ErrorDetails], list[Diagnostic]]:
-    """The missing fields that fail the entry, and the warning of a panel imported without a
-    summary (`panel_quirks.summary: none`): a summary to write (import makes none up), a to-do,
-    not an error; once written, the quirk left over."""
-    data = loaded.data
-    quirks = data.get("panel_quirks") if isinstance(data, dict) else None
-    if not isinstance(quirks, dict) or quirks.get("summary") != "none":
-        return missing, []
-    line, column = loaded.key_positions.get(("panel_quirks", "summary"), (1, 1))
-    line_out = "'panel_quirks:' and this line" if len(quirks) == 1 else "this line"
-    if "summary" in data:
-        message = f"the entry has a summary now: remove {line_out}"
-    elif any(e["loc"] == ("summary",) for e in missing):
-        missing = [e for e in missing if e["loc"] != ("summary",)]
-        message = (
-            "no summary yet: the imported panel had none (render writes none); write the "
-            "model's one-paragraph summary as 'summary: ...' at the top level and remove "
-            f"{line_out}"
-        )
-    else:
-        return missing, []
-    return missing, [NO_SUMMARY.at(loaded.path, line, column, message, "warning")]

@@ -260,12 +260,14 @@ def read_project(root: Path, cwd: Path, *, jobs: int = 1) -> Project:
     settings, problems = read_settings(root, cwd)
     names = list(settings.categories)
     listing = read_entries(root, cwd)
+    layout = layout_named(settings.layout)
     checked, diagnostics = check_entries(
         [(s.display, s.read) for s in listing.sources],
         categories=names,
-        required=layout_named(settings.layout).required,
+        required=layout.required,
         missing=figure_missing(root),
         jobs=jobs,
+        model=layout.entry_model,
     )
     return Project(
         root,

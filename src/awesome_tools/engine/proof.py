@@ -87,7 +87,6 @@ def _put(data: Any, path: tuple[Any, ...], value: str) -> None:
 def hostile(entry: Entry, number: int, categories: Sequence[str]) -> Entry | None:
     """A copy of the entry whose free text is markup (where the schema allows it), with its own
     name and link; None if no such copy validates."""
-    from awesome_tools.core.schema import Entry
 
     original = entry.model_dump(exclude_none=True)
     data = entry.model_dump(exclude_none=True)
@@ -99,7 +98,7 @@ def hostile(entry: Entry, number: int, categories: Sequence[str]) -> Entry | Non
     data["url"] = f"https://example.org/probe/{number}"
     for _ in range(2):  # the fields that refuse markup get their own value back
         try:
-            return Entry.model_validate(data, context=context)
+            return type(entry).model_validate(data, context=context)
         except ValidationError as exc:
             for error in exc.errors(include_url=False):
                 path = tuple(error["loc"])

@@ -51,6 +51,11 @@ class Layout(Protocol):
         `a|b` is a choice: either field will do (check names the first when neither is given)."""
 
     @property
+    def entry_model(self) -> type[Entry]:
+        """The model the list's entries follow: the core's `Entry`, or a subclass adding the
+        layout's own data (the panel layout's `panel_quirks`) and its to-dos (`Entry.todo`)."""
+
+    @property
     def suggested(self) -> frozenset[str]:
         """Fields `new` also writes as placeholders, though an entry may leave them out."""
 
@@ -128,8 +133,9 @@ class Layout(Protocol):
 
 class LayoutDefaults:
     """What a layout has unless it says otherwise: nothing suggested beyond its required
-    fields, every optional field shown, no file besides README.md, and no shortcut or
-    entry-free checks apart (its README is linted whole). A layout class may start from it."""
+    fields, every optional field shown, no file besides README.md, no shortcut or entry-free
+    checks apart (its README is linted whole), and the core's entry model. A layout class may
+    start from it."""
 
     suggested: frozenset[str] = frozenset()
     shown: frozenset[str] | None = None
@@ -142,3 +148,10 @@ class LayoutDefaults:
     ) -> dict[str, str]:
         """No file besides README.md."""
         return {}
+
+    @property
+    def entry_model(self) -> type[Entry]:
+        """The core's entry model, with no data of the layout's own."""
+        from awesome_tools.core.schema import Entry
+
+        return Entry

@@ -87,9 +87,12 @@ def to_csv(entries: Sequence[Entry]) -> str:
     return out.getvalue()
 
 
-def export_json_schema(categories: Sequence[str], *, required: Collection[str]) -> dict[str, Any]:
-    """The JSON Schema of `export json`: a list of entries (`required` as the entry's)."""
-    entry = entry_json_schema(list(categories), required=required)
+def export_json_schema(
+    categories: Sequence[str], *, required: Collection[str], model: type[Entry] | None = None
+) -> dict[str, Any]:
+    """The JSON Schema of `export json`: a list of entries (`required` and `model` as the
+    entry's)."""
+    entry = entry_json_schema(list(categories), required=required, model=model)
     definitions = entry.pop("$defs", {})
     entry.pop("$schema", None)
     definitions["Entry"] = entry

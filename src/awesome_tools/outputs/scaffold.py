@@ -29,15 +29,6 @@ class EntryField:
     def dotted(self) -> str:
         return ".".join(self.path)
 
-    @property
-    def imported(self) -> bool:
-        """Whether only `import` writes the field (how a hand-written panel was laid out)."""
-        return self.path[0] in IMPORT_ONLY
-
-
-# Fields `import` writes to give a README back as it was; a new entry never needs them.
-IMPORT_ONLY = frozenset({"panel_quirks"})
-
 
 def _is_list(annotation: Any) -> bool:
     """Say whether an annotation is a list (through Optional)."""
@@ -109,9 +100,7 @@ def scaffold_text(
     sections = {w.split(".")[0] for w in wanted}
     lines = [MODELINE.rstrip("\n")]
     for field in fields(required):
-        if field.imported or any(
-            field.dotted == s or field.dotted.startswith(f"{s}.") for s in skip
-        ):
+        if any(field.dotted == s or field.dotted.startswith(f"{s}.") for s in skip):
             continue
         indent = "  " * (len(field.path) - 1)
         description = field.description

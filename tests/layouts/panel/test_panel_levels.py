@@ -17,6 +17,7 @@ from awesome_tools.core.settings import Settings
 from awesome_tools.core.templates import load_templates
 from awesome_tools.layouts.panel import LAYOUT as PANEL
 from awesome_tools.layouts.panel.lint import lint_panels
+from awesome_tools.layouts.panel.quirks import PanelEntry
 from awesome_tools.layouts.panel.read import read_panel_readme
 from conftest import TESTS
 from test_roundtrip import panel_entries
@@ -196,7 +197,7 @@ def test_a_readme_whose_panels_would_be_mostly_lost_writes_nothing(
 
 def _entries() -> list[Entry]:
     return [
-        Entry.model_validate(
+        PanelEntry.model_validate(
             {
                 "name": name.split(":")[0],
                 "title": name,

@@ -13,9 +13,10 @@ from test_panel_levels import _verbatim
 
 from awesome_tools.cli import main
 from awesome_tools.core.entrycheck import check_entries
+from awesome_tools.layouts.base import Layout
 from awesome_tools.layouts.panel import LAYOUT as PANEL
 from awesome_tools.layouts.panel.read import read_panel_readme
-from awesome_tools.layouts.table import TABLE_REQUIRED
+from awesome_tools.layouts.table import LAYOUT as TABLE
 from conftest import GOOD, TESTS
 
 FIXTURES = TESTS / "fixtures"
@@ -34,48 +35,53 @@ LEFT = "warning[no-summary] the entry has a summary now: remove "
 MISSING = "error[missing-field] missing required field 'summary': add 'summary:'"
 
 # (case, entry file, the layout's required fields, diagnostics as `line:col: severity[rule] ...`)
-CASES: list[tuple[str, str, frozenset[str], list[str]]] = [
-    ("a new panel entry without a summary", ENTRY, PANEL.required, [f"1:1: {MISSING}"]),
+CASES: list[tuple[str, str, Layout, list[str]]] = [
+    ("a new panel entry without a summary", ENTRY, PANEL, [f"1:1: {MISSING}"]),
     (
         "an imported panel that had none",
         ENTRY + "panel_quirks:\n  summary: none\n",
-        PANEL.required,
+        PANEL,
         [f"5:3: {TODO}'panel_quirks:' and this line"],
     ),
     (
         "an imported panel that had none, among other quirks",
         ENTRY + "panel_quirks:\n  released_line: 'no'\n  summary: none\n",
-        PANEL.required,
+        PANEL,
         [f"6:3: {TODO}this line"],
     ),
     (
         "its summary written, the quirk left over",
         ENTRY + "summary: Tunes on GPT-4 data.\npanel_quirks:\n  summary: none\n",
-        PANEL.required,
+        PANEL,
         [f"6:3: {LEFT}'panel_quirks:' and this line"],
     ),
     (
         "its summary written, the quirk removed",
         ENTRY + "summary: Tunes on GPT-4 data.\n",
-        PANEL.required,
+        PANEL,
         [],
     ),
     (
         "the table's sections stand in for the summary",
         GOOD + "panel_quirks:\n  summary: none\n",
-        PANEL.required,
+        PANEL,
         [],
     ),
     (
-        "a table list asks for no summary",
+        "a table list's entry holds no panel quirks: they are the panel layout's",
         GOOD + "panel_quirks:\n  summary: none\n",
-        TABLE_REQUIRED,
-        [],
+        TABLE,
+        [
+            "16:1: error[unknown-key] unknown key 'panel_quirks' (allowed here: name, title, "
+            "url, released, category, order, summary, contribution, authors, vision_encoder, "
+            "language_model, connector, code, weights, links, figure, architecture, training, "
+            "alignment, datasets, deep_dive)"
+        ],
     ),
     (
         "the quirk says only none",
         ENTRY + "panel_quirks:\n  summary: 'no'\n",
-        PANEL.required,
+        PANEL,
         [
             f"1:1: {MISSING}",
             "5:12: error[wrong-type] panel_quirks.summary: Input should be 'none'",
@@ -85,7 +91,7 @@ CASES: list[tuple[str, str, frozenset[str], list[str]]] = [
         "a missing summary and another error: both said",
         ENTRY.replace("url: https://arxiv.org/abs/2304.08485\n", "")
         + "panel_quirks:\n  summary: none\n",
-        PANEL.required,
+        PANEL,
         [
             "1:1: error[missing-field] missing required field 'url': add 'url:'",
             f"4:3: {TODO}'panel_quirks:' and this line",
@@ -94,18 +100,23 @@ CASES: list[tuple[str, str, frozenset[str], list[str]]] = [
 ]
 
 
-@pytest.mark.parametrize(("case", "text", "required", "expected"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("case", "text", "layout", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_check_of_a_missing_summary(
-    case: str, text: str, required: frozenset[str], expected: list[str]
+    case: str, text: str, layout: Layout, expected: list[str]
 ) -> None:
-    checked, found = check_entries([(P, text.encode())], categories=[], required=required)
+    checked, found = check_entries(
+        [(P, text.encode())],
+        categories=[],
+        required=layout.required,
+        model=layout.entry_model,
+    )
     assert [d.text() for d in found] == [f"{P}:{line}" for line in expected]
     # A warning leaves the entry valid: render takes it.
     valid = not any("error[" in line for line in expected)
     assert (checked[0].entry is not None) == valid
 
 
-@pytest.mark.parametrize(("case", "text", "required", "expected"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("case", "text", "layout", "expected"), CASES, ids=[c[0] for c in CASES])
 @pytest.mark.parametrize("strict", [False, True], ids=["plain", "strict"])
 def test_check_command_exits_on_errors_and_under_strict_on_the_to_do(
     tmp_path: Path,
@@ -113,13 +124,12 @@ def test_check_command_exits_on_errors_and_under_strict_on_the_to_do(
     capsys: pytest.CaptureFixture[str],
     case: str,
     text: str,
-    required: frozenset[str],
+    layout: Layout,
     expected: list[str],
     strict: bool,
 ) -> None:
     (tmp_path / "entries").mkdir()
-    layout = "panel" if required == PANEL.required else "table"
-    (tmp_path / "awesome.yaml").write_text(f"layout: {layout}\n", encoding="utf-8")
+    (tmp_path / "awesome.yaml").write_text(f"layout: {layout.name}\n", encoding="utf-8")
     (tmp_path / P).write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     failing = [line for line in expected if strict or "error[" in line]

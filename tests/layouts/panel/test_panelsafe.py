@@ -18,6 +18,7 @@ from awesome_tools.core.templates import load_templates
 from awesome_tools.layouts.panel import LAYOUT as PANEL
 from awesome_tools.layouts.panel.lint import lint_panels
 from awesome_tools.layouts.panel.parts import HEADING
+from awesome_tools.layouts.panel.quirks import PanelEntry
 
 # Every kind of block a line can start (CommonMark's seven HTML block kinds, §4.6, fences,
 # headings, lists, quotes, breaks, setext underlines, reference definitions, GitHub's tables).
@@ -105,7 +106,9 @@ def _ordinary(name: str, month: int) -> dict[str, Any]:
 def _checked(middle: dict[str, Any]) -> tuple[list[Entry | None], list[str]]:
     datas = [_ordinary("Newer", 3), middle, _ordinary("Older", 1)]
     sources = [(f"entries/{slugify(d['name'])}.yaml", yaml.safe_dump(d).encode()) for d in datas]
-    checked, diagnostics = check_entries(sources, categories=[], required=PANEL.required)
+    checked, diagnostics = check_entries(
+        sources, categories=[], required=PANEL.required, model=PANEL.entry_model
+    )
     return [c.entry for c in checked], [d.text() for d in diagnostics]
 
 
@@ -128,7 +131,7 @@ def test_plain_text_is_escaped_and_comes_back(field: str, payload: str) -> None:
         readme.encode(), "README.md", categories=None, categories_path="categories.yaml"
     )
     assert [d.text() for d in plan.diagnostics] == []
-    back = [Entry.model_validate(yaml.safe_load(body)) for body in plan.files.values()]
+    back = [PanelEntry.model_validate(yaml.safe_load(body)) for body in plan.files.values()]
     assert sorted(e.model_dump_json() for e in back) == sorted(e.model_dump_json() for e in valid)
 
 
@@ -195,7 +198,10 @@ def test_a_deep_dive_that_breaks_its_panel_is_refused_at_its_line(
     assert len(text.splitlines()) == 17
     raw = f"{text}deep_dive: |\n{body}".encode()
     _, diagnostics = check_entries(
-        [("entries/mid.yaml", raw)], categories=[], required=PANEL.required
+        [("entries/mid.yaml", raw)],
+        categories=[],
+        required=PANEL.required,
+        model=PANEL.entry_model,
     )
     assert [d.text() for d in diagnostics] == ([f"entries/mid.yaml:{expected}"] if expected else [])
 

@@ -252,17 +252,17 @@ def test_a_broken_part_template_is_not_proven(
     files: dict[str, str],
     rule: str | None,
 ) -> None:
-    from test_proof import _lint_both_ways
+    from test_proof import _lint_both_ways, _said
 
     _write(rich_project, files)
     assert main(["render"]) == 0
     capsys.readouterr()
-    fast, full, verdicts = _lint_both_ways(monkeypatch, capsys)
-    assert verdicts == [False]
-    assert fast == full
-    assert fast[0] == (0 if rule is None else 1)
-    if rule is not None:
-        assert f"error[{rule}]" in fast[1]
+    fast, full = _lint_both_ways(rich_project)
+    assert (fast.proven, fast.way) == (False, "whole")
+    assert _said(fast) == _said(full)
+    errors = {d.rule for d in fast.diagnostics if d.severity == "error"}
+    assert errors == (set() if rule is None else errors | {rule})
+    assert bool(errors) is (rule is not None)
 
 
 def test_the_split_frame_is_proven_clean(
@@ -272,4 +272,6 @@ def test_the_split_frame_is_proven_clean(
 
     assert main(["render"]) == 0
     capsys.readouterr()
-    assert _lint_both_ways(monkeypatch, capsys) == ((0, ""), (0, ""), [True])
+    fast, full = _lint_both_ways(rich_project)
+    assert (fast.proven, fast.way, fast.diagnostics) == (True, "current", [])
+    assert full.diagnostics == []

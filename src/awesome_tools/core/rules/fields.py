@@ -4,16 +4,6 @@ from __future__ import annotations
 
 from awesome_tools.rule import Example, Rule
 
-_NO_SUMMARY = """\
-name: LLaVA
-title: 'LLaVA: Large Language and Vision Assistant'
-url: https://arxiv.org/abs/2304.08485
-"""
-
-
-_PANEL_SETTINGS = ("awesome.yaml", "layout: panel\n")
-
-
 HIDDEN_CHARACTER = Rule(
     "hidden-character",
     "entry",
@@ -62,33 +52,6 @@ MISSING_FIELD = Rule(
     Example("training: {}", 1, 11),
     Example("training:\n  methods: Two-stage instruction tuning."),
     error_types=("missing",),
-)
-
-NO_SUMMARY = Rule(
-    "no-summary",
-    "entry",
-    "In a panel list, an imported panel had no summary paragraph (`panel_quirks.summary: "
-    "none`, as upstream's panels of early 2024): the layout asks for one, but import makes "
-    "none up. A "
-    "warning, a to-do of the migrated list: render writes the panel without a summary, as it "
-    "was; `--strict` fails on it. Also when the entry has a summary and still the quirk.",
-    "Write the model's one-paragraph summary as `summary:` and remove `summary: none` from "
-    "`panel_quirks`. A new entry has no such quirk: its missing summary is `missing-field`.",
-    Example(
-        _NO_SUMMARY + "panel_quirks:\n  summary: none\n",
-        5,
-        3,
-        kind="list",
-        whole=True,
-        others=(_PANEL_SETTINGS,),
-    ),
-    Example(
-        _NO_SUMMARY + "summary: Combines a vision encoder with a language model.\n",
-        kind="list",
-        whole=True,
-        others=(_PANEL_SETTINGS,),
-    ),
-    level="warning",
 )
 
 WRONG_TYPE = Rule(
@@ -221,7 +184,6 @@ RULES = (
     NOT_A_MAPPING,
     UNKNOWN_KEY,
     MISSING_FIELD,
-    NO_SUMMARY,
     WRONG_TYPE,
     EMPTY_TEXT,
     PLACEHOLDER,

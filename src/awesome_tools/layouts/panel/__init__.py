@@ -44,6 +44,13 @@ class PanelLayout(LayoutDefaults):
     # `lint_part`).
     lint_alone: Callable[[str, str], Any] | None = staticmethod(_lint_alone)
 
+    @property
+    def entry_model(self) -> type[Entry]:
+        """The common entry, plus how an imported panel was laid out (`panel_quirks`)."""
+        from awesome_tools.layouts.panel.quirks import PanelEntry
+
+        return PanelEntry
+
     def recognises(self, text: str) -> bool:
         from awesome_tools.layouts.panel.read import is_panel_readme
 

@@ -9,7 +9,6 @@ from awesome_tools.core.charrefs import Context, encode
 from awesome_tools.core.links import link_label
 from awesome_tools.core.mdsafe import plain_lines, plain_text
 from awesome_tools.core.normalize import slugify
-from awesome_tools.core.panelquirks import PanelQuirks, ReferenceField
 from awesome_tools.core.schema import Entry
 from awesome_tools.layouts.panel.parts import (
     DEFAULT_LABEL,
@@ -20,20 +19,20 @@ from awesome_tools.layouts.panel.parts import (
     default_badge,
     label_markdown,
 )
+from awesome_tools.layouts.panel.quirks import ReferenceField, quirks_of
 
 if TYPE_CHECKING:
     from awesome_tools.core.settings import FigureMarkers
 
 
 OFFICIAL = "Official architecture diagram"
-NO_QUIRKS = PanelQuirks()
 # Where a panel's text goes, when not in Markdown prose: the figure's alt attribute and caption.
 CONTEXTS: dict[str, Context] = {"figure.alt": "attribute", "figure.caption": "html"}
 
 
 def field_text(entry: Entry, field: ReferenceField, text: str) -> str:
     """Plain text as the README writes it: markup escaped, the README's own spellings kept."""
-    quirks = entry.panel_quirks or NO_QUIRKS
+    quirks = quirks_of(entry)
     spelt = quirks.references.get(field) if quirks.references else None
     return encode(text, CONTEXTS.get(field, "markdown"), spelt)
 
@@ -71,7 +70,7 @@ def _table_badges(entry: Entry) -> list[str]:
 
 def meta_lines(entry: Entry) -> list[str]:
     """The badges, authors and release lines under a panel's summary, blank lines included."""
-    quirks = entry.panel_quirks or NO_QUIRKS
+    quirks = quirks_of(entry)
     badges = _badges(entry)
     released = entry.released is not None and quirks.released_line != "no"
     lines: list[str] = []
@@ -107,13 +106,13 @@ def figure_marker(entry: Entry, number: int, markers: FigureMarkers) -> str:
     """
     if markers == "slug":
         return slugify(entry.name)
-    quirks = entry.panel_quirks or NO_QUIRKS
+    quirks = quirks_of(entry)
     return quirks.figure_id or str(number)
 
 
 def figure_lines(entry: Entry, marker: str) -> list[str]:
     """The figure block: the image and its caption, or the note saying why there is none."""
-    quirks = entry.panel_quirks or NO_QUIRKS
+    quirks = quirks_of(entry)
     figure = entry.figure
     if figure is None and quirks.figure_note is None:
         return []
@@ -183,7 +182,7 @@ def deep_dive_lines(entry: Entry) -> list[str]:
     body = entry.deep_dive.split("\n") if entry.deep_dive else table_deep_dive(entry)
     if not body:
         return []
-    quirks = entry.panel_quirks or NO_QUIRKS
+    quirks = quirks_of(entry)
     summary = MORE + ("<br>" if quirks.summary_br == "yes" else "")
     tail = [] if quirks.details_tight == "yes" else [""]
     return [DETAILS, summary, "", *body, *tail, "</details>"]
@@ -191,7 +190,7 @@ def deep_dive_lines(entry: Entry) -> list[str]:
 
 def heading_line(entry: Entry, level: int = DEFAULT_LEVEL) -> str:
     """The panel's heading at the list's level (`panel_heading_level`), or at its own."""
-    quirks = entry.panel_quirks or NO_QUIRKS
+    quirks = quirks_of(entry)
     hashes = "#" * int(quirks.heading_level or level)
     return f"{hashes} **{field_text(entry, 'title', panel_title(entry))}**"
 

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from awesome_tools.core.entryfile import dump_entry
 from awesome_tools.core.normalize import device_note, slugify
-from awesome_tools.core.schema import Entry
 from awesome_tools.io.textfile import decode
 from awesome_tools.layouts.framefix import FrameLine, double_link_off, tidy_frame
 from awesome_tools.layouts.frametext import escape_jinja
@@ -25,6 +24,7 @@ from awesome_tools.layouts.panel.parts import (
     split_title,
     undated_names,
 )
+from awesome_tools.layouts.panel.quirks import PanelEntry
 from awesome_tools.layouts.panel.readback import (
     compare_rendered,
     decode_references,
@@ -47,7 +47,7 @@ def is_panel_readme(text: str) -> bool:
 
 
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:
-    return {key: data[key] for key in Entry.model_fields if key in data}
+    return {key: data[key] for key in PanelEntry.model_fields if key in data}
 
 
 def _frame(reader: Reader, first: int, last: int, rows: list[Row], count: int) -> str:

@@ -17,6 +17,7 @@ from awesome_tools.layouts.panel.parts import (
     YEAR_LINE,
 )
 from awesome_tools.layouts.panel.pieces import CONTEXTS, figure_marker
+from awesome_tools.layouts.panel.quirks import PanelEntry
 from awesome_tools.layouts.panel.reader import Reader, Row
 from awesome_tools.layouts.panel.render import (
     index_text,
@@ -84,7 +85,7 @@ def _entry(data: dict[str, Any]) -> Entry | None:
     if data["_quirks"]:
         public["panel_quirks"] = data["_quirks"]
     try:
-        return Entry.model_validate(public)
+        return PanelEntry.model_validate(public)
     except ValidationError:
         return None
 

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from awesome_tools.rule import Example, Rule
 
+# An entry of a panel list (`no-summary`), whole, without the table's sections.
+_NO_SUMMARY = """\
+name: LLaVA
+title: 'LLaVA: Large Language and Vision Assistant'
+url: https://arxiv.org/abs/2304.08485
+"""
+_PANEL_SETTINGS = ("awesome.yaml", "layout: panel\n")
+
 _TIMELINE = (
     "| Date | Architecture | Distinctive contribution |\n| --- | --- | --- |\n"
     "| 2023-04-17 | LLaVA | Visual instruction tuning |\n"
@@ -81,7 +89,36 @@ PANEL_SWALLOWED = Rule(
     _panel(_panel_readme()),
 )
 
+NO_SUMMARY = Rule(
+    "no-summary",
+    "entry",
+    "In a panel list, an imported panel had no summary paragraph (`panel_quirks.summary: "
+    "none`, as upstream's panels of early 2024): the layout asks for one, but import makes "
+    "none up. A "
+    "warning, a to-do of the migrated list: render writes the panel without a summary, as it "
+    "was; `--strict` fails on it. Also when the entry has a summary and still the quirk.",
+    "Write the model's one-paragraph summary as `summary:` and remove `summary: none` from "
+    "`panel_quirks`. A new entry has no such quirk: its missing summary is `missing-field`.",
+    Example(
+        _NO_SUMMARY + "panel_quirks:\n  summary: none\n",
+        5,
+        3,
+        kind="list",
+        whole=True,
+        others=(_PANEL_SETTINGS,),
+    ),
+    Example(
+        _NO_SUMMARY + "summary: Combines a vision encoder with a language model.\n",
+        kind="list",
+        whole=True,
+        others=(_PANEL_SETTINGS,),
+    ),
+    level="warning",
+)
+
+
 RULES = (
+    NO_SUMMARY,
     PANEL_HEADING,
     PANEL_FIGURE,
     TIMELINE_COVERAGE,

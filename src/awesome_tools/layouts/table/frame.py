@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from awesome_tools.core.templates import TEMPLATES, TemplateProblem
+from awesome_tools.core.packaged import TEMPLATES
+from awesome_tools.core.templates import TemplateProblem
 
 if TYPE_CHECKING:
     from markupsafe import Markup

@@ -1,9 +1,11 @@
-"""How an imported hand-written panel differs from the panel layout's usual shape, kept so that
-render writes it back byte for byte."""
+"""The panel layout's entries: the common entry, plus how an imported hand-written panel
+differs from the layout's usual shape (`panel_quirks`), kept so that render writes it back byte
+for byte. Only a panel list's entries may hold it (`PanelLayout.entry_model`); the core schema
+knows nothing of it."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field
 
@@ -12,7 +14,15 @@ from awesome_tools.core.fieldtypes import (
     References,
     Text,
 )
+from awesome_tools.core.schema import Entry
 from awesome_tools.core.strictmodel import StrictModel
+from awesome_tools.layouts.panel.rules import NO_SUMMARY
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
+
+    from awesome_tools.core.loaded import Loaded
+    from awesome_tools.diagnostics import Diagnostic
 
 Flag = Literal["yes", "no"]
 
@@ -86,3 +96,48 @@ class PanelQuirks(StrictModel):
         "characters of its text (`figure.alt: '&#x27;'` writes each ' of the alt text as "
         "&#x27;), a space between two.",
     )
+
+
+class PanelEntry(Entry):
+    """An entry of a panel list: the common fields, and the imported panel's quirks."""
+
+    panel_quirks: PanelQuirks | None = Field(
+        default=None,
+        description="Optional: how an imported hand-written panel is laid out, to write it back.",
+    )
+
+    plain_text: ClassVar[tuple[str, ...]] = (*Entry.plain_text, "panel_quirks.figure_note")
+
+    @classmethod
+    def todo(
+        cls, loaded: Loaded, missing: list[ErrorDetails]
+    ) -> tuple[list[ErrorDetails], list[Diagnostic]]:
+        """A panel imported without a summary (`panel_quirks.summary: none`): a summary to
+        write (import makes none up), a to-do, not an error; once written, the quirk left over."""
+        data = loaded.data
+        quirks = data.get("panel_quirks") if isinstance(data, dict) else None
+        if not isinstance(quirks, dict) or quirks.get("summary") != "none":
+            return missing, []
+        line, column = loaded.key_positions.get(("panel_quirks", "summary"), (1, 1))
+        line_out = "'panel_quirks:' and this line" if len(quirks) == 1 else "this line"
+        if "summary" in data:
+            message = f"the entry has a summary now: remove {line_out}"
+        elif any(e["loc"] == ("summary",) for e in missing):
+            missing = [e for e in missing if e["loc"] != ("summary",)]
+            message = (
+                "no summary yet: the imported panel had none (render writes none); write the "
+                "model's one-paragraph summary as 'summary: ...' at the top level and remove "
+                f"{line_out}"
+            )
+        else:
+            return missing, []
+        return missing, [NO_SUMMARY.at(loaded.path, line, column, message, "warning")]
+
+
+NO_QUIRKS = PanelQuirks()
+
+
+def quirks_of(entry: Entry) -> PanelQuirks:
+    """An entry's panel quirks: none for an entry of the common model, or one without them."""
+    found = entry.panel_quirks if isinstance(entry, PanelEntry) else None
+    return found or NO_QUIRKS
