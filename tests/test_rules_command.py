@@ -34,16 +34,17 @@ def test_without_an_id_every_rule_is_listed_one_per_line_aligned(
     assert main(["rules"]) == 0
     out, err = capsys.readouterr()
     lines = out.splitlines()
+    pad = " " * (max(len(rule.id) for rule in RULES) + 2 - len("outside-list"))
     assert lines[:3] == [
-        "encoding            entry   The file is not valid UTF-8 (any file the tool reads: entries, "
-        "settings, templates, README).",
-        "outside-list        entry   A file the list reads (an entry file, a template, "
+        f"encoding    {pad}entry   The file is not valid UTF-8 (any file the tool reads: "
+        "entries, settings, templates, README).",
+        f"outside-list{pad}entry   A file the list reads (an entry file, a template, "
         "`awesome.yaml`, `categories.yaml`, README.md or a file render writes beside it, a "
         "figure) leads outside the list's folder through a symbolic link: the file itself or a "
         "folder on its way, every component resolved. It is not read, so that a check never "
         "prints a file of the machine it runs on; the message names the link. (A file the tool "
         "would write there is refused too, with nothing written.)",
-        "dangling-link       entry   A file the list reads is a symbolic link to nothing (the "
+        f"dangling-link{pad[1:]}entry   A file the list reads is a symbolic link to nothing (the "
         "file itself or a folder on its way): an error naming the link and where it points, so "
         "that a model never vanishes from the README, or a template from the render, without a "
         "word.",
