@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from awesome_tools.core.blocks import Block, Document
+from awesome_tools.core.blocks import Document
 from awesome_tools.core.fixes import CONSOLE, Fixes
 from awesome_tools.diagnostics import Diagnostic, Severity
 from awesome_tools.ruleids import RuleId
 
-Segment = tuple[int, int, Block | None]  # first line, end line (0-based, exclusive), the block
+if TYPE_CHECKING:
+    from awesome_tools.layouts.drift import Part
 
 
 @dataclass
@@ -25,8 +27,8 @@ class Context:
     entry_files: dict[str, str] = field(default_factory=dict)
     template: str = "templates/README.md.j2"
     fixes: Fixes = CONSOLE
-    # The expected text's segments when drift needs them all, maybe from another process.
-    expected_outline: Callable[[], list[Segment]] | None = None
+    # The expected text's parts when drift needs them all, maybe from another process.
+    expected_outline: Callable[[], list[Part]] | None = None
     # Whether drift may parse only the window of the expected text around the differences
     # (`--no-shortcut`: never).
     shortcuts: bool = True
