@@ -198,15 +198,17 @@ def _chain(have: list[Key], want: list[Key]) -> list[tuple[int, int]]:
 
 
 def _shown(line: str, column: int) -> str:
-    """What a line has from the start of the word holding a differing character on, briefly
-    (both texts share the line up to that character, so both excerpts start alike)."""
+    """What a line has from the start of the word holding a differing character on (at most
+    20 characters before it), briefly: both texts share the line up to that character, so
+    both excerpts start alike."""
     start = column - 1
-    while start > 0 and column - 1 - start < 40 and line[start - 1] not in " \t>\"":
+    while start > column - 21 and start > 0 and line[start - 1] not in " \t>\"":
         start -= 1
     rest = line[start:]
     if not rest:
         return "the line's end"
-    return f"'{rest[:40]}...'" if len(rest) > 40 else f"'{rest}'"
+    cut = "..." if start > 0 and line[start - 1] not in " \t>\"" else ""
+    return f"'{cut}{rest[:40]}...'" if len(rest) > 40 else f"'{cut}{rest}'"
 
 
 def _common(a: str, b: str) -> int:

@@ -296,8 +296,8 @@ CELL_EDITS: list[tuple[str, list[tuple[str, str]], str, int, str, str]] = [
         "abs/2304.08486",
         45,
         _found(
-            'https://arxiv.org/abs/2304.08486">LLaVA:...',
-            'https://arxiv.org/abs/2304.08485">LLaVA:...',
+            '...iv.org/abs/2304.08486">LLaVA: Large Lang...',
+            '...iv.org/abs/2304.08485">LLaVA: Large Lang...',
         ),
         " (field url)",
     ),
@@ -462,8 +462,8 @@ ROW_EDITS: list[tuple[str, str, int, str, str]] = [
         LLAVA_ROW.replace("2304.08485", "2304.08486"),
         156,
         _found(
-            'https://arxiv.org/abs/2304.08486">Paper<...',
-            'https://arxiv.org/abs/2304.08485">Paper<...',
+            '...iv.org/abs/2304.08486">Paper</a> · <a hr...',
+            '...iv.org/abs/2304.08485">Paper</a> · <a hr...',
         ),
         " (field url)",
     ),
