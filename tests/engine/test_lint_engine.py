@@ -82,13 +82,13 @@ def test_where_the_parsers_are_at_rest(text: str, rests: set[int], settled: bool
 
 def _missing(name: str, slug: str) -> str:
     return (
-        f"README.md:1:1: error[drift] block '{name}' is missing; it comes from entries/{slug}.yaml:"
-        f" edit entries/{slug}.yaml, not README.md, then run `make readme`"
+        f"README.md:32:1: error[drift] block '{name}' is missing: render writes it here from "
+        f"entries/{slug}.yaml; edit entries/{slug}.yaml, not README.md, then run `make readme`"
     )
 
 
 FIX = "then run `make readme`"
-FRAME = f"error[drift] text outside the model blocks differs from templates/README.md.j2: edit that, {FIX}"
+FRAME = "error[drift] text outside the entries differs from templates/README.md.j2"
 BREAK = (
     "error[html-block-break] a blank line before this line ends the HTML block: GitHub shows what "
     "follows as a code block; remove the blank line or indent less than 4 spaces"
@@ -124,19 +124,24 @@ REPRODUCERS: dict[str, tuple[Callable[[str], str], list[str]]] = {
     "script in an overview row": (
         _in_line(23, ">Paper<", ">Pap<script>er<"),
         [
-            *(_missing(name, slug) for name, slug in MODELS),
-            f"README.md:1:1: {FRAME}",
-            "README.md:23:1: error[drift] overview row differs from entries/llava-1-5.yaml: edit "
+            "README.md:23:178: error[drift] overview row 'LLaVA 1.5' differs from "
+            "entries/llava-1-5.yaml: found 'Pap<script>er</a> · <a href=\"https://git...' where "
+            "render writes 'Paper</a> · <a href=\"https://github.com/...'; edit "
             f"entries/llava-1-5.yaml, not README.md, {FIX}",
-            f"README.md:37:1: {FRAME}",
+            *(_missing(name, slug) for name, slug in MODELS),
+            f"README.md:32:1: {FRAME}: found nothing where render writes '## Contributing'; "
+            f"edit that, {FIX}",
+            f"README.md:37:1: {FRAME}: found '<details id=\"flamingo\">' where render writes "
+            f"nothing more; edit that, {FIX}",
         ],
     ),
     "comment in a cell": (
         _in_line(55, "<td>", "<td><!--"),
         [
-            "README.md:55:1: error[drift] block 'Flamingo' (line 37) differs from "
-            "entries/flamingo.yaml (field architecture.overview): edit entries/flamingo.yaml, "
-            f"not README.md, {FIX}",
+            "README.md:55:5: error[drift] block 'Flamingo' differs from entries/flamingo.yaml "
+            "(field architecture.overview): found '<!--Flamingo is a Visual Language Model ...' "
+            "where render writes 'Flamingo is a Visual Language Model that...'; edit "
+            f"entries/flamingo.yaml, not README.md, {FIX}",
             f"README.md:341:1: {BREAK}",
         ],
     ),
@@ -175,8 +180,10 @@ def test_no_shortcut_parses_the_readme_and_the_expected_text_whole(
     assert main(["lint", "--no-shortcut"]) == 1
     assert parsed == [readme.read_text("utf-8"), expected]
     assert capsys.readouterr().out == (
-        "README.md:22:1: error[drift] overview row differs from entries/llava-1-6.yaml "
-        f"(field name): edit entries/llava-1-6.yaml, not README.md, {FIX}\n"
+        "README.md:22:43: error[drift] overview row 'LLaVA 1.6' differs from "
+        "entries/llava-1-6.yaml (field name): found ' edited</td><td>2024-01-30</td><td>CLIP ...' "
+        "where render writes '</td><td>2024-01-30</td><td>CLIP ViT-L/1...'; edit "
+        f"entries/llava-1-6.yaml, not README.md, {FIX}\n"
     )
 
 
@@ -201,7 +208,11 @@ def test_templates_that_leave_a_fence_open_are_not_trusted(
     fast = main(["lint"]), capsys.readouterr().out
     assert verdicts == [False]
     assert fast == (main(["lint", "--no-shortcut"]), capsys.readouterr().out)
-    assert fast == (1, f"README.md:147:1: {FRAME}\n")
+    assert fast == (
+        1,
+        f"README.md:147:5: {FRAME}: found 'Edited, LLaVA combines a pre-trained lan...' where "
+        f"render writes 'LLaVA combines a pre-trained language mo...'; edit that, {FIX}\n",
+    )
 
 
 # Seeded edits near the blocks of the frozen list's README in both layouts (the lint-diff fuzz

@@ -257,24 +257,25 @@ class _Report:
         return [side.lines[k] for k in frame_lines(side, part)]
 
     def differs(self, mine: Part, theirs: Part) -> Diagnostic:
-        """Two versions of a part, at the first character where they differ."""
+        """Two versions of a part, at the first character where they differ (where one has
+        lines the other lacks, at the first of them that is not blank)."""
         kept, their_kept = frame_lines(self.have, mine), frame_lines(self.want, theirs)
         a, b = self.have.lines, self.want.lines
         pairs = zip(kept, their_kept, strict=False)
         k = next((n for n, (x, y) in enumerate(pairs) if a[x] != b[y]), None)
-        k = min(len(kept), len(their_kept)) if k is None else k
-        column = 1
-        if k < len(kept):
+        column, found, rendered = 1, "nothing more", "nothing more"
+        if k is not None:
             position = kept[k] + 1
-            if k < len(their_kept):
-                column += _common(a[kept[k]], b[their_kept[k]])
-            found = _shown(a[kept[k]], column)
+            column += _common(a[kept[k]], b[their_kept[k]])
+            found, rendered = _shown(a[kept[k]], column), _shown(b[their_kept[k]], column)
+        elif len(kept) > len(their_kept):  # README's part goes on
+            line = next(x for x in kept[len(their_kept) :] if a[x].strip())
+            position, found = line + 1, _shown(a[line], 1)
         else:  # README's part ends where render writes more
             position = kept[-1] + 1 if kept else mine.start + 1
-            found, column = "no more lines", len(a[position - 1]) + 1
-        rendered = "no more lines"
-        if k < len(their_kept):
-            rendered = _shown(b[their_kept[k]], column if k < len(kept) else 1)
+            column = len(a[position - 1]) + 1
+            line = next(y for y in their_kept[len(kept) :] if b[y].strip())
+            rendered = _shown(b[line], 1)
         shown = f"found {found} where render writes {rendered}"
         if not theirs.kind:
             return self.at(position, column, f"{self._frame()}: {shown}; edit that, {self.fix}")
@@ -302,7 +303,7 @@ class _Report:
             )
             for old, new in pairs:
                 if old is not None and new is not None:
-                    yield self.differs(old, new)
+                    yield from self.compare(old, new)
                 elif old is not None:
                     yield self.extra(old)
                 elif new is not None:
