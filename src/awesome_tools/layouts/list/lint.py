@@ -14,7 +14,8 @@ from collections.abc import Iterator, Sequence
 from awesome_tools.core.categories import category_problem
 from awesome_tools.core.fixes import Fixes
 from awesome_tools.diagnostics import Diagnostic
-from awesome_tools.layouts.drift import Names, Part, Side, drift
+from awesome_tools.layouts.drift import Part, Side, drift
+from awesome_tools.layouts.driftwords import Names
 from awesome_tools.layouts.list.shape import Line, Shape, read_shape
 from awesome_tools.ruleids import RuleId
 

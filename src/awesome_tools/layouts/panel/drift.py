@@ -8,7 +8,8 @@ from collections.abc import Iterator, Sequence
 
 from awesome_tools.core.fixes import Fixes
 from awesome_tools.diagnostics import Diagnostic
-from awesome_tools.layouts.drift import Names, Part, Side, drift, split_lines
+from awesome_tools.layouts.drift import Part, Side, drift, split_lines
+from awesome_tools.layouts.driftwords import Names
 from awesome_tools.layouts.panel.driftfields import panel_fields
 from awesome_tools.layouts.panel.heads import panel_headings, panel_region
 from awesome_tools.layouts.panel.parts import index_names, split_title

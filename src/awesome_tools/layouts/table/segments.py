@@ -14,7 +14,8 @@ from awesome_tools.core.blockread import read_document
 from awesome_tools.core.blocks import Block, Document
 from awesome_tools.core.lines import diff_window
 from awesome_tools.diagnostics import Diagnostic
-from awesome_tools.layouts.drift import Names, Part, Side, drift, split_lines
+from awesome_tools.layouts.drift import Part, Side, drift, split_lines
+from awesome_tools.layouts.driftwords import Names
 from awesome_tools.layouts.table.context import Context
 
 # An overview row: a line outside the blocks linking to a model's block by its id.
