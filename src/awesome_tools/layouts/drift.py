@@ -92,8 +92,9 @@ def drift(
     for i, j in [*chain, (len(mine), len(theirs))]:
         gap = [mine[x] for x in range(last_i + 1, i) if x not in aside]
         their_gap = [theirs[y] for y in range(last_j + 1, j) if y not in taken]
-        after = report.next_line(report.end(mine[last_i]) if last_i >= 0 else 0)
-        yield from report.gap(gap, their_gap, after)
+        if gap or their_gap:
+            after = report.next_line(report.end(mine[last_i]) if last_i >= 0 else 0)
+            yield from report.gap(gap, their_gap, after)
         if i < len(mine):
             yield from report.compare(mine[i], theirs[j])
         last_i, last_j = i, j
@@ -188,17 +189,19 @@ class _Report:
         return 1 + next((k for k in range(start, len(lines)) if lines[k].strip()), len(lines) - 1)
 
     def compare(self, mine: Part, theirs: Part) -> Iterator[Diagnostic]:
-        """A matched pair, if their text differs."""
-        if self._kept(self.have, mine) != self._kept(self.want, theirs):
-            yield self.differs(mine, theirs)
-
-    def _kept(self, side: Side, part: Part) -> list[str]:
-        return [side.lines[k] for k in counted(side, part)]
-
-    def differs(self, mine: Part, theirs: Part) -> Diagnostic:
-        """Two versions of a part, at the first character where they differ (where one has
-        lines the other lacks, at the first of them that is not blank)."""
+        """A pair of parts (or frames), at the first character where they differ, if they do
+        (where one has lines the other lacks, at the first of them that is not blank)."""
+        a, b = self.have.lines, self.want.lines
+        if a[mine.start : mine.end] == b[theirs.start : theirs.end] and not self.have.skip:
+            return  # the same lines: the most common case, at the cost of one comparison
         kept, their_kept = counted(self.have, mine), counted(self.want, theirs)
+        if [a[x] for x in kept] != [b[y] for y in their_kept]:
+            yield self.differs(mine, kept, theirs, their_kept)
+
+    def differs(
+        self, mine: Part, kept: list[int], theirs: Part, their_kept: list[int]
+    ) -> Diagnostic:
+        """Two versions of a part, by the lines of each that count, which differ."""
         a, b = self.have.lines, self.want.lines
         pairs = zip(kept, their_kept, strict=False)
         k = next((n for n, (x, y) in enumerate(pairs) if a[x] != b[y]), None)

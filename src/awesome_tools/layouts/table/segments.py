@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Collection, Iterator, Sequence
+from typing import Any
 
 from awesome_tools.core.blockread import read_document
 from awesome_tools.core.blocks import Block, Document
@@ -18,6 +19,7 @@ from awesome_tools.layouts.drift import Part, Side, drift, split_lines
 from awesome_tools.layouts.driftwords import Names
 from awesome_tools.layouts.table.context import Context
 
+_DETAILS = re.compile(r"^<details", re.MULTILINE)
 # An overview row: a line outside the blocks linking to a model's block by its id.
 _ROW = re.compile(r'href="#([^"]+)"[^>]*>([^<]*)<')
 
@@ -25,11 +27,15 @@ _ROW = re.compile(r'href="#([^"]+)"[^>]*>([^<]*)<')
 def block_starts(lines: list[str]) -> list[int]:
     """The 0-based lines that open a top-level `<details>` block: at column 0, after a blank
     line (or first). The partial lint and drift cut a README only at these lines."""
-    return [
-        i
-        for i, line in enumerate(lines)
-        if line.startswith("<details") and (i == 0 or not lines[i - 1].strip())
-    ]
+    text = "\n".join(lines)
+    starts: list[int] = []
+    line = at = 0
+    for found in _DETAILS.finditer(text):  # one search of the text: it may be 10 MB
+        line += text.count("\n", at, found.start())
+        at = found.start()
+        if line == 0 or not lines[line - 1].strip():
+            starts.append(line)
+    return starts
 
 
 def table_parts(document: Document, lines: list[str]) -> list[Part]:
@@ -141,19 +147,27 @@ def _window(lines: list[str], top: int, bottom: int) -> list[Part] | None:
     ]
 
 
-def outline(expected: str) -> list[Part]:
+# A part as plain values (start, end, kind, key, name, data): what another process sends back
+# (plain tuples cost a third of what dataclasses do to send).
+Outline = list[tuple[int, int, str, str, str, Any]]
+
+
+def outline(expected: str) -> Outline:
     """The expected text's parts, each block's data its values by field (`block_values`), as
-    another process sends them back: the texts differ all over, so most blocks will be
-    reported."""
+    another process sends them back (`from_outline`): the texts differ all over, so most
+    blocks will be reported."""
     from awesome_tools.layouts.table.driftfields import block_values
 
     lines = split_lines(expected)
     return [
-        Part(p.start, p.end, p.kind, p.key, p.name, block_values(p.data))
-        if isinstance(p.data, Block)
-        else p
+        (p.start, p.end, p.kind, p.key, p.name, block_values(p.data) if p.data else None)
         for p in table_parts(read_document(expected), lines)
     ]
+
+
+def from_outline(found: Outline) -> list[Part]:
+    """The parts again, from `outline`'s values."""
+    return [Part(*values) for values in found]
 
 
 def far_apart(text: str, expected: str) -> bool:
