@@ -18,14 +18,13 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
-from typing import Any
+from typing import Any, NamedTuple
 
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.layouts.driftwords import Names, common, shown
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
+class Part(NamedTuple):
     """A run of a text's lines, `start` to `end` (0-based, end exclusive): one entry's part
     (`kind` as a message calls it, its identity `key` and the entry's `name` as the text shows
     it, what the layout read of it as `data`), or, with no kind, frame text between parts."""
@@ -90,13 +89,15 @@ def drift(
     taken = set(aside.values())
     last_i, last_j = -1, -1
     for i, j in [*chain, (len(mine), len(theirs))]:
-        gap = [mine[x] for x in range(last_i + 1, i) if x not in aside]
-        their_gap = [theirs[y] for y in range(last_j + 1, j) if y not in taken]
-        if gap or their_gap:
+        if i > last_i + 1 or j > last_j + 1:  # something between two matches
+            gap = [mine[x] for x in range(last_i + 1, i) if x not in aside]
+            their_gap = [theirs[y] for y in range(last_j + 1, j) if y not in taken]
             after = report.next_line(report.end(mine[last_i]) if last_i >= 0 else 0)
             yield from report.gap(gap, their_gap, after)
         if i < len(mine):
-            yield from report.compare(mine[i], theirs[j])
+            a, b = mine[i], theirs[j]
+            if have.lines[a.start : a.end] != want.lines[b.start : b.end] or have.skip:
+                yield from report.compare(a, b)
         last_i, last_j = i, j
 
 
@@ -116,11 +117,16 @@ def segments(side: Side) -> list[Part]:
     return found
 
 
-def counted(side: Side, part: Part) -> list[int]:
+def counted(side: Side, part: Part) -> Sequence[int]:
     """The lines of a segment that count: without blank lines at its end (they come and go
     with the parts) and, in a frame, without the lines another rule reports."""
-    kept = [k for k in range(part.start, part.end) if part.kind or k not in side.skip]
-    while kept and not side.lines[kept[-1]].strip():
+    lines, end = side.lines, part.end
+    if part.kind or not side.skip:
+        while end > part.start and not lines[end - 1].strip():
+            end -= 1
+        return range(part.start, end)
+    kept = [k for k in range(part.start, end) if k not in side.skip]
+    while kept and not lines[kept[-1]].strip():
         kept.pop()
     return kept
 
@@ -163,6 +169,13 @@ def _chain(have: list[Key], want: list[Key]) -> list[tuple[int, int]]:
     return chain[::-1]
 
 
+def _texts(lines: list[str], kept: Sequence[int]) -> list[str]:
+    """The lines `counted` keeps: a slice where they run on (the most common case)."""
+    if isinstance(kept, range):
+        return lines[kept.start : kept.stop]
+    return [lines[k] for k in kept]
+
+
 @dataclass(frozen=True)
 class _Report:
     """Where each message of drift points, and what it shows of both texts there (its words:
@@ -195,11 +208,11 @@ class _Report:
         if a[mine.start : mine.end] == b[theirs.start : theirs.end] and not self.have.skip:
             return  # the same lines: the most common case, at the cost of one comparison
         kept, their_kept = counted(self.have, mine), counted(self.want, theirs)
-        if [a[x] for x in kept] != [b[y] for y in their_kept]:
+        if _texts(a, kept) != _texts(b, their_kept):
             yield self.differs(mine, kept, theirs, their_kept)
 
     def differs(
-        self, mine: Part, kept: list[int], theirs: Part, their_kept: list[int]
+        self, mine: Part, kept: Sequence[int], theirs: Part, their_kept: Sequence[int]
     ) -> Diagnostic:
         """Two versions of a part, by the lines of each that count, which differ."""
         a, b = self.have.lines, self.want.lines

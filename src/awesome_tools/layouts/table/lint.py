@@ -12,16 +12,11 @@ from awesome_tools.core.normalize import normalize_url
 from awesome_tools.core.urls import BadUrl, split_url
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.io import workers
+from awesome_tools.layouts.drift import Part
 from awesome_tools.layouts.htmlbreak import html_block_breaks
 from awesome_tools.layouts.table.columns import column_key, headers
 from awesome_tools.layouts.table.context import Context
-from awesome_tools.layouts.table.segments import (
-    Outline,
-    far_apart,
-    from_outline,
-    outline,
-    table_drift,
-)
+from awesome_tools.layouts.table.segments import far_apart, outline, table_drift
 from awesome_tools.ruleids import RuleId
 
 Check = Callable[[Context], Iterator[Diagnostic]]
@@ -245,7 +240,7 @@ def lint_text(
     process while this one parses the README. Without `shortcuts` the expected text is parsed
     whole, never only around the differences.
     """
-    pending: workers.Pending[Outline] | None = None
+    pending: workers.Pending[list[Part]] | None = None
     if (
         jobs > 1
         and expected is not None
@@ -257,7 +252,7 @@ def lint_text(
         ctx = Context(path, text, read_document(text), expected, entry_files or {}, template, fixes)
         ctx.shortcuts = shortcuts
         if pending is not None:
-            ctx.expected_outline = lambda: from_outline(pending.result())
+            ctx.expected_outline = pending.result
         if ctx.document.unreadable is not None:
             # What was read is only part of the README: other rules would report phantoms.
             return list(_unreadable(ctx))

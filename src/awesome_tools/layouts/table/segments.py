@@ -9,17 +9,15 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Collection, Iterator, Sequence
-from typing import Any
 
 from awesome_tools.core.blockread import read_document
 from awesome_tools.core.blocks import Block, Document
-from awesome_tools.core.lines import diff_window
+from awesome_tools.core.lines import common_ends, diff_window
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.layouts.drift import Part, Side, drift, split_lines
 from awesome_tools.layouts.driftwords import Names
 from awesome_tools.layouts.table.context import Context
 
-_DETAILS = re.compile(r"^<details", re.MULTILINE)
 # An overview row: a line outside the blocks linking to a model's block by its id.
 _ROW = re.compile(r'href="#([^"]+)"[^>]*>([^<]*)<')
 
@@ -27,15 +25,11 @@ _ROW = re.compile(r'href="#([^"]+)"[^>]*>([^<]*)<')
 def block_starts(lines: list[str]) -> list[int]:
     """The 0-based lines that open a top-level `<details>` block: at column 0, after a blank
     line (or first). The partial lint and drift cut a README only at these lines."""
-    text = "\n".join(lines)
-    starts: list[int] = []
-    line = at = 0
-    for found in _DETAILS.finditer(text):  # one search of the text: it may be 10 MB
-        line += text.count("\n", at, found.start())
-        at = found.start()
-        if line == 0 or not lines[line - 1].strip():
-            starts.append(line)
-    return starts
+    return [
+        i
+        for i, line in enumerate(lines)
+        if line.startswith("<details") and (i == 0 or not lines[i - 1].strip())
+    ]
 
 
 def table_parts(document: Document, lines: list[str]) -> list[Part]:
@@ -63,7 +57,8 @@ def _block(start: int, end: int, block: Block, data: object) -> Part:
 def _rows(lines: list[str], start: int, end: int) -> Iterator[Part]:
     for k in range(start, end):
         if 'href="#' in lines[k] and (found := _ROW.search(lines[k])):
-            yield Part(k, k + 1, "overview row", found[1], html.unescape(found[2]))
+            name = html.unescape(found[2]) if "&" in found[2] else found[2]
+            yield Part(k, k + 1, "overview row", found[1], name)
 
 
 def table_drift(ctx: Context, expected: str) -> Iterator[Diagnostic]:
@@ -147,34 +142,26 @@ def _window(lines: list[str], top: int, bottom: int) -> list[Part] | None:
     ]
 
 
-# A part as plain values (start, end, kind, key, name, data): what another process sends back
-# (plain tuples cost a third of what dataclasses do to send).
-Outline = list[tuple[int, int, str, str, str, Any]]
-
-
-def outline(expected: str) -> Outline:
+def outline(expected: str) -> list[Part]:
     """The expected text's parts, each block's data its values by field (`block_values`), as
-    another process sends them back (`from_outline`): the texts differ all over, so most
-    blocks will be reported."""
+    another process sends them back: the texts differ all over, so most blocks will be
+    reported."""
     from awesome_tools.layouts.table.driftfields import block_values
 
     lines = split_lines(expected)
     return [
-        (p.start, p.end, p.kind, p.key, p.name, block_values(p.data) if p.data else None)
+        p._replace(data=block_values(p.data)) if p.data is not None else p
         for p in table_parts(read_document(expected), lines)
     ]
 
 
-def from_outline(found: Outline) -> list[Part]:
-    """The parts again, from `outline`'s values."""
-    return [Part(*values) for values in found]
-
-
 def far_apart(text: str, expected: str) -> bool:
-    """Whether the texts differ too widely for a window: drift then parses the whole expected
-    text (`expected_parts`)."""
-    have = split_lines(text)
-    return diff_window(have, split_lines(expected), block_starts(have)) is None
+    """Whether the texts differ over more than half the README, so that drift will parse the
+    whole expected text (`diff_window` has no window then): lint may begin that parse in another
+    process before it parses the README."""
+    have, want = split_lines(text), split_lines(expected)
+    prefix, suffix = common_ends(have, want)
+    return 2 * (len(have) - prefix - suffix) > len(have)
 
 
 def table_fields(
