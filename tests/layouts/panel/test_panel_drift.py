@@ -49,11 +49,59 @@ def _added(text: str) -> str:
     return text[:end] + panel + text[end:]
 
 
-def _line(text: str, needle: str) -> int:
-    return text.split("\n").index(needle) + 1
+def _edited(text: str) -> str:
+    return text.replace("Beta reads.", "Beta reads well.")
 
 
-CASES: list[tuple[str, Callable[[str], str], Callable[[str], list[str]]]] = []
+# Lines of the rendered README: the panels of Alpha, Beta and Gamma at 31, 39 and 47.
+CASES: list[tuple[str, Callable[[str], str], list[str]]] = [
+    (
+        "a summary edited: at the first differing character",
+        _edited,
+        [
+            "README.md:41:11: error[drift] panel 'Beta' differs from entries/beta.yaml (field "
+            "summary): found 'reads well.' where render writes 'reads.'; edit entries/beta.yaml, "
+            f"not README.md, {FIX}"
+        ],
+    ),
+    (
+        "a panel moved",
+        _moved,
+        [
+            "README.md:31:1: error[drift] panel 'Gamma' of entries/gamma.yaml is out of order: "
+            "render writes it at line 47; the order comes from entries/ and categories.yaml, not "
+            f"README.md, {FIX}"
+        ],
+    ),
+    (
+        "a panel removed",
+        _removed,
+        [
+            "README.md:21:1: error[timeline-coverage] timeline row 'Beta' names no panel",
+            "README.md:39:1: error[drift] panel 'Beta' is missing: render writes it here from "
+            f"entries/beta.yaml; edit entries/beta.yaml, not README.md, {FIX}",
+        ],
+    ),
+    (
+        "a panel copied",
+        _copied,
+        [
+            "README.md:47:1: error[drift] panel 'Beta' repeats the one at line 39: render writes "
+            f"each entry once; remove the copy from README.md, {FIX}",
+            "README.md:47:1: error[timeline-coverage] panel 'Beta' has no release timeline row",
+        ],
+    ),
+    (
+        "a panel added by hand",
+        _added,
+        [
+            "README.md:47:1: error[drift] panel 'Delta' has no entry file: `awesome-tools import "
+            "README.md` turns it into one (or start from `awesome-tools new Delta`), "
+            f"{FIX}",
+            "README.md:47:1: error[timeline-coverage] panel 'Delta' has no release timeline row",
+        ],
+    ),
+]
 
 
 @pytest.fixture
@@ -73,18 +121,16 @@ def panel_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize(
-    ("edit", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
-)
+@pytest.mark.parametrize(("edit", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_panel_drift(
     panel_list: Path,
     capsys: pytest.CaptureFixture[str],
     edit: Callable[[str], str],
-    expected: Callable[[str], list[str]],
+    expected: list[str],
 ) -> None:
     readme = panel_list / "README.md"
     text = edit(readme.read_text("utf-8"))
     readme.write_text(text, "utf-8")
     capsys.readouterr()
     assert main(["lint"]) == 1
-    assert capsys.readouterr().out.split("\n")[:-1] == expected(text)
+    assert capsys.readouterr().out.split("\n")[:-1] == expected
