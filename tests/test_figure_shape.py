@@ -439,18 +439,40 @@ def test_a_template_of_the_old_shape_is_told_the_new_one(
     assert (seed_project / "README.md").read_bytes() == readme
 
 
-# (case, the figure line of the LLaVA block edited by hand, the fields lint names)
-FIGURE_EDITS: list[tuple[str, str, str]] = [
-    ("the alt text", '<img src="https://x.org/llava.png" alt="Two towers!">', "figure.alt"),
-    ("the image", '<img src="https://x.org/other.png" alt="Two towers">', "figure.file"),
+# (case, the figure line as hand-edited, the field named, the column of the first differing
+# character, what drift shows of both lines there)
+FIGURE_EDITS: list[tuple[str, str, str, int, str]] = [
+    (
+        "the alt text",
+        '<img src="https://x.org/llava.png" alt="Two towers!">',
+        "figure.alt",
+        51,
+        "found 'towers!\">' where render writes 'towers\">'",
+    ),
+    (
+        "the image",
+        '<img src="https://x.org/other.png" alt="Two towers">',
+        "figure.file",
+        25,
+        "found 'https://x.org/other.png\" alt=\"Two towers...' where render writes "
+        "'https://x.org/llava.png\" alt=\"Two towers...'",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("case", "edited", "fields"), FIGURE_EDITS, ids=[c[0] for c in FIGURE_EDITS]
+    ("case", "edited", "fields", "column", "shown"),
+    FIGURE_EDITS,
+    ids=[c[0] for c in FIGURE_EDITS],
 )
 def test_a_hand_edited_figure_names_the_figure_field(
-    seed_project: Path, capsys: pytest.CaptureFixture[str], case: str, edited: str, fields: str
+    seed_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    case: str,
+    edited: str,
+    fields: str,
+    column: int,
+    shown: str,
 ) -> None:
     entry = seed_project / P
     figure = "figure:\n  file: https://x.org/llava.png\n  alt: Two towers\narchitecture:"
@@ -465,6 +487,6 @@ def test_a_hand_edited_figure_names_the_figure_field(
     capsys.readouterr()
     assert main(["lint"]) == 1
     assert capsys.readouterr().out == (
-        f"README.md:{at + 1}:1: error[drift] block 'LLaVA' (line {at - 1}) differs from "
-        f"{P} (field {fields}): edit {P}, not README.md, then run `make readme`\n"
+        f"README.md:{at + 1}:{column}: error[drift] block 'LLaVA' differs from {P} (field "
+        f"{fields}): {shown}; edit {P}, not README.md, then run `make readme`\n"
     )

@@ -81,10 +81,12 @@ def test_messages_name_the_list_s_own_commands(
     readme.write_text(readme.read_text("utf-8").replace("Two-stage", "Three-stage"), "utf-8")
     assert main(["lint"]) == 1
     out = capsys.readouterr().out
-    assert out.endswith(
-        "differs from entries/llava.yaml (field training.methods): edit entries/llava.yaml, "
-        f"not README.md, then run `{render}`\n"
-    ), out
+    assert out == (
+        "README.md:46:6: error[drift] block 'LLaVA' differs from entries/llava.yaml (field "
+        "training.methods): found 'Three-stage instruction tuning.</td>' where render writes "
+        "'Two-stage instruction tuning.</td>'; edit entries/llava.yaml, not README.md, then run "
+        f"`{render}`\n"
+    )
 
 
 @pytest.mark.parametrize(

@@ -210,10 +210,10 @@ EXAMPLES: list[tuple[str, str, Callable[[Path], None], int, Callable[[Path], str
         _hand_edit,
         1,
         lambda r: (
-            f"README.md:{_line(r, 'README.md', 'One stage.')}:1: error[drift] block 'LLaVA' "
-            f"(line {_line(r, 'README.md', '<summary>LLaVA<') - 1}) differs from "
-            "entries/llava.yaml (field training.methods): edit entries/llava.yaml, not README.md, "
-            "then run `awesome-tools render`\n"
+            f"README.md:{_line(r, 'README.md', 'One stage.')}:5: error[drift] block 'LLaVA' "
+            "differs from entries/llava.yaml (field training.methods): found 'One stage.</td>' "
+            "where render writes 'Two-stage instruction tuning.</td>'; edit entries/llava.yaml, "
+            "not README.md, then run `awesome-tools render`\n"
         ),
         "1 file checked: 1 error, 0 warnings\n",
     ),
@@ -623,9 +623,10 @@ def _edit_cell(text: str) -> tuple[str, str]:
     )
     lines[cell] = f"<td>{HAND_TEXT}</td>\n"
     return "".join(lines), (
-        f"README.md:{cell + 1}:1: error[drift] block 'LLaVA' (line {summary}) differs from "
-        "entries/llava.yaml (field architecture.overview): edit entries/llava.yaml, not "
-        "README.md, then run `make readme`"
+        f"README.md:{cell + 1}:11: error[drift] block 'LLaVA' differs from entries/llava.yaml "
+        "(field architecture.overview): found 'joins CLIP and Vicuna through one linear...' "
+        "where render writes 'combines a pre-trained language model (L...'; edit "
+        "entries/llava.yaml, not README.md, then run `make readme`"
     )
 
 
@@ -633,8 +634,10 @@ def _edit_summary(text: str) -> tuple[str, str]:
     """The summary of LLaVA's panel rewritten; lint's drift line for it."""
     edited = text.replace(f"\n{SUMMARY}\n", f"\n{HAND_TEXT}\n", 1)
     return edited, (
-        f"README.md:{_line_of(edited, HAND_TEXT)}:1: error[drift] panel 'LLaVA' differs from "
-        "entries/llava.yaml (field summary): edit entries/llava.yaml, then run `make readme`"
+        f"README.md:{_line_of(edited, HAND_TEXT)}:7: error[drift] panel 'LLaVA' differs from "
+        "entries/llava.yaml (field summary): found 'joins CLIP and Vicuna through one linear...' "
+        "where render writes 'links a CLIP encoder to Vicuna with a li...'; edit "
+        "entries/llava.yaml, not README.md, then run `make readme`"
     )
 
 

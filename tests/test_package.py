@@ -253,14 +253,14 @@ def test_the_installed_tool_reports_a_bad_entry_and_a_hand_edit(venv: Path, samp
     readme = sample / "README.md"
     lines = readme.read_text("utf-8").replace("Two-stage instruction tuning.", "Edited.")
     readme.write_text(lines, encoding="utf-8")
-    block = lines.splitlines().index('<details id="llava">') + 1
     edited = next(n for n, line in enumerate(lines.splitlines(), 1) if "Edited." in line)
     lint = _tool(venv, "lint", cwd=sample)
     assert (lint.returncode, lint.stdout, lint.stderr) == (
         1,
-        f"README.md:{edited}:1: error[drift] block 'LLaVA' (line {block}) differs from "
-        "entries/llava.yaml (field training.methods): edit entries/llava.yaml, not README.md, "
-        "then run `awesome-tools render`\n",
+        f"README.md:{edited}:5: error[drift] block 'LLaVA' differs from entries/llava.yaml "
+        "(field training.methods): found 'Edited.</td>' where render writes 'Two-stage "
+        "instruction tuning.</td>'; edit entries/llava.yaml, not README.md, then run "
+        "`awesome-tools render`\n",
         "1 file checked: 1 error, 0 warnings\n",
     )
 

@@ -28,8 +28,10 @@ def _nothing(root: Path) -> None:
 
 
 DRIFT = (
-    "README.md:22:1: error[drift] overview row differs from entries/llava-1-6.yaml (field name): "
-    "edit entries/llava-1-6.yaml, not README.md, then run `make readme`"
+    "README.md:22:35: error[drift] overview row 'LLaVA 1.6' differs from entries/llava-1-6.yaml "
+    "(field name): found 'LLaVA-1.6</a></td><td>2024-01-30</td><td...' where render writes "
+    "'LLaVA 1.6</a></td><td>2024-01-30</td><td...'; edit entries/llava-1-6.yaml, not README.md, "
+    "then run `make readme`"
 )
 OWN = [
     ("the table list's README as render writes it", "seed", _nothing, [], 1),

@@ -82,13 +82,13 @@ def test_where_the_parsers_are_at_rest(text: str, rests: set[int], settled: bool
 
 def _missing(name: str, slug: str) -> str:
     return (
-        f"README.md:1:1: error[drift] block '{name}' is missing; it comes from entries/{slug}.yaml:"
-        f" edit entries/{slug}.yaml, not README.md, then run `make readme`"
+        f"README.md:32:1: error[drift] block '{name}' is missing: render writes it here from "
+        f"entries/{slug}.yaml; edit entries/{slug}.yaml, not README.md, then run `make readme`"
     )
 
 
 FIX = "then run `make readme`"
-FRAME = f"error[drift] text outside the model blocks differs from templates/README.md.j2: edit that, {FIX}"
+FRAME = "error[drift] text outside the entries differs from templates/README.md.j2"
 BREAK = (
     "error[html-block-break] a blank line before this line ends the HTML block: GitHub shows what "
     "follows as a code block; remove the blank line or indent less than 4 spaces"
@@ -124,19 +124,24 @@ REPRODUCERS: dict[str, tuple[Callable[[str], str], list[str]]] = {
     "script in an overview row": (
         _in_line(23, ">Paper<", ">Pap<script>er<"),
         [
-            *(_missing(name, slug) for name, slug in MODELS),
-            f"README.md:1:1: {FRAME}",
-            "README.md:23:1: error[drift] overview row differs from entries/llava-1-5.yaml: edit "
+            "README.md:23:178: error[drift] overview row 'LLaVA 1.5' differs from "
+            "entries/llava-1-5.yaml: found 'Pap<script>er</a> · <a href=\"https://git...' where "
+            "render writes 'Paper</a> · <a href=\"https://github.com/...'; edit "
             f"entries/llava-1-5.yaml, not README.md, {FIX}",
-            f"README.md:37:1: {FRAME}",
+            *(_missing(name, slug) for name, slug in MODELS),
+            f"README.md:32:1: {FRAME}: found nothing where render writes '## Contributing'; "
+            f"edit that, {FIX}",
+            f"README.md:37:1: {FRAME}: found '<details id=\"flamingo\">' where render writes "
+            f"nothing more; edit that, {FIX}",
         ],
     ),
     "comment in a cell": (
         _in_line(55, "<td>", "<td><!--"),
         [
-            "README.md:55:1: error[drift] block 'Flamingo' (line 37) differs from "
-            "entries/flamingo.yaml (field architecture.overview): edit entries/flamingo.yaml, "
-            f"not README.md, {FIX}",
+            "README.md:55:5: error[drift] block 'Flamingo' differs from entries/flamingo.yaml "
+            "(field architecture.overview): found '<!--Flamingo is a Visual Language Model ...' "
+            "where render writes 'Flamingo is a Visual Language Model that...'; edit "
+            f"entries/flamingo.yaml, not README.md, {FIX}",
             f"README.md:341:1: {BREAK}",
         ],
     ),
@@ -167,8 +172,10 @@ def test_no_shortcut_lints_the_readme_whole_without_asking_the_proof(seed_projec
     )
     assert (linted.proven, linted.way) == (False, "whole")
     assert [d.text() for d in linted.diagnostics] == [
-        "README.md:22:1: error[drift] overview row differs from entries/llava-1-6.yaml "
-        f"(field name): edit entries/llava-1-6.yaml, not README.md, {FIX}"
+        "README.md:22:43: error[drift] overview row 'LLaVA 1.6' differs from "
+        "entries/llava-1-6.yaml (field name): found ' edited</td><td>2024-01-30</td><td>CLIP ...' "
+        "where render writes '</td><td>2024-01-30</td><td>CLIP ViT-L/1...'; edit "
+        f"entries/llava-1-6.yaml, not README.md, {FIX}"
     ]
 
 
@@ -188,10 +195,14 @@ def test_templates_that_leave_a_fence_open_are_not_trusted(
     text = readme.read_text("utf-8")
     linted = lint_readme(text, "README.md", root=seed_project, cwd=seed_project, own=True)
     assert (linted.proven, linted.way) == (False, "whole")
-    assert [d.text() for d in linted.diagnostics] == [f"README.md:147:1: {FRAME}"]
+    said = (
+        f"README.md:147:5: {FRAME}: found 'Edited, LLaVA combines a pre-trained lan...' where "
+        f"render writes 'LLaVA combines a pre-trained language mo...'; edit that, {FIX}"
+    )
+    assert [d.text() for d in linted.diagnostics] == [said]
     assert (main(["lint", "--no-shortcut"]), capsys.readouterr().out) == (
         1,
-        f"README.md:147:1: {FRAME}\n",
+        f"{said}\n",
     )
 
 

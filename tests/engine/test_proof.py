@@ -128,8 +128,10 @@ def test_an_edited_overview_row_is_reported_naming_its_entry(seed_project: Path)
         _said(fast)
         == _said(full)
         == [
-            "README.md:22:1: error[drift] overview row differs from entries/llava-1-6.yaml "
-            "(field name): edit entries/llava-1-6.yaml, not README.md, then run `make readme`"
+            "README.md:22:43: error[drift] overview row 'LLaVA 1.6' differs from "
+            "entries/llava-1-6.yaml (field name): found ' edited</td><td>2024-01-30</td><td>CLIP "
+            "...' where render writes '</td><td>2024-01-30</td><td>CLIP ViT-L/1...'; edit "
+            "entries/llava-1-6.yaml, not README.md, then run `make readme`"
         ]
     )
 

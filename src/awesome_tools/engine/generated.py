@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from awesome_tools.core.fixes import Fixes
 from awesome_tools.core.lines import common_ends
 from awesome_tools.diagnostics import Diagnostic
-from awesome_tools.layouts.rules import DRIFT
+from awesome_tools.layouts.drift import drift_at
 
 
 @dataclass
@@ -104,11 +104,11 @@ def stale_generated(
     if current == wanted:
         return None
     if current is None:
-        return DRIFT.at(shown, 1, 1, f"{shown} is missing: run `{fixes.render}`")
+        return drift_at(shown, 1, 1, f"{shown} is missing: run `{fixes.render}`")
     # Split on "\n" only: a carriage return is a difference, at the line that holds it.
     line = 1 + common_ends(current.split("\n"), wanted.split("\n"))[0]
     message = (
         f"{shown} differs from what render makes of entries/: it is generated; edit entries/, "
         f"not {shown}, then run `{fixes.render}`"
     )
-    return DRIFT.at(shown, line, 1, message)
+    return drift_at(shown, line, 1, message)

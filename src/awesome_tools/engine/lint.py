@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from awesome_tools.diagnostics import Diagnostic, has_errors
 from awesome_tools.io.collector import collector_paused
-from awesome_tools.layouts.rules import DRIFT
+from awesome_tools.layouts.drift import drift_at
 
 if TYPE_CHECKING:
     from awesome_tools.core.fixes import Fixes
@@ -179,7 +179,7 @@ def _expected(
     README when an entry has errors (a warning says drift was not checked)."""
     if has_errors(project.diagnostics):
         message = f"drift not checked: entries/ has errors (run `{project.fixes.check_file()}`)"
-        return _Expected(diagnostics=(DRIFT.at(path, 1, 1, message, "warning"),))
+        return _Expected(diagnostics=(drift_at(path, 1, 1, message, "warning"),))
     entries, settings = list(project.entries.values()), project.settings
     text = layout.render(entries, settings, templates, jobs=jobs)
     extras = layout.extras(entries, settings, templates)

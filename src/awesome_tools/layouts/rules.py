@@ -19,15 +19,19 @@ DRIFT = Rule(
     "drift",
     "readme",
     "README.md, or another file the layout generates (the panel layout's "
-    "`assets/architectures/CREDITS.md`), differs from what `render` makes of the entries.",
+    "`assets/architectures/CREDITS.md`), differs from what `render` makes of the entries. "
+    "In every layout the message names the entry file whose part of the README differs (a "
+    "model block or overview row, a panel, an entry line) and the fields that differ where "
+    "they can be told, points at the first differing character and shows what README.md has "
+    "there and what render writes; a part out of order, copied, missing or with no entry "
+    "file is said so.",
     "Edit the entry file the message names, in the fields it names (or the template, for "
-    "text outside the model "
-    "blocks), then run `make readme` (`awesome-tools render` in a list without this "
-    "repository's Makefile); never edit README.md or a generated file by hand.",
+    "text outside the entries), then run `make readme` (`awesome-tools render` in a list "
+    "without this repository's Makefile); never edit README.md or a generated file by hand.",
     Example(
         "<td>Three-stage instruction tuning.</td>",
         46,
-        1,
+        6,
         kind="drift",
         path="README.md",
         others=(("README.md", "<td>Two-stage instruction tuning.</td>"),),

@@ -13,7 +13,6 @@ from conftest import FIXTURES
 
 EXCERPT = FIXTURES / "awesome-nodejs-cf153d4-excerpt-README.md"
 LINES = EXCERPT.read_text(encoding="utf-8").split("\n")
-FIX = "run `awesome-tools render`"
 PDFKIT = "- [PDFKit](https://github.com/foliojs/pdfkit) - PDF generation library."
 NEW = "`awesome-tools import README.md` turns it into one (or start from `awesome-tools new"
 
@@ -30,56 +29,80 @@ def _edited(line: int, new: str | list[str] | None) -> str:
     return "\n".join(lines)
 
 
+FIX = "then run `awesome-tools render`"
+
+
+def differs(column: int, fields: str, shown: str) -> str:
+    """PDFKit's entry line, edited at `column`."""
+    return (
+        f"README.md:89:{column}: error[drift] entry line 'PDFKit' differs from entries/pdfkit.yaml "
+        f"({fields}): {shown}; edit entries/pdfkit.yaml, not README.md, {FIX}"
+    )
+
+
+def missing(line: int, name: str, source: str) -> str:
+    return (
+        f"README.md:{line}:1: error[drift] entry line '{name}' is missing: render writes it here "
+        f"from {source}; edit {source}, not README.md, {FIX}"
+    )
+
+
+def frame(line: int, column: int, shown: str) -> str:
+    return (
+        f"README.md:{line}:{column}: error[drift] text outside the entries differs from "
+        f"templates/README.md.j2: {shown}; edit that, {FIX}"
+    )
+
+
+NAMED = "found '[PDF Kit](https://github.com/foliojs/pdf...' where render writes '[PDFKit](https://github.com/foliojs/pdfk...'"
 CASES = [
     (
         "a summary edited",
         _edited(89, PDFKIT.replace("generation", "making")),
         [
-            "README.md:89:1: error[drift] entry line differs from entries/pdfkit.yaml (field "
-            f"summary): edit entries/pdfkit.yaml, then {FIX}"
+            differs(
+                53,
+                "field summary",
+                "found 'making library.' where render writes 'generation library.'",
+            )
         ],
     ),
     (
-        "a name edited: paired by its link",
+        "a name edited: paired by its place",
         _edited(89, PDFKIT.replace("[PDFKit]", "[PDF Kit]")),
-        [
-            "README.md:89:1: error[drift] entry line differs from entries/pdfkit.yaml (field "
-            f"name): edit entries/pdfkit.yaml, then {FIX}"
-        ],
+        [differs(7, "field name", NAMED)],
     ),
     (
-        "a name and a link edited: another entry",
+        "a name and a link edited: paired by its place",
         _edited(89, PDFKIT.replace("[PDFKit]", "[PDF Kit]").replace("pdfkit)", "pdfkit2)")),
-        [
-            f"README.md:89:1: error[drift] entry line has no entry file: {NEW} 'PDF Kit'`)",
-            f"README.md:89:1: error[drift] entry line of entries/pdfkit.yaml is missing here: {FIX}",
-        ],
+        [differs(7, "fields name, url", NAMED)],
     ),
     (
         "an entry line deleted",
         _edited(88, None),
-        [f"README.md:88:1: error[drift] entry line of entries/bitcore.yaml is missing here: {FIX}"],
+        [missing(88, "Bitcore", "entries/bitcore.yaml")],
     ),
     (
         "an entry line added",
         _edited(144, ["- [awesome-deno](https://github.com/denolib/awesome-deno) - Deno."]),
-        [f"README.md:144:1: error[drift] entry line has no entry file: {NEW} awesome-deno`)"],
+        [
+            f"README.md:144:1: error[drift] entry line 'awesome-deno' has no entry file: {NEW} awesome-deno`), {FIX}"
+        ],
     ),
     (
         "an entry line moved to another category",
         "\n".join(LINES[:88] + LINES[89:102] + [LINES[88]] + LINES[102:]),
         [
-            f"README.md:89:1: error[drift] entry line of entries/pdfkit.yaml is missing here: {FIX}",
-            "README.md:102:1: error[drift] entry line of entries/pdfkit.yaml is not where render "
-            "writes it (its category and order come from entries/pdfkit.yaml and "
-            f"categories.yaml): {FIX}",
+            "README.md:102:1: error[drift] entry line 'PDFKit' of entries/pdfkit.yaml is out of "
+            "order: render writes it at line 89; the order comes from entries/ and "
+            f"categories.yaml, not README.md, {FIX}",
         ],
     ),
     (
         "another bullet",
         _edited(118, "* [npm](https://docs.npmjs.com/about-npm) - The default package manager."),
         [
-            f"README.md:118:1: error[drift] entry line of entries/npm.yaml is missing here: {FIX}",
+            missing(118, "npm", "entries/npm.yaml"),
             "README.md:118:1: error[list-entry] not an entry line (a hyphen bullet, '- ', starts "
             "an entry line): '* [npm](https://docs.npmjs.com/about-npm) - The default pack'",
         ],
@@ -111,30 +134,25 @@ CASES = [
     (
         "a frame line edited",
         _edited(116, "## Package Managers"),
-        [
-            "README.md:116:1: error[drift] line differs from what templates/README.md.j2 writes: "
-            f"edit that, then {FIX}"
-        ],
+        [frame(116, 19, "found 'Managers' where render writes 'Manager'")],
     ),
     (
         "a heading that skips a level",
         _edited(101, "##### HTTP"),
         [
-            "README.md:101:1: error[drift] line differs from what templates/README.md.j2 writes: "
-            f"edit that, then {FIX}",
             "README.md:101:1: error[list-heading] heading skips a level (### to #####): a "
             "category heading is one level under its parent's",
+            frame(101, 4, "found '##### HTTP' where render writes '### HTTP'"),
         ],
     ),
     (
         "a heading that is not plain text",
         _edited(101, "### HTTP (clients)"),
         [
-            "README.md:101:1: error[drift] line differs from what templates/README.md.j2 writes: "
-            f"edit that, then {FIX}",
             "README.md:101:1: error[list-heading] category 'HTTP (clients)' holds ( ): a category "
             "is plain text (letters, digits, spaces, & - , . : ' / + and non-ASCII symbols such "
             "as emoji)",
+            frame(101, 9, "found 'HTTP (clients)' where render writes 'HTTP'"),
         ],
     ),
 ]

@@ -308,20 +308,34 @@ def rendered_upstream(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-# (case, a line of MODUS's panel, its hand edit, the fields the drift message names)
-PANEL_EDITS: list[tuple[str, str, str, str]] = [
-    ("authors", "Mingqiao Ye et al., EPFL<br>", "Mingqiao Ye, EPFL<br>", " (field authors)"),
+# (case, a line of MODUS's panel, its hand edit, the fields the drift message names, the column
+# of the first differing character, what drift shows of both texts there)
+PANEL_EDITS: list[tuple[str, str, str, str, int, str]] = [
+    (
+        "authors",
+        "Mingqiao Ye et al., EPFL<br>",
+        "Mingqiao Ye, EPFL<br>",
+        " (field authors)",
+        12,
+        "found 'Ye, EPFL<br>' where render writes 'Ye et al., EPFL<br>'",
+    ),
     (
         "summary",
         "MODUS treats every modality symmetrically",
         "MODUS treats each modality symmetrically",
         " (field summary)",
+        15,
+        "found 'each modality symmetrically as both inpu...' where render writes "
+        "'every modality symmetrically as both inp...'",
     ),
     (
         "a link's address",
         "(https://modus-multimodal.epfl.ch/)",
         "(https://modus.epfl.ch/)",
         " (field links[1].url)",
+        215,
+        "found '...uare)](https://modus.epfl.ch/)' where render writes "
+        "'...uare)](https://modus-multimodal.epfl.ch/...'",
     ),
     (
         "the figure's number and page",
@@ -330,18 +344,26 @@ PANEL_EDITS: list[tuple[str, str, str, str]] = [
         "<b>Figure 3.</b> Decoder-only any-to-any modeling across tokenized 1D and 2D modalities. "
         '<a href="https://arxiv.org/abs/2607.25948">Source paper</a>, PDF p. 5.',
         " (fields figure.number, figure.page)",
+        34,
+        "found '3.</b> Decoder-only any-to-any modeling ...' where render writes "
+        "'2.</b> Decoder-only any-to-any modeling ...'",
     ),
     (
         "the deep dive",
         "**MODUS** is a decoder-only any-to-any model",
         "**MODUS** is a decoder-only, any-to-any model",
         " (field deep_dive)",
+        28,
+        "found 'decoder-only, any-to-any model that repr...' where render writes "
+        "'decoder-only any-to-any model that repre...'",
     ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "fields"), [c[1:] for c in PANEL_EDITS], ids=[c[0] for c in PANEL_EDITS]
+    ("old", "new", "fields", "column", "shown"),
+    [c[1:] for c in PANEL_EDITS],
+    ids=[c[0] for c in PANEL_EDITS],
 )
 def test_a_hand_edit_in_a_panel_is_drift_naming_its_entry_file_and_the_fields(
     rendered_upstream: Path,
@@ -351,6 +373,8 @@ def test_a_hand_edit_in_a_panel_is_drift_naming_its_entry_file_and_the_fields(
     old: str,
     new: str,
     fields: str,
+    column: int,
+    shown: str,
 ) -> None:
     shutil.copytree(rendered_upstream, tmp_path, dirs_exist_ok=True)
     monkeypatch.chdir(tmp_path)
@@ -363,8 +387,9 @@ def test_a_hand_edit_in_a_panel_is_drift_naming_its_entry_file_and_the_fields(
     out, _ = capsys.readouterr()
     line = next(i for i, row in enumerate(text.split("\n"), 1) if old in row)
     assert out == (
-        f"README.md:{line}:1: error[drift] panel 'MODUS' differs from entries/modus.yaml{fields}: "
-        "edit entries/modus.yaml, then run `awesome-tools render`\n"
+        f"README.md:{line}:{column}: error[drift] panel 'MODUS' differs from "
+        f"entries/modus.yaml{fields}: {shown}; edit entries/modus.yaml, not README.md, then run "
+        "`awesome-tools render`\n"
     )
 
 
@@ -481,8 +506,9 @@ def test_drift_names_the_entry_of_a_panel_whose_title_lacks_its_name(
     capsys.readouterr()
     assert main(["lint"]) == 1
     assert capsys.readouterr().out == (
-        f"README.md:{line}:1: error[drift] panel 'Foo VL' differs from entries/foo-vl.yaml "
-        "(field summary): edit entries/foo-vl.yaml, then run `awesome-tools render`\n"
+        f"README.md:{line}:8: error[drift] panel 'Foo VL' differs from entries/foo-vl.yaml "
+        "(field summary): found 'model, edited.' where render writes 'model.'; edit "
+        "entries/foo-vl.yaml, not README.md, then run `awesome-tools render`\n"
     )
 
 

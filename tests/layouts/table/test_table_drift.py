@@ -9,8 +9,9 @@ import pytest
 import awesome_tools.layouts.table.segments as segments_module
 from awesome_tools.core.blockread import read_document
 from awesome_tools.core.blocks import Document
+from awesome_tools.layouts.drift import split_lines
 from awesome_tools.layouts.table.lint import lint_text
-from awesome_tools.layouts.table.segments import _shape, expected_segments, segments, split_lines
+from awesome_tools.layouts.table.segments import _shape, expected_parts, table_parts
 
 FIX = "then run `awesome-tools render`"  # no Makefile: the console script
 TEMPLATE = f"differs from templates/README.md.j2: edit that, {FIX}"
@@ -61,46 +62,65 @@ ABC = ["Alpha", "Beta", "Gamma"]
 BLOCK = {"Alpha": 11, "Beta": 20, "Gamma": 29}
 
 
+PURPOSE = "found 'tuning</td></tr>' where render writes 'pretraining</td></tr>'"
+
+
 def block_message(
-    name: str, line: int, block_line: int, fields: str = "field datasets.purpose"
+    name: str,
+    line: int,
+    column: int = 5,
+    shown: str = PURPOSE,
+    fields: str = "field datasets.purpose",
 ) -> str:
     source = f"entries/{name.lower()}.yaml"
     return (
-        f"README.md:{line}:1: error[drift] block '{name}' (line {block_line}) differs from "
-        f"{source} ({fields}): edit {source}, not README.md, {FIX}"
+        f"README.md:{line}:{column}: error[drift] block '{name}' differs from {source} "
+        f"({fields}): {shown}; edit {source}, not README.md, {FIX}"
     )
 
 
+def moved(name: str, line: int, rendered: int) -> str:
+    return (
+        f"README.md:{line}:1: error[drift] block '{name}' of entries/{name.lower()}.yaml is out "
+        f"of order: render writes it at line {rendered}; the order comes from entries/ and "
+        f"categories.yaml, not README.md, {FIX}"
+    )
+
+
+def missing(name: str, line: int) -> str:
+    source = f"entries/{name.lower()}.yaml"
+    return (
+        f"README.md:{line}:1: error[drift] block '{name}' is missing: render writes it here from "
+        f"{source}; edit {source}, not README.md, {FIX}"
+    )
+
+
+COPY = (
+    "README.md:29:1: error[drift] block 'Beta' repeats the one at line 20: render writes each "
+    f"entry once; remove the copy from README.md, {FIX}"
+)
+X = "found 'x</td></tr>' where render writes 'pretraining</td></tr>'"
 CASES: list[tuple[str, Callable[[], str], list[str]]] = [
     ("current", lambda: readme(ABC), []),
     (
-        "one cell edited",
+        "one cell edited: at the first differing character",
         lambda: readme(ABC, {"Beta": "tuning"}),
-        [block_message("Beta", BLOCK["Beta"] + 5, BLOCK["Beta"])],
+        [block_message("Beta", BLOCK["Beta"] + 5)],
     ),
     (
         "every block edited",
         lambda: readme(ABC, dict.fromkeys(ABC, "tuning")),
-        [block_message(name, line + 5, line) for name, line in BLOCK.items()],
+        [block_message(name, line + 5) for name, line in BLOCK.items()],
     ),
     (
         "blocks swapped",
         lambda: move(readme(ABC), "Gamma", before="Beta"),
-        [
-            "README.md:20:1: error[drift] block 'Gamma' (line 20) is out of order: render writes "
-            "it at line 29; the order comes from entries/ and categories.yaml, not README.md, "
-            f"{FIX}"
-        ],
+        [moved("Gamma", 20, 29)],
     ),
     (
         "block moved and edited",
         lambda: move(readme(ABC, {"Gamma": "tuning"}), "Gamma", before="Alpha"),
-        [
-            "README.md:11:1: error[drift] block 'Gamma' (line 11) is out of order: render writes "
-            "it at line 29; the order comes from entries/ and categories.yaml, not README.md, "
-            f"{FIX}",
-            block_message("Gamma", 16, 11),
-        ],
+        [moved("Gamma", 11, 29), block_message("Gamma", 16)],
     ),
     (
         "block added",
@@ -116,63 +136,90 @@ CASES: list[tuple[str, Callable[[], str], list[str]]] = [
     (
         "block removed",
         lambda: readme(ABC).replace(model("Beta", 2) + "\n\n", ""),
-        [
-            "README.md:20:1: error[drift] block 'Beta' is missing; it comes from entries/beta.yaml: "
-            f"edit entries/beta.yaml, not README.md, {FIX}"
-        ],
+        [missing("Beta", 20)],
     ),
     (
         "last block removed",
         lambda: readme(ABC).replace("\n\n" + model("Gamma", 3), ""),
+        [missing("Gamma", 29)],
+    ),
+    (
+        "block copied on its last line: the copy, and where the line goes on",
+        lambda: readme(ABC).replace(model("Beta", 2), model("Beta", 2) * 2),
         [
-            "README.md:29:1: error[drift] block 'Gamma' is missing; it comes from "
-            f"entries/gamma.yaml: edit entries/gamma.yaml, not README.md, {FIX}"
+            COPY.replace(":29:", ":27:"),
+            "README.md:27:11: error[drift] block 'Beta' differs from entries/beta.yaml: found "
+            "'<details id=\"beta\">' where render writes the line's end; edit entries/beta.yaml, "
+            f"not README.md, {FIX}",
         ],
     ),
     (
-        "block copied",
+        "block copied after a blank line",
         lambda: readme(ABC).replace(model("Beta", 2), model("Beta", 2) + "\n\n" + model("Beta", 2)),
-        [
-            "README.md:29:1: error[drift] block 'Beta' (line 29) repeats the block at line 20; "
-            f"render writes each model once: remove the copy from README.md, {FIX}"
-        ],
+        [COPY],
     ),
     (
         "block copied, both copies edited",
         lambda: readme(ABC).replace(
             model("Beta", 2), model("Beta", 2, "x") + "\n\n" + model("Beta", 2, "y")
         ),
-        [
-            block_message("Beta", 25, 20),
-            "README.md:29:1: error[drift] block 'Beta' (line 29) repeats the block at line 20; "
-            f"render writes each model once: remove the copy from README.md, {FIX}",
-        ],
+        [block_message("Beta", 25, shown=X), COPY],
     ),
     (
         "block renamed: matched by place, named by its entry",
         lambda: readme(ABC).replace(model("Beta", 2), model("Beta2", 2)),
-        [block_message("Beta", 20, 20, "fields name, title")],
+        [
+            block_message(
+                "Beta",
+                20,
+                18,
+                "found 'beta2\">' where render writes 'beta\">'",
+                "fields name, title",
+            )
+        ],
     ),
     (
         "overview row edited",
         lambda: readme(ABC).replace('">Beta</a></td></tr>', '">Beta 2</a></td></tr>'),
         [
-            "README.md:5:1: error[drift] overview row differs from entries/beta.yaml: "
+            "README.md:5:29: error[drift] overview row 'Beta' differs from entries/beta.yaml: "
+            "found 'Beta 2</a></td></tr>' where render writes 'Beta</a></td></tr>'; "
             f"edit entries/beta.yaml, not README.md, {FIX}"
+        ],
+    ),
+    (
+        "overview row removed",
+        lambda: readme(ABC).replace('<tr><td><a href="#beta">Beta</a></td></tr>\n', ""),
+        [
+            "README.md:5:1: error[drift] overview row 'Beta' is missing: render writes it here "
+            f"from entries/beta.yaml; edit entries/beta.yaml, not README.md, {FIX}"
         ],
     ),
     (
         "text between blocks edited, and a block",
         lambda: readme(ABC, {"Alpha": "x"}).replace("Be kind.", "Be very kind."),
         [
-            block_message("Alpha", 16, 11),
-            f"README.md:40:1: error[drift] text outside the model blocks {TEMPLATE}",
+            block_message("Alpha", 16, shown=X),
+            "README.md:40:4: error[drift] text outside the entries differs from "
+            "templates/README.md.j2: found 'very kind.' where render writes 'kind.'; "
+            f"edit that, {FIX}",
         ],
     ),
     (
         "heading added between blocks",
         lambda: readme(ABC).replace(model("Beta", 2), "## More\n\n" + model("Beta", 2)),
-        [f"README.md:20:1: error[drift] text outside the model blocks {TEMPLATE}"],
+        [
+            "README.md:20:1: error[drift] text outside the entries differs from "
+            f"templates/README.md.j2: found '## More' where render writes nothing; edit that, {FIX}"
+        ],
+    ),
+    (
+        "a line ending with a carriage return",
+        lambda: readme(ABC).replace("Be kind.", "Be kind.\r"),
+        [
+            "README.md:40:1: error[drift] line ending with a carriage return; render writes LF "
+            f"only: check out README.md without line-ending conversion, {FIX}",
+        ],
     ),
 ]
 
@@ -190,8 +237,7 @@ def test_every_one_of_many_drifted_blocks_names_its_entry_file() -> None:
     have = readme(names, dict.fromkeys(names, "tuning"))
     first = 8 + len(names)  # the frame's lines, then the first block
     assert drift(have, want, names) == [
-        block_message(name, first + 9 * index + 5, first + 9 * index)
-        for index, name in enumerate(names)
+        block_message(name, first + 9 * index + 5) for index, name in enumerate(names)
     ]
 
 
@@ -267,15 +313,15 @@ WINDOW_CASES: dict[str, tuple[Callable[[str], str], Callable[[str], str]]] = {
 
 
 @pytest.mark.parametrize("mine, theirs", WINDOW_CASES.values(), ids=list(WINDOW_CASES))
-def test_expected_segments_equal_a_whole_parse(
+def test_expected_parts_equal_a_whole_parse(
     mine: Callable[[str], str], theirs: Callable[[str], str]
 ) -> None:
     text, expected = mine(readme(MANY)), theirs(readme(MANY))
     have_lines, want_lines = split_lines(text), split_lines(expected)
     document = read_document(text)
-    have = segments(document, have_lines)
-    found = expected_segments(have, have_lines, expected, want_lines, rests=document.rests)
-    whole = segments(read_document(expected), want_lines)
+    have = table_parts(document, have_lines)
+    found = expected_parts(have, have_lines, expected, want_lines, rests=document.rests)
+    whole = table_parts(read_document(expected), want_lines)
     assert [_shape(s) for s in found] == [_shape(s) for s in whole]
 
 
@@ -293,5 +339,11 @@ def test_one_edited_block_parses_only_a_window_of_the_expected_text(
     expected = readme(MANY)
     text = _middle("<td>pretraining", "<td>edited")(expected)
     line = expected.split("\n").index('<details id="model06">') + 1
-    assert drift(text, expected, MANY) == [block_message(MIDDLE, line + 5, line)]
+    assert drift(text, expected, MANY) == [
+        block_message(
+            MIDDLE,
+            line + 5,
+            shown="found 'edited</td></tr>' where render writes 'pretraining</td></tr>'",
+        )
+    ]
     assert parsed and max(parsed) < len(expected) / 2

@@ -262,62 +262,93 @@ LLAVA_TITLE = '<td><a href="https://arxiv.org/abs/2304.08485">LLaVA: Large Langu
 LLAVA_OVERVIEW = "<td>LLaVA combines a pre-trained language model (LLM)"
 LLAVA_COMPONENTS = "<td>Key components include the CLIP visual encoder"
 
-# (case, [(text of the LLaVA block, its hand edit)], the line edited first, the fields named)
-CELL_EDITS: list[tuple[str, list[tuple[str, str]], str, str]] = [
+
+def _found(have: str, want: str) -> str:
+    return f"found '{have}' where render writes '{want}'"
+
+
+# (case, [(text of the LLaVA block, its hand edit)], the line edited first, the column of its
+# first differing character, what drift shows of both texts there, the fields named)
+CELL_EDITS: list[tuple[str, list[tuple[str, str]], str, int, str, str]] = [
     (
         "a dataset cell",
         [("<td>Filtered CC3M, LLaVA-Instruct-158K, ScienceQA", "<td>Filtered CC3M")],
         "<td>Filtered CC3M</td>",
+        18,
+        _found("CC3M</td>", "CC3M, LLaVA-Instruct-158K, ScienceQA</td..."),
         " (field datasets.used)",
     ),
     (
         "the title link's text",
         [(LLAVA_TITLE, LLAVA_TITLE.replace("Large", "Big"))],
         "LLaVA: Big Language",
+        55,
+        _found(
+            "Big Language and Vision Assistant</a></t...",
+            "Large Language and Vision Assistant</a><...",
+        ),
         " (field title)",
     ),
     (
         "the title link's address",
         [(LLAVA_TITLE, LLAVA_TITLE.replace("08485", "08486"))],
         "abs/2304.08486",
+        45,
+        _found(
+            '...iv.org/abs/2304.08486">LLaVA: Large Lang...',
+            '...iv.org/abs/2304.08485">LLaVA: Large Lang...',
+        ),
         " (field url)",
     ),
     (
-        "two cells",
+        "two cells: the first",
         [
             (LLAVA_OVERVIEW, LLAVA_OVERVIEW.replace("LLaVA", "It")),
             (LLAVA_COMPONENTS, LLAVA_COMPONENTS.replace("Key", "The")),
         ],
         "<td>It combines",
+        5,
+        _found(
+            "It combines a pre-trained language model...",
+            "LLaVA combines a pre-trained language mo...",
+        ),
         " (fields architecture.overview, architecture.components)",
     ),
     (
         "markup that reads as the same text: no field to name",
         [("focusing on enhancing the model&#39;s", "focusing on enhancing the model's")],
         "focusing on enhancing the model's",
+        384,
+        _found(
+            "model's instruction-following capabiliti...",
+            "model&#39;s instruction-following capabi...",
+        ),
         "",
     ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("edits", "first", "fields"), [c[1:] for c in CELL_EDITS], ids=[c[0] for c in CELL_EDITS]
+    ("edits", "first", "column", "shown", "fields"),
+    [c[1:] for c in CELL_EDITS],
+    ids=[c[0] for c in CELL_EDITS],
 )
 def test_hand_edit_in_a_block_names_the_entry_file_and_the_fields(
     seed_project: Path,
     capsys: pytest.CaptureFixture[str],
     edits: list[tuple[str, str]],
     first: str,
+    column: int,
+    shown: str,
     fields: str,
 ) -> None:
-    block_line = _line_of(seed_project, "<summary>LLaVA</summary>") - 1
     for old, new in edits:
         _hand_edit(seed_project, old, new)
     line = _line_of(seed_project, first)
     assert main(["lint"]) == 1
     assert capsys.readouterr().out == (
-        f"README.md:{line}:1: error[drift] block 'LLaVA' (line {block_line}) differs from "
-        f"entries/llava.yaml{fields}: edit entries/llava.yaml, not README.md, then run "
+        f"README.md:{line}:{column}: error[drift] block 'LLaVA' differs from "
+        f"entries/llava.yaml{fields}: {shown}; edit entries/llava.yaml, not README.md, then run "
         "`make readme`\n"
     )
 
@@ -328,8 +359,10 @@ def test_hand_edit_outside_blocks_names_the_template(
     _hand_edit(seed_project, "A curated list", "A hand-curated list")
     assert main(["lint"]) == 1
     assert capsys.readouterr().out == (
-        "README.md:4:1: error[drift] text outside the model blocks differs from "
-        "templates/README.md.j2: edit that, then run `make readme`\n"
+        "README.md:4:3: error[drift] text outside the entries differs from "
+        "templates/README.md.j2: found 'hand-curated list of vision-language mod...' where "
+        "render writes 'curated list of vision-language model (V...'; edit that, then run "
+        "`make readme`\n"
     )
 
 
@@ -361,8 +394,8 @@ def test_block_removed_by_hand_names_its_entry_file(
     line = text[:start].count("\n") + 1
     assert main(["lint"]) == 1
     assert capsys.readouterr().out == (
-        f"README.md:{line}:1: error[drift] block 'FROZEN' is missing; it comes from "
-        "entries/frozen.yaml: edit entries/frozen.yaml, not README.md, then run `make readme`\n"
+        f"README.md:{line}:1: error[drift] block 'FROZEN' is missing: render writes it here from "
+        "entries/frozen.yaml; edit entries/frozen.yaml, not README.md, then run `make readme`\n"
     )
 
 
@@ -390,38 +423,97 @@ LLAVA_ROW = (
     ' · <a href="https://github.com/haotian-liu/LLaVA">Code</a> · —</td></tr>'
 )
 
-# (case, LLaVA's overview row as hand-edited, the fields the drift message names)
-ROW_EDITS: list[tuple[str, str, str]] = [
-    ("a cell", LLAVA_ROW.replace("Vicuna-13B", "Vicuna-7B"), " (field language_model)"),
+# (case, LLaVA's overview row as hand-edited, the column of the first differing character,
+# what drift shows of both rows there, the fields the drift message names)
+ROW_EDITS: list[tuple[str, str, int, str, str]] = [
+    (
+        "a cell",
+        LLAVA_ROW.replace("Vicuna-13B", "Vicuna-7B"),
+        89,
+        _found(
+            "Vicuna-7B</td><td>linear</td><td><a href...",
+            "Vicuna-13B</td><td>linear</td><td><a hre...",
+        ),
+        " (field language_model)",
+    ),
     (
         "the date and the connector",
         LLAVA_ROW.replace("2023-04", "2023-05").replace(">linear<", ">mlp<"),
+        50,
+        _found(
+            "2023-05</td><td>CLIP ViT-L/14</td><td>Vi...",
+            "2023-04</td><td>CLIP ViT-L/14</td><td>Vi...",
+        ),
         " (fields released, connector)",
     ),
-    ("the code link", LLAVA_ROW.replace("haotian-liu/LLaVA", "x/LLaVA"), " (field code)"),
-    ("the paper link", LLAVA_ROW.replace("2304.08485", "2304.08486"), " (field url)"),
+    (
+        "the code link",
+        LLAVA_ROW.replace("haotian-liu/LLaVA", "x/LLaVA"),
+        199,
+        _found(
+            'https://github.com/x/LLaVA">Code</a> · —...',
+            'https://github.com/haotian-liu/LLaVA">Co...',
+        ),
+        " (field code)",
+    ),
+    (
+        "the paper link",
+        LLAVA_ROW.replace("2304.08485", "2304.08486"),
+        156,
+        _found(
+            '...iv.org/abs/2304.08486">Paper</a> · <a hr...',
+            '...iv.org/abs/2304.08485">Paper</a> · <a hr...',
+        ),
+        " (field url)",
+    ),
     (
         "weights added",
         LLAVA_ROW.replace(" · —", ' · <a href="https://huggingface.co/x">Weights</a>'),
+        229,
+        _found('<a href="https://huggingface.co/x">Weigh...', "—</td></tr>"),
         " (field weights)",
     ),
-    ("the name", LLAVA_ROW.replace(">LLaVA</a>", ">LLaVA 1</a>"), " (field name)"),
-    ("cells run together: no field to name", LLAVA_ROW.replace("</td><td>", "", 1), ""),
+    (
+        "the name",
+        LLAVA_ROW.replace(">LLaVA</a>", ">LLaVA 1</a>"),
+        31,
+        _found(
+            "LLaVA 1</a></td><td>2023-04</td><td>CLIP...",
+            "LLaVA</a></td><td>2023-04</td><td>CLIP V...",
+        ),
+        " (field name)",
+    ),
+    (
+        "cells run together: no field to name",
+        LLAVA_ROW.replace("</td><td>", "", 1),
+        35,
+        _found(
+            "2023-04</td><td>CLIP ViT-L/14</td><td>Vi...",
+            "</td><td>2023-04</td><td>CLIP ViT-L/14</...",
+        ),
+        "",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("row", "fields"), [c[1:] for c in ROW_EDITS], ids=[c[0] for c in ROW_EDITS]
+    ("row", "column", "shown", "fields"), [c[1:] for c in ROW_EDITS], ids=[c[0] for c in ROW_EDITS]
 )
 def test_hand_edit_of_an_overview_row_names_the_entry_file_and_the_fields(
-    seed_project: Path, capsys: pytest.CaptureFixture[str], row: str, fields: str
+    seed_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    row: str,
+    column: int,
+    shown: str,
+    fields: str,
 ) -> None:
     _hand_edit(seed_project, LLAVA_ROW, row)
     line = _line_of(seed_project, '<tr><td><a href="#llava">')
     assert main(["lint"]) == 1
     assert capsys.readouterr().out == (
-        f"README.md:{line}:1: error[drift] overview row differs from entries/llava.yaml{fields}: "
-        "edit entries/llava.yaml, not README.md, then run `make readme`\n"
+        f"README.md:{line}:{column}: error[drift] overview row 'LLaVA' differs from "
+        f"entries/llava.yaml{fields}: {shown}; edit entries/llava.yaml, not README.md, then run "
+        "`make readme`\n"
     )
 
 

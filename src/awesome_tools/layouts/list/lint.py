@@ -9,24 +9,18 @@ entry file and the differing fields), the missing entry or the frame line.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from awesome_tools.core.categories import category_problem
 from awesome_tools.core.fixes import Fixes
 from awesome_tools.diagnostics import Diagnostic
-from awesome_tools.layouts.driftfields import in_fields
+from awesome_tools.layouts.drift import Part, Side, drift
+from awesome_tools.layouts.driftwords import Names
 from awesome_tools.layouts.list.rules import LIST_ENTRY, LIST_HEADING
-from awesome_tools.layouts.list.shape import Line, Shape, entry_parts, read_shape
+from awesome_tools.layouts.list.shape import Line, Shape, read_shape
 from awesome_tools.layouts.readme import Checks, ReadmeContext
-from awesome_tools.layouts.rules import DRIFT
-from awesome_tools.rule import Rule
-
-
-def _at(path: str, index: int, rule: Rule, message: str) -> Diagnostic:
-    return rule.at(path, index + 1, 1, message)
 
 
 @dataclass
@@ -77,81 +71,23 @@ def _headings(ctx: ListContext) -> Iterator[Diagnostic]:
         previous = heading.level
 
 
-@dataclass(frozen=True)
-class _Drift:
-    """What drift names: the README, the entry files by name, the frame, the fixes; and the
-    lines `list-entry` reports (not drift again)."""
-
-    path: str
-    entry_files: dict[str, str]
-    frame: str
-    fixes: Fixes
-    strays: frozenset[int]
-
-    def at(self, index: int, message: str) -> Diagnostic:
-        return _at(self.path, index, DRIFT, message)
-
-
-def _fields(have: Line, want: Line) -> list[str]:
+def _fields(mine: Part, have: Sequence[str], theirs: Part, want: Sequence[str]) -> list[str]:
     """The entry fields two entry lines show differently."""
+    if not isinstance(mine.data, Line) or not isinstance(theirs.data, Line):
+        return []
     found = [
-        name for name in ("name", "url", "summary") if getattr(have, name) != getattr(want, name)
+        n for n in ("name", "url", "summary") if getattr(mine.data, n) != getattr(theirs.data, n)
     ]
-    return found + (["category"] if have.indent != want.indent else [])
+    return found + (["category"] if mine.data.indent != theirs.data.indent else [])
 
 
-def _region(
-    ctx: _Drift, have: list[str], want: list[str], mine: range, theirs: range
-) -> Iterator[Diagnostic]:
-    """The drift of one differing part: README lines `mine`, expected lines `theirs`. An entry
-    line is paired with the expected one of its name, else of its link."""
-    wanted = {j: found for j in theirs if (found := entry_parts(want[j]))}
-    paired: set[int] = set()
-    fix = f"run `{ctx.fixes.render}`"
-    for k in mine:
-        line = entry_parts(have[k])
-        if k in ctx.strays:
-            continue
-        if line is None:
-            yield ctx.at(k, f"line differs from what {ctx.frame} writes: edit that, then {fix}")
-            continue
-        free = [j for j in wanted if j not in paired]
-        j = next((j for j in free if wanted[j].name == line.name), None)
-        j = j if j is not None else next((j for j in free if wanted[j].url == line.url), None)
-        name = line.name.casefold()
-        if j is not None:
-            paired.add(j)
-            source = ctx.entry_files.get(wanted[j].name.casefold(), "its entry file")
-            fields = in_fields(_fields(line, wanted[j]))
-            yield ctx.at(k, f"entry line differs from {source}{fields}: edit {source}, then {fix}")
-        elif name in ctx.entry_files:
-            source = ctx.entry_files[name]
-            message = (
-                f"entry line of {source} is not where render writes it (its category and order "
-                f"come from {source} and categories.yaml): {fix}"
-            )
-            yield ctx.at(k, message)
-        else:
-            message = (
-                f"entry line has no entry file: `{ctx.fixes.import_file(ctx.path)}` turns it "
-                f"into one (or start from `{ctx.fixes.new_model(line.name)}`)"
-            )
-            yield ctx.at(k, message)
-    for j in wanted:
-        if j not in paired:
-            source = ctx.entry_files.get(wanted[j].name.casefold(), "its entry file")
-            yield ctx.at(
-                min(mine.start, len(have) - 1), f"entry line of {source} is missing here: {fix}"
-            )
-
-
-def drift(text: str, expected: str, ctx: _Drift) -> Iterator[Diagnostic]:
-    """Each differing line of the README, by a line diff with the expected README."""
-    have, want = text.split("\n"), expected.split("\n")
-    matcher = difflib.SequenceMatcher(None, have, want, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            yield from _region(ctx, have, want, range(i1, i2), range(j1, j2))
+def _side(shape: Shape, skip: frozenset[int] = frozenset()) -> Side:
+    """A README's entry lines as drift's parts, each known by its name."""
+    parts = [
+        Part(line.index, line.index + 1, "entry line", line.name.casefold(), line.name, line)
+        for line in shape.entries
+    ]
+    return Side(shape.lines, parts, skip)
 
 
 def lint_list(
@@ -167,8 +103,9 @@ def lint_list(
     found = CHECKS.run(ctx)
     if expected is not None and expected != text:
         shape = ctx.shape
+        # The lines list-entry reports are not drift too.
         strays = frozenset([*(index for index, _ in shape.strays), *shape.nested])
-        found += drift(
-            text, expected, _Drift(path, entry_files or {}, frame, fixes or Fixes(), strays)
-        )
+        names = Names(path, entry_files or {}, frame, fixes or Fixes())
+        have, want = _side(shape, strays), _side(read_shape(expected))
+        found += drift(text, expected, have, want, names, _fields)
     return sorted(found)

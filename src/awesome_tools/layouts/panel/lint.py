@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from awesome_tools.core.fixes import CONSOLE, Fixes
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.layouts.panel.context import PanelContext
-from awesome_tools.layouts.panel.drift import drift
+from awesome_tools.layouts.panel.drift import panel_drift
 from awesome_tools.layouts.panel.heads import find_heads
 from awesome_tools.layouts.panel.parts import (
     FIGURE_CLOSE,
@@ -241,9 +241,8 @@ def lint_panels(
         if other is not None:
             want_heads = want.result() if want is not None else _head_lines(other)
             lines = readme_lines(text)
-            found += drift(
-                path, lines, have_heads, other, want_heads, entry_files or {}, frame, fixes
-            )
+            names = (entry_files or {}, frame, fixes)
+            found += panel_drift(path, text, lines, have_heads, other, want_heads, names)
         return sorted(found)
     finally:
         if want is not None:

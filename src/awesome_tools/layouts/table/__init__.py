@@ -3,7 +3,8 @@ under an overview table, by section.
 
 Its modules are imported when a method needs them, so that naming the layout costs a one-file
 `check` nothing: `render.py` (entries to README text), `importer.py` (a README to entry files),
-`lint.py` (its README rules), `lintpart.py` (lint of only the part that differs), `drift.py`.
+`lint.py` (its README rules), `lintpart.py` (lint of only the part that differs), `segments.py`
+(what drift needs of it: each entry's block and overview row).
 """
 
 from __future__ import annotations

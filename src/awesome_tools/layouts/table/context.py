@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from awesome_tools.core.blocks import Block, Document
+from awesome_tools.core.blocks import Document
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.layouts.readme import ReadmeContext
 from awesome_tools.layouts.table.rules import HTML_PARSE
 
-Segment = tuple[int, int, Block | None]  # first line, end line (0-based, exclusive), the block
+if TYPE_CHECKING:
+    from awesome_tools.layouts.drift import Part
 
 
 @dataclass
@@ -19,8 +21,8 @@ class Context(ReadmeContext):
     """The README as the table's rules read it: its model blocks, parsed once."""
 
     document: Document
-    # The expected text's segments when drift needs them all, maybe from another process.
-    expected_outline: Callable[[], list[Segment]] | None = field(default=None, kw_only=True)
+    # The expected text's parts when drift needs them all, maybe from another process.
+    expected_outline: Callable[[], list[Part]] | None = field(default=None, kw_only=True)
     # Whether drift may parse only the window of the expected text around the differences
     # (`--no-shortcut`: never).
     shortcuts: bool = field(default=True, kw_only=True)

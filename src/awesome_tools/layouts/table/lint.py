@@ -12,12 +12,12 @@ from awesome_tools.core.normalize import normalize_url
 from awesome_tools.core.urls import BadUrl, split_url
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.io import workers
+from awesome_tools.layouts.drift import Part
 from awesome_tools.layouts.htmlbreak import html_block_breaks
 from awesome_tools.layouts.readme import Checks
 from awesome_tools.layouts.rules import DRIFT, HTML_BLOCK_BREAK
 from awesome_tools.layouts.table.columns import column_key, headers
 from awesome_tools.layouts.table.context import Context, unreadable
-from awesome_tools.layouts.table.drift import drift
 from awesome_tools.layouts.table.rules import (
     BLOCK_SUMMARY,
     BLOCK_TABLE,
@@ -30,7 +30,7 @@ from awesome_tools.layouts.table.rules import (
     TITLE_LINK,
     UNCLOSED_DETAILS,
 )
-from awesome_tools.layouts.table.segments import Outline, far_apart, from_outline, outline
+from awesome_tools.layouts.table.segments import far_apart, outline, table_drift
 
 # The table's README checks, each under its rule (layouts/table/rules.py).
 CHECKS: Checks[Context] = Checks()
@@ -220,7 +220,7 @@ def _breaks(ctx: Context) -> Iterator[Diagnostic]:
 def _drift(ctx: Context) -> Iterator[Diagnostic]:
     if ctx.expected is None or ctx.expected == ctx.text:
         return
-    yield from drift(ctx, ctx.expected)
+    yield from table_drift(ctx, ctx.expected)
 
 
 def lint_text(
@@ -240,7 +240,7 @@ def lint_text(
     process while this one parses the README. Without `shortcuts` the expected text is parsed
     whole, never only around the differences.
     """
-    pending: workers.Pending[Outline] | None = None
+    pending: workers.Pending[list[Part]] | None = None
     if (
         jobs > 1
         and expected is not None
@@ -260,7 +260,7 @@ def lint_text(
         )
         ctx.shortcuts = shortcuts
         if pending is not None:
-            ctx.expected_outline = lambda: from_outline(pending.result())
+            ctx.expected_outline = pending.result
         if ctx.document.unreadable is not None:
             # What was read is only part of the README: other rules would report phantoms.
             return list(_unreadable(ctx))

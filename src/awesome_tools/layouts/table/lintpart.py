@@ -30,21 +30,12 @@ from collections import Counter
 from awesome_tools.core.blockread import read_document
 from awesome_tools.core.blocks import Block, Document
 from awesome_tools.core.fixes import CONSOLE, Fixes
-from awesome_tools.core.lines import common_ends
+from awesome_tools.core.lines import diff_window
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.layouts.drift import Side, segments
 from awesome_tools.layouts.table.context import Context
 from awesome_tools.layouts.table.lint import CHECKS
-from awesome_tools.layouts.table.segments import segments
-
-
-def block_starts(lines: list[str]) -> list[int]:
-    """The 0-based lines that open a top-level `<details>` block: at column 0, after a blank
-    line (or first)."""
-    return [
-        i
-        for i, line in enumerate(lines)
-        if line.startswith("<details") and (i == 0 or not lines[i - 1].strip())
-    ]
+from awesome_tools.layouts.table.segments import block_starts, table_parts
 
 
 def cuts_at_rest(text: str) -> bool:
@@ -80,16 +71,11 @@ def lint_part(
     if "\r" in text or "\r" in expected:
         return None
     have, want = text.split("\n"), expected.split("\n")
-    prefix, suffix = common_ends(have, want)
-    starts = block_starts(have)
-    before = [i for i in starts if i <= prefix]
-    after = [i for i in starts if i >= len(have) - suffix]
-    top = before[-2] if len(before) >= 2 else 0
-    bottom = after[1] if len(after) >= 2 else len(have)
-    if 2 * (bottom - top) > len(have):
+    window = diff_window(have, want, block_starts(have))
+    if window is None:
         return None  # edits far apart: the whole is parsed once instead
-    shift = len(want) - len(have)
-    mine, theirs = _part(have, top, bottom), _part(want, top, bottom + shift)
+    top, bottom = window.top, window.bottom
+    mine, theirs = _part(have, top, bottom), _part(want, top, bottom + window.shift)
     document, expected_document = read_document(mine), read_document(theirs)
     for part in (document, expected_document):
         if part.unreadable or part.unclosed or part.stray_closes:
@@ -120,14 +106,21 @@ def _offset(lines: list[str], line: int) -> int:
 
 
 def _frames_cross(text: str, span: tuple[int, int], *parts: tuple[Document, str]) -> bool:
-    """Whether a frame (text between blocks) that one part holds more often than the other is
-    also in the README outside the parts: drift numbers the frames of one text in order, and
-    over the whole it would pair such a frame with one across the edge."""
+    """Whether a frame (text between the entries' parts) or an overview row that one part
+    holds more often than the other is also in the README outside the parts: drift numbers
+    the repeats of one text in order, and over the whole it would pair such a one with one
+    across the edge."""
     counts = []
     for document, part in parts:
         lines = part.split("\n")
-        found = segments(document, lines)
-        counts.append(Counter("\n".join(lines[a:b]) for a, b, block in found if block is None))
+        side = Side(lines, table_parts(document, lines))
+        counts.append(
+            Counter(
+                "\n".join(lines[s.start : s.end]) if not s.kind else f'href="#{s.key}"'
+                for s in segments(side)
+                if s.kind != "block"
+            )
+        )
     mine, theirs = counts
     start, end = span
     differing = {frame.strip() for frame in (mine - theirs) + (theirs - mine)}
