@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
+from typing import Any
 
 from awesome_tools.core.charrefs import references_left
 from awesome_tools.core.entryrules import (
@@ -39,13 +40,20 @@ from awesome_tools.io.textfile import decode
 # A file's bytes, or a function that reads them (the command layer's, called where it is checked).
 Raw = bytes | Callable[[], bytes]
 
+# What a caller makes of the valid entries in the process that checked them (a layout's parts of
+# each entry): given one run's valid entries, in order, and how many files are checked in all;
+# one value per entry, which must pickle.
+Make = Callable[[Sequence[Entry], int], list[Any]]
+
 
 @dataclass(frozen=True)
 class Checked:
-    """One entry file after loading and validation (the entry when it is valid and selected)."""
+    """One entry file after loading and validation (the entry when it is valid and selected),
+    and what `make` made of that entry."""
 
     path: str
     entry: Entry | None
+    made: Any = None
 
 
 def load_text(raw: bytes, path: str) -> Loaded:
@@ -201,6 +209,22 @@ class _Job:
         return keys, Checked(path, entry if self.keep_entries else None), problems
 
 
+def _made(
+    done: list[tuple[Keys, Checked | None, list[Diagnostic]]], make: Make, count: int
+) -> list[tuple[Keys, Checked | None, list[Diagnostic]]]:
+    """The run's results, each valid entry's `made` filled in by one call of `make`."""
+    valid = [
+        (n, item)
+        for n, (_, item, _) in enumerate(done)
+        if item is not None and item.entry is not None
+    ]
+    made = make([item.entry for _, item in valid if item.entry is not None], count)
+    for (n, item), value in zip(valid, made, strict=True):
+        keys, _, problems = done[n]
+        done[n] = (keys, replace(item, made=value), problems)
+    return done
+
+
 def check_entries(
     sources: Sequence[tuple[str, Raw]],
     *,
@@ -210,6 +234,7 @@ def check_entries(
     missing: Missing | None = None,
     keep_entries: bool = True,
     jobs: int = 1,
+    make: Make | None = None,
 ) -> tuple[list[Checked], list[Diagnostic]]:
     """Check (path, bytes) pairs; report on the selected paths (all when None).
 
@@ -219,7 +244,9 @@ def check_entries(
     why a path relative to the list's root is not one of its files (None: figures unchecked).
     Without `keep_entries` the result holds no entries (`check` needs only the diagnostics).
     `jobs` processes share the files of a large list (`workers.map_runs`); the result is the
-    same for any number.
+    same for any number. `make`, given, is called in each of them on the valid entries it checked,
+    and what it makes of each is that entry's `made`: the work is done where the entry is,
+    without a second round of processes.
     """
     from awesome_tools.io.workers import map_runs
 
@@ -227,16 +254,17 @@ def check_entries(
     job = _Job(chosen, categories, required, missing, keep_entries)
 
     def run(start: int, end: int) -> list[tuple[Keys, Checked | None, list[Diagnostic]]]:
-        return [job.check(path, raw) for path, raw in sources[start:end]]
+        done = [job.check(path, raw) for path, raw in sources[start:end]]
+        return done if make is None else _made(done, make, len(sources))
 
     checked: list[Checked] = []
     keyed: list[tuple[str, Keys]] = []
     diagnostics: list[Diagnostic] = []
+    # A pickled entry costs about a third of validating it; keys and problems next to nothing.
+    # What is made of the entries is placed by this process after: a child takes more.
+    transfer = (-0.2 if make else 0.15) if keep_entries else 0.0
     for (path, _), (keys, item, problems) in zip(
-        # A pickled entry costs about a third of validating it; keys and problems next to nothing.
-        sources,
-        map_runs(run, len(sources), jobs, transfer=0.15 if keep_entries else 0.0),
-        strict=True,
+        sources, map_runs(run, len(sources), jobs, transfer=transfer), strict=True
     ):
         keyed.append((path, keys))
         if item is not None:
