@@ -260,11 +260,11 @@ def check_entries(
     checked: list[Checked] = []
     keyed: list[tuple[str, Keys]] = []
     diagnostics: list[Diagnostic] = []
-    # A pickled entry costs about a third of validating it; keys and problems next to nothing.
-    # What is made of the entries is placed by this process after: a child takes more.
-    transfer = (-0.2 if make else 0.15) if keep_entries else 0.0
     for (path, _), (keys, item, problems) in zip(
-        sources, map_runs(run, len(sources), jobs, transfer=transfer), strict=True
+        # A pickled entry costs about a third of validating it; keys and problems next to nothing.
+        sources,
+        map_runs(run, len(sources), jobs, transfer=0.15 if keep_entries else 0.0),
+        strict=True,
     ):
         keyed.append((path, keys))
         if item is not None:

@@ -177,6 +177,24 @@ def test_parts_are_placed_only_alone_on_their_lines(frame: str, expected: str | 
     assert place.placed(own, marks, "T", [blocks]) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "block"),
+    [
+        ("", ("", None, False)),
+        ("<a>\n<b>", ("<a>\n<b>", None, False)),
+        ("a\nb", ("a\nb", None, False)),
+        ("<a>\n<b> ", ("<a>\n<b> ", "<a>\n<b>", True)),
+        ("<a> \n<b>", ("<a> \n<b>", "<a>\n<b>", True)),
+        ("<a>\t\n<b>", ("<a>\t\n<b>", "<a>\n<b>", True)),
+        (f"<a>{NBSP}\n<b>", (f"<a>{NBSP}\n<b>", "<a>\n<b>", False)),
+        (f"<a>\n<b>{NBSP}", (f"<a>\n<b>{NBSP}", "<a>\n<b>", False)),
+        ("<a>\n\n<b>", ("<a>\n\n<b>", None, False)),
+    ],
+)
+def test_a_block_says_what_stripping_it_changes(text: str, block: place.Block) -> None:
+    assert place.marked_block(text) == block
+
+
 def test_each_render_marks_its_parts_with_its_own_token() -> None:
     # A frame prints section names and entry fields: no text of the list can hold a mark.
     first, second = place.new_marks(2), place.new_marks(2)

@@ -35,6 +35,10 @@ SECTION_FIELDS = frozenset(["name", "anchor", "entries"])
 
 def marked_block(text: str) -> Block:
     """A block with what placing it needs, worked out where it was made."""
+    if text.count("\n") == text.count(">\n") and not text[-1:].isspace():
+        # Each line but the last ends in a tag's `>` (as the packaged block's do), the last in
+        # no space: nothing to strip, found in two passes of C.
+        return text, None, False
     stripped = strip_lines(text)
     spaced = " \n" in text or "\t\n" in text or text.endswith((" ", "\t"))
     return text, None if stripped == text else stripped, spaced
