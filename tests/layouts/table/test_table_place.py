@@ -270,3 +270,19 @@ def test_what_is_made_of_each_entry_comes_back_with_it(
         ("entries/d.yaml", ("D", 5)),
         ("entries/e.yaml", ("E", 5)),
     ]
+
+
+def test_a_frame_too_deep_to_read_is_a_template_error_not_a_traceback(
+    rich_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Whether the frame places parts is asked before the entries load: its failure to parse is
+    # left to the render, which reports it within the budget.
+    frame = "{% if 1 %}" * 3000 + "x" + "{% endif %}" * 3000
+    (rich_project / "templates").mkdir()
+    (rich_project / "templates" / "README.md.j2").write_text(frame, encoding="utf-8")
+    assert main(["render"]) == 1
+    assert capsys.readouterr() == (
+        "templates/README.md.j2:1:1: error[template] the template calls itself without end (a "
+        "macro or a recursive loop never stops)\n",
+        "4 files checked: 1 error, 0 warnings\n",
+    )

@@ -117,7 +117,10 @@ def part_maker(templates: Templates) -> Make | None:
 
     from awesome_tools.layouts.partrender import parts_of
 
-    if not uses_parts(templates, README):
+    try:
+        if not uses_parts(templates, README):
+            return None
+    except Exception:  # the render reports it, within the budget
         return None
     provide_columns(templates)
     for name in (BLOCK, ROW, OVERVIEW):

@@ -56,9 +56,9 @@ def prints_parts_bare(templates: Templates, name: str) -> bool:
     try:
         source = loader.get_source(templates.env, name)[0] if loader else ""
         tree = templates.env.parse(source)
-    except (jinja2.TemplateError, TemplateProblem):
+        return _bare(tree, frozenset())
+    except (jinja2.TemplateError, TemplateProblem, RecursionError):
         return False  # rendering reports it
-    return _bare(tree, frozenset())
 
 
 def _bare(node: nodes.Node, loops: frozenset[str]) -> bool:
