@@ -113,8 +113,6 @@ def part_maker(templates: Templates) -> Make | None:
     `parts`; None for a frame of the old single-file shape, which renders whole. The part
     templates are compiled here, once, before the processes start; their errors are left to
     the render, which reports them."""
-    import jinja2
-
     from awesome_tools.layouts.partrender import parts_of
 
     try:
@@ -124,7 +122,7 @@ def part_maker(templates: Templates) -> Make | None:
         return None
     provide_columns(templates)
     for name in (BLOCK, ROW, OVERVIEW):
-        with suppress(jinja2.TemplateError, TemplateProblem, RecursionError):
+        with suppress(Exception):  # the render reports it, at its line
             templates.env.get_template(name)
 
     def make(entries: Sequence[Entry], total: int) -> list[Any]:
