@@ -286,3 +286,30 @@ def test_a_frame_too_deep_to_read_is_a_template_error_not_a_traceback(
         "macro or a recursive loop never stops)\n",
         "4 files checked: 1 error, 0 warnings\n",
     )
+
+
+@pytest.mark.parametrize("looping", ["alpha", "ViT", "Zeta-VLM"])
+def test_a_block_that_never_ends_stops_on_time_in_any_process(
+    rich_project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    looping: str,
+) -> None:
+    # Three processes check the four entries (alpha; beta and ViT; Zeta-VLM, the parent's
+    # own): each renders its parts within a budget of its own, and none is left running.
+    monkeypatch.setattr(workers, "MIN_PER_JOB", 1)
+    (rich_project / "awesome.yaml").write_text("render_budget:\n  seconds: 1\n", "utf-8")
+    (rich_project / "templates" / "table").mkdir(parents=True)
+    (rich_project / "templates" / "table" / "model.md.j2").write_text(
+        "{{ entry.name }}\n"
+        f"{{% if entry.name == '{looping}' %}}{{% for i in range(100000) %}}"
+        "{% for j in range(100000) %}{% endfor %}{% endfor %}{% endif %}\n",
+        "utf-8",
+    )
+    assert main(["render", "--jobs", "3"]) == 1
+    assert capsys.readouterr().out == (
+        "templates/table/model.md.j2:2:1: error[template] the template ran longer than its "
+        "time budget, 1 s (as awesome.yaml sets it: render_budget.seconds)\n"
+    )
+    assert workers._LIVE == {}
+    assert not (rich_project / "README.md").exists()
