@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -221,7 +221,7 @@ def _made(
     made = make([item.entry for _, item in valid if item.entry is not None], count)
     for (n, item), value in zip(valid, made, strict=True):
         keys, _, problems = done[n]
-        done[n] = (keys, replace(item, made=value), problems)
+        done[n] = (keys, Checked(item.path, item.entry, value), problems)
     return done
 
 
