@@ -75,8 +75,6 @@ def parts_of(
     entries: Sequence[Entry],
     total: int,
     context: Callable[[Entry], Mapping[str, Any]],
-    *,
-    strip: bool = False,
 ) -> list[Made]:
     """Each entry's parts, rendered here: what the processes that check a list's entries make
     of the ones they checked (`entrycheck.check_entries`' `make`), within the render budget of
@@ -90,14 +88,12 @@ def parts_of(
     for k, name in enumerate(names):
         texts: list[str] = []
         try:
-            _render_run(
-                templates, name, total, lambda n: context(entries[n]), 0, len(entries), texts
-            )
+            _render_run(templates, name, total, lambda n: context(entries[n]), 0, count, texts)
         except TemplateProblem as problem:
             made: list[Made] = [None] * count
             made[len(texts)] = PartProblem(k, problem.diagnostic)
             return made
-        columns.append([strip_lines(text) for text in texts] if strip else texts)
+        columns.append(texts)
     return list(zip(*columns, strict=True))
 
 

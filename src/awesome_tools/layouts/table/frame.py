@@ -3,9 +3,10 @@
 The frame (`README.md.j2`, the list's or the packaged one) places `parts`: `parts.overview`, the
 overview table, and `parts.sections`, each section's name, anchor, entries and `blocks` (its
 model blocks, one blank line apart). Each block is `table/model.md.j2` rendered for its entry
-and each overview row `table/row.md.j2`, in `jobs` processes for a large list
-(`partrender.render_parts`, the routine the panel layout's panels go through too); the rows go
-into model.html.j2's `overview_shell` (`table/overview.md.j2`).
+and each overview row `table/row.md.j2`: for `render`, in the processes that check the entries
+(`part_maker`); else in `jobs` processes for a large list (`partrender.render_parts`, the
+routine the panel layout's panels go through too). The rows go into model.html.j2's
+`overview_shell` (`table/overview.md.j2`).
 
 A frame of the old single-file shape, which names no `parts` (it calls `model_block` and
 `overview_table` of model.html.j2 itself, or writes its own markup), is rendered whole as before:
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
     # What the processes made of an entry (`part_maker`): its block and overview row, or why
     # not.
-    Made = tuple[Block, str] | PartProblem | None
+    TableMade = tuple[Block, str] | PartProblem | None
 
 PARTS = "parts"
 BLOCK = "table/model.md.j2"
@@ -133,7 +134,7 @@ def part_maker(templates: Templates) -> Make | None:
 
 
 def made_parts(
-    templates: Templates, ordered: Sequence[Entry], made: Mapping[int, Made]
+    templates: Templates, ordered: Sequence[Entry], made: Mapping[int, TableMade]
 ) -> tuple[list[Block], list[str]]:
     """The blocks and rows of the entries in `ordered`, from what was made of each (by the
     entry's id); the first template that failed (`partrender.first_problem`) as its
@@ -173,7 +174,7 @@ def table_parts(
     templates: Templates,
     *,
     jobs: int = 1,
-    made: Mapping[int, Made] | None = None,
+    made: Mapping[int, TableMade] | None = None,
 ) -> TableParts:
     """The overview (of `overview`, the entries in its order) and the sections' blocks, each
     entry's block and row rendered on its own (`jobs` processes share a large list), or taken
