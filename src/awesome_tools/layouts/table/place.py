@@ -1,8 +1,8 @@
 """The table README placed without its parts passing through jinja2, as the panel layout places
 its panels: the frame rendered with a mark where each part goes, the parts put in after.
 
-Only a frame that prints its parts bare is placed this way (`prints_parts_bare`: `{{
-parts.overview }}` and, in a loop over `parts.sections`, `{{ section.blocks }}`, used in no
+Only a frame that prints its parts bare is placed this way (`prints_parts_bare`:
+`{{ parts.overview }}` and, in a loop over `parts.sections`, `{{ section.blocks }}`, used in no
 other way), and only where each mark stands alone on its line with more of the frame after the
 last one (`placed`). The text is then the frame rendered around the parts, byte for byte, line
 ends stripped where the whole would have been: the blocks were each stripped where they were
