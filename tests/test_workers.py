@@ -267,3 +267,12 @@ def test_a_readme_drifted_all_over_is_linted_the_same_by_two_processes(
     assert said[0][1].count("error[drift]") == 10
     # Each names the field, read back here for the README, over there for the expected text.
     assert said[0][1].count("(field datasets.purpose)") == 10
+
+
+def test_a_child_knows_no_sibling_as_its_own_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A child that runs out of its render budget kills its own children (none), not the
+    # parent's other children.
+    def live(start: int, end: int) -> list[int]:
+        return [len(workers._LIVE)]
+
+    assert workers.map_runs(live, 3, 3, min_per_job=1) == [0, 0, 2]

@@ -98,22 +98,29 @@ def report(diagnostics: Sequence[Diagnostic], args: argparse.Namespace, *, files
     return EXIT_PROBLEMS if has_errors(diagnostics, strict=args.strict) else EXIT_OK
 
 
-def load_project(args: argparse.Namespace, cwd: Path) -> Project:
-    """The project of the command line, every entry checked, the collector paused meanwhile."""
+def load_project(args: argparse.Namespace, cwd: Path, *, parts: bool = False) -> Project:
+    """The project of the command line, every entry checked (with `parts`, the layout's parts
+    of each rendered where it is checked), the collector paused meanwhile."""
     root = project_root(args)
     with collector_paused():
-        return read_project(root, cwd, jobs=jobs(args))
+        return read_project(root, cwd, jobs=jobs(args), parts=parts)
 
 
 def valid_project(
-    args: argparse.Namespace, cwd: Path, *, refusal: str, brief: bool = False
+    args: argparse.Namespace,
+    cwd: Path,
+    *,
+    refusal: str,
+    brief: bool = False,
+    parts: bool = False,
 ) -> Project:
     """The project, or, when any entry has an error, say `refusal` and stop.
 
     `brief`: name the command that lists the problems instead of listing them, for a hook that
-    runs after `check-entries` has reported them in the same commit.
+    runs after `check-entries` has reported them in the same commit. `parts`: as
+    `load_project`.
     """
-    project = load_project(args, cwd)
+    project = load_project(args, cwd, parts=parts)
     if has_errors(project.diagnostics, strict=args.strict):
         if brief:
             lister = project.fixes.check_file()

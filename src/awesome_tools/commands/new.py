@@ -50,7 +50,8 @@ def _answer_problem(
         return refusal(*found)
     if path != ("url",):
         return None
-    from awesome_tools.core.entrycheck import identities, paper_refusal
+    from awesome_tools.core.crossentry import paper_refusal
+    from awesome_tools.core.entrycheck import identities
 
     return paper_refusal(
         identities([(s.display, s.raw) for s in read_entries(root, cwd).sources]), answer

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 def clash_with(root: Path, cwd: Path, name: str | None, url: str | None) -> str | None:
     """Say which entry already holds this name, file name or paper, if any."""
-    from awesome_tools.core.entrycheck import clash, identities
+    from awesome_tools.core.crossentry import clash
+    from awesome_tools.core.entrycheck import identities
 
     return clash(
         identities([(s.display, s.raw) for s in read_entries(root, cwd).sources]), name, url

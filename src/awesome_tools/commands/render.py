@@ -46,14 +46,16 @@ def run(args: argparse.Namespace) -> int:
     cwd = Path.cwd()
     hook = bool(args.exit_non_zero_on_change)
     # In a commit, check-entries has already listed the entries' problems: the hook names them.
-    project = valid_project(args, cwd, refusal=f"{README} not written", brief=hook)
+    # The entries' parts are rendered where each entry is checked; render places them.
+    project = valid_project(args, cwd, refusal=f"{README} not written", brief=hook, parts=True)
     entries = list(project.entries.values())
     try:
         templates, settings = project.templates(), project.settings
         # The render makes hundreds of thousands of short strings, none in a cycle: a
         # collector pass would walk every entry and find nothing to free.
         with collector_paused():
-            text = project.layout.render(entries, settings, templates, jobs=jobs(args))
+            made = project.made_of()
+            text = project.layout.render(entries, settings, templates, jobs=jobs(args), made=made)
             extras = project.layout.extras(entries, settings, templates)
             generated = {README: text, **extras}
     except TemplateProblem as problem:

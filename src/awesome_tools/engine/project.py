@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from awesome_tools.core.settings import CATEGORIES, SETTINGS, Settings
 from awesome_tools.diagnostics import Diagnostic
@@ -180,6 +180,10 @@ class Project:
     files: int  # entry files found, read or not
     fixes: Fixes
     settings: Settings  # awesome.yaml (and categories.yaml), defaults filled in
+    # What the layout's `entry_parts` made of each valid entry where it was checked, by path as
+    # `entries`; and the templates it rendered with (read_project's `parts`). Empty, None: none.
+    made: dict[str, Any] = field(default_factory=dict)
+    loaded: Templates | None = field(default=None, repr=False, compare=False)
 
     @property
     def layout(self) -> Layout:
@@ -189,10 +193,20 @@ class Project:
         return layout_named(self.settings.layout)
 
     def templates(self) -> Templates:
-        """The list's templates over the packaged ones (jinja2 is imported only here)."""
-        from awesome_tools.core.templates import load_templates
+        """The list's templates over the packaged ones: those the entries' parts were made
+        with, if they were."""
+        return self.loaded or _templates(self.root, self.settings)
 
-        return load_templates(self.root, self.settings.render_budget)
+    def made_of(self) -> list[Any] | None:
+        """What was made of each entry, aligned with `entries` (None: nothing was)."""
+        return [self.made[path] for path in self.entries] if self.made else None
+
+
+def _templates(root: Path, settings: Settings) -> Templates:
+    """The list's templates over the packaged ones (jinja2 is imported only here)."""
+    from awesome_tools.core.templates import load_templates
+
+    return load_templates(root, settings.render_budget)
 
 
 def figure_missing(root: Path) -> Callable[[str], str | None]:
@@ -249,10 +263,11 @@ def read_categories(root: Path, cwd: Path) -> tuple[list[str], list[Diagnostic]]
     return list(settings.categories), problems
 
 
-def read_project(root: Path, cwd: Path, *, jobs: int = 1) -> Project:
+def read_project(root: Path, cwd: Path, *, jobs: int = 1, parts: bool = False) -> Project:
     """Read the settings and check every entry file of the list at root against them.
 
-    `jobs` processes share the checking of a large list (`check_entries`).
+    `jobs` processes share the checking of a large list (`check_entries`); with `parts`, each
+    renders the layout's parts of the entries it checked (`Layout.entry_parts`) for render.
     """
     from awesome_tools.core.entrycheck import check_entries
     from awesome_tools.layouts import layout_named
@@ -261,6 +276,8 @@ def read_project(root: Path, cwd: Path, *, jobs: int = 1) -> Project:
     names = list(settings.categories)
     listing = read_entries(root, cwd)
     layout = layout_named(settings.layout)
+    templates = _templates(root, settings) if parts else None
+    make = layout.entry_parts(templates, settings) if templates else None
     checked, diagnostics = check_entries(
         [(s.display, s.read) for s in listing.sources],
         categories=names,
@@ -268,6 +285,7 @@ def read_project(root: Path, cwd: Path, *, jobs: int = 1) -> Project:
         missing=figure_missing(root),
         jobs=jobs,
         model=layout.entry_model,
+        make=make,
     )
     return Project(
         root,
@@ -277,4 +295,6 @@ def read_project(root: Path, cwd: Path, *, jobs: int = 1) -> Project:
         listing.files,
         read_fixes(root),
         settings,
+        {item.path: item.made for item in checked if item.entry is not None and make},
+        templates,
     )

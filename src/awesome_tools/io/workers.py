@@ -117,6 +117,9 @@ def _fork(task: Callable[[int, int], list[T]], start: int, end: int) -> tuple[in
             signal.signal(signal.SIGINT, signal.SIG_IGN)
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
             os.close(read_fd)
+            # Its siblings are the parent's children, not its own: a render budget running out
+            # here (`budget.py` kills the children of the process it watches) leaves them be.
+            _LIVE.clear()
             # Pickled whole before writing: the parent reads only when its own run is done, and
             # a dump into the pipe would wait for it at every 64 KiB.
             data = pickle.dumps(task(start, end), protocol=pickle.HIGHEST_PROTOCOL)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from awesome_tools.core.entrycheck import Make
     from awesome_tools.core.fixes import Fixes
     from awesome_tools.core.schema import Entry
     from awesome_tools.core.settings import Settings
@@ -92,10 +93,18 @@ class Layout(Protocol):
         /,
         *,
         jobs: int = 1,
+        made: Sequence[Any] | None = None,
     ) -> str:
         """Entries to README text through the list's templates, as its settings say (its
         categories, title, figure markers and heading level: each layout reads what it
-        shows); `jobs` processes may share the work of a large list."""
+        shows); `jobs` processes may share the work of a large list. `made`, aligned with
+        `entries`, is what `entry_parts` made of each where it was checked (None: nothing was,
+        and the layout renders every part itself)."""
+
+    def entry_parts(self, templates: Templates, settings: Settings, /) -> Make | None:
+        """What the processes that check the entries render of each valid one, there, for
+        `render` to place (`made`): no second round of processes, the parent only places
+        text. None: the layout renders its entries in `render` (the default)."""
 
     def read(
         self, raw: bytes, path: str, /, *, categories: str | None, categories_path: str
@@ -134,8 +143,8 @@ class Layout(Protocol):
 class LayoutDefaults:
     """What a layout has unless it says otherwise: nothing suggested beyond its required
     fields, every optional field shown, no file besides README.md, no shortcut or entry-free
-    checks apart (its README is linted whole), and the core's entry model. A layout class may
-    start from it."""
+    checks apart (its README is linted whole), the core's entry model, and nothing rendered
+    where the entries are checked. A layout class may start from it."""
 
     suggested: frozenset[str] = frozenset()
     shown: frozenset[str] | None = None
@@ -155,3 +164,7 @@ class LayoutDefaults:
         from awesome_tools.core.schema import Entry
 
         return Entry
+
+    def entry_parts(self, templates: Templates, settings: Settings, /) -> Make | None:
+        """Nothing rendered where the entries are checked: `render` renders them."""
+        return None

@@ -48,9 +48,11 @@ class ListLayout(LayoutDefaults):
         /,
         *,
         jobs: int = 1,
+        made: Sequence[Any] | None = None,
     ) -> str:
         # One short line per entry: nothing to share between processes, no figure, no panel
         # heading level.
+        # Nothing is `made` where the entries are checked (`entry_parts` is None).
         from awesome_tools.layouts.list.render import render_list
 
         return render_list(entries, settings.categories, templates, settings.title)

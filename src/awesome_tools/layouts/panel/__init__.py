@@ -64,8 +64,10 @@ class PanelLayout(LayoutDefaults):
         /,
         *,
         jobs: int = 1,
+        made: Sequence[Any] | None = None,
     ) -> str:
         # Panels are not grouped by category: the index and timeline order them by date.
+        # Nothing is `made` where the entries are checked (`entry_parts` is None).
         from awesome_tools.layouts.panel.render import render_panels
 
         return render_panels(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from awesome_tools.layouts.base import LayoutDefaults
 
 if TYPE_CHECKING:
+    from awesome_tools.core.entrycheck import Make
     from awesome_tools.core.fixes import Fixes
     from awesome_tools.core.schema import Entry
     from awesome_tools.core.settings import Settings
@@ -75,15 +76,26 @@ class TableLayout(LayoutDefaults):
         /,
         *,
         jobs: int = 1,
+        made: Sequence[Any] | None = None,
     ) -> str:
-        # The entries' blocks and overview rows are shared between `jobs` processes (a frame of
-        # the old single-file shape renders whole); the table layout writes no figure comments
-        # and has no heading level to choose.
+        # The entries' blocks and overview rows, made where they were checked or else shared
+        # between `jobs` processes here (a frame of the old single-file shape renders whole);
+        # the table layout writes no figure comments and has no heading level to choose.
         from awesome_tools.layouts.table.render import render_readme
 
         return render_readme(
-            entries, settings.categories, templates=templates, title=settings.title, jobs=jobs
+            entries,
+            settings.categories,
+            templates=templates,
+            title=settings.title,
+            jobs=jobs,
+            made=made,
         )
+
+    def entry_parts(self, templates: Templates, settings: Settings, /) -> Make | None:
+        from awesome_tools.layouts.table.frame import part_maker
+
+        return part_maker(templates)
 
     def read(
         self, raw: bytes, path: str, /, *, categories: str | None, categories_path: str

@@ -3,9 +3,10 @@
 The frame (`README.md.j2`, the list's or the packaged one) places `parts`: `parts.overview`, the
 overview table, and `parts.sections`, each section's name, anchor, entries and `blocks` (its
 model blocks, one blank line apart). Each block is `table/model.md.j2` rendered for its entry
-and each overview row `table/row.md.j2`, in `jobs` processes for a large list
-(`partrender.render_parts`, the routine the panel layout's panels go through too); the rows go
-into model.html.j2's `overview_shell` (`table/overview.md.j2`).
+and each overview row `table/row.md.j2`: for `render`, in the processes that check the entries
+(`part_maker`); else in `jobs` processes for a large list (`partrender.render_parts`, the
+routine the panel layout's panels go through too). The rows go into model.html.j2's
+`overview_shell` (`table/overview.md.j2`).
 
 A frame of the old single-file shape, which names no `parts` (it calls `model_block` and
 `overview_table` of model.html.j2 itself, or writes its own markup), is rendered whole as before:
@@ -15,19 +16,27 @@ it keeps working, in one process.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from awesome_tools.core.packaged import TEMPLATES
-from awesome_tools.core.templates import TemplateProblem
+from awesome_tools.core.templates import README, TemplateProblem
+from awesome_tools.layouts.table.place import Block, marked_block
 
 if TYPE_CHECKING:
     from markupsafe import Markup
 
+    from awesome_tools.core.entrycheck import Make
     from awesome_tools.core.ordering import Section
     from awesome_tools.core.schema import Entry
     from awesome_tools.core.templates import Templates
+    from awesome_tools.layouts.partrender import PartProblem
+
+    # What the processes made of an entry (`part_maker`): its block and overview row, or why
+    # not.
+    TableMade = tuple[Block, str] | PartProblem | None
 
 PARTS = "parts"
 BLOCK = "table/model.md.j2"
@@ -88,24 +97,103 @@ def uses_parts(templates: Templates, name: str) -> bool:
     return False
 
 
+def provide_columns(templates: Templates) -> None:
+    """Hand the templates the block's headers and cells (model.html.j2's `table_headers` and
+    `table_cells`): the one table of columns that import and lint read the README with."""
+    from awesome_tools.layouts.table.columns import cells, headers
+
+    def table_headers(alignment: bool) -> list[str]:
+        return headers(alignment=alignment)
+
+    templates.provide(table_headers=table_headers, table_cells=cells)
+
+
+def part_maker(templates: Templates) -> Make | None:
+    """What the processes that check the entries make of each (`Layout.entry_parts`): its
+    model block (as `place.marked_block` gives it) and overview row, where the frame places
+    `parts`; None for a frame of the old single-file shape, which renders whole. The part
+    templates are compiled here, once, before the processes start; their errors are left to
+    the render, which reports them."""
+    from awesome_tools.layouts.partrender import parts_of
+
+    try:
+        if not uses_parts(templates, README):
+            return None
+    except Exception:  # the render reports it, within the budget
+        return None
+    provide_columns(templates)
+    for name in (BLOCK, ROW, OVERVIEW):
+        with suppress(Exception):  # the render reports it, at its line
+            templates.env.get_template(name)
+
+    def make(entries: Sequence[Entry], total: int) -> list[Any]:
+        made = parts_of(templates, [BLOCK, ROW], entries, total, lambda entry: {"entry": entry})
+        return [(marked_block(m[0]), m[1]) if isinstance(m, tuple) else m for m in made]
+
+    return make
+
+
+def made_parts(
+    templates: Templates, ordered: Sequence[Entry], made: Mapping[int, TableMade]
+) -> tuple[list[Block], list[str]]:
+    """The blocks and rows of the entries in `ordered`, from what was made of each (by the
+    entry's id); the first template that failed (`partrender.first_problem`) as its
+    TemplateProblem, after a model.html.j2 that lacks a macro (`_check_macros`)."""
+    from awesome_tools.layouts.partrender import first_problem
+
+    _check_macros(templates)
+    problem = first_problem(list(made.values()))
+    if problem is not None:
+        raise TemplateProblem(problem)
+    blocks: list[Block] = []
+    rows: list[str] = []
+    for entry in ordered:
+        part = made[id(entry)]
+        if not isinstance(part, tuple):
+            raise AssertionError("an entry without parts where no template failed")
+        blocks.append(part[0])
+        rows.append(part[1])
+    return blocks, rows
+
+
+def overview_text(
+    templates: Templates, ordered: Sequence[Entry], rows: Sequence[str], overview: Sequence[Entry]
+) -> str:
+    """The overview table: the rows (of the entries in `ordered`) in the order of `overview`,
+    in `table/overview.md.j2`."""
+    import markupsafe
+
+    place = {id(entry): n for n, entry in enumerate(ordered)}
+    shown = "\n".join(rows[place[id(entry)]] for entry in overview)
+    return templates.env.get_template(OVERVIEW).render(rows=markupsafe.Markup(shown))
+
+
 def table_parts(
-    grouped: Sequence[Section], overview: Sequence[Entry], templates: Templates, *, jobs: int = 1
+    grouped: Sequence[Section],
+    overview: Sequence[Entry],
+    templates: Templates,
+    *,
+    jobs: int = 1,
+    made: Mapping[int, TableMade] | None = None,
 ) -> TableParts:
     """The overview (of `overview`, the entries in its order) and the sections' blocks, each
-    entry's block and row rendered on its own (`jobs` processes share a large list); within the
-    caller's render budget."""
+    entry's block and row rendered on its own (`jobs` processes share a large list), or taken
+    from `made` (by the entry's id: what `part_maker` made of it where it was checked); within
+    the caller's render budget."""
     import markupsafe
 
     from awesome_tools.layouts.partrender import render_parts
 
-    _check_macros(templates)
     ordered = [entry for section in grouped for entry in section.entries]
-    blocks, rows = render_parts(
-        templates, [BLOCK, ROW], len(ordered), lambda n: {"entry": ordered[n]}, jobs=jobs
-    )
-    place = {id(entry): n for n, entry in enumerate(ordered)}
-    shown = "\n".join(rows[place[id(entry)]] for entry in overview)
-    table = templates.env.get_template(OVERVIEW).render(rows=markupsafe.Markup(shown))
+    if made is None:
+        _check_macros(templates)
+        blocks, rows = render_parts(
+            templates, [BLOCK, ROW], len(ordered), lambda n: {"entry": ordered[n]}, jobs=jobs
+        )
+    else:
+        marked, rows = made_parts(templates, ordered, made)
+        blocks = [block[0] for block in marked]
+    table = overview_text(templates, ordered, rows, overview)
     found, start = [], 0
     for section in grouped:
         end = start + len(section.entries)

@@ -7,7 +7,7 @@ from typing import Any
 from awesome_tools.core.blockread import read_document
 from awesome_tools.core.blocks import Block, Cell, Document
 from awesome_tools.core.categories import appended_categories, category_name_problem
-from awesome_tools.core.entrycheck import file_problem
+from awesome_tools.core.crossentry import file_problem
 from awesome_tools.core.entryfile import dump_entry
 from awesome_tools.core.links import PAPER
 from awesome_tools.core.normalize import device_note, slugify
