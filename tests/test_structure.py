@@ -34,3 +34,18 @@ def test_no_function_is_over_60_lines() -> None:
                 if lines > FUNCTION_LINES:
                     long.append(f"{path.relative_to(SOURCE).as_posix()}:{node.name} ({lines})")
     assert long == []
+
+
+def test_every_registered_layout_is_held_independent_by_the_import_contract() -> None:
+    """A layout added to the registry is one import-linter line away from being checked: its
+    package must not import another layout's (pyproject.toml's independence contract)."""
+    import pytest
+
+    from awesome_tools.layouts import LAYOUTS
+
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11 and later
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    independent = next(c for c in contracts if c["type"] == "independence")
+    assert sorted(independent["modules"]) == sorted(LAYOUTS.values())
