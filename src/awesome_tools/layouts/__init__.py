@@ -1,7 +1,9 @@
 """The README layouts, one package each, and the registry that names them.
 
 A layout is a package under `awesome_tools/layouts/` whose `LAYOUT` satisfies
-`layouts.base.Layout`; adding one is a package and one line here. A layout is imported only
+`layouts.base.Layout` (`LAYOUT: Layout = ...`, so that mypy holds it to the Protocol); adding one
+is a package, one line here, and its name in pyproject.toml's contract that keeps the layouts
+independent (tests/test_structure.py says so). A layout is imported only
 when a list asks for it, so naming the layouts costs a one-file `check` nothing.
 """
 
