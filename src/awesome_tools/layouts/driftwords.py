@@ -24,6 +24,8 @@ class Names:
     entry_files: dict[str, str]
     frame: str
     fixes: Fixes
+    # Where the layout's order of entries comes from, as an out-of-order message says it.
+    order: str = "entries/ and categories.yaml"
 
     def source(self, name: str, key: str) -> str:
         """The entry file of a part: by the entry's name, else by its identity (a panel's
@@ -72,7 +74,7 @@ class Names:
         """An entry's part in both texts, but not where render puts it (at `line`)."""
         return (
             f"{kind} '{name}' of {self.source(name, key)} is out of order: render writes it at "
-            f"line {line}; the order comes from entries/ and categories.yaml, not README.md, "
+            f"line {line}; the order comes from {self.order}, not README.md, "
             f"{self.fix}"
         )
 

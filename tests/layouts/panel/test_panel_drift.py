@@ -69,8 +69,8 @@ CASES: list[tuple[str, Callable[[str], str], list[str]]] = [
         _moved,
         [
             "README.md:31:1: error[drift] panel 'Gamma' of entries/gamma.yaml is out of order: "
-            "render writes it at line 47; the order comes from entries/ and categories.yaml, not "
-            f"README.md, {FIX}"
+            "render writes it at line 47; the order comes from the entries' release dates (and "
+            f"`order` within a day), not README.md, {FIX}"
         ],
     ),
     (

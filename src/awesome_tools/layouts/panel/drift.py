@@ -14,6 +14,9 @@ from awesome_tools.layouts.panel.driftfields import panel_fields
 from awesome_tools.layouts.panel.heads import panel_headings, panel_region
 from awesome_tools.layouts.panel.parts import index_names, split_title
 
+# Panels are ordered newest first, one day's by their `order` (layouts/panel/render.panel_order).
+ORDER = "the entries' release dates (and `order` within a day)"
+
 
 def panel_parts(lines: list[str], heads: list[int]) -> list[Part]:
     """Each panel of README lines whose panel headings are at `heads`: known by its title,
@@ -52,4 +55,6 @@ def panel_drift(
     want = split_lines(expected)
     have_side = Side(lines, panel_parts(lines, have_heads))
     want_side = Side(want, panel_parts(want, want_heads))
-    yield from drift(text, expected, have_side, want_side, Names(path, *names), _fields)
+    yield from drift(
+        text, expected, have_side, want_side, Names(path, *names, order=ORDER), _fields
+    )
