@@ -13,8 +13,8 @@ from awesome_tools.layouts.readme import Checks, ReadmeContext
 # The layout, its lint module's registry, and the shared rules it runs besides its own.
 CASES = [
     ("table", "awesome_tools.layouts.table.lint", {"html-block-break", "drift"}),
-    ("panel", "awesome_tools.layouts.panel.lint", {"html-block-break"}),
-    ("list", "awesome_tools.layouts.list.lint", set()),
+    ("panel", "awesome_tools.layouts.panel.lint", {"html-block-break", "drift"}),
+    ("list", "awesome_tools.layouts.list.lint", {"drift"}),
 ]
 
 

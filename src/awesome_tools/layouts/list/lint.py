@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from awesome_tools.core.categories import category_problem
-from awesome_tools.core.fixes import Fixes
+from awesome_tools.core.fixes import CONSOLE, Fixes
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.layouts.drift import Part, Side, drift
 from awesome_tools.layouts.driftwords import Names
 from awesome_tools.layouts.list.rules import LIST_ENTRY, LIST_HEADING
 from awesome_tools.layouts.list.shape import Line, Shape, read_shape
 from awesome_tools.layouts.readme import Checks, ReadmeContext
+from awesome_tools.layouts.rules import DRIFT
 
 
 @dataclass
@@ -32,8 +33,7 @@ class ListContext(ReadmeContext):
         return read_shape(self.text)
 
 
-# The list layout's README checks, each under its rule (layouts/list/rules.py); drift, which
-# needs the entries, runs after them.
+# The list layout's README checks, each under its rule (layouts/list/rules.py), drift among them.
 CHECKS: Checks[ListContext] = Checks()
 
 
@@ -99,13 +99,26 @@ def lint_list(
     fixes: Fixes | None = None,
 ) -> list[Diagnostic]:
     """Run the list layout's rules on README text; drift only when the expected text is given."""
-    ctx = ListContext(path, text)
-    found = CHECKS.run(ctx)
-    if expected is not None and expected != text:
-        shape = ctx.shape
-        # The lines list-entry reports are not drift too.
-        strays = frozenset([*(index for index, _ in shape.strays), *shape.nested])
-        names = Names(path, entry_files or {}, frame, fixes or Fixes())
-        have, want = _side(shape, strays), _side(read_shape(expected))
-        found += drift(text, expected, have, want, names, _fields)
-    return sorted(found)
+    ctx = ListContext(
+        path,
+        text,
+        expected=expected,
+        entry_files=entry_files or {},
+        frame=frame,
+        fixes=fixes or CONSOLE,
+    )
+    return CHECKS.run(ctx)
+
+
+@CHECKS.register(DRIFT)
+def _drift(ctx: ListContext) -> Iterator[Diagnostic]:
+    """`drift` (layouts/drift.py), each entry line its entry's part; nothing where the README
+    is linted alone."""
+    if ctx.expected is None or ctx.expected == ctx.text:
+        return
+    shape = ctx.shape
+    # The lines list-entry reports are not drift too.
+    strays = frozenset([*(index for index, _ in shape.strays), *shape.nested])
+    names = Names(ctx.path, ctx.entry_files, ctx.frame, ctx.fixes)
+    have, want = _side(shape, strays), _side(read_shape(ctx.expected))
+    yield from drift(ctx.text, ctx.expected, have, want, names, _fields)

@@ -3,7 +3,8 @@ headings and the lines the panels take, each found once and shared by every chec
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,11 @@ if TYPE_CHECKING:
 @dataclass
 class PanelContext(ReadmeContext):
     """A panel README, read once for all its rules."""
+
+    # The panel headings' lines where `lint_alone` found them (in another process), so that
+    # drift here parses nothing again; and the expected text's, maybe from another process.
+    head_lines: list[int] | None = field(default=None, kw_only=True)
+    expected_heads: Callable[[], list[int]] | None = field(default=None, kw_only=True)
 
     @cached_property
     def lines(self) -> list[str]:

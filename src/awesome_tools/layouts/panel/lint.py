@@ -19,7 +19,6 @@ from awesome_tools.layouts.panel.parts import (
     ROW,
     TIMELINE_HEADER,
     index_names,
-    readme_lines,
     split_title,
     undated_names,
 )
@@ -31,14 +30,15 @@ from awesome_tools.layouts.panel.rules import (
     TIMELINE_COVERAGE,
 )
 from awesome_tools.layouts.readme import Checks
-from awesome_tools.layouts.rules import HTML_BLOCK_BREAK
+from awesome_tools.layouts.rules import DRIFT, HTML_BLOCK_BREAK
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
 
-# The panel layout's README checks, each under its rule (layouts/panel/rules.py); drift, which
-# needs the entries, runs after them.
+# The panel layout's README checks, each under its rule (layouts/panel/rules.py): drift too, which
+# finds nothing where the README is linted alone (`lint_alone`, maybe in another process) and
+# runs after the others where the entries give the expected text.
 CHECKS: Checks[PanelContext] = Checks()
 
 
@@ -239,14 +239,34 @@ def lint_panels(
             want = Pending(partial(_head_lines, other))
         found, have_heads = alone() if alone is not None else lint_alone(text, path)
         if other is not None:
-            want_heads = want.result() if want is not None else _head_lines(other)
-            lines = readme_lines(text)
-            names = (entry_files or {}, frame, fixes)
-            found += panel_drift(path, text, lines, have_heads, other, want_heads, names)
+            ctx = PanelContext(
+                path,
+                text,
+                expected=other,
+                entry_files=entry_files or {},
+                frame=frame,
+                fixes=fixes,
+                head_lines=have_heads,
+                expected_heads=want.result if want is not None else None,
+            )
+            found += CHECKS.run(ctx, only=[DRIFT.id])
         return sorted(found)
     finally:
         if want is not None:
             want.cancel()
+
+
+@CHECKS.register(DRIFT)
+def _drift(ctx: PanelContext) -> Iterator[Diagnostic]:
+    """`drift` (layouts/drift.py): each panel compared with the one its entry renders, the
+    frame with the template; nothing where the README is linted alone."""
+    other = ctx.expected
+    if other is None or other == ctx.text:
+        return
+    have = ctx.head_lines if ctx.head_lines is not None else ctx.heads.lines
+    want = ctx.expected_heads() if ctx.expected_heads is not None else _head_lines(other)
+    names = (ctx.entry_files, ctx.frame, ctx.fixes)
+    yield from panel_drift(ctx.path, ctx.text, ctx.lines, have, other, want, names)
 
 
 # What `lint_alone` gives: the findings of the rules that need only the README, and the line
