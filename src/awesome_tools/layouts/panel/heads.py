@@ -162,3 +162,26 @@ def panel_region(lines: list[str], panels: list[tuple[int, str]]) -> range:
     if not panels:
         return range(0)
     return range(panels[0][0], panels_end(lines, [i for i, _ in panels]))
+
+
+def at_level(line: str, level: int) -> bool:
+    """Say whether a line is a heading at the panels' level (`###` or deeper for `###`)."""
+    hashes = "#" * level
+    return line.startswith(hashes) and (level == 3 or not line.startswith(hashes + "#"))
+
+
+def title_owners(panels: list[tuple[int, str]]) -> dict[str, int]:
+    """Each name a timeline row may give, to the first panel it names.
+
+    A row names a panel by the heading's whole text or by any part of it before a ': ' (the
+    first such part is the model's name): one look-up per row instead of a scan of every panel,
+    which made the rule quadratic (50 million comparisons at 10,000 panels).
+    """
+    owners: dict[str, int] = {}
+    for k, (_, title) in enumerate(panels):
+        owners.setdefault(title, k)
+        colon = title.find(": ")
+        while colon != -1:
+            owners.setdefault(title[:colon], k)
+            colon = title.find(": ", colon + 1)
+    return owners

@@ -11,7 +11,7 @@ from awesome_tools.core.fixes import CONSOLE, Fixes
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.layouts.panel.context import PanelContext
 from awesome_tools.layouts.panel.drift import panel_drift
-from awesome_tools.layouts.panel.heads import find_heads
+from awesome_tools.layouts.panel.heads import at_level, find_heads, title_owners
 from awesome_tools.layouts.panel.parts import (
     FIGURE_CLOSE,
     FIGURE_OPEN,
@@ -42,19 +42,13 @@ if TYPE_CHECKING:
 CHECKS: Checks[PanelContext] = Checks()
 
 
-def _at_level(line: str, level: int) -> bool:
-    """Say whether a line is a heading at the panels' level (`###` or deeper for `###`)."""
-    hashes = "#" * level
-    return line.startswith(hashes) and (level == 3 or not line.startswith(hashes + "#"))
-
-
 @CHECKS.register(PANEL_HEADING)
 def headings(ctx: PanelContext) -> Iterator[Diagnostic]:
     """`panel-heading`: among the panels, a heading at their level is `### **Name: Title**`."""
     lines, level = ctx.lines, ctx.heads.level
     shape = f"`{'#' * level} **Name: Title**`"
     for i in ctx.region:
-        if _at_level(lines[i], level) and not HEADING.match(lines[i]):
+        if at_level(lines[i], level) and not HEADING.match(lines[i]):
             message = (
                 f"panel heading '{lines[i].strip()[:60]}' is not {shape}: "
                 "the index, timeline and drift find panels by that shape"
@@ -157,23 +151,6 @@ def _unclosed(path: str, opened: list[int]) -> Iterator[Diagnostic]:
         yield at_line(path, line, PANEL_SWALLOWED, message)
 
 
-def _owners(panels: list[tuple[int, str]]) -> dict[str, int]:
-    """Each name a timeline row may give, to the first panel it names.
-
-    A row names a panel by the heading's whole text or by any part of it before a ': ' (the
-    first such part is the model's name): one look-up per row instead of a scan of every panel,
-    which made the rule quadratic (50 million comparisons at 10,000 panels).
-    """
-    owners: dict[str, int] = {}
-    for k, (_, title) in enumerate(panels):
-        owners.setdefault(title, k)
-        colon = title.find(": ")
-        while colon != -1:
-            owners.setdefault(title[:colon], k)
-            colon = title.find(": ", colon + 1)
-    return owners
-
-
 @CHECKS.register(TIMELINE_COVERAGE)
 def coverage(ctx: PanelContext) -> Iterator[Diagnostic]:
     """`timeline-coverage`: every panel is in the release timeline exactly once."""
@@ -188,7 +165,7 @@ def coverage(ctx: PanelContext) -> Iterator[Diagnostic]:
             break
         rows.append((i, row["name"].replace("\\|", "|")))
     used: dict[int, int] = {}
-    owners = _owners(panels)
+    owners = title_owners(panels)
     # The index names each panel too: a title need not start with its name.
     place = {i: k for k, (i, _) in enumerate(panels)}
     for i, name in index_names(lines, [i for i, _ in panels]).items():
