@@ -22,7 +22,6 @@ from awesome_tools.layouts.panel.parts import (
     split_title,
     undated_names,
 )
-from awesome_tools.layouts.panel.reader import at_line
 from awesome_tools.layouts.panel.rules import (
     PANEL_FIGURE,
     PANEL_HEADING,
@@ -91,7 +90,7 @@ def swallowed(ctx: PanelContext) -> Iterator[Diagnostic]:
     per block, at the line the block starts; a fold left open, at its `<details>`."""
     from awesome_tools.core.mdsafe import kind
 
-    path, parsed, lines, heads = ctx.path, ctx.parsed, ctx.lines, ctx.heads.lines
+    parsed, lines, heads = ctx.parsed, ctx.lines, ctx.heads.lines
     if not heads:
         return
     tokens = [t for t in parsed.tokens if t.level == 0 and t.map and t.nesting != -1]
@@ -113,11 +112,11 @@ def swallowed(ctx: PanelContext) -> Iterator[Diagnostic]:
             f"this {kind(token)} runs over panel '{name}' (line {swallowed_heads[0] + 1}){more}: "
             "GitHub shows them as part of it; close it before the panel's end"
         )
-        yield at_line(path, start, PANEL_SWALLOWED, message)
-    yield from _folds(path, tokens, heads)
+        yield ctx.at_line(start, PANEL_SWALLOWED, message)
+    yield from _folds(ctx, tokens, heads)
 
 
-def _folds(path: str, tokens: list[Token], heads: list[int]) -> Iterator[Diagnostic]:
+def _folds(ctx: PanelContext, tokens: list[Token], heads: list[int]) -> Iterator[Diagnostic]:
     """Each panel's `<details>` folds, as its HTML blocks open and close them, balanced."""
     from awesome_tools.core.mdsafe import DETAILS_TAG
 
@@ -128,7 +127,7 @@ def _folds(path: str, tokens: list[Token], heads: list[int]) -> Iterator[Diagnos
             continue
         now = bisect.bisect_left(heads, token.map[0])
         if now != panel:
-            yield from _unclosed(path, opened)
+            yield from _unclosed(ctx, opened)
             opened, panel = [], now
         for tag in DETAILS_TAG.finditer(token.content):
             line = token.map[0] + token.content[: tag.start()].count("\n")
@@ -138,17 +137,17 @@ def _folds(path: str, tokens: list[Token], heads: list[int]) -> Iterator[Diagnos
                 opened.pop()
             else:
                 message = "this </details> closes a fold its panel did not open"
-                yield at_line(path, line, PANEL_SWALLOWED, message)
-    yield from _unclosed(path, opened)
+                yield ctx.at_line(line, PANEL_SWALLOWED, message)
+    yield from _unclosed(ctx, opened)
 
 
-def _unclosed(path: str, opened: list[int]) -> Iterator[Diagnostic]:
+def _unclosed(ctx: PanelContext, opened: list[int]) -> Iterator[Diagnostic]:
     for line in opened:
         message = (
             "this <details> is not closed in its panel: GitHub folds every later panel into it; "
             "close it with </details>"
         )
-        yield at_line(path, line, PANEL_SWALLOWED, message)
+        yield ctx.at_line(line, PANEL_SWALLOWED, message)
 
 
 @CHECKS.register(TIMELINE_COVERAGE)

@@ -4,18 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from awesome_tools.diagnostics import Diagnostic, Severity
+from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.layouts.importplan import import_note
-from awesome_tools.rule import Rule
 
 Row = tuple[int, str, str, str]  # line index, date, name, contribution
-
-
-def at_line(
-    path: str, index: int, rule: Rule, message: str, severity: Severity | None = None
-) -> Diagnostic:
-    """A diagnostic at the start of a 0-based line, as the panel layout counts its lines."""
-    return rule.at(path, index + 1, 1, message, severity)
 
 
 @dataclass
