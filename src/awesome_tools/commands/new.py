@@ -21,6 +21,7 @@ from awesome_tools.commands.newrequest import (
     arxiv_api,
     clash_with,
     fetch,
+    listed,
     refusal,
     resolve,
     taken_by,
@@ -29,7 +30,6 @@ from awesome_tools.commands.newrequest import (
 from awesome_tools.engine.project import (
     display_path,
     read_categories,
-    read_entries,
     read_fixes,
     read_settings,
 )
@@ -50,12 +50,10 @@ def _answer_problem(
         return refusal(*found)
     if path != ("url",):
         return None
-    from awesome_tools.core.crossentry import paper_refusal
-    from awesome_tools.core.entrycheck import identities
+    from awesome_tools.core.crossentry import paper_clash
 
-    return paper_refusal(
-        identities([(s.display, s.raw) for s in read_entries(root, cwd).sources]), answer
-    )
+    clash = paper_clash(listed(root, cwd), answer)
+    return refusal(*clash) if clash else None
 
 
 def _nothing_written(reason: str) -> int:

@@ -19,17 +19,21 @@ from awesome_tools.engine.project import (
 )
 
 if TYPE_CHECKING:
-    pass
+    from awesome_tools.core.crossentry import Keys
+
+
+def listed(root: Path, cwd: Path) -> list[tuple[str, Keys]]:
+    """What identifies each entry the list holds (its name, file name and paper), by file."""
+    from awesome_tools.core.entrycheck import identities
+
+    return identities([(s.display, s.raw) for s in read_entries(root, cwd).sources])
 
 
 def clash_with(root: Path, cwd: Path, name: str | None, url: str | None) -> str | None:
     """Say which entry already holds this name, file name or paper, if any."""
     from awesome_tools.core.crossentry import clash
-    from awesome_tools.core.entrycheck import identities
 
-    return clash(
-        identities([(s.display, s.raw) for s in read_entries(root, cwd).sources]), name, url
-    )
+    return clash(listed(root, cwd), name, url)
 
 
 def refusal(rule: str, message: str) -> str:

@@ -130,10 +130,11 @@ def clash(keyed: Sequence[tuple[str, Keys]], name: str | None, url: str | None) 
     return None
 
 
-def paper_refusal(keyed: Sequence[tuple[str, Keys]], url: str) -> str | None:
-    """What `new` says of a typed paper link another entry holds: the rule and the message."""
+def paper_clash(keyed: Sequence[tuple[str, Keys]], url: str) -> tuple[str, str] | None:
+    """The rule and message `check` would give a paper link another entry holds, or None (as
+    `validate.field_problem` gives a field's)."""
     found = clash(keyed, None, url)
-    return f"error[{DUPLICATE_ENTRY.id}] {found}" if found else None
+    return (DUPLICATE_ENTRY.id, found) if found else None
 
 
 def file_problem(
