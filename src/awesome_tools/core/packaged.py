@@ -12,12 +12,16 @@ TEMPLATES = "templates"
 
 
 def packaged_file(name: str) -> str:
-    """Where the package keeps a template: a layout's in its package
-    (`layouts/<layout>/templates/`), the others in `awesome_tools/templates/`."""
+    """Where the package keeps a template, looked up in the order the loader looks: the shared
+    ones in `awesome_tools/templates/`, else a layout's in its package
+    (`layouts/<layout>/templates/`)."""
+    from importlib.resources import files
+
+    shared = files("awesome_tools").joinpath(TEMPLATES, *name.split("/"))
+    if "/" not in name or shared.is_file():
+        return f"awesome_tools/{TEMPLATES}/{name}"
     layout, _, file = name.partition("/")
-    if file and "/" not in file and layout != "site":
-        return f"awesome_tools/layouts/{layout}/{TEMPLATES}/{file}"
-    return f"awesome_tools/{TEMPLATES}/{name}"
+    return f"awesome_tools/layouts/{layout}/{TEMPLATES}/{file}"
 
 
 class LayoutTemplates(jinja2.PackageLoader):
