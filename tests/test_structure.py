@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO
 
 SOURCE = REPO / "src" / "awesome_tools"
@@ -39,8 +41,6 @@ def test_no_function_is_over_60_lines() -> None:
 def test_every_registered_layout_is_held_independent_by_the_import_contract() -> None:
     """A layout added to the registry is one import-linter line away from being checked: its
     package must not import another layout's (pyproject.toml's independence contract)."""
-    import pytest
-
     from awesome_tools.layouts import LAYOUTS
 
     tomllib = pytest.importorskip("tomllib")  # Python 3.11 and later
