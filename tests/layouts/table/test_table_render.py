@@ -13,7 +13,8 @@ from test_table_import import _plain, _seed_blocks
 
 from awesome_tools.cli import main
 from awesome_tools.core.blockread import read_document
-from awesome_tools.core.ordering import github_anchor
+from awesome_tools.core.ordering import github_anchor, sort_key
+from awesome_tools.core.schema import Entry
 from conftest import LIST, RICH, RICH_CATEGORIES, TESTS, write_project
 
 GOLDEN = TESTS / "golden"
@@ -106,6 +107,21 @@ def test_sections_follow_categories_and_names_sort_ignoring_case(rich_project: P
     ]
     assert re.findall(r"<summary>(.*)</summary>", text) == ["alpha", "Zeta-VLM", "ViT", "Beta"]
     assert "- [Decoders &amp; Friends](#decoders--friends)" in text
+
+
+@pytest.mark.parametrize(
+    ("names", "order"),
+    [
+        (["beta", "Alpha", "alpha-2"], ["Alpha", "alpha-2", "beta"]),  # case ignored
+        # 'ß' casefolds to 'ss': a tie, broken by the file name ('stra-e' before 'strasse')
+        (["STRASSE", "Straße"], ["Straße", "STRASSE"]),
+        (["Straße", "STRASSE"], ["Straße", "STRASSE"]),
+        (["B", "a", "C"], ["a", "B", "C"]),
+    ],
+)
+def test_names_sort_ignoring_case_ties_by_file_name(names: list[str], order: list[str]) -> None:
+    entries = [Entry.model_construct(name=name) for name in names]
+    assert [entry.name for entry in sorted(entries, key=sort_key)] == order
 
 
 @pytest.mark.parametrize(
