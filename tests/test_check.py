@@ -14,7 +14,13 @@ from conftest import GOOD
 
 P = "entries/llava.yaml"
 
+
 # (case id, file content, expected diagnostics as `line:col: severity[rule] message`)
+def _with(fields: str) -> str:
+    """GOOD with these lines before `architecture:` (the first of them is line 5)."""
+    return GOOD.replace("architecture:\n", fields + "\narchitecture:\n")
+
+
 CASES: list[tuple[str, bytes | str, list[str]]] = [
     ("valid", GOOD, []),
     ("empty file", "", ["1:1: error[empty-file] file holds no YAML document"]),
@@ -227,9 +233,10 @@ CASES: list[tuple[str, bytes | str, list[str]]] = [
         GOOD.replace("url:", "year: 2023\nurl:"),
         [
             "4:1: error[unknown-key] unknown key 'year' (allowed here: "
-            "name, title, url, released, category, order, summary, contribution, authors, "
-            "vision_encoder, language_model, connector, code, weights, links, figure, architecture, "
-            "training, alignment, datasets, deep_dive)"
+            "name, title, url, released, released_basis, category, order, summary, contribution, "
+            "authors, vision_encoder, language_model, connector, vision_family, language_family, "
+            "params, modalities, based_on, based_on_outside, license, open_weights, code, weights, "
+            "links, figure, architecture, training, alignment, datasets, sources, deep_dive)"
         ],
     ),
     ("BOM and CRLF", b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode(), []),
@@ -304,7 +311,7 @@ FACET_CASES: list[tuple[str, bytes | str, list[str]]] = [
         "unknown connector",
         GOOD.replace("architecture:", "connector: adapter\narchitecture:", 1),
         [
-            "5:12: error[unknown-connector] connector: unknown connector 'adapter' (one of: linear, mlp, q-former, perceiver-resampler, cross-attention, gated-cross-attention, encoder-decoder, none)"
+            "5:12: error[unknown-connector] connector: unknown connector 'adapter' (one of: linear, mlp, q-former, perceiver-resampler, cross-attention, gated-cross-attention, encoder-decoder, none, visual-expert)"
         ],
     ),
     (
@@ -316,6 +323,114 @@ FACET_CASES: list[tuple[str, bytes | str, list[str]]] = [
     ),
 ]
 CASES += FACET_CASES
+
+
+# Facets v2: families, connectors in order, sizes, modalities, licence, release basis.
+FACET_V2_CASES: list[tuple[str, bytes | str, list[str]]] = [
+    (
+        "every facet filled in",
+        _with(
+            "released: 2023-04-17\nreleased_basis: arxiv-v1\nconnector: [perceiver-resampler, "
+            "gated-cross-attention]\nvision_family: clip-vit\nlanguage_family: [vicuna, llama]\n"
+            "params: [7B, 13B, 27B (4.5B active)]\nmodalities:\n  input: [text, image]\n"
+            "  output: text\nbased_on_outside: [Vicuna-13B]\nlicense: [Apache-2.0, "
+            "LicenseRef-Llama-2]\nopen_weights: true\nsources: [https://github.com/haotian-liu/LLaVA]"
+        ),
+        [],
+    ),
+    (
+        "a connector of a list misspelt",
+        _with("connector: [mlp, resampler]"),
+        [
+            "5:18: error[unknown-connector] connector[1]: unknown connector 'resampler'; "
+            "did you mean 'perceiver-resampler'?"
+        ],
+    ),
+    (
+        "a connector named twice",
+        _with("connector: [mlp, mlp]"),
+        ["5:12: error[repeated-value] connector: 'mlp' is listed twice (items 1 and 2); keep one"],
+    ),
+    (
+        "an empty list of connectors",
+        _with("connector: []"),
+        [
+            "5:12: error[wrong-type] connector: List should have at least 1 item after validation, not 0"
+        ],
+    ),
+    (
+        "a vision family misspelt",
+        _with("vision_family: siglip2"),
+        [
+            "5:16: error[unknown-family] vision_family: unknown vision family 'siglip2'; did you mean 'siglip'?"
+        ],
+    ),
+    (
+        "a language family of a list unknown",
+        _with("language_family:\n  - qwen\n  - gpt"),
+        [
+            "7:5: error[unknown-family] language_family[1]: unknown language family 'gpt'; "
+            "did you mean 'opt'?"
+        ],
+    ),
+    (
+        "a size in words",
+        _with("params: [7B, 13 billion]"),
+        [
+            "5:14: error[bad-params] params[1]: '13 billion' is not a size: write the number and "
+            "M, B or T, such as 7B or 400M (a mixture of experts: 27B (4.5B active))"
+        ],
+    ),
+    (
+        "more active parameters than in all",
+        _with("params: [3B (4B active)]"),
+        [
+            "5:10: error[bad-params] params[0]: '3B (4B active)' is not a size: the total must be "
+            "above 0 and the active part below it"
+        ],
+    ),
+    (
+        "a modality out of the vocabulary",
+        _with("modalities:\n  input: [text, photo]\n  output: [text, points]"),
+        [
+            "6:17: error[unknown-modality] modalities.input[1]: unknown input modality 'photo' "
+            "(one of: text, image, video, audio)",
+            "7:18: error[unknown-modality] modalities.output[1]: unknown output modality 'points' "
+            "(one of: text, image, audio, boxes, masks, video, embeddings)",
+        ],
+    ),
+    (
+        "modalities without outputs",
+        _with("modalities:\n  input: image"),
+        [
+            "6:3: error[missing-field] missing required field 'modalities.output': add 'output:' "
+            "under 'modalities'"
+        ],
+    ),
+    (
+        "a licence written loosely",
+        _with("license: apache-2.0"),
+        [
+            "5:10: error[unknown-license] license: 'apache-2.0' is not an SPDX licence id (such as "
+            "Apache-2.0 or CC-BY-NC-4.0), LicenseRef-<name> for a licence of its own, proprietary "
+            "or research-only; did you mean 'Apache-2.0'?"
+        ],
+    ),
+    (
+        "open weights as yes",
+        _with("open_weights: yes"),
+        ["5:15: error[bad-flag] open_weights: unknown value 'yes' (one of: true, false)"],
+    ),
+    (
+        "a release basis of its own",
+        _with("released_basis: paper"),
+        [
+            "5:17: error[unknown-basis] released_basis: unknown release basis 'paper' "
+            "(one of: arxiv-v1, official-release)"
+        ],
+    ),
+]
+CASES += FACET_V2_CASES
 # What hides in a name (tests/test_unicode.py has every class and the legitimate names).
 CASES += [
     (
@@ -371,11 +486,6 @@ DEEP_DIVE_CASES: list[tuple[str, bytes | str, list[str]]] = [
     ("deep dive closes its fence", GOOD + "deep_dive: |\n  ```\n  code\n  ```\n", []),
 ]
 CASES += DEEP_DIVE_CASES
-
-
-def _with(fields: str) -> str:
-    """GOOD with these lines before `architecture:` (the first of them is line 5)."""
-    return GOOD.replace("architecture:\n", fields + "\narchitecture:\n")
 
 
 # A figure's file and alt text, lines 5 to 7: a case's other figure field is line 8.
@@ -442,7 +552,7 @@ FIELD_CASES: list[tuple[str, bytes | str, list[str]]] = [
         "a link that is text",
         _with("links:\n- paper"),
         [
-            "6:1: error[wrong-type] 'links[0]' must be a mapping with the keys kind, url, label, "
+            "6:3: error[wrong-type] 'links[0]' must be a mapping with the keys kind, url, label, "
             "badge, not text"
         ],
     ),
@@ -721,9 +831,10 @@ DEPTH_CASES: list[tuple[str, bytes | str, list[str]]] = [
         GOOD + "extra: " + "[" * 19 + "]" * 19 + "\n",
         [
             "16:1: error[unknown-key] unknown key 'extra' (allowed here: "
-            "name, title, url, released, category, order, summary, contribution, authors, "
-            "vision_encoder, language_model, connector, code, weights, links, figure, architecture, "
-            "training, alignment, datasets, deep_dive)"
+            "name, title, url, released, released_basis, category, order, summary, contribution, "
+            "authors, vision_encoder, language_model, connector, vision_family, language_family, "
+            "params, modalities, based_on, based_on_outside, license, open_weights, code, weights, "
+            "links, figure, architecture, training, alignment, datasets, sources, deep_dive)"
         ],
     ),
 ]

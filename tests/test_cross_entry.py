@@ -174,6 +174,97 @@ DISGUISE_CASES.append(
 CASES += DISGUISE_CASES
 
 
+# The lineage: `based_on` names entries of the list, and never leads back to where it started.
+LINEAGE_CASES: list[tuple[str, dict[str, str], list[str] | None, list[str]]] = [
+    (
+        "based on an entry of the list, by its name in another case",
+        {
+            "llava.yaml": GOOD,
+            "flamingo.yaml": entry_text(
+                "Flamingo",
+                "https://arxiv.org/abs/2204.14198",
+                **{"architecture:": "based_on: [llava]\narchitecture:"},
+            ),
+        },
+        None,
+        [],
+    ),
+    (
+        "based on a model not in the list",
+        {
+            "llava.yaml": GOOD,
+            "flamingo.yaml": entry_text(
+                "Flamingo",
+                "https://arxiv.org/abs/2204.14198",
+                **{"architecture:": "based_on: [LLaVA-2]\narchitecture:"},
+            ),
+        },
+        None,
+        [
+            "entries/flamingo.yaml:5:12: error[unknown-based-on] based_on: 'LLaVA-2' is not a "
+            "model of this list; did you mean 'LLaVA'?"
+        ],
+    ),
+    (
+        "based on nothing like any name",
+        {
+            "llava.yaml": entry_text(
+                "LLaVA",
+                "https://arxiv.org/abs/2304.08485",
+                **{"architecture:": "based_on: [Chinchilla]\narchitecture:"},
+            ),
+        },
+        None,
+        [
+            "entries/llava.yaml:5:12: error[unknown-based-on] based_on: 'Chinchilla' is not a "
+            "model of this list; a model outside the list goes in based_on_outside"
+        ],
+    ),
+    (
+        "two models based on each other: both links are named",
+        {
+            "llava.yaml": entry_text(
+                "LLaVA",
+                "https://arxiv.org/abs/2304.08485",
+                **{"architecture:": "based_on: [Flamingo]\narchitecture:"},
+            ),
+            "flamingo.yaml": entry_text(
+                "Flamingo",
+                "https://arxiv.org/abs/2204.14198",
+                **{"architecture:": "based_on: [LLaVA]\narchitecture:"},
+            ),
+        },
+        None,
+        [
+            "entries/flamingo.yaml:5:12: error[lineage-cycle] based_on: 'LLaVA' leads back to "
+            "'Flamingo' (Flamingo -> LLaVA -> Flamingo): a model cannot build on itself; remove "
+            "the link that points the wrong way",
+            "entries/llava.yaml:5:12: error[lineage-cycle] based_on: 'Flamingo' leads back to "
+            "'LLaVA' (LLaVA -> Flamingo -> LLaVA): a model cannot build on itself; remove the "
+            "link that points the wrong way",
+        ],
+    ),
+    (
+        "a cycle seen from the one file checked",
+        {
+            "llava.yaml": entry_text(
+                "LLaVA",
+                "https://arxiv.org/abs/2304.08485",
+                **{"architecture:": "based_on: [LLaVA]\narchitecture:"},
+            ),
+            "flamingo.yaml": FLAMINGO,
+        },
+        ["entries/llava.yaml"],
+        [
+            "entries/llava.yaml:5:12: error[lineage-cycle] based_on: 'LLaVA' leads back to "
+            "'LLaVA' (LLaVA -> LLaVA): a model cannot build on itself; remove the link that "
+            "points the wrong way",
+        ],
+    ),
+]
+CASES += LINEAGE_CASES
+
+
 @pytest.mark.parametrize(
     ("case", "files", "selected", "expected"), CASES, ids=[c[0] for c in CASES]
 )

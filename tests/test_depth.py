@@ -88,4 +88,4 @@ def test_without_libyaml_depth_is_bounded_too(monkeypatch: pytest.MonkeyPatch, l
 
 def test_positions_of_a_deep_document_are_walked_without_recursion() -> None:
     loaded = loader.load_yaml("a: " + "[" * 990 + "]" * 990 + "\n", "f.yaml")
-    assert loaded.value_positions[("a", *[0] * 989)] == (1, 992)
+    assert loaded.value_positions[("a", *[0] * 989)] == (1, 993)

@@ -77,7 +77,7 @@ def test_each_placeholder_gets_one_message(
         "datasets.purpose",
     ]
     assert out[0] == (
-        "entries/llava-2.yaml:51:13: error[placeholder] architecture.overview: replace the TODO "
+        "entries/llava-2.yaml:73:13: error[placeholder] architecture.overview: replace the TODO "
         "placeholder with one paragraph on how the model works as a whole: what goes in, what "
         "comes out, and how vision and language parts are put together."
     )
@@ -220,7 +220,8 @@ def _section(dotted: str, default: str) -> str:
 
 TABLE_OPTIONAL = "released, vision_encoder, language_model, connector, code, weights, figure"
 PANEL_OPTIONAL = (
-    "released, order, contribution, authors, vision_encoder, language_model, connector, code, "
+    "released, released_basis, order, contribution, authors, vision_encoder, language_model, "
+    "connector, vision_family, language_family, modalities, license, open_weights, code, "
     "weights, figure, architecture, training, alignment, datasets, deep_dive"
 )
 TABLE_NEEDS = [
@@ -299,9 +300,15 @@ INTERVIEWS: list[tuple[str, str | None, str, list[tuple[str, str]], list[str]]] 
             (_prompt("category", " (Encoders)"), ""),
             (_prompt("summary"), "A model."),
             (f"Add optional fields ({PANEL_OPTIONAL})? [y/N] ", "yes"),
-            *[(_prompt(f), "") for f in ("released", "order", "contribution", "authors")],
+            *[(_prompt(f), "") for f in ("released", "released_basis", "order")],
+            *[(_prompt(f), "") for f in ("contribution", "authors")],
             *[(_prompt(f), "") for f in ("vision_encoder", "language_model", "connector")],
-            *[(_prompt(f), "") for f in ("code", "weights")],
+            (_prompt("vision_family"), "siglip"),
+            (_prompt("language_family"), ""),
+            (_section("modalities", "[y/N]"), "y"),
+            (_prompt("modalities.input"), "image"),
+            (_prompt("modalities.output"), "text"),
+            *[(_prompt(f), "") for f in ("license", "open_weights", "code", "weights")],
             (_section("figure", "[y/N]"), ""),
             (_section("architecture", "[y/N]"), "y"),
             *[(_prompt(f), a) for f, a in TABLE_NEEDS[:2]],
@@ -310,7 +317,13 @@ INTERVIEWS: list[tuple[str, str | None, str, list[tuple[str, str]], list[str]]] 
             (_section("datasets", "[y/N]"), ""),
             (_prompt("deep_dive"), "More."),
         ],
-        ['overview: "Overview."', 'deep_dive: "More."'],
+        [
+            'overview: "Overview."',
+            'deep_dive: "More."',
+            'vision_family: "siglip"',
+            'input: "image"',
+            'output: "text"',
+        ],
     ),
 ]
 

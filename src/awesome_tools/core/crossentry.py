@@ -37,6 +37,8 @@ class Keys:
     url: str | None
     name_at: Position
     url_at: Position
+    # The names `based_on` gives, each where it is written (the lineage, `core/lineage.py`).
+    based_on: tuple[tuple[str, Position], ...] = ()
 
     @classmethod
     def of(cls, loaded: Loaded) -> Keys:
@@ -47,7 +49,19 @@ class Keys:
             normalize_url(url) if url else None,
             loaded.top_value_position("name") if name else (1, 1),
             loaded.top_value_position("url") if url else (1, 1),
+            _based_on(loaded),
         )
+
+
+def _based_on(loaded: Loaded) -> tuple[tuple[str, Position], ...]:
+    """The names of `based_on` that are text, each with where it is written."""
+    items = loaded.data.get("based_on") if isinstance(loaded.data, dict) else None
+    if not isinstance(items, list):
+        return ()
+    named = ((n, text_value(item)) for n, item in enumerate(items))
+    return tuple(
+        (text, loaded.value_positions.get(("based_on", n), (1, 1))) for n, text in named if text
+    )
 
 
 def _read_alike(

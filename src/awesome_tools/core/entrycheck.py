@@ -16,6 +16,7 @@ from awesome_tools.core.entryrules import (
     release_mismatch,
 )
 from awesome_tools.core.keys import entry_keys
+from awesome_tools.core.lineage import lineage_problems
 from awesome_tools.core.loaded import Loaded
 from awesome_tools.core.loader import load_yaml
 from awesome_tools.core.schema import Entry
@@ -155,4 +156,5 @@ def check_entries(
             checked.append(item)
         diagnostics.extend(problems)
     diagnostics.extend(cross_entry(keyed, chosen))
+    diagnostics.extend(lineage_problems(keyed, chosen))
     return checked, sorted(diagnostics)

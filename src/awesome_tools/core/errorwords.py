@@ -18,7 +18,6 @@ from awesome_tools.core.figureshape import (
 from awesome_tools.core.keys import allowed_keys, field_description, home_of
 from awesome_tools.core.loaded import KeyPath, Loaded, Position
 from awesome_tools.core.schema import Entry
-from awesome_tools.core.vocabulary import connectors
 from awesome_tools.diagnostics import closest, did_you_mean
 
 
@@ -138,8 +137,4 @@ def message_of(error: ErrorDetails, categories: Sequence[str], model: type[Entry
     if kind == "placeholder":
         what = field_description(tuple(str(p) for p in loc), model)
         return f"{field}: replace the TODO placeholder with {lower_first(what)}"
-    if kind == "unknown_connector":
-        options = list(connectors())
-        hint = did_you_mean(str(error["input"]), options) or f" (one of: {', '.join(options)})"
-        return f"connector: unknown connector '{error['input']}'{hint}"
     return f"{field}: {error['msg']}" if field else error["msg"]

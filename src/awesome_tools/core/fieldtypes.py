@@ -25,7 +25,6 @@ from awesome_tools.core.normalize import (
 )
 from awesome_tools.core.unicodepolicy import hidden_character, hidden_problem
 from awesome_tools.core.urls import BadUrl, split_url, whitespace_problem
-from awesome_tools.core.vocabulary import connectors
 
 PLACEHOLDER = "TODO:"
 
@@ -231,15 +230,6 @@ def _link_kind(value: str) -> str:
     return text
 
 
-def _connector(value: str) -> str:
-    text = _text(value)
-    if text not in connectors():
-        raise PydanticCustomError(
-            "unknown_connector", "unknown connector '{value}'", {"value": text}
-        )
-    return text
-
-
 def _category(value: str, info: ValidationInfo) -> str:
     allowed = (info.context or {}).get("categories")
     if allowed is not None and value not in allowed:
@@ -282,7 +272,6 @@ Released = Annotated[
     AfterValidator(_released),
     Field(json_schema_extra={"pattern": r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"}),
 ]
-Connector = Annotated[str, AfterValidator(_connector)]
 References = Annotated[str, AfterValidator(_references), Field(json_schema_extra={"pattern": "&"})]
 Digits = Annotated[str, AfterValidator(_digits), Field(json_schema_extra={"pattern": r"^[0-9]+$"})]
 Prose = Annotated[str, AfterValidator(_prose), Field(json_schema_extra={"pattern": r"\S"})]

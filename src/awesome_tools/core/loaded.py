@@ -95,7 +95,7 @@ def _record_positions(
                     children.append((value_node, key_path))
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
-                values[(*path, index)] = mark(node)
+                values[(*path, index)] = mark(item)
                 children.append((item, (*path, index)))
         stack.extend(reversed(children))
 

@@ -4,11 +4,13 @@
 
 from __future__ import annotations
 
-from awesome_tools.core.rules import fields, yaml
+from awesome_tools.core.rules import facets, fields, yaml
 from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.rule import Rule
 
-_BY_TYPE = {kind: rule for rule in (*yaml.RULES, *fields.RULES) for kind in rule.error_types}
+_BY_TYPE = {
+    kind: rule for rule in (*yaml.RULES, *fields.RULES, *facets.RULES) for kind in rule.error_types
+}
 
 
 def rule_of(error_type: str) -> Rule:

@@ -1,127 +1,53 @@
-"""The entry schema: one pydantic model per table section, every field described."""
+"""The entry schema: one model per entry, every field described; its sections' models are in
+`sections.py`, its facets' types in `facettypes.py`."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
+from awesome_tools.core.facettypes import (
+    Basis,
+    Connectors,
+    Flag,
+    LanguageFamilies,
+    Licenses,
+    Param,
+    VisionFamilies,
+    distinct,
+)
 from awesome_tools.core.fieldtypes import (
     BrLines,
     Category,
-    Connector,
     Digits,
-    FigureRef,
     HttpsUrl,
-    LinkKind,
     Name,
     Prose,
     Released,
     Text,
     WebUrl,
 )
+from awesome_tools.core.sections import (
+    Alignment,
+    Architecture,
+    Datasets,
+    Figure,
+    Link,
+    Modalities,
+    Training,
+)
 from awesome_tools.core.strictmodel import StrictModel
 from awesome_tools.core.vocabulary import connectors
+
+__all__ = ["Alignment", "Architecture", "Datasets", "Entry", "Figure", "Link", "Training"]
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
     from awesome_tools.core.loaded import Loaded
     from awesome_tools.diagnostics import Diagnostic
-
-
-class Architecture(StrictModel):
-    """How the model is built."""
-
-    overview: Text = Field(
-        description="One paragraph on how the model works as a whole: what goes in, what comes "
-        "out, and how vision and language parts are put together."
-    )
-    components: Text = Field(
-        description="The building blocks: vision encoder, language model, the connector between "
-        "them, and any other module that matters."
-    )
-
-
-class Training(StrictModel):
-    """How the model is trained."""
-
-    methods: Text = Field(
-        description="The training recipe: stages, objectives and losses, what is frozen and what "
-        "is tuned."
-    )
-
-
-class Alignment(StrictModel):
-    """How vision and language are brought together (absent for vision encoders)."""
-
-    techniques: Text = Field(
-        description="How visual and textual representations are aligned (contrastive learning, "
-        "instruction tuning, ...)."
-    )
-    fusion_methods: Text = Field(
-        description="Where and how visual features enter the language model (projection, "
-        "cross-attention, learned queries, ...)."
-    )
-
-
-class Datasets(StrictModel):
-    """What the model is trained and evaluated on."""
-
-    used: Text = Field(description="The datasets, comma-separated, as the paper names them.")
-    purpose: Text = Field(description="What each dataset is used for: pre-training, tuning, ...")
-
-
-class Link(StrictModel):
-    """One typed link of a model, shown as a badge in the panel layout."""
-
-    kind: LinkKind = Field(
-        description="What the link leads to: paper, code, model (weights or model card), "
-        "project (page), demo or other."
-    )
-    url: WebUrl = Field(description="The http(s) link itself.")
-    label: Text | None = Field(
-        default=None,
-        description="Optional: the badge text as shown (arXiv, GitHub, HuggingFace, Gradio, "
-        "Project, ...); by default the kind's own label.",
-    )
-    badge: HttpsUrl | None = Field(
-        default=None,
-        description="Optional: the https link of the badge image exactly as the list shows it; "
-        "by default a shields.io badge made from the label.",
-    )
-
-
-class Figure(StrictModel):
-    """An image of the architecture, its alt text, and where it comes from."""
-
-    file: FigureRef = Field(
-        description="The image: an https link, or a file path relative to the list's folder "
-        "(e.g. assets/architectures/llava.png) that must exist."
-    )
-    alt: Text = Field(description="The alt text: what the diagram shows.")
-    caption: Text | None = Field(
-        default=None, description="Optional: the figure's caption, as its source gives it."
-    )
-    number: Digits | None = Field(
-        default=None, description="Optional: the figure's number in its source (e.g. 2)."
-    )
-    source: WebUrl | None = Field(
-        default=None,
-        description="Optional: the http(s) link to the paper or page the figure comes from.",
-    )
-    page: Digits | None = Field(
-        default=None, description="Optional: the page of the source that holds the figure."
-    )
-    width: Digits | None = Field(
-        default=None, description="Optional: the width the figure is shown at, in pixels."
-    )
-
-    def __html__(self) -> str:
-        """A template writing the figure itself (`{{ entry.figure }}`: the path, in the old
-        shape) fails naming the field to write, rather than writing the mapping."""
-        raise TypeError("the figure is one mapping now: entry.figure.file is the image")
 
 
 class Entry(StrictModel):
@@ -134,6 +60,12 @@ class Entry(StrictModel):
         default=None,
         description="Optional: when the model was first released (its paper's first version), "
         "as YYYY-MM or YYYY-MM-DD.",
+    )
+    released_basis: Basis | None = Field(
+        default=None,
+        description="Optional: what the release date is the date of: arxiv-v1 (the paper's "
+        "first version, the default for an arXiv link) or official-release (the announcement "
+        "or model card).",
     )
     category: Category | None = Field(
         default=None,
@@ -168,10 +100,52 @@ class Entry(StrictModel):
         default=None,
         description="Optional: the language model, as the paper names it (e.g. Vicuna-13B).",
     )
-    connector: Connector | None = Field(
+    connector: Connectors | None = Field(
         default=None,
-        description="Optional: how the vision encoder feeds the language model; one of the "
-        "values of the connector vocabulary (docs/facets.md).",
+        description="Optional: how the vision encoder feeds the language model; one value of "
+        "the connector vocabulary (docs/facets.md), or a list of them in the order the visual "
+        "tokens pass them.",
+    )
+    vision_family: VisionFamilies | None = Field(
+        default=None,
+        description="Optional: the family the vision encoder comes from, one value of the "
+        "vocabulary in docs/facets.md (e.g. clip-vit, siglip), or a list for several encoders.",
+    )
+    language_family: LanguageFamilies | None = Field(
+        default=None,
+        description="Optional: the family the language model comes from, one value of the "
+        "vocabulary in docs/facets.md (e.g. llama, qwen), or a list for several released ones.",
+    )
+    params: Annotated[list[Param], Field(min_length=1), AfterValidator(distinct)] | None = Field(
+        default=None,
+        description="Optional: the released sizes in parameters, as written (e.g. [7B, 13B]; a "
+        "mixture of experts: 27B (4.5B active)).",
+    )
+    modalities: Modalities | None = Field(
+        default=None,
+        description="Optional: what the model reads and writes, a mapping of input and output.",
+    )
+    based_on: Annotated[list[Name], Field(min_length=1), AfterValidator(distinct)] | None = Field(
+        default=None,
+        description="Optional: the models of this list it builds on, by name (each must be in "
+        "the list).",
+    )
+    based_on_outside: (
+        Annotated[list[Text], Field(min_length=1), AfterValidator(distinct)] | None
+    ) = Field(
+        default=None,
+        description="Optional: the models outside this list it builds on, as their authors "
+        "name them (e.g. Vicuna-13B v1.5).",
+    )
+    license: Licenses | None = Field(
+        default=None,
+        description="Optional: the licence of the released weights: an SPDX id (e.g. "
+        "Apache-2.0), LicenseRef-<name> for a licence of its own, proprietary or research-only; "
+        "a list where sizes differ.",
+    )
+    open_weights: Flag | None = Field(
+        default=None,
+        description="Optional: whether the weights can be downloaded: true or false.",
     )
     code: HttpsUrl | None = Field(
         default=None, description="Optional: an https link to the official code repository."
@@ -202,6 +176,11 @@ class Entry(StrictModel):
     datasets: Datasets | None = Field(
         default=None,
         description="What the model is trained and evaluated on (required by the table layout).",
+    )
+    sources: Annotated[list[WebUrl], Field(min_length=1), AfterValidator(distinct)] | None = Field(
+        default=None,
+        description="Optional: http(s) links to the primary sources of facts not in the paper "
+        "at `url` (a model card, a release post).",
     )
     deep_dive: Prose | None = Field(
         default=None,
@@ -240,10 +219,27 @@ class Entry(StrictModel):
         return missing, []
 
     @property
+    def connectors(self) -> list[str]:
+        """The connectors in order (`connector` holds one or a list)."""
+        return _listed(self.connector)
+
+    @property
+    def vision_families(self) -> list[str]:
+        return _listed(self.vision_family)
+
+    @property
+    def language_families(self) -> list[str]:
+        return _listed(self.language_family)
+
+    @property
     def local_figure(self) -> str | None:
         """The figure when it is a file of the list (a path from its root), not an https link."""
         figure = self.figure
         return figure.file if figure is not None and "://" not in figure.file else None
+
+
+def _listed(value: str | list[str] | None) -> list[str]:
+    return [] if value is None else [value] if isinstance(value, str) else list(value)
 
 
 def entry_json_schema(
@@ -267,5 +263,6 @@ def entry_json_schema(
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Awesome VLM Architectures entry"
     schema["properties"]["category"]["enum"] = categories
-    schema["properties"]["connector"]["enum"] = list(connectors())
+    for branch in schema["properties"]["connector"]["oneOf"]:
+        (branch.get("items") or branch)["enum"] = list(connectors())
     return schema

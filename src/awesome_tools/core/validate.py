@@ -21,6 +21,7 @@ from awesome_tools.core.errorwords import (
     message_of,
     unknown_key,
 )
+from awesome_tools.core.facettypes import plain_loc
 from awesome_tools.core.figureshape import (
     old_reference,
 )
@@ -110,7 +111,7 @@ def field_problem(
         _adapter(path).validate_python(value, context={"categories": list(categories)})
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
-        error = ErrorDetails(**{**first, "loc": (*path, *first["loc"])})
+        error = ErrorDetails(**{**first, "loc": plain_loc((*path, *first["loc"]))})
         return rule_of(first["type"]).id, message_of(error, categories)
     return None
 
@@ -181,7 +182,10 @@ def validate(
         entry = model.model_validate(loaded.data, context={"categories": list(categories)})
         errors: list[ErrorDetails] = []
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
+        errors = [
+            ErrorDetails(**{**error, "loc": plain_loc(tuple(error["loc"]))})
+            for error in exc.errors(include_url=False)
+        ]
     reported = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
     missing, todo = model.todo(loaded, _layout_missing(loaded.data, required))
     errors += [e for e in missing if e["loc"] not in reported]

@@ -88,6 +88,8 @@ def hostile(entry: Entry, number: int, categories: Sequence[str]) -> Entry | Non
     """A copy of the entry whose free text is markup (where the schema allows it), with its own
     name and link; None if no such copy validates."""
 
+    from awesome_tools.core.facettypes import plain_loc
+
     original = entry.model_dump(exclude_none=True)
     data = entry.model_dump(exclude_none=True)
     context = {"categories": list(categories)}
@@ -101,7 +103,7 @@ def hostile(entry: Entry, number: int, categories: Sequence[str]) -> Entry | Non
             return type(entry).model_validate(data, context=context)
         except ValidationError as exc:
             for error in exc.errors(include_url=False):
-                path = tuple(error["loc"])
+                path = plain_loc(tuple(error["loc"]))
                 try:
                     _put(data, path, _get(original, path))
                 except (KeyError, IndexError, TypeError):

@@ -17,6 +17,7 @@ AREAS = (
     "awesome_tools.io.rules",
     "awesome_tools.core.rules.yaml",
     "awesome_tools.core.rules.fields",
+    "awesome_tools.core.rules.facets",
     "awesome_tools.core.rules.entries",
     "awesome_tools.core.rules.lists",
     "awesome_tools.layouts.rules",

@@ -12,7 +12,13 @@ from typing import Any
 
 import yaml
 
-from awesome_tools.core.vocabulary import connectors
+from awesome_tools.core.vocabulary import (
+    connectors,
+    input_modalities,
+    language_families,
+    output_modalities,
+    vision_families,
+)
 from awesome_tools.engine.project import OWN_DOCS
 from awesome_tools.engine.rulebook import RULES, defined_in
 
@@ -92,11 +98,21 @@ def diagnostics_markdown() -> str:
     return "\n".join(rows) + "\n"
 
 
-def connectors_markdown() -> str:
-    """The table of connector values for docs/facets.md."""
-    rows = ["| connector | meaning |", "| --- | --- |"]
-    rows += [f"| `{name}` | {meaning} |" for name, meaning in connectors().items()]
+def vocabulary_markdown(header: str, values: dict[str, str]) -> str:
+    """The table of a vocabulary's values for docs/facets.md."""
+    rows = [f"| {header} | meaning |", "| --- | --- |"]
+    rows += [f"| `{name}` | {meaning} |" for name, meaning in values.items()]
     return "\n".join(rows) + "\n"
+
+
+# The vocabularies docs/facets.md shows, each between its markers: (marker, header, values).
+VOCABULARIES = (
+    ("connectors", "connector", connectors),
+    ("vision-families", "vision_family", vision_families),
+    ("language-families", "language_family", language_families),
+    ("input-modalities", "modalities.input", input_modalities),
+    ("output-modalities", "modalities.output", output_modalities),
+)
 
 
 def issue_form() -> str:
@@ -178,9 +194,10 @@ def generated(current: dict[str, str]) -> dict[str, str]:
     contributing = _replace_between(
         contributing, "diagnostics", diagnostics_markdown(), path="contributing.md"
     )
-    facets = _replace_between(
-        current["docs/facets.md"], "connectors", connectors_markdown(), path="docs/facets.md"
-    )
+    facets = current["docs/facets.md"]
+    for marker, header, values in VOCABULARIES:
+        table = vocabulary_markdown(header, values())
+        facets = _replace_between(facets, marker, table, path="docs/facets.md")
     return {
         "docs/rules.md": rules_markdown(),
         "docs/facets.md": facets,

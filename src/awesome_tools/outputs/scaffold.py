@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, get_args, get_origin
+from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -31,10 +31,17 @@ class EntryField:
 
 
 def _is_list(annotation: Any) -> bool:
-    """Say whether an annotation is a list (through Optional)."""
-    return get_origin(annotation) is list or any(
-        get_origin(arg) is list for arg in get_args(annotation)
-    )
+    """Say whether an annotation is a list (through Optional); a field that takes one value or
+    a list of them (`connector`) is not: one value is its answer to a prompt."""
+    if get_origin(annotation) is list:
+        return True
+    args = [_bare(arg) for arg in get_args(annotation) if arg is not type(None)]
+    return bool(args) and all(get_origin(arg) is list for arg in args)
+
+
+def _bare(annotation: Any) -> Any:
+    """An annotation without its `Annotated` metadata."""
+    return get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation
 
 
 def _asked(required: Collection[str]) -> frozenset[str]:

@@ -153,7 +153,7 @@ def cards(entries: Sequence[Entry], categories: Sequence[str]) -> tuple[list[Car
         for entry in sorted(entries, key=sort_key)
     ]
     shown = _recorded(entries, [card.linked for card in made])
-    used = {entry.connector for entry in entries if entry.connector}
+    used = {name for entry in entries for name in entry.connectors}
     facets = Facets(
         categories=[group.name for group in groups] if "category" in shown else [],
         connectors=[name for name in connectors() if name in used],

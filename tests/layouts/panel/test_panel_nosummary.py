@@ -73,9 +73,10 @@ CASES: list[tuple[str, str, Layout, list[str]]] = [
         TABLE,
         [
             "16:1: error[unknown-key] unknown key 'panel_quirks' (allowed here: name, title, "
-            "url, released, category, order, summary, contribution, authors, vision_encoder, "
-            "language_model, connector, code, weights, links, figure, architecture, training, "
-            "alignment, datasets, deep_dive)"
+            "url, released, released_basis, category, order, summary, contribution, authors, "
+            "vision_encoder, language_model, connector, vision_family, language_family, params, "
+            "modalities, based_on, based_on_outside, license, open_weights, code, weights, links, "
+            "figure, architecture, training, alignment, datasets, sources, deep_dive)"
         ],
     ),
     (
@@ -153,7 +154,7 @@ NEW_CASES = [
     (
         "the placeholder left",
         _filled,
-        "15:10: error[placeholder] summary: replace the TODO placeholder with the panel's "
+        "17:10: error[placeholder] summary: replace the TODO placeholder with the panel's "
         "one-paragraph summary of the model (required by the panel layout).",
     ),
     ("the summary line deleted", lambda text: _no_summary_line(_filled(text)), f"3:1: {MISSING}"),

@@ -157,7 +157,7 @@ def table_deep_dive(entry: Entry) -> list[str]:
     parts = [
         ("Vision encoder", entry.vision_encoder),
         ("Language model", entry.language_model),
-        ("Connector", entry.connector),
+        ("Connector", " + ".join(entry.connectors) or None),
     ]
     if entry.architecture is not None:
         parts += [

@@ -154,6 +154,8 @@ def _overview_facts(document: Document, mapper: _Mapper) -> dict[str, dict[str, 
                 for (key, _), cell in zip(OVERVIEW[1:-1], row[1:-1], strict=True)
                 if cell.text and cell.text != MISSING
             }
+            if " + " in found.get("connector", ""):  # several, in order (`Entry.connectors`)
+                found["connector"] = found["connector"].split(" + ")
             for link in row[-1].links:
                 if link.text in OVERVIEW_LINKS and link.href:
                     found[OVERVIEW_LINKS[link.text]] = link.href

@@ -61,12 +61,13 @@ export function searchText(texts) {
   return texts.join("\n").toLowerCase();
 }
 
-/** Whether a card ({category, connector, year, text}) is shown for a view and its terms. */
+/** Whether a card ({category, connector, year, text}) is shown for a view and its terms; a
+ * card's connector is its connectors, a space between two. */
 export function matcher(state, terms) {
   const { category, connector, year } = state;
   return (card) =>
     (!category || card.category === category) &&
-    (!connector || card.connector === connector) &&
+    (!connector || card.connector.split(" ").includes(connector)) &&
     (!year || card.year === year) &&
     terms.every((term) => card.text.includes(term));
 }
