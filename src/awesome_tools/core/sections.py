@@ -114,8 +114,10 @@ class Modalities(StrictModel):
     """What the model reads and what it writes."""
 
     input: one_or_several(InputModality) = Field(  # type: ignore[valid-type]
-        description="What the model reads: one or a list of text, image, video, audio."
+        description="What the model reads: one or a list of the input modalities in "
+        "docs/facets.md (text, image, video, audio)."
     )
     output: one_or_several(OutputModality) = Field(  # type: ignore[valid-type]
-        description="What the model writes: one or a list of text, image, audio, boxes, masks."
+        description="What the model writes: one or a list of the output modalities in "
+        "docs/facets.md (text, image, video, audio, boxes, masks, embeddings)."
     )
