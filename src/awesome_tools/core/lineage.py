@@ -16,6 +16,8 @@ def lineage_problems(
 ) -> list[Diagnostic]:
     """`based_on` names that are no entry of the list, and each link that closes a cycle (for
     the selected files). Names compare as duplicates do: NFKC, case folded."""
+    if not any(keys.based_on for _, keys in keyed):
+        return []  # nothing to follow: the names of a large list need no keys
     names = {name_key(keys.name): keys.name for _, keys in keyed if keys.name}
     found: list[Diagnostic] = []
     for path, keys in keyed:
