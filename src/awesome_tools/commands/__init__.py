@@ -144,6 +144,22 @@ COMMANDS = (
         ),
     ),
     Command(
+        "refresh",
+        "write the list's arXiv cache (data/arxiv.json): title, authors and first-version date "
+        "of every arXiv paper the entries link, from the arXiv API (the only command that "
+        "reaches the network)",
+        (
+            arg(
+                "--from",
+                dest="from_files",
+                action="append",
+                metavar="FILE",
+                help="read a saved answer of the arXiv API (Atom) instead of the network; may "
+                "be given more than once",
+            ),
+        ),
+    ),
+    Command(
         "site",
         "write the searchable web page of the list",
         (
