@@ -139,13 +139,15 @@ def fetch_batches(
     *,
     base: str,
     timeout: float = TIMEOUT,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
 ) -> Iterator[bytes]:
     """Ask the arXiv API about papers, BATCH at a time, DELAY seconds apart; each request tried
-    TRIES times with a wait growing from DELAY between tries; ArxivUnreachable after the last."""
+    TRIES times with a wait growing from DELAY between tries; ArxivUnreachable after the last.
+    `sleep` waits (default: time.sleep)."""
+    wait = sleep or time.sleep
     for start in range(0, len(papers), BATCH):
         if start:
-            sleep(DELAY)
+            wait(DELAY)
         batch = papers[start : start + BATCH]
         what = batch[0] if len(batch) == 1 else f"{batch[0]} and {len(batch) - 1} more"
         for attempt in range(TRIES):
@@ -156,7 +158,7 @@ def fetch_batches(
             except ArxivUnreachable:
                 if attempt == TRIES - 1:
                     raise
-                sleep(DELAY * 2**attempt)
+                wait(DELAY * 2**attempt)
                 continue
             yield answer
             break
