@@ -13,6 +13,7 @@ import yaml
 
 from awesome_tools.core.budget import NO_BUDGET, Budget
 from awesome_tools.core.budget import SETTING as BUDGET
+from awesome_tools.core.citesettings import authors_setting, url_setting
 from awesome_tools.core.digits import foreign_digit_problem
 from awesome_tools.core.loaded import Loaded
 from awesome_tools.core.loader import load_yaml
@@ -32,6 +33,8 @@ KEYS = (
     "figure_markers",
     BUDGET,
     "arxiv_cache",
+    "authors",
+    "url",
 )
 # The keys of render_budget: how long a render may take, how much text it may write.
 BUDGET_KEYS = ("seconds", "output_mb")
@@ -64,6 +67,9 @@ class Settings:
     # The arXiv cache's path from the list's root, when awesome.yaml names one (`refresh`
     # writes it; `check` then checks every entry against it, missing or not).
     arxiv_cache: str | None = None
+    # Who keeps the list and where it lives, for its CITATION.cff (`export cff`).
+    authors: tuple[str, ...] = ()
+    url: str | None = None
 
 
 def _node(loaded: Loaded, key: str) -> yaml.Node | None:
@@ -206,7 +212,16 @@ def load_settings(
     budget = _render_budget(values, loaded, path, problems)
     cache = _text_setting(values, loaded, path, problems, "arxiv_cache", "a path in the list")
     settings = Settings(
-        layout, title, tuple(names), source, level, markers, budget, arxiv_cache=cache
+        layout,
+        title,
+        tuple(names),
+        source,
+        level,
+        markers,
+        budget,
+        arxiv_cache=cache,
+        authors=authors_setting(values, loaded, path, problems),
+        url=url_setting(values, loaded, path, problems),
     )
     return settings, sorted(problems)
 
