@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from awesome_tools.core.arxiv import ArxivError, parse_feed
 from awesome_tools.core.paperchecks import date_problem, similarity, title_key
 from awesome_tools.core.papers import (
     AnswerError,
@@ -231,3 +232,13 @@ def test_similarity(one: str, other: str, ratio: float) -> None:
 )  # fmt: skip
 def test_date_problem(released: str, basis: str | None, problem: str | None) -> None:
     assert date_problem(released, basis, ONE) == problem
+
+
+@pytest.mark.parametrize("raw", [LAUGHS, EXTERNAL], ids=["billion laughs", "external entity"])
+def test_new_from_arxiv_refuses_entities_too(raw: str) -> None:
+    with pytest.raises(ArxivError) as info:
+        parse_feed(raw.encode(), "2401.99901")
+    assert str(info.value) == (
+        "the arXiv API sent a malformed answer for 2401.99901: it declares a document type or "
+        "entities, which are refused"
+    )

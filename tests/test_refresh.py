@@ -4,6 +4,7 @@ codes, exact messages and positions. The network is never reached: the fetch is 
 from __future__ import annotations
 
 import os
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,6 +37,7 @@ def papers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
         raise AssertionError("the network was reached")
 
     monkeypatch.setattr(arxiv, "fetch_url", no_network)
+    monkeypatch.setattr(urllib.request, "urlopen", no_network)
     yield tmp_path
 
 

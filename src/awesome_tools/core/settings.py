@@ -211,6 +211,9 @@ def load_settings(
     names, source = _categories(values, loaded, path, problems, categories_raw, categories_path)
     budget = _render_budget(values, loaded, path, problems)
     cache = _text_setting(values, loaded, path, problems, "arxiv_cache", "a path in the list")
+    authors, found_authors = authors_setting(values, loaded)
+    url, found_url = url_setting(values, loaded)
+    problems += [BAD_SETTINGS.at(path, *at, message) for at, message in found_authors + found_url]
     settings = Settings(
         layout,
         title,
@@ -220,8 +223,8 @@ def load_settings(
         markers,
         budget,
         arxiv_cache=cache,
-        authors=authors_setting(values, loaded, path, problems),
-        url=url_setting(values, loaded, path, problems),
+        authors=authors,
+        url=url,
     )
     return settings, sorted(problems)
 
