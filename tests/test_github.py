@@ -47,7 +47,13 @@ def test_the_schema_check_can_fail(tmp_path: Path) -> None:
 
 
 def test_expected_workflows_exist() -> None:
-    assert [p.name for p in WORKFLOWS] == ["ci.yml", "links.yml", "pages.yml", "release.yml"]
+    assert [p.name for p in WORKFLOWS] == [
+        "ci.yml",
+        "links.yml",
+        "pages.yml",
+        "refresh-arxiv.yml",
+        "release.yml",
+    ]
     ci = (REPO / ".github" / "workflows" / "ci.yml").read_text("utf-8")
     assert "make test" in ci and "git diff --exit-code -- README.md" in ci
     assert "Run 'make readme' and commit README.md." in ci
@@ -58,6 +64,17 @@ def test_expected_workflows_exist() -> None:
     assert ".venv/bin/awesome-tools site -o site" in pages and "branches: [main]" in pages
     assert "actions/upload-pages-artifact@v3" in pages and "actions/deploy-pages@v4" in pages
     assert "pages: write" in pages and "id-token: write" in pages
+
+
+def test_the_arxiv_refresh_runs_weekly_and_opens_a_pull_request() -> None:
+    workflow = yaml.safe_load(
+        (REPO / ".github" / "workflows" / "refresh-arxiv.yml").read_text("utf-8")
+    )
+    assert set(workflow[True]) == {"schedule", "workflow_dispatch"}
+    assert workflow["permissions"] == {"contents": "write", "pull-requests": "write"}
+    runs = [step.get("run", "") for step in workflow["jobs"]["refresh"]["steps"]]
+    assert runs[2:4] == ["make setup", ".venv/bin/awesome-tools refresh"]
+    assert "gh pr create --head" in runs[4] and "git diff --cached --quiet" in runs[4]
 
 
 def test_release_builds_checks_and_publishes_on_a_version_tag() -> None:

@@ -36,7 +36,9 @@ def test_every_entry_rule_is_exercised_by_a_case_and_every_case_rule_is_document
     # `import` and `categories-file` warnings have their own tests in test_import.py,
     # `category-name` in test_categories.py, `outside-list` and `dangling-link` (links) in
     # test_files.py and test_paths.py,
-    # `settings` and `figure-file` (which need a list's folder) in test_settings.py.
+    # `settings` and `figure-file` (which need a list's folder) in test_settings.py; the
+    # rules of an entry against its papers (which need the list's arXiv cache) in
+    # test_refresh.py and test_papers.py.
     assert documented - seen == {
         "import",
         "categories-file",
@@ -45,6 +47,10 @@ def test_every_entry_rule_is_exercised_by_a_case_and_every_case_rule_is_document
         "dangling-link",
         "settings",
         "figure-file",
+        "wrong-paper",
+        "released-vs-paper",
+        "paper-not-cached",
+        "paper-cache",
     }
 
 

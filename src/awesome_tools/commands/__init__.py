@@ -129,18 +129,42 @@ COMMANDS = (
     ),
     Command(
         "export",
-        "write every entry as JSON or CSV",
+        "write every entry as JSON, CSV or BibTeX, or the list's CITATION.cff",
         (
             arg(
                 "export_format",
-                metavar="{json,csv}",
-                choices=("json", "csv"),
+                metavar="{json,csv,bibtex,cff}",
+                choices=("json", "csv", "bibtex", "cff"),
                 help="json: a list of entries, exact (schema/export.schema.json); csv: one row "
                 "per entry, where a cell that starts with = + - @, tab or carriage return "
                 "(after any ') gets a leading ' so that spreadsheets show it as text and never "
-                "run it as a formula",
+                "run it as a formula; bibtex: one record per entry, from the list's arXiv cache "
+                "(an entry whose paper it lacks from its own title, date and link, with a "
+                "comment); cff: the list's CITATION.cff from awesome.yaml (title, authors, url), "
+                "written at the list's root",
             ),
-            arg("-o", "--output", metavar="FILE", help="where to write (default: stdout)"),
+            arg(
+                "-o",
+                "--output",
+                metavar="FILE",
+                help="where to write (default: stdout; cff: CITATION.cff of the list's root)",
+            ),
+        ),
+    ),
+    Command(
+        "refresh",
+        "write the list's arXiv cache (data/arxiv.json): title, authors and first-version date "
+        "of every arXiv paper the entries link, from the arXiv API (the only command that "
+        "reaches the network)",
+        (
+            arg(
+                "--from",
+                dest="from_files",
+                action="append",
+                metavar="FILE",
+                help="read a saved answer of the arXiv API (Atom) instead of the network; may "
+                "be given more than once",
+            ),
         ),
     ),
     Command(

@@ -12,6 +12,7 @@ from awesome_tools.commands.common import (
     project_root,
     report,
 )
+from awesome_tools.engine.papercache import read_papers
 from awesome_tools.engine.project import (
     display_path,
     figure_missing,
@@ -58,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
         refused = [d for d in refused if d.path in selected]
     settings, problems = read_settings(root, cwd)
     layout = layout_named(settings.layout)
+    papers, unread = read_papers(root, cwd, settings)
     with collector_paused():
         _, diagnostics = check_entries(
             [(s.display, s.read) for s in sources],
@@ -68,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
             missing=figure_missing(root),
             keep_entries=False,
             jobs=jobs(args),
+            papers=papers,
         )
     files = len(selected) if selected is not None else listing.files
-    return report(sorted(problems + refused + diagnostics), args, files=files)
+    return report(sorted(problems + unread + refused + diagnostics), args, files=files)

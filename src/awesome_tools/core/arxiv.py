@@ -7,6 +7,7 @@ import re
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlencode
@@ -19,6 +20,12 @@ API = "http://export.arxiv.org/api/query"
 API_ENV = "AWESOME_TOOLS_ARXIV_API"
 # Seconds for each network step and for the whole answer: the command must never hang.
 TIMEOUT = 10.0
+# `refresh`: ids asked in one request; tries of each request, waiting DELAY seconds, then twice
+# that, between them; and DELAY between requests, as arXiv's API terms ask (one request every
+# three seconds).
+BATCH = 50
+TRIES = 4
+DELAY = 3.0
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 # arXiv reports a bad query as a feed with one entry whose id points into its errors page.
@@ -79,8 +86,16 @@ def _text(entry: ElementTree.Element, tag: str) -> str:
 
 def parse_feed(raw: bytes, paper: str) -> Paper:
     """Read the title and first-version date of a paper from the API's Atom answer."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
     try:
-        feed = ElementTree.fromstring(raw)
+        feed = fromstring(raw, forbid_dtd=True)
+    except DefusedXmlException:
+        raise ArxivError(
+            f"the arXiv API sent a malformed answer for {paper}: it declares a document type "
+            "or entities, which are refused"
+        ) from None
     except ElementTree.ParseError as exc:
         raise ArxivError(f"the arXiv API sent a malformed answer for {paper}: {exc}") from None
     if feed.tag != f"{_ATOM}feed":
@@ -113,11 +128,51 @@ def parse_feed(raw: bytes, paper: str) -> Paper:
     return Paper(paper, title, day.isoformat())
 
 
+def batch_url(papers: Sequence[str], *, base: str) -> str:
+    """Return the API request for several papers, every one of them in one answer."""
+    query = urlencode({"id_list": ",".join(papers), "max_results": len(papers)})
+    return f"{base}{'&' if '?' in base else '?'}{query}"
+
+
+def fetch_batches(
+    papers: Sequence[str],
+    *,
+    base: str,
+    timeout: float = TIMEOUT,
+    sleep: Callable[[float], None] | None = None,
+) -> Iterator[bytes]:
+    """Ask the arXiv API about papers, BATCH at a time, DELAY seconds apart; each request tried
+    TRIES times with a wait growing from DELAY between tries; ArxivUnreachable after the last.
+    `sleep` waits (default: time.sleep)."""
+    wait = sleep or time.sleep
+    for start in range(0, len(papers), BATCH):
+        if start:
+            wait(DELAY)
+        batch = papers[start : start + BATCH]
+        what = batch[0] if len(batch) == 1 else f"{batch[0]} and {len(batch) - 1} more"
+        for attempt in range(TRIES):
+            try:
+                answer = fetch_url(
+                    batch_url(batch, base=base), base=base, timeout=timeout, what=what
+                )
+            except ArxivUnreachable:
+                if attempt == TRIES - 1:
+                    raise
+                wait(DELAY * 2**attempt)
+                continue
+            yield answer
+            break
+
+
 def fetch_feed(paper: str, *, base: str, timeout: float) -> bytes:
     """Ask the arXiv API about one paper and return its answer, or raise ArxivUnreachable."""
-    request = urllib.request.Request(
-        query_url(paper, base=base), headers={"User-Agent": f"awesome-tools/{__version__}"}
-    )
+    return fetch_url(query_url(paper, base=base), base=base, timeout=timeout, what=paper)
+
+
+def fetch_url(url: str, *, base: str, timeout: float, what: str) -> bytes:
+    """Ask the arXiv API (at `base`) a request about `what` and return its answer, or raise
+    ArxivUnreachable."""
+    request = urllib.request.Request(url, headers={"User-Agent": f"awesome-tools/{__version__}"})
     late = ArxivUnreachable(f"the arXiv API did not answer within {timeout:g} s")
     deadline = time.monotonic() + timeout
     chunks: list[bytes] = []
@@ -131,7 +186,7 @@ def fetch_feed(paper: str, *, base: str, timeout: float) -> bytes:
     except urllib.error.HTTPError as exc:
         exc.close()
         raise ArxivUnreachable(
-            f"the arXiv API answered HTTP {exc.code} {exc.reason} for {paper}"
+            f"the arXiv API answered HTTP {exc.code} {exc.reason} for {what}"
         ) from None
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError):

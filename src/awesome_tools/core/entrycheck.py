@@ -19,6 +19,9 @@ from awesome_tools.core.keys import entry_keys
 from awesome_tools.core.lineage import lineage_problems
 from awesome_tools.core.loaded import Loaded
 from awesome_tools.core.loader import load_yaml
+from awesome_tools.core.normalize import arxiv_id
+from awesome_tools.core.paperchecks import paper_problems
+from awesome_tools.core.papers import Cache
 from awesome_tools.core.schema import Entry
 from awesome_tools.core.validate import validate
 from awesome_tools.diagnostics import Diagnostic
@@ -69,6 +72,7 @@ class _Job:
     missing: Missing | None
     keep_entries: bool
     model: type[Entry]
+    papers: Cache | None
 
     def check(self, path: str, raw: Raw) -> tuple[Keys, Checked | None, list[Diagnostic]]:
         """One file: its keys, and for a chosen file its entry and problems."""
@@ -83,7 +87,12 @@ class _Job:
         entry, problems = validate(
             loaded, categories=self.categories, required=self.required, model=self.model
         )
-        problems.extend(release_mismatch(loaded, entry))
+        records = self.papers.records if self.papers is not None else {}
+        if self.papers is not None:
+            problems.extend(paper_problems(loaded, entry, records, self.papers.shown))
+        if entry is None or (arxiv_id(str(entry.url)) or "") not in records:
+            # The paper's own first version, where the cache has it, says more than its id.
+            problems.extend(release_mismatch(loaded, entry))
         problems.extend(badge_problems(loaded, entry))
         problems.extend(lookalike_problem(loaded, entry))
         problems.extend(figure_file_problem(loaded, entry, self.missing))
@@ -119,6 +128,7 @@ def check_entries(
     jobs: int = 1,
     model: type[Entry] = Entry,
     make: Make | None = None,
+    papers: Cache | None = None,
 ) -> tuple[list[Checked], list[Diagnostic]]:
     """Check (path, bytes) pairs; report on the selected paths (all when None).
 
@@ -131,12 +141,13 @@ def check_entries(
     `jobs` processes share the files of a large list (`workers.map_runs`); the result is the
     same for any number. `make`, given, is called in each of them on the valid entries it checked,
     and what it makes of each is that entry's `made`: the work is done where the entry is,
-    without a second round of processes.
+    without a second round of processes. `papers`, given, is the list's arXiv cache: each
+    entry is checked against its papers' metadata there (`core/paperchecks.py`).
     """
     from awesome_tools.io.workers import map_runs
 
     chosen = {path for path, _ in sources} if selected is None else set(selected)
-    job = _Job(chosen, categories, required, missing, keep_entries, model)
+    job = _Job(chosen, categories, required, missing, keep_entries, model, papers)
 
     def run(start: int, end: int) -> list[tuple[Keys, Checked | None, list[Diagnostic]]]:
         done = [job.check(path, raw) for path, raw in sources[start:end]]

@@ -34,8 +34,9 @@ _NEW_ARXIV_ID = re.compile(r"([0-9]{2})([0-9]{2})\.[0-9]{4,5}")
 
 
 def release_mismatch(loaded: Loaded, entry: Entry | None) -> list[Diagnostic]:
-    """Warn when `released` is more than three months from the month of the arXiv id."""
-    if entry is None or entry.released is None:
+    """Warn when `released` is more than three months from the month of the arXiv id, unless
+    the entry says the date is of the official release."""
+    if entry is None or entry.released is None or entry.released_basis == "official-release":
         return []
     match = _NEW_ARXIV_ID.fullmatch(arxiv_id(entry.url) or "")
     if match is None:

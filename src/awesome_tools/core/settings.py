@@ -13,6 +13,7 @@ import yaml
 
 from awesome_tools.core.budget import NO_BUDGET, Budget
 from awesome_tools.core.budget import SETTING as BUDGET
+from awesome_tools.core.citesettings import authors_setting, url_setting
 from awesome_tools.core.digits import foreign_digit_problem
 from awesome_tools.core.loaded import Loaded
 from awesome_tools.core.loader import load_yaml
@@ -24,7 +25,17 @@ from awesome_tools.io.textfile import decode
 SETTINGS = "awesome.yaml"
 CATEGORIES = "categories.yaml"
 # The keys of awesome.yaml, in the order the docs list them.
-KEYS = ("title", "layout", "categories", "panel_heading_level", "figure_markers", BUDGET)
+KEYS = (
+    "title",
+    "layout",
+    "categories",
+    "panel_heading_level",
+    "figure_markers",
+    BUDGET,
+    "arxiv_cache",
+    "authors",
+    "url",
+)
 # The keys of render_budget: how long a render may take, how much text it may write.
 BUDGET_KEYS = ("seconds", "output_mb")
 _NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?")
@@ -53,6 +64,12 @@ class Settings:
     figure_markers: FigureMarkers = "slug"
     # The time and output budget of a render (budget.py); unset: the default for the list's size.
     render_budget: Budget = NO_BUDGET
+    # The arXiv cache's path from the list's root, when awesome.yaml names one (`refresh`
+    # writes it; `check` then checks every entry against it, missing or not).
+    arxiv_cache: str | None = None
+    # Who keeps the list and where it lives, for its CITATION.cff (`export cff`).
+    authors: tuple[str, ...] = ()
+    url: str | None = None
 
 
 def _node(loaded: Loaded, key: str) -> yaml.Node | None:
@@ -184,7 +201,7 @@ def load_settings(
             loaded = load_yaml(text, path, keys=KEYS)
             values, found = _read(loaded, path)
             problems += found
-    title = _title(values, loaded, path, problems)
+    title = _text_setting(values, loaded, path, problems, "title", "one line of text")
     layout = _layout(values, loaded, path, problems, layouts)
     level = _heading_level(values, loaded, path, problems)
     markers: FigureMarkers = "slug"
@@ -193,21 +210,41 @@ def load_settings(
         problems += found
     names, source = _categories(values, loaded, path, problems, categories_raw, categories_path)
     budget = _render_budget(values, loaded, path, problems)
-    settings = Settings(layout, title, tuple(names), source, level, markers, budget)
+    cache = _text_setting(values, loaded, path, problems, "arxiv_cache", "a path in the list")
+    authors, found_authors = authors_setting(values, loaded)
+    url, found_url = url_setting(values, loaded)
+    problems += [BAD_SETTINGS.at(path, *at, message) for at, message in found_authors + found_url]
+    settings = Settings(
+        layout,
+        title,
+        tuple(names),
+        source,
+        level,
+        markers,
+        budget,
+        arxiv_cache=cache,
+        authors=authors,
+        url=url,
+    )
     return settings, sorted(problems)
 
 
-def _title(
-    values: dict[str, Any], loaded: Loaded, path: str, problems: list[Diagnostic]
+def _text_setting(
+    values: dict[str, Any],
+    loaded: Loaded,
+    path: str,
+    problems: list[Diagnostic],
+    key: str,
+    what: str,
 ) -> str | None:
-    """The list's title: one line of text, or None (the layout's default)."""
-    if "title" not in values:
+    """A setting of one line of text (the list's title, its cache's path), or None (unset)."""
+    if key not in values:
         return None
-    title = text_value(values["title"])
-    if title is None:
-        at = loaded.value_positions[("title",)]
-        problems.append(BAD_SETTINGS.at(path, *at, "title is one line of text"))
-    return title
+    text = text_value(values[key])
+    if text is None:
+        at = loaded.value_positions[(key,)]
+        problems.append(BAD_SETTINGS.at(path, *at, f"{key} is {what}"))
+    return text
 
 
 def _layout(

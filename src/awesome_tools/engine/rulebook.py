@@ -19,6 +19,7 @@ AREAS = (
     "awesome_tools.core.rules.fields",
     "awesome_tools.core.rules.facets",
     "awesome_tools.core.rules.entries",
+    "awesome_tools.core.rules.papers",
     "awesome_tools.core.rules.lists",
     "awesome_tools.layouts.rules",
 )

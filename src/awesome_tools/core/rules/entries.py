@@ -22,7 +22,9 @@ CONFUSABLE_NAME = Rule(
 RELEASED_MISMATCH = Rule(
     "released-mismatch",
     "entry",
-    "`released` is more than three months from the month of the arXiv id (warning).",
+    "`released` is more than three months from the month of the arXiv id (warning). Not "
+    "compared with `released_basis: official-release`, nor where the list's arXiv cache has "
+    "the paper: `released-vs-paper` then compares it with the first version's own date.",
     "Check the date: arXiv ids start with the year and month of the first version "
     "(2304.08485 is 2023-04).",
     Example("url: https://arxiv.org/abs/2304.08485\nreleased: 2022-01", 2, 11),
