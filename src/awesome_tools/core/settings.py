@@ -18,13 +18,24 @@ from awesome_tools.core.loaded import Loaded
 from awesome_tools.core.loader import load_yaml
 from awesome_tools.core.normalize import text_value
 from awesome_tools.core.rules.lists import SETTINGS as BAD_SETTINGS
+from awesome_tools.core.viewsettings import KEY as VIEWS_KEY
+from awesome_tools.core.viewsettings import readme_views
 from awesome_tools.diagnostics import Diagnostic, did_you_mean
 from awesome_tools.io.textfile import decode
 
 SETTINGS = "awesome.yaml"
 CATEGORIES = "categories.yaml"
 # The keys of awesome.yaml, in the order the docs list them.
-KEYS = ("title", "layout", "categories", "panel_heading_level", "figure_markers", BUDGET)
+KEYS = (
+    "title",
+    "layout",
+    "categories",
+    "panel_heading_level",
+    "figure_markers",
+    BUDGET,
+    # The README's views of the whole list (viewsettings.py).
+    VIEWS_KEY,
+)
 # The keys of render_budget: how long a render may take, how much text it may write.
 BUDGET_KEYS = ("seconds", "output_mb")
 _NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?")
@@ -53,6 +64,9 @@ class Settings:
     figure_markers: FigureMarkers = "slug"
     # The time and output budget of a render (budget.py); unset: the default for the list's size.
     render_budget: Budget = NO_BUDGET
+    # --- The README's views of the whole list (viewsettings.py) ---
+    # Which the README shows, in its order (glance, lineage, timeline); none unless named.
+    readme_views: tuple[str, ...] = ()
 
 
 def _node(loaded: Loaded, key: str) -> yaml.Node | None:
@@ -193,7 +207,8 @@ def load_settings(
         problems += found
     names, source = _categories(values, loaded, path, problems, categories_raw, categories_path)
     budget = _render_budget(values, loaded, path, problems)
-    settings = Settings(layout, title, tuple(names), source, level, markers, budget)
+    views = readme_views(values, loaded, path, problems)
+    settings = Settings(layout, title, tuple(names), source, level, markers, budget, views)
     return settings, sorted(problems)
 
 
