@@ -6,7 +6,8 @@ Mermaid (node_modules/mermaid, pinned by package-lock.json: `make node`) needs a
 (its label sanitiser, DOMPurify, has none under Node), so its bundle runs in Chromium
 (AWESOME_TOOLS_CHROMIUM, else /usr/bin/chromium) through Playwright for Python, as the page's
 tests do. Each block that does not parse is `path:line:column: error[mermaid] message`, at the
-line Mermaid names; exit 1 if any, 2 where Mermaid or Chromium is missing, else 0.
+line Mermaid names (within the block); exit 1 if any, 2 where Mermaid or Chromium is missing,
+else 0.
 """
 
 from __future__ import annotations
@@ -73,12 +74,14 @@ def main(paths: list[str]) -> int:
     found = [(path, *block) for path in paths for block in blocks(Path(path).read_text("utf-8"))]
     messages = parse_all([text for _, _, text in found]) if found else []
     status = 0
-    for (path, line, _), message in zip(found, messages, strict=True):
+    for (path, line, text), message in zip(found, messages, strict=True):
         if message is None:
             continue
         status = 1
         at = AT_LINE.search(message)
-        where = line + int(at.group(1)) - 1 if at else line
+        # Mermaid may count a line past the block's end (a string left open): its last line.
+        last = line + max(len(text.splitlines()), 1) - 1
+        where = min(line + int(at.group(1)) - 1, last) if at else line
         lines = [part.strip() for part in message.splitlines() if part.strip()]
         said = " ".join(lines[:1] + lines[-1:] if len(lines) > 1 else lines)
         print(f"{path}:{where}:1: error[mermaid] {said}")
