@@ -207,7 +207,9 @@ def load_settings(
         problems += found
     names, source = _categories(values, loaded, path, problems, categories_raw, categories_path)
     budget = _render_budget(values, loaded, path, problems)
-    views = readme_views(values, loaded, path, problems)
+    wrong: list[tuple[tuple[int, int], str]] = []
+    views = readme_views(values, loaded, wrong)
+    problems += [BAD_SETTINGS.at(path, *at, message) for at, message in wrong]
     settings = Settings(layout, title, tuple(names), source, level, markers, budget, views)
     return settings, sorted(problems)
 

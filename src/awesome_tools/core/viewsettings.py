@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from awesome_tools.core.rules.lists import SETTINGS as BAD_SETTINGS
 from awesome_tools.diagnostics import did_you_mean
 
 if TYPE_CHECKING:
     from awesome_tools.core.loaded import Loaded
-    from awesome_tools.diagnostics import Diagnostic
+
+    # A problem of the setting: where it is (line, column) and what is wrong, which
+    # settings.py reports as a `settings` error.
+    Problem = tuple[tuple[int, int], str]
 
 KEY = "readme_views"
 # The views, in the order the README shows them (layouts/views.py draws them).
@@ -20,7 +22,7 @@ VIEWS = ("glance", "lineage", "timeline")
 
 
 def readme_views(
-    values: dict[str, object], loaded: Loaded, path: str, problems: list[Diagnostic]
+    values: dict[str, object], loaded: Loaded, problems: list[Problem]
 ) -> tuple[str, ...]:
     """`readme_views`: a list of distinct view names (default: none); each wrong one a
     problem at its item, the others kept."""
@@ -31,7 +33,7 @@ def readme_views(
     if not isinstance(wanted, list):
         at = loaded.value_positions.get((KEY,), (1, 1))
         message = f"{KEY} is a list of the views the README shows {choices}"
-        problems.append(BAD_SETTINGS.at(path, *at, message))
+        problems.append((at, message))
         return ()
     found: list[str] = []
     for n, name in enumerate(wanted):
@@ -45,5 +47,5 @@ def readme_views(
             message = f"{KEY}: unknown view '{name}'{did_you_mean(name, VIEWS)} {choices}"
         else:
             message = f"{KEY}: each view is a name {choices}"
-        problems.append(BAD_SETTINGS.at(path, *at, message))
+        problems.append((at, message))
     return tuple(view for view in VIEWS if view in found)

@@ -33,7 +33,8 @@ SETTINGS = Rule(
     "settings",
     "entry",
     "awesome.yaml (the list's settings: title, layout, categories, panel_heading_level, "
-    "figure_markers, render_budget) is not a mapping of these keys, names an unknown "
+    "figure_markers, render_budget, readme_views) is not a mapping of these keys, names an "
+    "unknown view, "
     "layout or kind of figure markers, a panel heading level other than 2 or 3, a render "
     "budget that is not `seconds` and `output_mb` above 0, or lists categories while "
     "categories.yaml does too.",
