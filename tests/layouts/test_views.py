@@ -14,7 +14,7 @@ import pytest
 
 from awesome_tools.cli import main
 from awesome_tools.core.schema import Entry
-from awesome_tools.layouts.views import lineage, mermaid_text, years
+from awesome_tools.layouts.views import VIEWS_LOOP, lineage, mermaid_text, view_sections, years
 from conftest import REPO, _sections, write_project
 from test_peers import require
 
@@ -295,3 +295,67 @@ def test_the_validator_reports_each_block_mermaid_refuses(tmp_path: Path) -> Non
         "Parse error on line 2: Expecting 'TAGEND', 'STR', 'MD_STR', 'UNICODE_TEXT', 'TEXT', "
         "'TAGSTART', got 'SQS'"
     )
+
+
+def test_a_panel_readme_imports_its_views_as_the_frame_loop_and_setting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    source = tmp_path / "source"
+    source.mkdir()
+    monkeypatch.chdir(source)
+    models = [{**m, "summary": "In short."} for m in (model("A", "2023-04"), model("B", "2024-01"))]
+    readme = render_list(source, models, "layout: panel\nreadme_views: [glance, timeline]\n")
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    monkeypatch.chdir(copy)
+    assert main(["import", str(source / "README.md")]) == 0
+    settings = (copy / "awesome.yaml").read_text("utf-8")
+    assert "readme_views: [glance, timeline]\n" in settings
+    frame = (copy / "templates" / "README.md.j2").read_text("utf-8")
+    assert f"\n\n{VIEWS_LOOP}\n\n## Architectures\n" in frame
+    assert "<table>" not in frame
+    assert main(["render"]) == 0
+    assert (copy / "README.md").read_text("utf-8") == readme
+
+
+def test_a_table_readme_import_says_how_to_show_its_views_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    source = tmp_path / "source"
+    source.mkdir()
+    monkeypatch.chdir(source)
+    readme = render_list(source, TWO, "readme_views: [glance, lineage]\n")
+    line = readme.split("\n").index("## At a Glance") + 1
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    monkeypatch.chdir(copy)
+    capsys.readouterr()
+    assert main(["import", str(source / "README.md")]) == 0
+    note = (
+        f"../source/README.md:{line}:1: warning[import] the README's views (glance, lineage) "
+        "are drawn from the entries, not imported: add 'readme_views: [glance, lineage]' to "
+        "awesome.yaml to show them again"
+    )
+    assert note in capsys.readouterr().out.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("## At a Glance\n\n<table>\n</table>\n\n## Next\n", (0, 4, ["glance"])),
+        ("# T\n\n## Lineage\n\nA graph drawn by hand.\n", None),
+        (
+            "## Lineage\n\n```mermaid\nflowchart LR\n```\n## Releases by Year\n\n```mermaid\n"
+            "timeline\n```\n\n## Lineage\n",
+            (0, 10, ["lineage", "timeline"]),
+        ),
+        ("## Releases by Year\n\n```mermaid\nflowchart LR\n```\n", None),
+    ],
+)
+def test_view_sections_are_only_those_render_writes(
+    text: str, found: tuple[int, int, list[str]] | None
+) -> None:
+    lines = text.split("\n")
+    assert view_sections(lines, len(lines)) == found

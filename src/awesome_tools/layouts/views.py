@@ -113,3 +113,53 @@ def views(
         title = TITLES[name]
         found.append(View(name, title, github_anchor(title), markupsafe.Markup(text.rstrip("\n"))))
     return found
+
+
+# The views in a frame, as import writes them where it found them: each under its heading,
+# one blank line apart (the packaged frames write them so too).
+VIEWS_LOOP = """\
+{% for view in views %}
+{% if not loop.first %}
+
+{% endif %}
+## {{ view.title }}
+
+{{ view.text }}
+{% endfor %}"""
+
+# What each view's text starts with (after its heading and a blank line), as its template
+# writes it: how import knows a section render wrote from one a person wrote.
+_OPENINGS = {
+    "glance": ("<table>",),
+    "lineage": ("```mermaid", "flowchart LR"),
+    "timeline": ("```mermaid", "timeline"),
+}
+_CLOSINGS = {"glance": "</table>", "lineage": "```", "timeline": "```"}
+
+
+def view_sections(lines: Sequence[str], end: int) -> tuple[int, int, list[str]] | None:
+    """The README's views as render writes them, before line `end` (0-based): the first run
+    of `## <title>` sections of views, each holding only its template's text; the line of the
+    first heading, the line after the last one's text, and the views' names. None where the
+    README has none (a section of that heading a person wrote is not one)."""
+    by_heading = {f"## {title}": name for name, title in TITLES.items()}
+    found: list[str] = []
+    start = stop = -1
+    i = 0
+    while i < end:
+        name = by_heading.get(lines[i].rstrip())
+        if name is None or name in found:
+            if found and lines[i].startswith("#"):
+                break
+            i += 1
+            continue
+        after = next((n for n in range(i + 1, end) if lines[n].startswith("#")), end)
+        body = [n for n in range(i + 1, after) if lines[n].strip()]
+        shown = [lines[n].rstrip() for n in body]
+        opening = _OPENINGS[name]
+        if not body or tuple(shown[: len(opening)]) != opening or shown[-1] != _CLOSINGS[name]:
+            break
+        start = i if start < 0 else start
+        found.append(name)
+        stop, i = body[-1] + 1, after
+    return (start, stop, found) if found else None
