@@ -359,3 +359,55 @@ def test_view_sections_are_only_those_render_writes(
 ) -> None:
     lines = text.split("\n")
     assert view_sections(lines, len(lines)) == found
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message", "above"),
+    [
+        (
+            "<td>7B, 13B</td>",
+            "<td>7B</td>",
+            "glance row 'LLaVA' differs from entries/llava.yaml: found '7B</td><td>—</td><td>—</td>"
+            "</tr>' where render writes '7B, 13B</td><td>—</td><td>—</td></tr>'; edit "
+            "entries/llava.yaml, not README.md, then run `awesome-tools render`",
+            0,
+        ),
+        (
+            "  n2 --> n1\n",
+            "  n1 --> n2\n",
+            "the Lineage diagram (drawn from the entries) differs: found 'n1 --> n2' where render "
+            "writes 'n2 --> n1'; edit the entries (released, based_on), not README.md, then run "
+            "`awesome-tools render`",
+            0,
+        ),
+        (
+            "```mermaid\ntimeline\n  2023 : LLaVA : LLaVA 1.5\n```\n\n",
+            "",
+            "the Releases by Year diagram (drawn from the entries) is missing: render draws it "
+            "here; edit the entries (released, based_on), not README.md, then run "
+            "`awesome-tools render`",
+            2,  # at the frame text before it: its heading
+        ),
+    ],
+)
+@pytest.mark.parametrize("shortcut", [[], ["--no-shortcut"]])
+def test_an_edited_view_is_drift_named_for_what_it_is_drawn_from(
+    project: Path,
+    old: str,
+    new: str,
+    message: str,
+    above: int,
+    shortcut: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (project / "entries" / "llava.yaml").unlink()
+    readme = render_list(project, TWO, "readme_views: [glance, lineage, timeline]\n")
+    assert readme.count(old) == 1
+    (project / "README.md").write_text(readme.replace(old, new), "utf-8")
+    line = readme[: readme.index(old)].count("\n") + 1 - above
+    capsys.readouterr()
+    assert main(["lint", *shortcut]) == 1
+    found = [f.split(" error[drift] ") for f in capsys.readouterr().out.splitlines()]
+    # A part left out leaves the frame text around it joined: said once more, as the frame's.
+    assert [said for _, said in found if not said.startswith("text outside")] == [message]
+    assert next(at for at, said in found if said == message).startswith(f"README.md:{line}:")

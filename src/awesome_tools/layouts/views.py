@@ -16,12 +16,16 @@ from typing import TYPE_CHECKING
 
 from awesome_tools.core.ordering import github_anchor
 from awesome_tools.core.unicodepolicy import name_key
+from awesome_tools.layouts.driftwords import DIAGRAM
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from markupsafe import Markup
 
     from awesome_tools.core.schema import Entry
     from awesome_tools.core.templates import Templates
+    from awesome_tools.layouts.drift import Part
 
 # Each view: its heading in the README, in the order the README shows them.
 TITLES = {"glance": "At a Glance", "lineage": "Lineage", "timeline": "Releases by Year"}
@@ -163,3 +167,26 @@ def view_sections(lines: Sequence[str], end: int) -> tuple[int, int, list[str]] 
         found.append(name)
         stop, i = body[-1] + 1, after
     return (start, stop, found) if found else None
+
+
+# What drift calls a row of the glance table (its entry's part, as an overview row is), and how
+# many cells one has. A diagram is the whole list's part (`driftwords.DIAGRAM`).
+GLANCE_ROW = "glance row"
+GLANCE_CELLS = 8
+_DIAGRAMS = {"flowchart LR": "lineage", "timeline": "timeline"}
+
+
+def view_parts(lines: Sequence[str], start: int, end: int) -> Iterator[Part]:
+    """The views' Mermaid diagrams among `lines[start:end]`, each a part of its own (its
+    fence, from its opening to its closing line), known by its view's name."""
+    from awesome_tools.layouts.drift import Part
+
+    k = start
+    while k + 1 < end:
+        name = _DIAGRAMS.get(lines[k + 1].rstrip()) if lines[k].rstrip() == "```mermaid" else None
+        close = next((n for n in range(k + 1, end) if lines[n].rstrip() == "```"), None)
+        if name is None or close is None:
+            k += 1
+            continue
+        yield Part(k, close + 1, DIAGRAM, name, TITLES[name])
+        k = close + 1
