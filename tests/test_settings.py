@@ -95,7 +95,7 @@ CASES: list[
         ("table", None, [], None),
         [
             "awesome.yaml:1:1: error[settings] unknown setting 'theme' "
-            "(known: title, layout, categories, panel_heading_level, figure_markers, render_budget, arxiv_cache, authors, url)"
+            "(known: title, layout, categories, panel_heading_level, figure_markers, render_budget, arxiv_cache, authors, url, readme_views)"
         ],
     ),
     (
@@ -112,7 +112,7 @@ CASES: list[
         ("table", None, [], None),
         [
             "awesome.yaml:1:1: error[settings] awesome.yaml holds a mapping of settings "
-            "(title, layout, categories, panel_heading_level, figure_markers, render_budget, arxiv_cache, authors, url)"
+            "(title, layout, categories, panel_heading_level, figure_markers, render_budget, arxiv_cache, authors, url, readme_views)"
         ],
     ),
     (

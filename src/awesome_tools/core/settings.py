@@ -4,7 +4,6 @@ does not."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
@@ -14,11 +13,13 @@ import yaml
 from awesome_tools.core.budget import NO_BUDGET, Budget
 from awesome_tools.core.budget import SETTING as BUDGET
 from awesome_tools.core.citesettings import authors_setting, url_setting
-from awesome_tools.core.digits import foreign_digit_problem
 from awesome_tools.core.loaded import Loaded
 from awesome_tools.core.loader import load_yaml
 from awesome_tools.core.normalize import text_value
+from awesome_tools.core.numbersettings import heading_level, render_budget
 from awesome_tools.core.rules.lists import SETTINGS as BAD_SETTINGS
+from awesome_tools.core.viewsettings import KEY as VIEWS_KEY
+from awesome_tools.core.viewsettings import readme_views
 from awesome_tools.diagnostics import Diagnostic, did_you_mean
 from awesome_tools.io.textfile import decode
 
@@ -35,12 +36,9 @@ KEYS = (
     "arxiv_cache",
     "authors",
     "url",
+    # The README's views of the whole list (viewsettings.py).
+    VIEWS_KEY,
 )
-# The keys of render_budget: how long a render may take, how much text it may write.
-BUDGET_KEYS = ("seconds", "output_mb")
-_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?")
-# The panel layout's heading levels: `## **Name: Title**` or `### **Name: Title**` (its own).
-HEADING_LEVELS = {"2": 2, "3": 3}
 # How a panel's figure comments are named: `<!-- architecture-figure:3 -->` by the panel's place
 # (upstream's convention: adding a model renumbers every later panel) or
 # `<!-- architecture-figure:llava-1-5 -->` by the entry's slug (stable: one model, one hunk).
@@ -64,6 +62,9 @@ class Settings:
     figure_markers: FigureMarkers = "slug"
     # The time and output budget of a render (budget.py); unset: the default for the list's size.
     render_budget: Budget = NO_BUDGET
+    # The README's views of the whole list (viewsettings.py), in its order (glance, lineage,
+    # timeline); none unless named.
+    readme_views: tuple[str, ...] = ()
     # The arXiv cache's path from the list's root, when awesome.yaml names one (`refresh`
     # writes it; `check` then checks every entry against it, missing or not).
     arxiv_cache: str | None = None
@@ -104,35 +105,6 @@ def _read(loaded: Loaded, path: str) -> tuple[dict[str, Any], list[Diagnostic]]:
     return {k: v for k, v in data.items() if k in KEYS}, problems
 
 
-def _number_problem(
-    loaded: Loaded, path: str, key: tuple[str, ...], value: object, message: str
-) -> Diagnostic:
-    """A setting that is not the number it should be: `message` at its value, or, when the
-    value is written in another script's digits, the first such digit named at its column."""
-    at = loaded.value_positions.get(key, (1, 1))
-    problem = foreign_digit_problem(value) if isinstance(value, str) and value else None
-    if problem is not None:
-        from awesome_tools.core.validate import character_at
-
-        at = character_at(loaded, key, problem[0]) or at
-        message = f"{'.'.join(key)}: {problem[1]}"
-    return BAD_SETTINGS.at(path, *at, message)
-
-
-def _heading_level(
-    values: dict[str, Any], loaded: Loaded, path: str, problems: list[Diagnostic]
-) -> int:
-    """`panel_heading_level`: 2 or 3 (default 3); anything else is a problem."""
-    if "panel_heading_level" not in values:
-        return Settings.panel_heading_level
-    value = values["panel_heading_level"]
-    if isinstance(value, str) and value in HEADING_LEVELS:
-        return HEADING_LEVELS[value]
-    message = "panel_heading_level is 2 (panel headings `## **Name: Title**`) or 3 (`###`)"
-    problems.append(_number_problem(loaded, path, ("panel_heading_level",), value, message))
-    return Settings.panel_heading_level
-
-
 def _figure_markers(
     wanted: object, loaded: Loaded, path: str
 ) -> tuple[FigureMarkers, list[Diagnostic]]:
@@ -149,35 +121,6 @@ def _figure_markers(
         hint = did_you_mean(wanted, FIGURE_MARKERS) if isinstance(wanted, str) else ""
         message = f"unknown figure_markers '{shown}'{hint} {choices}"
     return "slug", [BAD_SETTINGS.at(path, *at, message)]
-
-
-def _render_budget(
-    values: dict[str, Any], loaded: Loaded, path: str, problems: list[Diagnostic]
-) -> Budget:
-    """`render_budget`: a mapping of `seconds` and `output_mb`, each a number above 0."""
-    if BUDGET not in values:
-        return NO_BUDGET
-    wanted = values[BUDGET]
-    if not isinstance(wanted, dict):
-        at = loaded.value_positions[(BUDGET,)]
-        message = f"{BUDGET} is a mapping: seconds (a render's time) and output_mb (its text)"
-        problems.append(BAD_SETTINGS.at(path, *at, message))
-        return NO_BUDGET
-    numbers: dict[str, float] = {}
-    for key, value in wanted.items():
-        if key not in BUDGET_KEYS:
-            hint = did_you_mean(str(key), BUDGET_KEYS) or f" (known: {', '.join(BUDGET_KEYS)})"
-            at = loaded.key_positions.get((BUDGET, key), (1, 1))
-            message = f"unknown {BUDGET} key '{key}'{hint}"
-            problems.append(BAD_SETTINGS.at(path, *at, message))
-            continue
-        text = value.strip() if isinstance(value, str) else ""
-        if _NUMBER.fullmatch(text) and float(text) > 0:
-            numbers[key] = float(text)
-            continue
-        message = f"{BUDGET}.{key} is a number above 0, in ASCII digits (e.g. 120 or 2.5)"
-        problems.append(_number_problem(loaded, path, (BUDGET, key), text, message))
-    return Budget(numbers.get("seconds"), numbers.get("output_mb"))
 
 
 def load_settings(
@@ -203,17 +146,20 @@ def load_settings(
             problems += found
     title = _text_setting(values, loaded, path, problems, "title", "one line of text")
     layout = _layout(values, loaded, path, problems, layouts)
-    level = _heading_level(values, loaded, path, problems)
+    numbered: list[tuple[tuple[int, int], str]] = []
+    level = heading_level(values, loaded, numbered)
     markers: FigureMarkers = "slug"
     if "figure_markers" in values:
-        markers, found = _figure_markers(values["figure_markers"], loaded, path)
-        problems += found
+        markers, wrong_markers = _figure_markers(values["figure_markers"], loaded, path)
+        problems += wrong_markers
     names, source = _categories(values, loaded, path, problems, categories_raw, categories_path)
-    budget = _render_budget(values, loaded, path, problems)
+    budget = render_budget(values, loaded, numbered)
     cache = _text_setting(values, loaded, path, problems, "arxiv_cache", "a path in the list")
     authors, found_authors = authors_setting(values, loaded)
     url, found_url = url_setting(values, loaded)
-    problems += [BAD_SETTINGS.at(path, *at, message) for at, message in found_authors + found_url]
+    views = readme_views(values, loaded, numbered)
+    wrong = numbered + found_authors + found_url
+    problems += [BAD_SETTINGS.at(path, *at, message) for at, message in wrong]
     settings = Settings(
         layout,
         title,
@@ -222,6 +168,7 @@ def load_settings(
         level,
         markers,
         budget,
+        readme_views=views,
         arxiv_cache=cache,
         authors=authors,
         url=url,

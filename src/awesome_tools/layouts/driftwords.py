@@ -12,6 +12,9 @@ from awesome_tools.core.fixes import Fixes
 from awesome_tools.layouts.driftfields import in_fields
 
 # Where a word of an excerpt starts: after a space, a tag or a quote.
+# The kind of part a view's Mermaid diagram is (`views.view_parts`): drawn from the whole list,
+# no one entry's.
+DIAGRAM = "diagram"
 _BEFORE_WORD = ' \t>"'
 
 
@@ -41,6 +44,8 @@ class Names:
 
     def differs(self, kind: str, name: str, key: str, fields: Sequence[str], shown: str) -> str:
         """An entry's part that differs (a frame's, without a kind)."""
+        if kind == DIAGRAM:
+            return f"{self._diagram(name)} differs: {shown}; {self._diagram_fix}"
         if not kind:
             return f"{self._frame()}: {shown}; edit that, {self.fix}"
         source = self.source(name, key)
@@ -49,6 +54,8 @@ class Names:
 
     def extra(self, kind: str, name: str, found: str) -> str:
         """An entry's part (or frame text) render does not write."""
+        if kind == DIAGRAM:
+            return f"{self._diagram(name)} is not one render draws; {self._diagram_fix}"
         if not kind:
             return (
                 f"{self._frame()}: found {found} where render writes nothing; edit that, {self.fix}"
@@ -61,6 +68,8 @@ class Names:
 
     def missing(self, kind: str, name: str, key: str, rendered: str) -> str:
         """An entry's part (or frame text) render writes that README.md lacks."""
+        if kind == DIAGRAM:
+            return f"{self._diagram(name)} is missing: render draws it here; {self._diagram_fix}"
         if not kind:
             words = f"found nothing where render writes {rendered}"
             return f"{self._frame()}: {words}; edit that, {self.fix}"
@@ -90,6 +99,13 @@ class Names:
             "line ending with a carriage return; render writes LF only: check out README.md "
             f"without line-ending conversion, {self.fix}"
         )
+
+    def _diagram(self, name: str) -> str:
+        return f"the {name} diagram (drawn from the entries)"
+
+    @property
+    def _diagram_fix(self) -> str:
+        return f"edit the entries (released, based_on), not README.md, {self.fix}"
 
     def _frame(self) -> str:
         return f"text outside the entries differs from {self.frame}"

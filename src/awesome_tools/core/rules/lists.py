@@ -33,10 +33,11 @@ SETTINGS = Rule(
     "settings",
     "entry",
     "awesome.yaml (the list's settings: title, layout, categories, panel_heading_level, "
-    "figure_markers, render_budget, arxiv_cache, authors, url) is not a mapping of these "
-    "keys, names an unknown layout or kind of figure markers, a panel heading level other "
-    "than 2 or 3, a render budget that is not `seconds` and `output_mb` above 0, authors "
-    "that are not a list of names, a url that is not http(s), or lists categories while "
+    "figure_markers, render_budget, arxiv_cache, authors, url, readme_views) is not a mapping "
+    "of these keys, names an unknown layout, kind of figure markers or README view, a panel "
+    "heading level other than 2 or 3, a render budget that is not `seconds` and `output_mb` "
+    "above 0, authors that are not a list of names, a url that is not http(s), or lists "
+    "categories while "
     "categories.yaml does too.",
     "Use the keys and values the message names (`table` or another packaged layout; "
     "`position` or `slug` figure markers); keep the categories in one file: move them "

@@ -77,6 +77,7 @@ class PanelLayout(LayoutDefaults):
             title=settings.title,
             jobs=jobs,
             level=settings.panel_heading_level,
+            shown=settings.readme_views,
         )
 
     def read(

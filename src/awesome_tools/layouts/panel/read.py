@@ -32,9 +32,14 @@ from awesome_tools.layouts.panel.readback import (
     orders,
 )
 from awesome_tools.layouts.panel.reader import Reader, Row
+from awesome_tools.layouts.views import VIEWS_LOOP, view_sections
 
 if TYPE_CHECKING:
     from awesome_tools.core.settings import FigureMarkers
+
+    # The views render wrote: the line of the first heading, the line after the last text,
+    # their names (`views.view_sections`).
+    Views = tuple[int, int, list[str]] | None
 
 TEMPLATE = "templates/README.md.j2"
 SETTINGS = "awesome.yaml"
@@ -50,9 +55,10 @@ def _ordered(data: dict[str, Any]) -> dict[str, Any]:
     return {key: data[key] for key in PanelEntry.model_fields if key in data}
 
 
-def _frame(reader: Reader, first: int, last: int, rows: list[Row], count: int) -> str:
+def _frame(reader: Reader, first: int, last: int, rows: list[Row], count: int, views: Views) -> str:
     """The README around the generated parts, as the list's own template, with the blank lines
-    markdownlint asks for (each one added or dropped a warning at its line)."""
+    markdownlint asks for (each one added or dropped a warning at its line); the views render
+    wrote (`views`), as the loop that writes them again."""
     lines = reader.lines
     while last > first and not lines[last - 1].strip():
         last -= 1  # the blank lines after the last panel belong to the frame
@@ -62,6 +68,8 @@ def _frame(reader: Reader, first: int, last: int, rows: list[Row], count: int) -
         cut.append((years[0], years[-1] + 1, "index"))
     if rows:
         cut.append((rows[0][0] - 2, rows[-1][0] + 1, "timeline"))
+    if views is not None:
+        cut.append((views[0], views[1], "views"))
     out: list[FrameLine] = []
     i = 0
     for begin, stop, name in [*sorted(cut), (len(lines), len(lines), "")]:
@@ -76,7 +84,8 @@ def _frame(reader: Reader, first: int, last: int, rows: list[Row], count: int) -
     tidy, spaced = tidy_frame(linted, {name for _, _, name in cut})
     for line, message in sorted(notes + spaced, key=lambda note: note[0]):
         reader.warn(line, f"the frame is normalised: {message}")
-    return "\n".join(line.text for line in tidy).rstrip("\n") + "\n"
+    text = "\n".join(line.text for line in tidy).rstrip("\n") + "\n"
+    return text.replace("\n{{ views }}\n", f"\n{VIEWS_LOOP}\n")
 
 
 def _counted(line: str, count: int) -> str:
@@ -127,8 +136,11 @@ def read_panel_readme(raw: bytes, path: str) -> ImportPlan:
     compare_rendered(reader, panels, found, after, markers)
     plan.files = _entry_files(reader, panels)
     title = lines[0].removeprefix("# ").strip() if lines and lines[0].startswith("# ") else None
-    plan.others[TEMPLATE] = _frame(reader, heads[0], after, rows, len(panels))
+    views = view_sections(lines, heads[0])
+    plan.others[TEMPLATE] = _frame(reader, heads[0], after, rows, len(panels), views)
     settings = "layout: panel\n" + (f"title: {_yaml_text(title)}\n" if title else "")
+    if views is not None:
+        settings += f"readme_views: [{', '.join(views[2])}]\n"
     if found.level != DEFAULT_LEVEL:
         settings += f"panel_heading_level: {found.level}\n"
     plan.others[SETTINGS] = settings + MARKERS[markers]

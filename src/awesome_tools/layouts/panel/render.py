@@ -31,6 +31,7 @@ from awesome_tools.layouts.panel.pieces import (
     panel_title,
 )
 from awesome_tools.layouts.partrender import strip_lines
+from awesome_tools.layouts.views import views
 
 if TYPE_CHECKING:
     from awesome_tools.core.settings import FigureMarkers
@@ -177,8 +178,11 @@ def render_panels(
     title: str | None = None,
     jobs: int = 1,
     level: int = DEFAULT_LEVEL,
+    shown: Sequence[str] = (),
 ) -> str:
-    """The panel README: the list's frame (or the packaged one) around the generated parts.
+    """The panel README: the list's frame (or the packaged one) around the generated parts,
+    and the views `shown` names (the settings' `readme_views`, `layouts/views.py`), each model
+    linking to its panel.
 
     The panels are nearly all of a large README. A frame that only prints them (`{{ panels }}`)
     is rendered with a mark in their place, and the panels, their lines stripped where they
@@ -191,6 +195,8 @@ def render_panels(
     name = panel_frame(templates)
     splice = bool(ordered) and _prints_bare(templates, name, "panels")
     with templates.rendering(len(ordered), name):  # one budget for the panels and the frame
+        slugs = anchors([panel_title(e) for e in ordered], []) if shown else []
+        drawn = views(templates, "panel", shown, ordered if shown else [], slugs)
         panels = _panels(ordered, templates, markers=markers, jobs=jobs, strip=splice, level=level)
         text = templates.render(
             name,
@@ -200,6 +206,7 @@ def render_panels(
             index=markupsafe.Markup(index_text(ordered, [])),
             timeline=markupsafe.Markup(timeline_text(ordered)),
             panels=markupsafe.Markup(_PANELS_MARK if splice else "\n\n".join(panels)),
+            views=drawn,
         )
     if not splice:
         return strip_lines(text).rstrip("\n") + "\n"

@@ -90,6 +90,7 @@ class TableLayout(LayoutDefaults):
             title=settings.title,
             jobs=jobs,
             made=made,
+            shown=settings.readme_views,
         )
 
     def entry_parts(self, templates: Templates, settings: Settings, /) -> Make | None:

@@ -234,5 +234,23 @@ def plan_import(
     plan.categories_text, problems = appended_categories(categories_text, categories_path, wanted)
     plan.diagnostics.extend(problems)
     plan.diagnostics.extend(mapper.diagnostics)
+    plan.diagnostics.extend(_views_note(path, text))
     plan.diagnostics.sort()
     return plan
+
+
+def _views_note(path: str, text: str) -> list[Diagnostic]:
+    """The README's views render wrote are drawn from the entries, not read back: a note at
+    the first saying how to show them again."""
+    from awesome_tools.layouts.views import view_sections
+
+    lines = text.split("\n")
+    views = view_sections(lines, len(lines))
+    if views is None:
+        return []
+    names = ", ".join(views[2])
+    message = (
+        f"the README's views ({names}) are drawn from the entries, not imported: add "
+        f"'readme_views: [{names}]' to awesome.yaml to show them again"
+    )
+    return [import_note(path, views[0] + 1, 1, message)]

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from awesome_tools.core.normalize import slugify
 from awesome_tools.core.ordering import Section, newest_first, sections
 from awesome_tools.core.schema import Entry
 from awesome_tools.core.templates import README, Templates
+from awesome_tools.layouts.views import views
 
 
 def render_readme(
@@ -18,6 +20,7 @@ def render_readme(
     title: str | None = None,
     jobs: int = 1,
     made: Sequence[Any] | None = None,
+    shown: Sequence[str] = (),
 ) -> str:
     """Render README text; the same entries always give the same bytes.
 
@@ -26,7 +29,8 @@ def render_readme(
     `jobs` processes for a large list (`frame.py`), or taken from `made` (aligned with
     `entries`: what `frame.part_maker` made of each where it was checked); one of the old
     single-file shape is rendered whole. Where the parts were made and the frame prints them
-    bare, they do not pass through jinja2 (`place.py`).
+    bare, they do not pass through jinja2 (`place.py`). The views `shown` names (the settings'
+    `readme_views`) are the frame's `views` (`layouts/views.py`), each model linking to its block.
     """
     from awesome_tools.layouts.table.frame import PARTS, provide_columns, table_parts, uses_parts
     from awesome_tools.layouts.table.place import prints_parts_bare
@@ -36,6 +40,8 @@ def render_readme(
     by_id = None if made is None else {id(e): m for e, m in zip(entries, made, strict=True)}
     context = {"sections": grouped, "overview": overview, "count": len(entries), "title": title}
     with templates.rendering(len(entries), README):  # one budget for the parts and the frame
+        slugs = [slugify(entry.name) for entry in overview] if shown else []
+        context["views"] = views(templates, "table", shown, overview if shown else [], slugs)
         parts = uses_parts(templates, README)
         if parts and by_id is not None and prints_parts_bare(templates, README):
             placed = _placed(templates, grouped, overview, by_id, context)

@@ -17,6 +17,7 @@ from awesome_tools.diagnostics import Diagnostic
 from awesome_tools.layouts.drift import Part, Side, drift, split_lines
 from awesome_tools.layouts.driftwords import Names
 from awesome_tools.layouts.table.context import Context
+from awesome_tools.layouts.views import GLANCE_CELLS, GLANCE_ROW, view_parts
 
 # An overview row: a line outside the blocks linking to a model's block by its id.
 _ROW = re.compile(r'href="#([^"]+)"[^>]*>([^<]*)<')
@@ -55,10 +56,20 @@ def _block(start: int, end: int, block: Block, data: object) -> Part:
 
 
 def _rows(lines: list[str], start: int, end: int) -> Iterator[Part]:
-    for k in range(start, end):
+    """The overview's rows and the views' parts (`views.view_parts`: a glance row is its
+    entry's, a diagram the whole list's) of the frame text from `start` to `end`."""
+    diagrams = {part.start: part for part in view_parts(lines, start, end)}
+    k = start
+    while k < end:
+        if k in diagrams:
+            yield diagrams[k]
+            k = diagrams[k].end
+            continue
         if 'href="#' in lines[k] and (found := _ROW.search(lines[k])):
             name = html.unescape(found[2]) if "&" in found[2] else found[2]
-            yield Part(k, k + 1, "overview row", found[1], name)
+            kind = GLANCE_ROW if lines[k].count("<td>") == GLANCE_CELLS else "overview row"
+            yield Part(k, k + 1, kind, found[1], name)
+        k += 1
 
 
 def table_drift(ctx: Context, expected: str) -> Iterator[Diagnostic]:
