@@ -3,6 +3,7 @@ and drawn as inline SVG at build time, each model a link to its card."""
 
 from __future__ import annotations
 
+import bisect
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -83,14 +84,34 @@ def _centre(near: list[int], here: int) -> float:
     return sum(near) / len(near) if near else here
 
 
-def _ordered(layers: list[list[Entry]], parents: dict[int, list[Entry]]) -> None:
-    """Order each layer by the mean place of its neighbours in the layer swept from, in place;
-    ties and entries without neighbours there keep their order."""
+def _crossings(layers: list[list[Entry]], parents: dict[int, list[Entry]]) -> int:
+    """How many pairs of edges between the same two layers cross, for an order of the layers."""
+    layer_of = {id(e): (d, n) for d, layer in enumerate(layers) for n, e in enumerate(layer)}
+    between: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for entry, (depth, place) in ((e, layer_of[id(e)]) for layer in layers for e in layer):
+        for parent in parents[id(entry)]:
+            above, spot = layer_of[id(parent)]
+            between.setdefault((above, depth), []).append((spot, place))
+    count = 0
+    for edges in between.values():
+        seen: list[int] = []
+        # Sorted by the upper end, an edge crosses each earlier one whose lower end lies right.
+        for _, lower in sorted(edges):
+            count += len(seen) - bisect.bisect_right(seen, lower)
+            bisect.insort(seen, lower)
+    return count
+
+
+def _ordered(layers: list[list[Entry]], parents: dict[int, list[Entry]]) -> list[list[Entry]]:
+    """The layers ordered by barycentre sweeps, down then up: each entry at the mean place of
+    its neighbours in the layer swept from (those without any keep theirs); the order with
+    the fewest crossings met."""
     children: dict[int, list[Entry]] = {}
     for layer in layers:
         for entry in layer:
             for parent in parents[id(entry)]:
                 children.setdefault(id(parent), []).append(entry)
+    best, fewest = [list(layer) for layer in layers], _crossings(layers, parents)
     for sweep in range(SWEEPS):
         down = sweep % 2 == 0
         place = {id(e): n for layer in layers for n, e in enumerate(layer)}
@@ -102,6 +123,10 @@ def _ordered(layers: list[list[Entry]], parents: dict[int, list[Entry]]) -> None
             )
             layer[:] = [e for *_, e in ranked]
             place.update((id(e), n) for n, e in enumerate(layer))
+        crossings = _crossings(layers, parents)
+        if crossings < fewest:
+            best, fewest = [list(layer) for layer in layers], crossings
+    return best
 
 
 def label(name: str) -> str:
@@ -112,8 +137,7 @@ def label(name: str) -> str:
 def lay_out(entries: Sequence[Entry]) -> Tree:
     """The tree of the entries `based_on` joins: layered by depth, each layer centred."""
     members, parents = _links(entries)
-    layers = _layers(members, parents)
-    _ordered(layers, parents)
+    layers = _ordered(_layers(members, parents), parents)
     widths = [[len(label(e.name)) * CHAR + 2 * PADDING for e in layer] for layer in layers]
     spans = [sum(ws) + GAP * (len(ws) - 1) for ws in widths]
     width = max(spans, default=0.0)
