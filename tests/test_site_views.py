@@ -22,7 +22,8 @@ from awesome_tools.outputs.matrix import matrices
 from awesome_tools.outputs.site import build_site, largest_first
 from conftest import FIXTURES
 from sitebrowser import Session
-from test_site import build, project_entries
+from test_peers import require
+from test_site import AXE, build, project_entries
 
 FACETED = FIXTURES / "facets"
 
@@ -368,4 +369,27 @@ def test_sorting_by_size_and_date_and_back(
     assert session.shown()[:3] == ["llava-1-6", "llava-1-5", "idefics"]
     page.select_option("#site_sort", "name")
     assert session.shown() == by_name
+    session.assert_clean()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_views_have_no_serious_accessibility_violations(
+    facets_project: Path, open_page: Callable[..., Session], scheme: str
+) -> None:
+    require(AXE.is_file(), "node_modules/axe-core is missing: run `make test` (npm ci)")
+    page_file = build(facets_project)
+    session = open_page(page_file.as_uri() + "#compare=flamingo,llava", color_scheme=scheme)
+    page = session.page
+    page.click("#site_matrix summary")
+    page.click("#site_matrix_families button.cell >> nth=0")
+    page.click("#site_tree summary")
+    page.add_script_tag(path=str(AXE))
+    # preload: false, or axe fetches the stylesheet itself, which file:// refuses.
+    violations = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations'], preload: false}))
+            .violations
+            .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                        nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))"""
+    )
+    assert [v for v in violations if v["impact"] in ("serious", "critical")] == []
     session.assert_clean()

@@ -416,7 +416,8 @@ function show(pool, keep) {
   return kept;
 }
 
-/** A row of the compare view: each model's cell a copy of its nodes, or "not recorded". */
+/** A row of the compare view: each model's cell a copy of a fact's value (a <dd>'s children)
+ * or of a section (its <dl>, or the deep dive's <div>), or "not recorded". */
 function compareRow(doc, label, cells) {
   const tr = doc.createElement("tr");
   const th = doc.createElement("th");
@@ -425,7 +426,8 @@ function compareRow(doc, label, cells) {
   tr.appendChild(th);
   for (const node of cells) {
     const td = doc.createElement("td");
-    if (node) td.append(...Array.from(node.cloneNode(true).childNodes));
+    if (node && node.tagName === "DD") td.append(...Array.from(node.cloneNode(true).childNodes));
+    else if (node) td.appendChild(node.cloneNode(true));
     else {
       td.className = "no";
       td.textContent = "not recorded";
