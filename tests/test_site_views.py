@@ -341,6 +341,15 @@ def test_a_tree_node_is_a_focusable_link_to_its_card(
     page.keyboard.press("Enter")
     session.wait_for_url(f"{page_file.as_uri()}#llava-1-5")
     page.wait_for_function("document.activeElement.id === 'llava-1-5'")
+    # A node whose card a matrix cell hides shows every card again, as a permalink does.
+    page.click("#site_matrix summary")
+    page.click("#site_matrix_families button.cell[data-label='nfnet × chinchilla']")
+    assert session.shown() == ["flamingo"]
+    page.focus("#site_tree a[data-node='pali']")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.id === 'pali'")
+    assert len(session.shown()) == 10 and page.is_hidden("#site_cell")
+    assert page.query_selector("#site_matrix button.cell[aria-pressed=true]") is None
     session.assert_clean()
 
 
