@@ -12,6 +12,10 @@ Generates the entries with bench.py's generator (same seed, same files), builds 
                     card's hidden attribute are updated and painted
                     <= 100 ms (median of 20 keystrokes)
 
+With --facets, every entry also gets the facets of issue 20 (families, connectors, sizes,
+licence, a release date; a third of them a lineage), so that the page has its matrices and a
+lineage tree of thousands of nodes.
+
 Run with the project's venv: `.venv/bin/python benchmarks/site_bench.py --help`.
 """
 
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import shutil
 import statistics
 import subprocess
@@ -28,7 +33,9 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bench import BIN, generate_project, machine
+import yaml
+
+from bench import BIN, REPO, generate_project, machine
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -88,6 +95,37 @@ def chromium_version() -> str:
     """The version line Chromium prints."""
     done = subprocess.run([str(CHROMIUM), "--version"], capture_output=True, text=True)
     return done.stdout.strip()
+
+
+def add_facets(root: Path, files: list[str], seed: int) -> None:
+    """Give each generated entry the facets of issue 20, drawn from the vocabularies (read as
+    data, the tool not imported): a release date within three months of its arXiv id, one or
+    two connectors, families, sizes, a licence and, for a third of them, an earlier model it is
+    based on; so that the page has its matrices and a lineage tree of thousands of models."""
+    data = REPO / "src" / "awesome_tools" / "data"
+    families = yaml.safe_load((data / "families.yaml").read_text(encoding="utf-8"))
+    connectors = list(yaml.safe_load((data / "connectors.yaml").read_text(encoding="utf-8")))
+    rng = random.Random(seed)
+    names: list[str] = []
+    for relative in files:
+        path = root / relative
+        text = path.read_text(encoding="utf-8")
+        entry = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        month = int(entry["url"][-10:-6]) % 100 - 1 + rng.randint(0, 3)
+        facets = {
+            "released": f"20{23 + month // 12}-{month % 12 + 1:02d}",
+            "connector": rng.sample(connectors, rng.choice([1, 1, 2])),
+            "vision_family": rng.choice(list(families["vision"])),
+            "language_family": rng.sample(list(families["language"]), rng.choice([1, 1, 2])),
+            "params": [f"{size}B" for size in sorted(rng.sample(range(1, 200), 2))],
+            "license": rng.choice(["Apache-2.0", "MIT", "proprietary", "research-only"]),
+            "open_weights": rng.choice(["true", "false"]),
+        }
+        if names and rng.random() < 1 / 3:
+            facets["based_on"] = [rng.choice(names)]
+        names.append(entry["name"])
+        body = yaml.dump(facets, Dumper=yaml.SafeDumper, sort_keys=False, allow_unicode=True)
+        path.write_text(text + body, encoding="utf-8")
 
 
 def build(root: Path) -> tuple[Path, float, dict[str, int]]:
@@ -164,6 +202,9 @@ def main() -> int:
     )
     parser.add_argument("--json", metavar="FILE", type=Path, help="also write results as JSON")
     parser.add_argument("--keep", action="store_true", help="keep the generated project")
+    parser.add_argument(
+        "--facets", action="store_true", help="give every entry facets and a third a lineage"
+    )
     args = parser.parse_args()
     if not CHROMIUM.is_file():
         raise SystemExit(f"site_bench: no {CHROMIUM}; install it with `apt-get install chromium`")
@@ -171,7 +212,9 @@ def main() -> int:
     try:
         root = scratch / f"n{args.entries}"
         print(f"generating {args.entries} entries in {root}", file=sys.stderr)
-        generate_project(root, args.entries, args.seed)
+        files = generate_project(root, args.entries, args.seed)
+        if args.facets:
+            add_facets(root, files, args.seed)
         out, build_s, sizes = build(root)
         print(f"built {out} in {build_s:.2f} s; measuring", file=sys.stderr)
         loads, keys = measure((out / "index.html").as_uri(), args.loads, args.pause)

@@ -11,6 +11,9 @@ from awesome_tools.cli import main
 from awesome_tools.core.entryfile import dump_entry
 from awesome_tools.core.normalize import slugify
 
+# The browser fixtures of the page's tests (`browser`, `open_page`).
+pytest_plugins = ["sitebrowser"]
+
 REPO = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures"

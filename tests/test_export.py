@@ -17,7 +17,9 @@ from awesome_tools.layouts.table import TABLE_REQUIRED
 from awesome_tools.outputs.export import (
     columns,
     export_json_schema,
+    facet_cell,
     from_csv_row,
+    from_facet_cell,
     from_spreadsheet_cell,
     records,
     spreadsheet_cell,
@@ -187,3 +189,95 @@ def test_cli_exports_nothing_when_an_entry_is_broken(
     assert "entries/beta.yaml:1:1: error[missing-field] missing required field 'title'" in out
     assert "awesome-tools: nothing exported: fix the entries first\n" in err
     assert not (rich_project / "out.json").exists()
+
+
+# A field taking one value or a list of them, as its CSV cell: one value stays text, a list is
+# compact JSON, and a value that would read as JSON is written as a JSON string.
+FACET_CELLS = [
+    ("mlp", "mlp"),
+    (["mlp"], '["mlp"]'),
+    (
+        ["perceiver-resampler", "gated-cross-attention"],
+        '["perceiver-resampler","gated-cross-attention"]',
+    ),
+    ("Apache-2.0", "Apache-2.0"),
+    ("[mlp]", '"[mlp]"'),
+    ('"quoted"', '"\\"quoted\\""'),
+    ("naïve", "naïve"),
+    (["a,b", 'c"d'], '["a,b","c\\"d"]'),
+]
+
+
+@pytest.mark.parametrize(("value", "cell"), FACET_CELLS)
+def test_a_one_or_several_cell_reads_back_exactly(value: str | list[str], cell: str) -> None:
+    assert facet_cell(value) == cell
+    assert from_facet_cell(cell) == value
+
+
+_BASE = {"title": "T", "url": "https://arxiv.org/abs/2401.00002"}
+# The facets of an entry and the CSV cells they become (the columns not shown are empty).
+FACETED = [
+    (
+        {"connector": "mlp", "vision_family": "clip-vit", "language_family": "vicuna"},
+        {"connector": "mlp", "vision_family": "clip-vit", "language_family": "vicuna"},
+    ),
+    (
+        {
+            "connector": ["perceiver-resampler", "gated-cross-attention"],
+            "vision_family": ["nfnet"],
+            "language_family": ["chinchilla", "llama"],
+        },
+        {
+            "connector": '["perceiver-resampler","gated-cross-attention"]',
+            "vision_family": '["nfnet"]',
+            "language_family": '["chinchilla","llama"]',
+        },
+    ),
+    (
+        {"params": ["7B", "27B (4.5B active)"], "license": "Apache-2.0", "open_weights": "true"},
+        {"params": '["7B","27B (4.5B active)"]', "license": "Apache-2.0", "open_weights": "true"},
+    ),
+    (
+        {"license": ["Apache-2.0", "research-only"], "open_weights": "false"},
+        {"license": '["Apache-2.0","research-only"]', "open_weights": "false"},
+    ),
+    (
+        {"modalities": {"input": ["image", "text"], "output": "text"}},
+        {"modalities.input": '["image","text"]', "modalities.output": "text"},
+    ),
+    (
+        {
+            "based_on": ["Base"],
+            "based_on_outside": ["Vicuna-13B v1.5"],
+            "released_basis": "arxiv-v1",
+        },
+        {
+            "based_on": '["Base"]',
+            "based_on_outside": '["Vicuna-13B v1.5"]',
+            "released_basis": "arxiv-v1",
+        },
+    ),
+    (
+        {"sources": ["https://example.org/card", "https://example.org/licence"]},
+        {"sources": '["https://example.org/card","https://example.org/licence"]'},
+    ),
+]
+
+
+@pytest.mark.parametrize(("facets", "cells"), FACETED)
+def test_csv_carries_the_facets_and_reads_them_back(
+    facets: dict[str, object], cells: dict[str, str]
+) -> None:
+    entry = Entry.model_validate({"name": "Faceted", **_BASE, **facets})
+    (row,) = csv.DictReader(io.StringIO(to_csv([entry]), newline=""))
+    assert {key: cell for key, cell in row.items() if cell and key not in ("name", *_BASE)} == cells
+    assert from_csv_row(row) == {"name": "Faceted", **_BASE, **facets}
+    assert Entry.model_validate(from_csv_row(row)) == entry
+
+
+@pytest.mark.parametrize("facets", [facets for facets, _ in FACETED])
+def test_json_carries_the_facets_as_written(facets: dict[str, object]) -> None:
+    entry = Entry.model_validate({"name": "Faceted", **_BASE, **facets})
+    (exported,) = json.loads(to_json([entry]))
+    assert exported == {"name": "Faceted", **_BASE, **facets}
+    jsonschema.validate([exported], export_json_schema([], required=()))

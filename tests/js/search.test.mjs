@@ -98,7 +98,7 @@ describe("narrowing: a search looks only at the last results when it cannot wide
       assert.equal(narrows(terms, before), expected));
   }
 
-  const last = { category: "", connector: "mlp", year: "", terms: ["cros"] };
+  const last = { category: "", connector: "mlp", year: "", terms: ["cros"], only: null };
   const state = { ...DEFAULTS, connector: "mlp" };
   const views = [
     [null, state, ["cross"], false], // nothing searched yet

@@ -30,22 +30,55 @@ def columns() -> list[str]:
     return [field.dotted for field in fields(required=()) if not field.section]
 
 
-def _flatten(record: dict[str, Any], prefix: str = "") -> dict[str, str]:
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+# A cell of a field taking one value or a list (`connector`) that starts with one of these is
+# JSON: a list, or a value that would otherwise read as one (so that it reads back as text).
+_JSON_START = ("[", '"')
+
+
+def facet_cell(value: str | list[str]) -> str:
+    """A field taking one value or a list, as a cell: one value as text, a list as JSON."""
+    if isinstance(value, list) or value.startswith(_JSON_START):
+        return _compact(value)
+    return value
+
+
+def from_facet_cell(cell: str) -> str | list[str]:
+    """Undo `facet_cell`: the one value or the list a cell holds."""
+    if cell.startswith(_JSON_START):
+        value: str | list[str] = json.loads(cell)
+        return value
+    return cell
+
+
+def _flatten(record: dict[str, Any], several: Collection[str], prefix: str = "") -> dict[str, str]:
     flat: dict[str, str] = {}
     for key, value in record.items():
+        dotted = f"{prefix}{key}"
         if isinstance(value, dict):
-            flat.update(_flatten(value, f"{prefix}{key}."))
+            flat.update(_flatten(value, several, f"{dotted}."))
+        elif dotted in several:
+            flat[dotted] = facet_cell(value)
         elif isinstance(value, list):
-            # A list of mappings (`links`) is one cell: its items as compact JSON text.
-            flat[f"{prefix}{key}"] = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+            # A list (`links`, `params`, `sources`) is one cell: its items as compact JSON text.
+            flat[dotted] = _compact(value)
         else:
-            flat[f"{prefix}{key}"] = value
+            flat[dotted] = value
     return flat
+
+
+def _several() -> frozenset[str]:
+    """The columns of fields that take one value or a list of them."""
+    return frozenset(field.dotted for field in fields(required=()) if field.several)
 
 
 def from_csv_row(row: dict[str, str]) -> dict[str, Any]:
     """Undo `to_csv` for one row: the entry's data, nested again, empty cells left out."""
     listed = {field.dotted for field in fields(required=()) if field.listed}
+    several = _several()
     data: dict[str, Any] = {}
     for key, cell in row.items():
         if not cell:
@@ -53,6 +86,8 @@ def from_csv_row(row: dict[str, str]) -> dict[str, Any]:
         value: Any = from_spreadsheet_cell(cell)
         if key in listed:
             value = json.loads(value)
+        elif key in several:
+            value = from_facet_cell(value)
         head, _, tail = key.partition(".")
         if tail:
             data.setdefault(head, {})[tail] = value
@@ -82,8 +117,9 @@ def to_csv(entries: Sequence[Entry]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns(), lineterminator="\r\n", restval="")
     writer.writeheader()
+    several = _several()
     for record in records(entries):
-        writer.writerow({k: spreadsheet_cell(v) for k, v in _flatten(record).items()})
+        writer.writerow({k: spreadsheet_cell(v) for k, v in _flatten(record, several).items()})
     return out.getvalue()
 
 

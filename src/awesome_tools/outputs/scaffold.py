@@ -24,6 +24,7 @@ class EntryField:
     required: bool
     section: bool
     listed: bool = False  # a list of mappings (`links`): written by hand, never prompted for
+    several: bool = False  # one value or a list of them (`connector`)
 
     @property
     def dotted(self) -> str:
@@ -37,6 +38,12 @@ def _is_list(annotation: Any) -> bool:
         return True
     args = [_bare(arg) for arg in get_args(annotation) if arg is not type(None)]
     return bool(args) and all(get_origin(arg) is list for arg in args)
+
+
+def _takes_list(annotation: Any) -> bool:
+    """Say whether an annotation accepts a list anywhere among its choices."""
+    bare = _bare(annotation)
+    return get_origin(bare) is list or any(_takes_list(arg) for arg in get_args(bare))
 
 
 def _bare(annotation: Any) -> Any:
@@ -72,7 +79,10 @@ def fields(
             or any(r.startswith(f"{dotted}.") for r in required)
             or (bool(prefix) and info.is_required())
         )
-        found.append(EntryField(path, info.description or "", needed, inner is not None, listed))
+        several = not listed and _takes_list(info.annotation)
+        found.append(
+            EntryField(path, info.description or "", needed, inner is not None, listed, several)
+        )
         if inner is not None:
             found.extend(fields(required, inner, path))
     return found

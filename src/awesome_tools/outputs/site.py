@@ -13,12 +13,16 @@ import markupsafe
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from awesome_tools.core.facettypes import parameter_count
 from awesome_tools.core.normalize import slugify
 from awesome_tools.core.ordering import newest_first, sections, sort_key
 from awesome_tools.core.schema import Entry
 from awesome_tools.core.templates import TemplateProblem, Templates
 from awesome_tools.core.urls import BadUrl, split_url
 from awesome_tools.core.vocabulary import connectors
+from awesome_tools.outputs.facettext import FACET_LABELS, facet_texts
+from awesome_tools.outputs.lineagetree import tree_svg
+from awesome_tools.outputs.matrix import matrices
 
 FOLDER = "site"
 PAGE = "index.html"
@@ -42,6 +46,14 @@ FACTS = (
     "vision_encoder",
     "language_model",
     "connector",
+    "vision_family",
+    "language_family",
+    "params",
+    "modalities",
+    "license",
+    "open_weights",
+    "based_on",
+    "based_on_outside",
     "code",
     "weights",
 )
@@ -106,8 +118,10 @@ class Card:
     section: str
     year: str
     rank: int  # position in the newest-first order
+    size_rank: int  # position in the largest-first order (by the largest released size)
     linked: frozenset[str]  # the facts its typed links record ("code", "weights")
     deep_dive: markupsafe.Markup | None  # the deep dive as safe HTML
+    facets: dict[str, str]  # the comparable facets as text (facettext.FACET_LABELS)
 
 
 @dataclass(frozen=True)
@@ -135,11 +149,27 @@ def _recorded(entries: Sequence[Entry], linked: Sequence[frozenset[str]]) -> fro
     return frozenset(found)
 
 
+def largest(entry: Entry) -> int | None:
+    """The largest total of an entry's released sizes, None when it records none."""
+    return max((parameter_count(size)[0] for size in entry.params or []), default=None)
+
+
+def largest_first(entries: Sequence[Entry]) -> list[Entry]:
+    """The entries by their largest released size, largest first; those without one last, ties
+    by name."""
+    by_name = sorted(entries, key=sort_key)
+    sized = [(size, e) for e in by_name if (size := largest(e)) is not None]
+    sized.sort(key=lambda pair: -pair[0])
+    return [e for _, e in sized] + [e for e in by_name if e.params is None]
+
+
 def cards(entries: Sequence[Entry], categories: Sequence[str]) -> tuple[list[Card], Facets]:
-    """Order the models by name, each with its section and release rank; collect the facets."""
+    """Order the models by name, each with its section and release and size ranks; collect
+    the facets."""
     groups = sections(entries, categories)
     section_of = {id(entry): group.name for group in groups for entry in group.entries}
     rank = {id(entry): index for index, entry in enumerate(newest_first(entries))}
+    size_rank = {id(entry): index for index, entry in enumerate(largest_first(entries))}
     made = [
         Card(
             entry,
@@ -147,8 +177,10 @@ def cards(entries: Sequence[Entry], categories: Sequence[str]) -> tuple[list[Car
             section_of[id(entry)],
             (entry.released or "")[:4],
             rank[id(entry)],
+            size_rank[id(entry)],
             _linked(entry),
             prose_html(entry.deep_dive) if entry.deep_dive else None,
+            facet_texts(entry),
         )
         for entry in sorted(entries, key=sort_key)
     ]
@@ -224,6 +256,9 @@ def build_site(
             count=len(made),
             chunk=CHUNK,
             script=script,
+            tree=markupsafe.Markup(tree_svg(entries)),
+            matrices=matrices(entries),
+            facet_labels=FACET_LABELS,
             assets={name: _versioned(name, text) for name, text in assets.items()},
         ).rstrip("\n")
     return {PAGE: page + "\n", **assets}

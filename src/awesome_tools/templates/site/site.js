@@ -61,11 +61,13 @@ export function searchText(texts) {
   return texts.join("\n").toLowerCase();
 }
 
-/** Whether a card ({category, connector, year, text}) is shown for a view and its terms; a
- * card's connector is its connectors, a space between two. */
-export function matcher(state, terms) {
+/** Whether a card ({slug, category, connector, year, text}) is shown for a view and its
+ * terms; a card's connector is its connectors, a space between two. `only`, a matrix cell's
+ * slugs (a Set) or null, keeps only those cards. */
+export function matcher(state, terms, only = null) {
   const { category, connector, year } = state;
   return (card) =>
+    (!only || only.has(card.slug)) &&
     (!category || card.category === category) &&
     (!connector || card.connector.split(" ").includes(connector)) &&
     (!year || card.year === year) &&
@@ -81,9 +83,10 @@ export function narrows(terms, before) {
 }
 
 /** Whether the view's results lie within those of the last search, so only they need a look. */
-export function canNarrow(last, state, terms) {
+export function canNarrow(last, state, terms, only = null) {
   return (
     last !== null &&
+    last.only === only &&
     last.category === state.category &&
     last.connector === state.connector &&
     last.year === state.year &&
@@ -132,11 +135,65 @@ export function fragmentOf(doc, runs) {
 
 // --- Sorting and the words shown --------------------------------------------------------------
 
-/** The cards in a sort's order: as the page lists them (by name), or newest first by rank. */
+/** The cards in a sort's order: as the page lists them (by name), newest first by rank, or
+ * largest first by size rank. */
 export function ordered(cards, sort) {
   const sorted = [...cards];
   if (sort === "released") sorted.sort((a, b) => a.rank - b.rank);
+  else if (sort === "size") sorted.sort((a, b) => a.sizeRank - b.sizeRank);
   return sorted;
+}
+
+// --- Comparing -------------------------------------------------------------------------------
+
+/** The most models the compare view shows side by side. */
+export const MOST_COMPARED = 4;
+const COMPARE = "#compare=";
+
+/**
+ * The models an address's fragment asks to compare ("#compare=a,b"): the slugs `known` has
+ * (a Set), each once, in order, at most MOST_COMPARED; [] for any other fragment.
+ */
+export function comparedIn(hash, known) {
+  if (!hash.startsWith(COMPARE)) return [];
+  const slugs = [];
+  for (const part of hash.slice(COMPARE.length).split(",")) {
+    let slug;
+    try {
+      slug = decodeURIComponent(part);
+    } catch {
+      continue; // a malformed escape names no model
+    }
+    if (known.has(slug) && !slugs.includes(slug)) slugs.push(slug);
+  }
+  return slugs.slice(0, MOST_COMPARED);
+}
+
+/** The fragment for the models compared: "#compare=a,b", or "" for none. */
+export function compareHash(slugs) {
+  return slugs.length ? COMPARE + slugs.map(encodeURIComponent).join(",") : "";
+}
+
+/** The selection after a model's button is pressed: it leaves, or joins while there is room. */
+export function toggled(slugs, slug) {
+  if (slugs.includes(slug)) return slugs.filter((s) => s !== slug);
+  return slugs.length < MOST_COMPARED ? [...slugs, slug] : slugs;
+}
+
+/** Every label of the models' rows ([[label, value], ...] each), once, in first-seen order. */
+export function rowLabels(models) {
+  const labels = [];
+  for (const rows of models) {
+    for (const [label] of rows) if (!labels.includes(label)) labels.push(label);
+  }
+  return labels;
+}
+
+/** What the compare view says of a selection of `count` models. */
+export function compareNote(count, refused = false) {
+  if (refused) return "At most " + MOST_COMPARED + " models: remove one to add another.";
+  if (count < 2) return "Pick another model to compare (up to " + MOST_COMPARED + ").";
+  return "Comparing " + count + " models.";
 }
 
 /** Cut items into consecutive groups of the given sizes. */
@@ -177,10 +234,12 @@ function readCards(list) {
       const card = {
         el: cardEl,
         chunk,
+        slug: cardEl.getAttribute("data-slug"),
         category: cardEl.getAttribute("data-category"),
         connector: cardEl.getAttribute("data-connector"),
         year: cardEl.getAttribute("data-year"),
         rank: Number(cardEl.getAttribute("data-rank")),
+        sizeRank: Number(cardEl.getAttribute("data-size")),
         shown: !cardEl.hidden,
         fields: null, // the elements holding each field's text, read by readText()
         texts: null,
@@ -357,6 +416,171 @@ function show(pool, keep) {
   return kept;
 }
 
+/** A row of the compare view: each model's cell a copy of a fact's value (a <dd>'s children)
+ * or of a section (its <dl>, or the deep dive's <div>), or "not recorded". */
+function compareRow(doc, label, cells) {
+  const tr = doc.createElement("tr");
+  const th = doc.createElement("th");
+  th.scope = "row";
+  th.textContent = label;
+  tr.appendChild(th);
+  for (const node of cells) {
+    const td = doc.createElement("td");
+    if (node && node.tagName === "DD") td.append(...Array.from(node.cloneNode(true).childNodes));
+    else if (node) td.appendChild(node.cloneNode(true));
+    else {
+      td.className = "no";
+      td.textContent = "not recorded";
+    }
+    tr.appendChild(td);
+  }
+  return tr;
+}
+
+/** A card's facts and sections as [label, element] rows, read from the page's own markup. */
+function compareRows(card) {
+  const rows = [];
+  for (const div of card.el.querySelectorAll(".facts > div")) {
+    const dd = div.querySelector("dd");
+    rows.push([div.querySelector("dt").textContent, dd.className === "no" ? null : dd]);
+  }
+  const prose = card.el.querySelector(".prose");
+  if (prose) rows.push(["Deep dive", prose]);
+  for (const h3 of card.el.querySelectorAll("details h3")) {
+    rows.push([h3.textContent, h3.nextElementSibling]);
+  }
+  return rows;
+}
+
+/** The compare view's table of the cards, side by side: their names, facts and sections. */
+function compareTable(doc, picked) {
+  const models = picked.map(compareRows);
+  const table = doc.createElement("table");
+  const head = table.createTHead().insertRow();
+  const corner = doc.createElement("th");
+  corner.textContent = "Model";
+  head.appendChild(corner);
+  for (const card of picked) {
+    const th = doc.createElement("th");
+    th.scope = "col";
+    const link = doc.createElement("a");
+    link.href = "#" + card.slug;
+    link.textContent = card.el.querySelector("h2").textContent;
+    const remove = doc.createElement("button");
+    remove.type = "button";
+    remove.className = "unpick";
+    remove.dataset.slug = card.slug;
+    remove.textContent = "Remove";
+    remove.setAttribute("aria-label", "Remove " + link.textContent + " from the comparison");
+    th.append(link, " ", remove);
+    head.appendChild(th);
+  }
+  const body = table.createTBody();
+  for (const label of rowLabels(models)) {
+    const cells = models.map((rows) => (rows.find(([l]) => l === label) || [label, null])[1]);
+    body.appendChild(compareRow(doc, label, cells));
+  }
+  return table;
+}
+
+/**
+ * The compare view: the buttons on the cards pick two to four models, kept in the address's
+ * fragment (#compare=a,b) so that the view can be shared and reloaded.
+ */
+function startCompare(doc, win, list, bySlug) {
+  const section = doc.getElementById("site_compare");
+  if (!section) return () => {};
+  const note = doc.getElementById("site_compare_note");
+  const place = doc.getElementById("site_compare_table");
+  let slugs = [];
+  const render = (refused = false) => {
+    section.hidden = slugs.length === 0;
+    note.textContent = compareNote(slugs.length, refused);
+    const picked = slugs.map((slug) => bySlug.get(slug));
+    place.replaceChildren(...(picked.length > 1 ? [compareTable(doc, picked)] : []));
+  };
+  const select = (next, refused = false) => {
+    const before = new Set(slugs);
+    slugs = next;
+    for (const slug of new Set([...before, ...slugs])) {
+      const button = bySlug.get(slug).el.querySelector(".pick");
+      button.setAttribute("aria-pressed", String(slugs.includes(slug)));
+    }
+    render(refused);
+  };
+  const writeHash = () => {
+    const where = win.location;
+    const url = where.pathname + where.search + compareHash(slugs);
+    try {
+      win.history.replaceState(win.history.state, "", url);
+    } catch {
+      // As for the filters: the view works where the address cannot change.
+    }
+  };
+  const pick = (slug) => {
+    const next = toggled(slugs, slug);
+    select(next, next === slugs);
+    writeHash();
+  };
+  list.addEventListener("click", (event) => {
+    const button = event.target.closest("button.pick");
+    if (button) pick(button.closest("[data-slug]").getAttribute("data-slug"));
+  });
+  place.addEventListener("click", (event) => {
+    const button = event.target.closest("button.unpick");
+    if (button) pick(button.dataset.slug);
+  });
+  doc.getElementById("site_compare_clear").addEventListener("click", () => {
+    select([]);
+    writeHash();
+  });
+  // The fragment, read at start and whenever it changes to one naming models to compare.
+  return () => {
+    if (win.location.hash.startsWith("#compare=")) {
+      select(comparedIn(win.location.hash, bySlug));
+      if (slugs.length) section.scrollIntoView({ block: "start" });
+    }
+  };
+}
+
+/**
+ * The matrix views: a switch shows one of them; a cell's button shows only its models (its
+ * `data-slugs`), pressed again or "Show all models" shows every model again.
+ */
+function startMatrix(doc, setOnly) {
+  const view = doc.getElementById("site_matrix");
+  if (!view) return () => {};
+  const matrices = Array.from(view.querySelectorAll(".matrix"));
+  const switchTo = (key) => matrices.forEach((m) => (m.hidden = m.dataset.matrix !== key));
+  const checked = view.querySelector("input[name=site_matrix]:checked");
+  if (checked) switchTo(checked.value);
+  view.addEventListener("change", (event) => {
+    if (event.target.name === "site_matrix") switchTo(event.target.value);
+  });
+  const note = doc.getElementById("site_cell");
+  let pressed = null;
+  const clear = () => {
+    if (pressed) pressed.setAttribute("aria-pressed", "false");
+    pressed = null;
+    note.hidden = true;
+    setOnly(null);
+  };
+  view.addEventListener("click", (event) => {
+    const button = event.target.closest("button.cell");
+    if (!button) return;
+    if (button === pressed) return clear();
+    if (pressed) pressed.setAttribute("aria-pressed", "false");
+    pressed = button;
+    button.setAttribute("aria-pressed", "true");
+    doc.getElementById("site_cell_text").textContent =
+      "Showing the models of one cell: " + button.dataset.label + ".";
+    note.hidden = false;
+    setOnly(new Set(button.dataset.slugs.split(" ")));
+  });
+  doc.getElementById("site_cell_clear").addEventListener("click", clear);
+  return clear;
+}
+
 function start(doc, win) {
   const form = doc.getElementById("site_controls");
   const list = doc.getElementById("site_models");
@@ -383,6 +607,7 @@ function start(doc, win) {
   const { cards, chunks, bySlug, byElement } = readCards(list);
   let matches = cards;
   let last = null;
+  let only = null; // a matrix cell's models, when one is picked
   let order = DEFAULTS.sort;
   let pattern = null;
   let patternKey = "";
@@ -420,8 +645,9 @@ function start(doc, win) {
     const state = readState();
     const terms = termsOf(state.q);
     if (terms.length) indexUpTo(cards.length);
-    matches = show(canNarrow(last, state, terms) ? matches : cards, matcher(state, terms));
-    last = { category: state.category, connector: state.connector, year: state.year, terms };
+    const narrow = canNarrow(last, state, terms, only);
+    matches = show(narrow ? matches : cards, matcher(state, terms, only));
+    last = { category: state.category, connector: state.connector, year: state.year, terms, only };
     const said = countText(matches.length, cards.length);
     if (count.textContent !== said) count.textContent = said;
     if (state.sort !== order) {
@@ -445,6 +671,7 @@ function start(doc, win) {
     if (!card) return;
     if (!card.shown) {
       writeState(DEFAULTS);
+      clearCell();
       apply();
     }
     const details = card.el.querySelector("details");
@@ -454,6 +681,12 @@ function start(doc, win) {
     card.el.scrollIntoView({ block: "start" });
   };
 
+  const clearCell = startMatrix(doc, (slugs) => {
+    only = slugs;
+    apply();
+  });
+  const readCompare = startCompare(doc, win, list, bySlug);
+  doc.documentElement.classList.add("js");
   writeState(decodeState(win.location.search, choices));
   form.addEventListener("input", apply);
   form.addEventListener("submit", (event) => event.preventDefault());
@@ -462,11 +695,15 @@ function start(doc, win) {
     apply();
     controls.q.focus();
   });
-  win.addEventListener("hashchange", openTarget);
+  win.addEventListener("hashchange", () => {
+    openTarget();
+    readCompare();
+  });
   win.addEventListener("pagehide", writeUrl);
   form.hidden = false;
   apply();
   openTarget();
+  readCompare();
   win.performance.mark("site:ready");
   win.setTimeout(indexInBackground, 0);
 }
