@@ -165,7 +165,11 @@ word = st.text(
     st.characters(categories=("L", "N"), include_characters=PANEL_PUNCTUATION),
     min_size=1,
     max_size=8,
-).filter(lambda w: w[0].isalnum())  # a word starts with a letter or digit: almost all do
+).filter(
+    # A word starts with a letter or digit (almost all do), and holds no letter that shows as
+    # nothing (U+1160 HANGUL JUNGSEONG FILLER is a letter): `check` refuses those.
+    lambda w: w[0].isalnum() and not any(is_hidden(ch) for ch in w)
+)
 words = st.lists(word, min_size=1, max_size=6).map(" ".join)
 slug_text = st.text(
     st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789-_"), min_size=1, max_size=10
