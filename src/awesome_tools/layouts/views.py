@@ -184,7 +184,11 @@ def view_parts(lines: Sequence[str], start: int, end: int) -> Iterator[Part]:
     k = start
     while k + 1 < end:
         name = _DIAGRAMS.get(lines[k + 1].rstrip()) if lines[k].rstrip() == "```mermaid" else None
-        close = next((n for n in range(k + 1, end) if lines[n].rstrip() == "```"), None)
+        # The closing fence is looked for only after an opening one: looking from every line
+        # would read the rest of a README of 10,000 blocks once per line.
+        close = None
+        if name is not None:
+            close = next((n for n in range(k + 1, end) if lines[n].rstrip() == "```"), None)
         if name is None or close is None:
             k += 1
             continue
