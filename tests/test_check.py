@@ -311,7 +311,7 @@ FACET_CASES: list[tuple[str, bytes | str, list[str]]] = [
         "unknown connector",
         GOOD.replace("architecture:", "connector: adapter\narchitecture:", 1),
         [
-            "5:12: error[unknown-connector] connector: unknown connector 'adapter' (one of: linear, mlp, q-former, perceiver-resampler, cross-attention, gated-cross-attention, encoder-decoder, none, visual-expert)"
+            "5:12: error[unknown-connector] connector: unknown connector 'adapter' (one of: linear, mlp, q-former, perceiver-resampler, cross-attention, gated-cross-attention, encoder-decoder, none, visual-expert, visual-embedding-table)"
         ],
     ),
     (
