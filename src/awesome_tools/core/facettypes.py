@@ -72,6 +72,11 @@ def plain_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     )
 
 
+def listed(value: str | list[str] | None) -> list[str]:
+    """A field that takes one value or a list of them, as a list (none: empty)."""
+    return [] if value is None else [value] if isinstance(value, str) else list(value)
+
+
 def _shape(value: Any) -> str:
     return "several" if isinstance(value, list) else "one"
 

@@ -17,6 +17,7 @@ from awesome_tools.core.facettypes import (
     Param,
     VisionFamilies,
     distinct,
+    listed,
 )
 from awesome_tools.core.fieldtypes import (
     BrLines,
@@ -221,25 +222,25 @@ class Entry(StrictModel):
     @property
     def connectors(self) -> list[str]:
         """The connectors in order (`connector` holds one or a list)."""
-        return _listed(self.connector)
+        return listed(self.connector)
 
     @property
     def vision_families(self) -> list[str]:
-        return _listed(self.vision_family)
+        return listed(self.vision_family)
 
     @property
     def language_families(self) -> list[str]:
-        return _listed(self.language_family)
+        return listed(self.language_family)
+
+    @property
+    def licenses(self) -> list[str]:
+        return listed(self.license)
 
     @property
     def local_figure(self) -> str | None:
         """The figure when it is a file of the list (a path from its root), not an https link."""
         figure = self.figure
         return figure.file if figure is not None and "://" not in figure.file else None
-
-
-def _listed(value: str | list[str] | None) -> list[str]:
-    return [] if value is None else [value] if isinstance(value, str) else list(value)
 
 
 def entry_json_schema(

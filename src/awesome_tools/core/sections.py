@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from awesome_tools.core.facettypes import InputModality, OutputModality, one_or_several
+from awesome_tools.core.facettypes import InputModality, OutputModality, listed, one_or_several
 from awesome_tools.core.fieldtypes import (
     Digits,
     FigureRef,
@@ -121,3 +121,11 @@ class Modalities(StrictModel):
         description="What the model writes: one or a list of the output modalities in "
         "docs/facets.md (text, image, video, audio, boxes, masks, embeddings)."
     )
+
+    @property
+    def inputs(self) -> list[str]:
+        return listed(self.input)
+
+    @property
+    def outputs(self) -> list[str]:
+        return listed(self.output)

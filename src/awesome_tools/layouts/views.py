@@ -53,11 +53,6 @@ def mermaid_text(text: str) -> Markup:
     return markupsafe.Markup("".join(f"#{ord(ch)};" if ch in _SPECIAL else ch for ch in text))
 
 
-def listed(value: str | Sequence[str] | None) -> list[str]:
-    """A facet that holds one value or a list (`license`), as a list."""
-    return [] if value is None else [value] if isinstance(value, str) else list(value)
-
-
 def lineage(entries: Sequence[Entry]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The lineage graph: its nodes (id, name), the entries that build on one of the list or
     are built on, in `entries`' order, and its edges (from the model built on to the one
@@ -107,7 +102,7 @@ def views(
         "lineage": dict(zip(("nodes", "edges"), lineage(ordered), strict=True)),
         "timeline": {"years": years(ordered)},
     }
-    templates.provide(mermaid_text=mermaid_text, listed=listed)
+    templates.provide(mermaid_text=mermaid_text)
     found = []
     for name in (view for view in TITLES if view in shown):
         given = context[name]

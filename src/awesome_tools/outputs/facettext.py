@@ -18,12 +18,6 @@ FACET_LABELS = (
 _OPEN = {"true": "yes", "false": "no"}
 
 
-def _listed(value: str | list[str] | None) -> list[str]:
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else list(value)
-
-
 def facet_texts(entry: Entry) -> dict[str, str]:
     """Each facet of FACET_LABELS as one line ("" where the entry does not record it)."""
     modalities = entry.modalities
@@ -32,11 +26,11 @@ def facet_texts(entry: Entry) -> dict[str, str]:
         "language_family": ", ".join(entry.language_families),
         "params": ", ".join(entry.params or []),
         "modalities": (
-            f"{', '.join(_listed(modalities.input))} → {', '.join(_listed(modalities.output))}"
+            f"{', '.join(modalities.inputs)} → {', '.join(modalities.outputs)}"
             if modalities
             else ""
         ),
-        "license": ", ".join(_listed(entry.license)),
+        "license": ", ".join(entry.licenses),
         "open_weights": _OPEN.get(entry.open_weights or "", ""),
         "based_on": ", ".join([*(entry.based_on or []), *(entry.based_on_outside or [])]),
     }
