@@ -19,6 +19,7 @@ from awesome_tools.core.rules.yaml import (
     YAML_TAG,
 )
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.io.textfile import place
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -46,16 +47,11 @@ class _StringLoader(_Base):  # type: ignore[misc]
         return _DEFAULT_TAGS[kind]
 
 
-def _position_of_index(text: str, index: int) -> Position:
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
 def _syntax_diagnostic(
     text: str, path: str, exc: yaml.YAMLError, keys: Collection[str]
 ) -> Diagnostic:
     if isinstance(exc, yaml.reader.ReaderError):
-        line, column = _position_of_index(text, exc.position)
+        line, column = place(text, exc.position)
         message = f"control character U+{exc.character:04X} is not allowed in YAML; remove it"
         return schema_problem("control_character", path, line, column, message)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)

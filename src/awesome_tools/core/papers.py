@@ -15,6 +15,7 @@ from awesome_tools.core.normalize import arxiv_id, canonical_text
 from awesome_tools.core.rules.papers import PAPER_CACHE
 from awesome_tools.core.schema import Entry
 from awesome_tools.diagnostics import Diagnostic
+from awesome_tools.io.textfile import place
 
 # Where a list keeps its cache unless awesome.yaml's `arxiv_cache` says otherwise.
 DEFAULT_CACHE = "data/arxiv.json"
@@ -129,11 +130,6 @@ def cache_text(records: Iterable[Record]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _line_column(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
 def _value(paper: str, value: Any) -> Record | str:
     """A record read back, or what is wrong with it."""
     if not isinstance(value, dict) or set(value) != set(_KEYS):
@@ -163,7 +159,7 @@ def read_cache(text: str, path: str) -> tuple[dict[str, Record], list[Diagnostic
     records: dict[str, Record] = {}
     problems: list[Diagnostic] = []
     for paper, value in data.items():
-        at = _line_column(text, max(text.find(json.dumps(paper, ensure_ascii=False)), 0))
+        at = place(text, max(text.find(json.dumps(paper, ensure_ascii=False)), 0))
         read = _value(paper, value) if arxiv_id(f"https://arxiv.org/abs/{paper}") == paper else None
         if isinstance(read, Record):
             records[paper] = read

@@ -40,7 +40,7 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
     nul = text.find("\x00")
     if nul < 0:
         return text, None
-    line, column = _place(text, nul)
+    line, column = place(text, nul)
     message = (
         "file holds a NUL byte: it is UTF-16 or UTF-32 without a byte-order mark, or not text; "
         "save it as UTF-8"
@@ -68,12 +68,13 @@ def _problem(raw: bytes, start: int, path: str) -> Diagnostic:
             message = f"file is {name} (a {order} byte-order mark), not UTF-8; save it as UTF-8"
             return ENCODING.at(path, 1, 1, message)
     before = raw[:start].decode("utf-8")
-    line, column = _place(before, len(before))
+    line, column = place(before, len(before))
     message = f"file is not valid UTF-8 (byte 0x{raw[start]:02x}); save it as UTF-8"
     return ENCODING.at(path, line, column, message)
 
 
-def _place(text: str, index: int) -> tuple[int, int]:
-    """The 1-based line and column (in characters) of text[index]."""
+def place(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of text[index]: where a diagnostic points
+    for a position in a file's text (YAML's marks, a JSON error, a byte that is not UTF-8)."""
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1

@@ -20,6 +20,7 @@ from awesome_tools.core.schema import Entry
 from awesome_tools.core.templates import TemplateProblem, Templates
 from awesome_tools.core.urls import BadUrl, split_url
 from awesome_tools.core.vocabulary import connectors
+from awesome_tools.io.textfile import place
 from awesome_tools.outputs.facettext import FACET_LABELS, facet_texts
 from awesome_tools.outputs.lineagetree import tree_svg
 from awesome_tools.outputs.matrix import matrices
@@ -214,9 +215,7 @@ def _embeddable(text: str, source: str | None, root: Path | None) -> markupsafe.
     if root is not None and source is not None:
         with contextlib.suppress(ValueError):
             shown = Path(source).resolve().relative_to(root.resolve()).as_posix()
-    start = found.start()
-    line = text.count("\n", 0, start) + 1
-    column = start - text.rfind("\n", 0, start)
+    line, column = place(text, found.start())
     held = found.group()
     escaped = held[0] + "\\" + held[1:]
     message = (
