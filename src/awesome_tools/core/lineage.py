@@ -4,11 +4,29 @@ following `based_on` must never lead back to where it started."""
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
 from awesome_tools.core.crossentry import Keys
 from awesome_tools.core.rules.facets import LINEAGE_CYCLE, UNKNOWN_BASED_ON
 from awesome_tools.core.unicodepolicy import name_key
 from awesome_tools.diagnostics import Diagnostic, did_you_mean
+
+if TYPE_CHECKING:
+    from awesome_tools.core.schema import Entry
+
+
+def based_on_edges(entries: Sequence[Entry]) -> list[tuple[Entry, Entry]]:
+    """The lineage of valid entries as (model built on, model built on it), in `entries`'
+    order and each one's `based_on` order; names compare as `check` compares them. A name
+    that is no entry of the list, and a model naming itself, make no edge (`check` refuses
+    both before anything draws the lineage)."""
+    by_key = {name_key(entry.name): entry for entry in entries}
+    return [
+        (by_key[key], entry)
+        for entry in entries
+        for key in map(name_key, entry.based_on or [])
+        if key in by_key and by_key[key] is not entry
+    ]
 
 
 def lineage_problems(

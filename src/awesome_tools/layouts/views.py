@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from awesome_tools.core.lineage import based_on_edges
 from awesome_tools.core.ordering import github_anchor
-from awesome_tools.core.unicodepolicy import name_key
 from awesome_tools.layouts.driftwords import DIAGRAM
 
 if TYPE_CHECKING:
@@ -58,19 +58,10 @@ def lineage(entries: Sequence[Entry]) -> tuple[list[tuple[str, str]], list[tuple
     are built on, in `entries`' order, and its edges (from the model built on to the one
     built on it). A name `based_on` gives that is no entry of the list is left out (`check`
     refuses it before anything renders)."""
-    ids = {name_key(entry.name): f"n{n}" for n, entry in enumerate(entries, 1)}
-    edges = [
-        (ids[name_key(base)], ids[name_key(entry.name)])
-        for entry in entries
-        for base in entry.based_on or []
-        if name_key(base) in ids
-    ]
+    ids = {id(entry): f"n{n}" for n, entry in enumerate(entries, 1)}
+    edges = [(ids[id(base)], ids[id(entry)]) for base, entry in based_on_edges(entries)]
     linked = {node for edge in edges for node in edge}
-    nodes = [
-        (ids[name_key(entry.name)], entry.name)
-        for entry in entries
-        if ids[name_key(entry.name)] in linked
-    ]
+    nodes = [(ids[id(entry)], entry.name) for entry in entries if ids[id(entry)] in linked]
     return nodes, edges
 
 

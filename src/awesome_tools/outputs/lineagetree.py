@@ -8,10 +8,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from awesome_tools.core.lineage import based_on_edges
 from awesome_tools.core.normalize import slugify
 from awesome_tools.core.ordering import sort_key
 from awesome_tools.core.schema import Entry
-from awesome_tools.core.unicodepolicy import name_key
 
 # The drawing's measures, in CSS pixels: a node's height, the space between nodes and layers,
 # a character's width at the font size the stylesheet gives a node's text, the longest label.
@@ -49,13 +49,11 @@ class Tree:
 
 def _links(entries: Sequence[Entry]) -> tuple[list[Entry], dict[int, list[Entry]]]:
     """The entries some `based_on` joins (by name order), and each one's parents in the list."""
-    by_key = {name_key(entry.name): entry for entry in entries}
-    parents: dict[int, list[Entry]] = {}
-    for entry in entries:
-        found = [by_key[key] for key in map(name_key, entry.based_on or []) if key in by_key]
-        parents[id(entry)] = [parent for parent in found if parent is not entry]
-    joined = {id(p) for ps in parents.values() for p in ps}
-    joined.update(key for key, ps in parents.items() if ps)
+    parents: dict[int, list[Entry]] = {id(entry): [] for entry in entries}
+    joined: set[int] = set()
+    for parent, child in based_on_edges(entries):
+        parents[id(child)].append(parent)
+        joined.update((id(parent), id(child)))
     return sorted((e for e in entries if id(e) in joined), key=sort_key), parents
 
 
